@@ -1,0 +1,177 @@
+package dev.descent.math;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Describes one named setting (a hyperparameter, a surface parameter, a schedule parameter): its
+ * name as used on the command line and in files (torch's name where torch has one), the lecture
+ * symbol for labels, its type and default, a slider range for the UI, and a help text.
+ *
+ * <p>The slider range is a hint, not validation: the owner of the setting validates in its
+ * constructor and says exactly what is wrong.
+ */
+public record ParamSpec(String name, String symbol, Type type, Object defaultValue,
+                        double sliderMin, double sliderMax, Scale scale, List<String> choices, String help) {
+
+    public enum Type { REAL, INTEGER, BOOLEAN, PAIR, CHOICE }
+
+    /** How a slider for the value should move. */
+    public enum Scale {
+        LINEAR,
+        /** logarithmic: learning rates, epsilons */
+        LOG,
+        /** fine resolution near 1: betas, momentum, decay rates (slider on -log10(1 - value)) */
+        NEAR_ONE
+    }
+
+    public ParamSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        symbol = symbol == null ? name : symbol;
+        choices = choices == null ? List.of() : List.copyOf(choices);
+        help = help == null ? "" : help;
+        scale = scale == null ? Scale.LINEAR : scale;
+    }
+
+    public static ParamSpec real(String name, String symbol, double def, double lo, double hi, Scale scale, String help) {
+        return new ParamSpec(name, symbol, Type.REAL, def, lo, hi, scale, null, help);
+    }
+
+    public static ParamSpec integer(String name, String symbol, int def, int lo, int hi, String help) {
+        return new ParamSpec(name, symbol, Type.INTEGER, def, lo, hi, Scale.LINEAR, null, help);
+    }
+
+    public static ParamSpec bool(String name, String symbol, boolean def, String help) {
+        return new ParamSpec(name, symbol, Type.BOOLEAN, def, 0, 1, Scale.LINEAR, null, help);
+    }
+
+    /** A pair of reals such as torch's {@code betas}. */
+    public static ParamSpec pair(String name, String symbol, double first, double second, double lo, double hi,
+                                 Scale scale, String help) {
+        return new ParamSpec(name, symbol, Type.PAIR, new double[] {first, second}, lo, hi, scale, null, help);
+    }
+
+    /** One of a fixed set of words; the first choice is the default unless {@code def} says otherwise. */
+    public static ParamSpec choice(String name, String symbol, String def, List<String> choices, String help) {
+        return new ParamSpec(name, symbol, Type.CHOICE, def, 0, 0, Scale.LINEAR, choices, help);
+    }
+
+    /**
+     * Converts a value given as text, a number, a boolean or a list (from the command line or JSON)
+     * to this setting's type.
+     *
+     * @throws IllegalArgumentException naming this setting and the value when it cannot be converted
+     */
+    public Object convert(Object raw) {
+        try {
+            return switch (type) {
+                case REAL -> toDouble(raw);
+                case INTEGER -> toInt(raw);
+                case BOOLEAN -> toBoolean(raw);
+                case PAIR -> toPair(raw);
+                case CHOICE -> toChoice(raw);
+            };
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Invalid value for " + name + ": '" + raw + "' is not a number");
+        }
+    }
+
+    private double toDouble(Object raw) {
+        if (raw instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (raw instanceof String s) {
+            return parseDouble(s.trim());
+        }
+        throw wrongType(raw, "a number");
+    }
+
+    private static double parseDouble(String s) {
+        String t = s.toLowerCase(java.util.Locale.ROOT);
+        return switch (t) {
+            case "inf", "+inf", "infinity", "+infinity" -> Double.POSITIVE_INFINITY;
+            case "-inf", "-infinity" -> Double.NEGATIVE_INFINITY;
+            case "nan" -> Double.NaN;
+            default -> {
+                if (t.isEmpty() || t.endsWith("d") || t.endsWith("f")) {
+                    throw new NumberFormatException(s);
+                }
+                yield Double.parseDouble(t);
+            }
+        };
+    }
+
+    private int toInt(Object raw) {
+        if (raw instanceof Integer i) {
+            return i;
+        }
+        if (raw instanceof Long l && l == l.intValue()) {
+            return l.intValue();
+        }
+        if (raw instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
+            return (int) n.doubleValue();
+        }
+        if (raw instanceof String s) {
+            try {
+                return Integer.parseInt(s.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Invalid value for " + name + ": '" + s + "' is not a whole number");
+            }
+        }
+        throw wrongType(raw, "a whole number");
+    }
+
+    private boolean toBoolean(Object raw) {
+        if (raw instanceof Boolean b) {
+            return b;
+        }
+        if (raw instanceof String s) {
+            switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "true", "yes", "on", "1":
+                    return true;
+                case "false", "no", "off", "0":
+                    return false;
+                default:
+                    throw new IllegalArgumentException("Invalid value for " + name + ": '" + s + "' is not true or false");
+            }
+        }
+        throw wrongType(raw, "true or false");
+    }
+
+    private double[] toPair(Object raw) {
+        if (raw instanceof double[] d && d.length == 2) {
+            return d.clone();
+        }
+        if (raw instanceof List<?> l && l.size() == 2) {
+            return new double[] {toDouble(l.get(0)), toDouble(l.get(1))};
+        }
+        if (raw instanceof String s) {
+            String t = s.trim();
+            if (t.startsWith("(") && t.endsWith(")") || t.startsWith("[") && t.endsWith("]")) {
+                t = t.substring(1, t.length() - 1);
+            }
+            String[] parts = t.split(",", -1);
+            if (parts.length == 2) {
+                return new double[] {parseDouble(parts[0].trim()), parseDouble(parts[1].trim())};
+            }
+            throw new IllegalArgumentException("Invalid value for " + name + ": '" + s + "' is not a pair such as 0.9,0.999");
+        }
+        throw wrongType(raw, "a pair of numbers");
+    }
+
+    private String toChoice(Object raw) {
+        String s = raw == null ? "none" : String.valueOf(raw).trim();
+        for (String c : choices) {
+            if (c.equalsIgnoreCase(s)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("Invalid value for " + name + ": '" + s + "'; choose one of " + String.join(", ", choices));
+    }
+
+    private IllegalArgumentException wrongType(Object raw, String expected) {
+        return new IllegalArgumentException("Invalid value for " + name + ": '" + raw + "' is not " + expected);
+    }
+}

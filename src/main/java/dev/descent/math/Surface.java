@@ -1,0 +1,97 @@
+package dev.descent.math;
+
+import java.util.List;
+
+/**
+ * A 2-D loss surface f(x, y) with an analytic gradient and Hessian, the viewport that shows it
+ * well, and its known stationary points.
+ */
+public abstract class Surface implements Objective {
+
+    /** The id used on the command line and in files, e.g. {@code rosenbrock}. */
+    public abstract String id();
+
+    /** Display name, e.g. "Rosenbrock". */
+    public abstract String title();
+
+    /** One line for the UI: what the surface shows. */
+    public abstract String description();
+
+    /** The formula in plain text, e.g. "f = (1 − x)² + 100·(y − x²)²". */
+    public abstract String formula();
+
+    public abstract Viewport defaultViewport();
+
+    /** Known minima, saddles and maxima, for markers and convergence checks. */
+    public abstract List<CriticalPoint> criticalPoints();
+
+    /** The values of this surface's parameters (empty for most). */
+    public Params parameters() {
+        return Params.EMPTY;
+    }
+
+    public abstract double value(double x, double y);
+
+    /**
+     * ∂f/∂x into {@code out[offset]} and ∂f/∂y into {@code out[offset + 1]}.
+     *
+     * @param out Modified.
+     */
+    public abstract void gradient(double x, double y, double[] out, int offset);
+
+    /**
+     * The Hessian [f_xx, f_xy, f_yx, f_yy] into {@code out[0..3]}.
+     *
+     * @param out Modified.
+     */
+    public abstract void hessian(double x, double y, double[] out);
+
+    /**
+     * The gradients of n points stored as a structure of arrays: x in {@code p[0..n)}, y in
+     * {@code p[n..2n)}; the same layout in {@code grad}. Surfaces may override this with a loop the
+     * JIT vectorises; results must equal {@link #gradient(double, double, double[], int)} bit for bit.
+     *
+     * @param p    Not modified.
+     * @param grad Modified.
+     */
+    public void gradients(double[] p, double[] grad, int n) {
+        double[] g = new double[2];
+        for (int i = 0; i < n; i++) {
+            gradient(p[i], p[n + i], g, 0);
+            grad[i] = g[0];
+            grad[n + i] = g[1];
+        }
+    }
+
+    @Override
+    public final int dimension() {
+        return 2;
+    }
+
+    @Override
+    public final double value(double[] p) {
+        return value(p[0], p[1]);
+    }
+
+    @Override
+    public final double gradient(double[] p, double[] grad) {
+        gradient(p[0], p[1], grad, 0);
+        return value(p[0], p[1]);
+    }
+
+    @Override
+    public final boolean hasHessian() {
+        return true;
+    }
+
+    @Override
+    public final void hessian(double[] p, double[] h) {
+        hessian(p[0], p[1], h);
+    }
+
+    @Override
+    public String toString() {
+        Params p = parameters();
+        return p.asMap().isEmpty() ? id() : id() + "(" + p + ")";
+    }
+}

@@ -1,0 +1,40 @@
+package dev.descent.optim;
+
+import dev.descent.math.Params;
+
+/**
+ * A configured optimizer: validated hyperparameters and a factory for its state. Immutable and
+ * shareable; each run gets its own {@link Stepper}.
+ *
+ * <p>Implementations validate in their constructor and throw {@link IllegalArgumentException} with
+ * torch's message where torch has one ("Invalid learning rate: -1.0").
+ */
+public interface Optimizer {
+
+    /** The family this optimizer belongs to (its id, its parameter specs). */
+    OptimizerKind kind();
+
+    /** Every hyperparameter value, in the order of {@code kind().params()}. */
+    Params hyperparameters();
+
+    /** The base learning rate; a schedule scales it step by step. */
+    double lr();
+
+    /**
+     * Fresh state for n coordinates.
+     */
+    Stepper newStepper(int n);
+
+    /**
+     * Whether each coordinate's update reads only that coordinate's gradient and state, so that N
+     * independent runs can be stepped as one flat array (see {@link dev.descent.math.BatchedSurface}).
+     */
+    default boolean isElementwise() {
+        return true;
+    }
+
+    /** A short legend label, e.g. "Adam lr=0.05 β=(0.9,0.999)": the name and what differs from the defaults. */
+    default String label() {
+        return OptimizerLabels.label(this);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.descent.optim;
+
+import dev.descent.math.ParamSpec;
+import dev.descent.math.Params;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * An optimizer family: its command-line id, its torch class name (null when torch has none), a
+ * display title, a short summary of its update rule for tooltips, its hyperparameters, and a factory.
+ */
+public record OptimizerKind(String id, String torchName, String title, String rule,
+                            List<ParamSpec> params, Function<Params, Optimizer> factory) {
+
+    public OptimizerKind {
+        params = List.copyOf(params);
+    }
+
+    /**
+     * Builds the optimizer with the given hyperparameter values; missing ones take torch's defaults.
+     *
+     * @throws IllegalArgumentException naming an unknown hyperparameter or an invalid value
+     */
+    public Optimizer create(Map<String, ?> values) {
+        return factory.apply(Params.resolve(title, params, values));
+    }
+
+    public Optimizer create() {
+        return create(Map.of());
+    }
+
+    public ParamSpec param(String name) {
+        return params.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(title + " has no hyperparameter " + name));
+    }
+}

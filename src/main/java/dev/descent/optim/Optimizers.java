@@ -1,0 +1,37 @@
+package dev.descent.optim;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Every optimizer Descent has, in menu order. */
+public final class Optimizers {
+
+    private static final List<OptimizerKind> ALL = List.of(
+            Sgd.KIND
+            // first-order optimizers (helper B) and second-order methods (helper C) are added here
+    );
+
+    private Optimizers() {
+    }
+
+    public static List<OptimizerKind> all() {
+        return ALL;
+    }
+
+    /**
+     * Finds an optimizer by its id or torch class name, ignoring case ("adam", "Adam", "lbfgs", "LBFGS").
+     *
+     * @throws IllegalArgumentException listing the known ids
+     */
+    public static OptimizerKind find(String name) {
+        String key = name.trim().toLowerCase(Locale.ROOT);
+        for (OptimizerKind k : ALL) {
+            if (k.id().equals(key) || k.torchName() != null && k.torchName().toLowerCase(Locale.ROOT).equals(key)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("Unknown optimizer '" + name + "'; known: "
+                + ALL.stream().map(OptimizerKind::id).collect(Collectors.joining(", ")));
+    }
+}

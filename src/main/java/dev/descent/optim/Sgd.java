@@ -1,0 +1,169 @@
+package dev.descent.optim;
+
+import dev.descent.math.Objective;
+import dev.descent.math.ParamSpec;
+import dev.descent.math.ParamSpec.Scale;
+import dev.descent.math.Params;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Stochastic gradient descent with momentum, in torch's form and in two lecture forms.
+ *
+ * <p><b>torch</b> (default, {@code torch.optim.SGD}; Sutskever et al. 2013 as torch writes it):
+ * <pre>
+ *   g ← ∇f(θ) + λθ                          (weight_decay λ)
+ *   b ← g                   on the first step
+ *   b ← μ·b + (1 − τ)·g     afterwards        (momentum μ, dampening τ)
+ *   d ← g + μ·b  if nesterov, else b          (d = g when μ = 0)
+ *   θ ← θ − η·d
+ * </pre>
+ * <b>classic</b> (the lecture form): v ← μ·v − η·g, θ ← θ + v, with v₀ = 0.
+ * <b>lookahead</b> (Nesterov 1983 as in the lectures): the gradient is taken at the look-ahead
+ * point θ + μ·v: v ← μ·v − η·∇f(θ + μ·v), θ ← θ + v.
+ * In torch's form η multiplies the whole velocity; in the lecture forms it is folded into v, so a
+ * learning-rate change mid-run acts differently.
+ */
+public record Sgd(double lr, double momentum, double dampening, double weightDecay, boolean nesterov,
+                  boolean maximize, String variant) implements Optimizer {
+
+    public static final String TORCH = "torch";
+    public static final String CLASSIC = "classic";
+    public static final String LOOKAHEAD = "lookahead";
+
+    public static final OptimizerKind KIND = new OptimizerKind("sgd", "SGD", "SGD",
+            "θ ← θ − η·d, d = momentum buffer μ·b + (1−τ)·g (or g + μ·b with Nesterov)",
+            List.of(
+                    ParamSpec.real("lr", "η", 0.01, 1e-5, 10, Scale.LOG, "learning rate (required in torch; 0.01 here)"),
+                    ParamSpec.real("momentum", "μ", 0, 0, 0.999, Scale.NEAR_ONE, "momentum factor"),
+                    ParamSpec.real("dampening", "τ", 0, 0, 1, Scale.LINEAR, "dampening of the gradient added to the momentum buffer"),
+                    ParamSpec.real("weight_decay", "λ", 0, 0, 1, Scale.LINEAR, "L2 penalty added to the gradient"),
+                    ParamSpec.bool("nesterov", "Nesterov", false, "use Nesterov momentum (torch's form: d = g + μ·b)"),
+                    ParamSpec.bool("maximize", "maximize", false, "maximise f instead of minimising it"),
+                    ParamSpec.choice("variant", "form", TORCH, List.of(TORCH, CLASSIC, LOOKAHEAD),
+                            "torch: θ ← θ − η·b; classic: v ← μv − ηg, θ ← θ + v; lookahead: gradient at θ + μv")),
+            p -> new Sgd(p.real("lr"), p.real("momentum"), p.real("dampening"), p.real("weight_decay"),
+                    p.bool("nesterov"), p.bool("maximize"), p.choice("variant")));
+
+    public Sgd {
+        Validate.learningRate(lr);
+        Validate.nonNegative("momentum value", momentum);
+        Validate.nonNegative("weight_decay value", weightDecay);
+        if (!(dampening >= 0 && dampening <= 1)) {
+            throw new IllegalArgumentException("Invalid dampening value: " + dampening + " (must be in [0, 1])");
+        }
+        if (nesterov && (momentum <= 0 || dampening != 0)) {
+            throw new IllegalArgumentException("Nesterov momentum requires a momentum and zero dampening");
+        }
+        if (!List.of(TORCH, CLASSIC, LOOKAHEAD).contains(variant)) {
+            throw new IllegalArgumentException("Invalid SGD variant: " + variant + " (torch, classic or lookahead)");
+        }
+        if (!variant.equals(TORCH) && (nesterov || dampening != 0)) {
+            throw new IllegalArgumentException("nesterov and dampening belong to the torch form; the " + variant
+                    + " form takes only lr, momentum and weight_decay");
+        }
+    }
+
+    @Override
+    public OptimizerKind kind() {
+        return KIND;
+    }
+
+    @Override
+    public Params hyperparameters() {
+        return Params.resolve(KIND.title(), KIND.params(), java.util.Map.of("lr", lr, "momentum", momentum,
+                "dampening", dampening, "weight_decay", weightDecay, "nesterov", nesterov, "maximize", maximize,
+                "variant", variant));
+    }
+
+    @Override
+    public boolean isElementwise() {
+        return !variant.equals(LOOKAHEAD) || momentum == 0;
+    }
+
+    @Override
+    public Stepper newStepper(int n) {
+        return new State(n);
+    }
+
+    private final class State implements Stepper {
+        private final double[] g;
+        private final double[] buf;
+        private final double[] ahead;
+        private long t;
+        private double lastLr;
+
+        State(int n) {
+            g = new double[n];
+            buf = new double[n];
+            ahead = variant.equals(LOOKAHEAD) ? new double[n] : null;
+        }
+
+        @Override
+        public void step(Objective f, double[] theta, double lr) {
+            int n = theta.length;
+            t++;
+            lastLr = lr;
+            if (ahead != null) {
+                for (int i = 0; i < n; i++) {
+                    ahead[i] = theta[i] + momentum * buf[i];
+                }
+                f.gradient(ahead, g);
+            } else {
+                f.gradient(theta, g);
+            }
+            for (int i = 0; i < n; i++) {
+                double gi = maximize ? -g[i] : g[i];
+                if (weightDecay != 0) {
+                    gi = Math.fma(weightDecay, theta[i], gi);
+                }
+                g[i] = gi;
+            }
+            if (variant.equals(TORCH)) {
+                torchUpdate(theta, lr, n);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    buf[i] = momentum * buf[i] - lr * g[i];
+                    theta[i] += buf[i];
+                }
+            }
+        }
+
+        private void torchUpdate(double[] theta, double lr, int n) {
+            if (momentum == 0) {
+                for (int i = 0; i < n; i++) {
+                    theta[i] = Math.fma(-lr, g[i], theta[i]);
+                }
+                return;
+            }
+            double keep = 1 - dampening;
+            for (int i = 0; i < n; i++) {
+                double b = t == 1 ? g[i] : Math.fma(keep, g[i], buf[i] * momentum);
+                buf[i] = b;
+                double d = nesterov ? Math.fma(momentum, b, g[i]) : b;
+                theta[i] = Math.fma(-lr, d, theta[i]);
+            }
+        }
+
+        @Override
+        public long steps() {
+            return t;
+        }
+
+        @Override
+        public List<Probe> probes() {
+            List<Probe> probes = new ArrayList<>();
+            probes.add(new Probe("grad", "∇f", "gradient used by the last step (with weight decay)",
+                    out -> System.arraycopy(g, 0, out, 0, g.length)));
+            if (momentum != 0) {
+                probes.add(new Probe(variant.equals(TORCH) ? "momentum_buffer" : "velocity",
+                        variant.equals(TORCH) ? "b" : "v",
+                        variant.equals(TORCH) ? "momentum buffer b (the step is η·b)" : "velocity v (the step itself)",
+                        out -> System.arraycopy(buf, 0, out, 0, buf.length)));
+            }
+            probes.add(new Probe("effective_lr", "η", "learning rate of the last step",
+                    out -> java.util.Arrays.fill(out, lastLr)));
+            return probes;
+        }
+    }
+}

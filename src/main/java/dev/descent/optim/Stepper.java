@@ -1,0 +1,31 @@
+package dev.descent.optim;
+
+import dev.descent.math.Objective;
+import java.util.List;
+
+/**
+ * The mutable state of one optimizer on one run (or one batch of runs), owned by the simulation
+ * thread. Stepping does not allocate.
+ */
+public interface Stepper {
+
+    /**
+     * Takes one optimizer step: evaluates f's gradient (and, as the method needs, its value,
+     * Hessian or line-search points) and moves {@code theta} in place.
+     *
+     * @param f     the objective. Not modified.
+     * @param theta the parameters. Modified.
+     * @param lr    this step's learning rate (the base lr, or what the schedule says now)
+     */
+    void step(Objective f, double[] theta, double lr);
+
+    /** Number of steps taken so far. */
+    long steps();
+
+    /**
+     * The quantities this optimizer exposes after each step, per coordinate (e.g. grad, m, v, m_hat,
+     * v_hat, effective_lr). The list is fixed for the stepper's life; reading a probe computes its
+     * current values.
+     */
+    List<Probe> probes();
+}

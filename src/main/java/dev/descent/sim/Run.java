@@ -1,0 +1,80 @@
+package dev.descent.sim;
+
+import dev.descent.math.Objective;
+import dev.descent.optim.Schedule;
+import dev.descent.optim.Stepper;
+
+/**
+ * One live run: the spec's optimizer stepping from its start. Mutable, owned by one thread.
+ *
+ * <p>A step is torch's protocol: the optimizer step with the schedule's current lr, then the
+ * schedule's step, then the loss at the new point.
+ */
+public final class Run {
+
+    private final RunSpec spec;
+    private final Objective objective;
+    private final Stepper stepper;
+    private final Schedule.State schedule;
+    private final double[] theta;
+    private long step;
+    private double loss;
+    private double lastLr;
+
+    public Run(RunSpec spec) {
+        this.spec = spec;
+        this.objective = spec.objective();
+        this.stepper = spec.optimizer().newStepper(2);
+        this.schedule = spec.schedule().start(spec.optimizer().lr());
+        this.theta = new double[] {spec.x0(), spec.y0()};
+        this.loss = spec.surface().value(spec.x0(), spec.y0());
+        this.lastLr = Double.NaN;
+    }
+
+    public RunSpec spec() {
+        return spec;
+    }
+
+    /** Takes one step; returns false (and does nothing) once the run has become non-finite. */
+    public boolean step() {
+        if (!isFinite()) {
+            return false;
+        }
+        lastLr = schedule.lr();
+        stepper.step(objective, theta, lastLr);
+        schedule.step();
+        step++;
+        loss = spec.surface().value(theta[0], theta[1]);
+        return true;
+    }
+
+    public long steps() {
+        return step;
+    }
+
+    public double x() {
+        return theta[0];
+    }
+
+    public double y() {
+        return theta[1];
+    }
+
+    public double loss() {
+        return loss;
+    }
+
+    /** The learning rate the last step used (NaN before the first step). */
+    public double lastLr() {
+        return lastLr;
+    }
+
+    /** Whether position and loss are all finite numbers: a run that is not has diverged. */
+    public boolean isFinite() {
+        return Double.isFinite(theta[0]) && Double.isFinite(theta[1]) && Double.isFinite(loss);
+    }
+
+    public Stepper stepper() {
+        return stepper;
+    }
+}
