@@ -41,6 +41,19 @@ public final class Schedules {
                 + ALL.stream().map(ScheduleKind::id).collect(Collectors.joining(", ")));
     }
 
+    /**
+     * A schedule from a golden file's {@code schedule} header object (torch class name in {@code type},
+     * constructor arguments beside it); {@code null} is the constant schedule.
+     *
+     * @throws IllegalArgumentException for an unknown type or key
+     */
+    public static Schedule fromTorch(Map<String, Object> json) {
+        if (json == null) {
+            return constant();
+        }
+        throw new IllegalArgumentException("Unsupported schedule " + json.get("type"));
+    }
+
     private record Constant() implements Schedule {
         @Override
         public ScheduleKind kind() {

@@ -1,0 +1,72 @@
+package dev.descent.sim;
+
+import dev.descent.optim.Probe;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A run's rows {@code step, x, y, loss[, probes…]}: row 0 is the start, one row per step after it,
+ * ending early at the first row that is not finite (divergence is a result, not an error).
+ */
+public final class Trace {
+
+    private Trace() {
+    }
+
+    /** One row; {@code probes} holds each probe's x and y values in probe order (empty without probes). */
+    public record Row(long step, double x, double y, double loss, double[] probes) {
+        public boolean isFinite() {
+            return Double.isFinite(x) && Double.isFinite(y) && Double.isFinite(loss);
+        }
+    }
+
+    /** Receives rows as they are produced. */
+    @FunctionalInterface
+    public interface Sink {
+        void accept(Row row);
+    }
+
+    /** The probe column names, e.g. {@code m_x, m_y, v_x, v_y}, of a run of this spec. */
+    public static List<String> probeColumns(RunSpec spec) {
+        List<String> names = new ArrayList<>();
+        for (Probe p : new Run(spec).stepper().probes()) {
+            names.add(p.name() + "_x");
+            names.add(p.name() + "_y");
+        }
+        return names;
+    }
+
+    /** Runs {@code steps} steps (fewer if it diverges) and hands every row to the sink. */
+    public static void run(RunSpec spec, long steps, boolean withProbes, Sink sink) {
+        Run run = new Run(spec);
+        List<Probe> probes = withProbes ? run.stepper().probes() : List.of();
+        double[] buf = new double[2];
+        sink.accept(row(run, probes, buf, true));
+        for (long t = 1; t <= steps && run.isFinite(); t++) {
+            run.step();
+            sink.accept(row(run, probes, buf, false));
+        }
+    }
+
+    /** All rows in a list. */
+    public static List<Row> rows(RunSpec spec, long steps, boolean withProbes) {
+        List<Row> rows = new ArrayList<>();
+        run(spec, steps, withProbes, rows::add);
+        return rows;
+    }
+
+    private static Row row(Run run, List<Probe> probes, double[] buf, boolean start) {
+        double[] values = new double[2 * probes.size()];
+        for (int i = 0; i < probes.size(); i++) {
+            if (start) {
+                values[2 * i] = Double.NaN;
+                values[2 * i + 1] = Double.NaN;
+            } else {
+                probes.get(i).read(buf);
+                values[2 * i] = buf[0];
+                values[2 * i + 1] = buf[1];
+            }
+        }
+        return new Row(run.steps(), run.x(), run.y(), run.loss(), values);
+    }
+}
