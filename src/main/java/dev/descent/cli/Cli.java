@@ -1,12 +1,53 @@
 package dev.descent.cli;
 
-/** Headless commands. Placeholder until the CLI lands. */
-public final class Cli {
-    private Cli() {
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The headless commands. Bad input exits 2 with one line on stderr naming the offending value;
+ * it never prints a stack trace.
+ */
+@Command(name = "descent", mixinStandardHelpOptions = true, version = "Descent 0.1.0",
+        description = {"Watch gradient-based optimizers work on 2-D loss surfaces.",
+                "Without a command, java -jar descent.jar opens the window."},
+        subcommands = {TraceCommand.class, ListCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Cli implements Runnable {
+
+    /** Exit code for bad input: an unknown name, a value out of range, a malformed number or file. */
+    public static final int BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     public static int run(String[] args) {
-        System.err.println("descent: no commands yet");
-        return 2;
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Cli());
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println(ex.getCommandLine().getCommandName() + ": " + ex.getMessage());
+            err.flush();
+            return BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            PrintWriter err = cmd.getErr();
+            if (ex instanceof IllegalArgumentException || ex instanceof java.io.UncheckedIOException) {
+                err.println(cmd.getCommandName() + ": " + ex.getMessage());
+                err.flush();
+                return BAD_INPUT;
+            }
+            err.println(cmd.getCommandName() + ": internal error: " + ex);
+            err.flush();
+            return 1;
+        });
+        return cl;
     }
 }

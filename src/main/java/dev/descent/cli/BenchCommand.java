@@ -1,0 +1,133 @@
+package dev.descent.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.descent.math.Surface;
+import dev.descent.math.Surfaces;
+import dev.descent.math.Viewport;
+import dev.descent.optim.Optimizer;
+import dev.descent.optim.OptimizerKind;
+import dev.descent.optim.Optimizers;
+import dev.descent.optim.Schedules;
+import dev.descent.optim.Stepper;
+import dev.descent.sim.BasinMap;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Speed figures, printed as one JSON object on stdout; progress goes to stderr. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure speed and print one JSON object: steps per second of every optimizer (one thread,",
+                "on rosenbrock) and a basin-of-attraction map of Adam on himmelblau (512x512 starts, 500 steps, all cores)."})
+final class BenchCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec commandSpec;
+
+    @Option(names = "--quick", description = "shrink the work for a smoke test (numbers are then not comparable)")
+    boolean quick;
+
+    @Option(names = "--threads", paramLabel = "T", description = "threads for the basin map; default: all cores")
+    Integer threads;
+
+    /** Learning rates that keep each optimizer finite on rosenbrock from (-1.2, 1). */
+    private static final Map<String, Map<String, Object>> STABLE = Map.of(
+            "sgd", Map.of("lr", 1e-3),
+            "qhm", Map.of("lr", 1e-3),
+            "adagrad", Map.of("lr", 0.1),
+            "lookahead", Map.of("lr", 0.01));
+
+    @Override
+    public Integer call() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = json.createObjectNode();
+        root.set("steps_per_second", stepsPerSecond(json));
+        root.set("basin", basin(json));
+        PrintWriter out = commandSpec.commandLine().getOut();
+        out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        out.flush();
+        return 0;
+    }
+
+    private ObjectNode stepsPerSecond(ObjectMapper json) {
+        ObjectNode node = json.createObjectNode();
+        Surface rosenbrock = Surfaces.create("rosenbrock");
+        double[] start = {-1.2, 1};
+        long budgetNanos = quick ? 20_000_000L : 400_000_000L;
+        for (OptimizerKind kind : Optimizers.all()) {
+            Optimizer o = kind.create(STABLE.getOrDefault(kind.id(), Map.of()));
+            progress("steps/s " + kind.id());
+            measure(rosenbrock, o, start, budgetNanos / 2); // warm-up: let the JIT compile the loop
+            node.put(kind.id(), Math.round(measure(rosenbrock, o, start, budgetNanos)));
+        }
+        return node;
+    }
+
+    /**
+     * Steps one run for about {@code nanos}, restarting it whenever it stops being finite, and returns
+     * steps per second.
+     */
+    private static double measure(Surface f, Optimizer o, double[] start, long nanos) {
+        double[] theta = start.clone();
+        Stepper s = o.newStepper(2);
+        double lr = o.lr();
+        long steps = 0;
+        long t0 = System.nanoTime();
+        long elapsed;
+        int chunk = 1000;
+        do {
+            for (int i = 0; i < chunk; i++) {
+                s.step(f, theta, lr);
+            }
+            steps += chunk;
+            if (!Double.isFinite(theta[0] + theta[1])) {
+                theta = start.clone();
+                s = o.newStepper(2);
+            }
+            elapsed = System.nanoTime() - t0;
+        } while (elapsed < nanos);
+        return steps * 1e9 / elapsed;
+    }
+
+    private ObjectNode basin(ObjectMapper json) {
+        int grid = quick ? 64 : 512;
+        int steps = quick ? 50 : 500;
+        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        Surface himmelblau = Surfaces.create("himmelblau");
+        Optimizer adam = Optimizers.find("adam").create(Map.of("lr", 0.05));
+        Viewport square = new Viewport(-5, 5, -5, 5);
+        progress("basin warm-up");
+        BasinMap.run(himmelblau, adam, Schedules.constant(), square, quick ? 32 : 128, steps, t);
+        progress("basin " + grid + "x" + grid + ", " + steps + " steps, " + t + " threads");
+        long t0 = System.nanoTime();
+        BasinMap.Result r = BasinMap.run(himmelblau, adam, Schedules.constant(), square, grid, steps, t);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        List<double[]> minima = BasinMap.minima(himmelblau);
+        int[] counts = r.countNear(minima, 1e-2);
+        ObjectNode node = json.createObjectNode();
+        node.put("surface", "himmelblau");
+        node.put("grid", grid);
+        node.put("steps", steps);
+        node.put("threads", t);
+        node.put("seconds", Math.round(seconds * 1000) / 1000.0);
+        ArrayNode arr = node.putArray("minima");
+        int converged = 0;
+        for (int m = 0; m < minima.size(); m++) {
+            ObjectNode e = arr.addObject();
+            e.put("x", minima.get(m)[0]);
+            e.put("y", minima.get(m)[1]);
+            e.put("count", counts[m]);
+            converged += counts[m];
+        }
+        node.put("not_converged", grid * grid - converged);
+        return node;
+    }
+
+    private static void progress(String what) {
+        System.err.println("bench: " + what);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.descent.cli;
+
+import dev.descent.sim.GoldenCase;
+import dev.descent.sim.RunSpec;
+import dev.descent.sim.Trace;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Prints a run as CSV {@code step,x,y,loss[,probes]}: row 0 is the start, one row per step. */
+@Command(name = "trace", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Print one run's trajectory as CSV (step,x,y,loss) on stdout.",
+                "A diverging run ends with its first non-finite row and exits 0."})
+final class TraceCommand implements Callable<Integer> {
+
+    @Mixin
+    RunOptions run = new RunOptions();
+
+    @Option(names = "--golden", paramLabel = "FILE",
+            description = "reproduce a golden reference file: the run and the number of steps come from its JSON header")
+    Path golden;
+
+    @Option(names = "--steps", paramLabel = "N", description = "number of steps; default: 100 (or the golden file's)")
+    Long steps;
+
+    @Spec
+    CommandSpec commandSpec;
+
+    @Option(names = "--probes", description = "add one column per probe and coordinate (e.g. m_hat_x, m_hat_y)")
+    boolean probes;
+
+    @Override
+    public Integer call() throws IOException {
+        RunSpec spec;
+        long n;
+        if (golden != null) {
+            GoldenCase g = GoldenCase.read(golden);
+            spec = g.toRunSpec();
+            n = steps != null ? steps : g.steps();
+        } else {
+            spec = run.toRunSpec();
+            n = steps != null ? steps : 100;
+        }
+        if (n < 0) {
+            throw new IllegalArgumentException("Invalid value for --steps: " + n + " (must be >= 0)");
+        }
+        Writer out = new BufferedWriter(commandSpec.commandLine().getOut(), 1 << 16);
+        out.write("step,x,y,loss");
+        if (probes) {
+            for (String c : Trace.probeColumns(spec)) {
+                out.write(',');
+                out.write(c);
+            }
+        }
+        out.write('\n');
+        StringBuilder line = new StringBuilder(128);
+        Trace.run(spec, n, probes, row -> {
+            line.setLength(0);
+            line.append(row.step()).append(',').append(row.x()).append(',').append(row.y()).append(',').append(row.loss());
+            for (double v : row.probes()) {
+                line.append(',');
+                if (!Double.isNaN(v) || row.step() > 0) {
+                    line.append(v);
+                }
+            }
+            line.append('\n');
+            try {
+                out.append(line);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        out.flush();
+        return 0;
+    }
+}
