@@ -1,0 +1,105 @@
+package dev.descent.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.descent.optim.OptimizerKind;
+import dev.descent.optim.Optimizers;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** The built jar, run as a user runs it: headless, no display, no JavaFX toolkit. */
+class JarIT {
+
+    record Result(int exit, String out, String err) { }
+
+    static Result java(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true", "-jar", System.getProperty("descent.jar", "target/descent.jar")));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().remove("DISPLAY");
+        Path out = Files.createTempFile("descent-out", ".txt");
+        Path err = Files.createTempFile("descent-err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the command finished");
+        Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        Files.delete(out);
+        Files.delete(err);
+        return r;
+    }
+
+    @Test
+    void helpListsTheSubCommands() throws Exception {
+        Result r = java("--help");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("trace") && r.out().contains("bench") && r.out().contains("list"), r.out());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> traceGoldenPrintsTheGoldenRows() throws IOException {
+        Path dir = Path.of(System.getProperty("descent.golden", "../shared/golden"), "public");
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".csv")).sorted().toList().stream()
+                    .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+                        Result r = java("trace", "--golden", f.toString());
+                        assertEquals(0, r.exit(), r.err());
+                        List<String> want = Files.readAllLines(f);
+                        List<String> got = r.out().lines().toList();
+                        assertEquals("step,x,y,loss", got.get(0));
+                        assertEquals(want.size() - 1, got.size(), "rows");
+                        for (int i = 2; i < want.size(); i++) {
+                            String[] w = want.get(i).split(",");
+                            String[] g = got.get(i - 1).split(",");
+                            assertEquals(Long.parseLong(w[0]), Long.parseLong(g[0]));
+                            for (int c = 1; c < 4; c++) {
+                                double a = Double.parseDouble(w[c]);
+                                double b = Double.parseDouble(g[c]);
+                                assertTrue(Double.compare(a, b) == 0 || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)),
+                                        f.getFileName() + " row " + (i - 2) + " column " + c + ": " + a + " vs " + b);
+                            }
+                        }
+                    }));
+        }
+    }
+
+    @Test
+    void badInputExitsTwoWithOneLine() throws Exception {
+        Result r = java("trace", "--optimizer", "adam", "--param", "betas=0.9,1.0");
+        assertEquals(2, r.exit());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("Invalid beta parameter at index 1: 1.0"), r.err());
+        assertFalse(r.err().contains("at dev.descent"), "no stack trace");
+    }
+
+    @Test
+    void benchQuickPrintsEveryOptimizerAndTheBasin() throws Exception {
+        Result r = java("bench", "--quick");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        for (OptimizerKind k : Optimizers.all()) {
+            assertTrue(json.path("steps_per_second").path(k.id()).asDouble() > 0, "steps/s of " + k.id());
+        }
+        JsonNode basin = json.path("basin");
+        assertEquals("himmelblau", basin.path("surface").asText());
+        assertEquals(4, basin.path("minima").size());
+        long total = basin.path("not_converged").asLong();
+        for (JsonNode m : basin.path("minima")) {
+            total += m.path("count").asLong();
+        }
+        assertEquals((long) basin.path("grid").asInt() * basin.path("grid").asInt(), total, "every start is counted once");
+    }
+}
