@@ -22,6 +22,12 @@ public final class Run {
     private double lastLr;
 
     public Run(RunSpec spec) {
+        this(spec, 0);
+    }
+
+    /** A run whose step count starts at {@code stepOffset} (a run that goes on with new settings). */
+    public Run(RunSpec spec, long stepOffset) {
+        this.step = stepOffset;
         this.spec = spec;
         this.objective = spec.objective();
         this.stepper = spec.optimizer().newStepper(2);

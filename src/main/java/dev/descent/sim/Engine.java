@@ -1,0 +1,271 @@
+package dev.descent.sim;
+
+import dev.descent.math.Surface;
+import dev.descent.math.Viewport;
+import dev.descent.optim.Probe;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The runs of a scene and what is done to them, on one thread and without any clock: applying
+ * commands and taking steps. {@link Simulation} drives it from its own thread; tests drive it
+ * directly. A run's numbers depend only on its spec, never on how the steps are batched.
+ */
+public final class Engine {
+
+    /** The first channels of every history row; each probe adds two more (x, y). */
+    public static final List<String> CHANNELS = List.of("step", "x", "y", "loss", "lr", "grad_norm", "step_norm");
+
+    /** ‖∇f‖ and ‖Δθ‖ below which a run counts as converged and stops. */
+    public static final double GRAD_TOL = 1e-6;
+    public static final double STEP_TOL = 1e-9;
+    /** A run farther than this many view sizes from the surface's view has diverged. */
+    static final double BOUND_FACTOR = 100;
+    static final int MAX_HISTORY_ROWS = 200_000;
+
+    private Surface surface;
+    private final List<Slot> slots = new ArrayList<>();
+    private boolean playing;
+    private double speed = 100;
+    private long stepLimit = 10_000;
+    private long serial;
+
+    public Engine(Surface surface) {
+        this.surface = surface;
+    }
+
+    private static final class Slot {
+        final int id;
+        RunSpec spec;
+        Run run;
+        History history;
+        List<Probe> probes;
+        RunStatus status = RunStatus.RUNNING;
+        double lastX;
+        double lastY;
+        double gradNorm;
+        double[] row;
+        final double[] grad = new double[2];
+        final double[] buf = new double[2];
+
+        Slot(int id, RunSpec spec) {
+            this.id = id;
+            restart(spec);
+        }
+
+        void restart(RunSpec s) {
+            spec = s;
+            run = new Run(s);
+            probes = run.stepper().probes();
+            history = new History(CHANNELS.size() + 2 * probes.size(), MAX_HISTORY_ROWS);
+            row = new double[history.channels()];
+            status = RunStatus.RUNNING;
+            lastX = s.x0();
+            lastY = s.y0();
+            record(Double.NaN, Double.NaN);
+        }
+
+        /** Goes on from the current point with fresh optimizer state (the history goes on too). */
+        void continueWith(RunSpec s) {
+            RunSpec here = s.withStart(run.x(), run.y());
+            long steps = run.steps();
+            spec = s;
+            run = new Run(here, steps);
+            probes = run.stepper().probes();
+            History old = history;
+            history = new History(CHANNELS.size() + 2 * probes.size(), MAX_HISTORY_ROWS);
+            row = new double[history.channels()];
+            History.Snapshot prev = old.snapshot();
+            double[] r = new double[history.channels()];
+            for (int i = 0; i < prev.rows(); i++) {
+                java.util.Arrays.fill(r, Double.NaN);
+                for (int c = 0; c < CHANNELS.size(); c++) {
+                    r[c] = prev.get(c, i);
+                }
+                history.append(r);
+            }
+            if (status != RunStatus.DIVERGED) {
+                status = RunStatus.RUNNING;
+            }
+        }
+
+        void record(double lr, double stepNorm) {
+            double[] r = row;
+            double x = run.x();
+            double y = run.y();
+            spec.surface().gradient(x, y, grad, 0);
+            gradNorm = Math.hypot(grad[0], grad[1]);
+            r[0] = run.steps();
+            r[1] = x;
+            r[2] = y;
+            r[3] = run.loss();
+            r[4] = lr;
+            r[5] = gradNorm;
+            r[6] = stepNorm;
+            int c = CHANNELS.size();
+            for (Probe p : probes) {
+                if (run.steps() == 0) {
+                    r[c] = Double.NaN;
+                    r[c + 1] = Double.NaN;
+                } else {
+                    p.read(buf);
+                    r[c] = buf[0];
+                    r[c + 1] = buf[1];
+                }
+                c += 2;
+            }
+            history.append(r);
+        }
+    }
+
+    // ---- commands -------------------------------------------------------------------------------
+
+    /**
+     * Applies one command.
+     *
+     * @throws IllegalArgumentException for an invalid value; nothing changes then
+     */
+    public void apply(Command c) {
+        if (c instanceof Command.Load l) {
+            slots.clear();
+            for (Command.RunConfig rc : l.runs()) {
+                slots.add(new Slot(rc.id(), rc.spec()));
+            }
+            if (!l.runs().isEmpty()) {
+                surface = l.runs().get(0).spec().surface();
+            }
+            playing = false;
+        } else if (c instanceof Command.AddRun a) {
+            slots.removeIf(s -> s.id == a.run().id());
+            slots.add(new Slot(a.run().id(), a.run().spec().withSurface(surface)));
+        } else if (c instanceof Command.RemoveRun r) {
+            slots.removeIf(s -> s.id == r.id());
+        } else if (c instanceof Command.UpdateRun u) {
+            slot(u.id()).ifPresent(s -> {
+                RunSpec spec = u.spec().withSurface(surface);
+                if (u.restart() || s.run.steps() == 0) {
+                    s.restart(spec);
+                } else {
+                    s.continueWith(spec);
+                }
+            });
+        } else if (c instanceof Command.SetSurface s) {
+            surface = s.surface();
+            for (Slot slot : slots) {
+                slot.restart(slot.spec.withSurface(surface).withStart(s.x0(), s.y0()));
+            }
+        } else if (c instanceof Command.MoveStart m) {
+            for (Slot slot : slots) {
+                if (m.id() == null || m.id() == slot.id) {
+                    slot.restart(slot.spec.withStart(m.x(), m.y()));
+                }
+            }
+        } else if (c instanceof Command.Play) {
+            playing = slots.stream().anyMatch(this::canMove);
+        } else if (c instanceof Command.Pause) {
+            playing = false;
+        } else if (c instanceof Command.StepOnce) {
+            playing = false;
+            step(1);
+        } else if (c instanceof Command.Reset) {
+            for (Slot slot : slots) {
+                slot.restart(slot.spec);
+            }
+        } else if (c instanceof Command.SetSpeed s) {
+            if (!(s.stepsPerSecond() > 0) || Double.isInfinite(s.stepsPerSecond())) {
+                throw new IllegalArgumentException("Invalid speed: " + s.stepsPerSecond() + " steps per second");
+            }
+            speed = s.stepsPerSecond();
+        } else if (c instanceof Command.SetStepLimit s) {
+            if (s.steps() < 1) {
+                throw new IllegalArgumentException("Invalid step limit: " + s.steps() + " (must be >= 1)");
+            }
+            stepLimit = s.steps();
+            for (Slot slot : slots) {
+                if (slot.status == RunStatus.FINISHED && slot.run.steps() < stepLimit) {
+                    slot.status = RunStatus.RUNNING;
+                }
+            }
+        }
+        serial++;
+    }
+
+    private java.util.Optional<Slot> slot(int id) {
+        return slots.stream().filter(s -> s.id == id).findFirst();
+    }
+
+    private boolean canMove(Slot s) {
+        return s.status == RunStatus.RUNNING && s.run.steps() < stepLimit;
+    }
+
+    // ---- stepping -------------------------------------------------------------------------------
+
+    public boolean isPlaying() {
+        return playing;
+    }
+
+    public double speed() {
+        return speed;
+    }
+
+    /**
+     * Takes up to {@code n} steps of every run that can still move; stops playing when none can.
+     *
+     * @return whether anything moved
+     */
+    public boolean step(long n) {
+        boolean moved = false;
+        Viewport v = surface.defaultViewport();
+        double cx = (v.xMin() + v.xMax()) / 2;
+        double cy = (v.yMin() + v.yMax()) / 2;
+        double bound = BOUND_FACTOR * Math.max(v.width(), v.height());
+        for (Slot s : slots) {
+            for (long k = 0; k < n && canMove(s); k++) {
+                double x0 = s.run.x();
+                double y0 = s.run.y();
+                s.run.step();
+                double stepNorm = Math.hypot(s.run.x() - x0, s.run.y() - y0);
+                s.record(s.run.lastLr(), stepNorm);
+                moved = true;
+                if (!s.run.isFinite() || Math.abs(s.run.x() - cx) > bound || Math.abs(s.run.y() - cy) > bound) {
+                    s.status = RunStatus.DIVERGED;
+                } else {
+                    s.lastX = s.run.x();
+                    s.lastY = s.run.y();
+                    if (s.gradNorm <= GRAD_TOL && stepNorm <= STEP_TOL) {
+                        s.status = RunStatus.CONVERGED;
+                    } else if (s.run.steps() >= stepLimit) {
+                        s.status = RunStatus.FINISHED;
+                    }
+                }
+            }
+        }
+        if (slots.stream().noneMatch(this::canMove)) {
+            playing = false;
+        }
+        if (moved) {
+            serial++;
+        }
+        return moved;
+    }
+
+    public long serial() {
+        return serial;
+    }
+
+    /** An immutable picture of every run now. */
+    public Frame frame() {
+        List<RunFrame> runs = new ArrayList<>(slots.size());
+        for (Slot s : slots) {
+            List<String> names = new ArrayList<>();
+            List<String> symbols = new ArrayList<>();
+            for (Probe p : s.probes) {
+                names.add(p.name());
+                symbols.add(p.symbol());
+            }
+            runs.add(new RunFrame(s.id, s.spec, s.run.steps(), s.run.x(), s.run.y(), s.run.loss(), s.gradNorm,
+                    s.run.lastLr(), s.status, s.lastX, s.lastY, s.history.snapshot(), List.copyOf(names), List.copyOf(symbols)));
+        }
+        return new Frame(serial, surface, playing, speed, stepLimit, List.copyOf(runs));
+    }
+}
