@@ -25,12 +25,6 @@ public abstract class Surface implements Objective {
     /** Known minima, saddles and maxima, for markers and convergence checks. */
     public abstract List<CriticalPoint> criticalPoints();
 
-    /** Where runs start unless told otherwise: the classic start of the literature where there is one. */
-    public double[] suggestedStart() {
-        Viewport v = defaultViewport();
-        return new double[] {v.xMin() + 0.2 * v.width(), v.yMin() + 0.8 * v.height()};
-    }
-
     /** The values of this surface's parameters (empty for most). */
     public Params parameters() {
         return Params.EMPTY;
