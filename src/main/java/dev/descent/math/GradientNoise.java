@@ -57,7 +57,7 @@ public record GradientNoise(Kind kind, double sigma, long seed) {
         @Override
         public double gradient(double[] x, double[] grad) {
             double v = f.gradient(x, grad);
-            for (int i = 0; i < grad.length; i++) {
+            for (int i = 0, n = f.dimension(); i < n; i++) {
                 double xi = random.nextGaussian();
                 grad[i] = noise.kind == Kind.ADDITIVE ? grad[i] + noise.sigma * xi : grad[i] * (1 + noise.sigma * xi);
             }
