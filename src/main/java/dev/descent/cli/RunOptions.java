@@ -51,6 +51,10 @@ final class RunOptions {
     @Option(names = "--seed", paramLabel = "SEED", description = "seed of the gradient noise; default: ${DEFAULT-VALUE}", defaultValue = "0")
     long seed;
 
+    @Option(names = "--clip", paramLabel = "NORM", description = "clip the gradient to this norm (torch's clip_grad_norm_); default: no clipping",
+            defaultValue = "0")
+    double clip;
+
     /** @throws IllegalArgumentException naming the offending value */
     RunSpec toRunSpec() {
         Surface s = Surfaces.create(surface, surfaceParams);
@@ -58,7 +62,7 @@ final class RunOptions {
         o.checkObjective(s);
         Schedule sch = Schedules.find(schedule).create(scheduleParams);
         double[] xy = start == null ? s.suggestedStart() : parsePoint("--start", start);
-        return new RunSpec(s, noise(), o, sch, xy[0], xy[1]);
+        return new RunSpec(s, noise(), o, sch, xy[0], xy[1], clip);
     }
 
     private GradientNoise noise() {
