@@ -67,6 +67,12 @@ public final class Quadratic extends Surface implements LeastSquares {
         return new Viewport(-2.5, 2.5, -1.5, 1.5);
     }
 
+    /** The golden files' start (2, 1). */
+    @Override
+    public double[] suggestedStart() {
+        return new double[] {2, 1};
+    }
+
     @Override
     public List<CriticalPoint> criticalPoints() {
         return List.of(new CriticalPoint(0, 0, CriticalPoint.Kind.GLOBAL_MINIMUM));

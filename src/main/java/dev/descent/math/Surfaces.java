@@ -9,8 +9,10 @@ import java.util.stream.Collectors;
 public final class Surfaces {
 
     private static final List<SurfaceKind> ALL = List.of(
-            Quadratic.KIND
-            // the other surfaces (helper A) are added here
+            Quadratic.KIND,
+            Rosenbrock.KIND,
+            Beale.KIND,
+            Himmelblau.KIND
     );
 
     private Surfaces() {
