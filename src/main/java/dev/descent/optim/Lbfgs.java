@@ -73,18 +73,14 @@ public record Lbfgs(double lr, int maxIter, int maxEval, double toleranceGrad, d
 
     public Lbfgs {
         Validate.learningRate(lr);
-        if (maxIter < 1) {
-            throw new IllegalArgumentException("Invalid max_iter: " + maxIter + " (must be >= 1)");
-        }
+        Checks.atLeast("max_iter", maxIter, 1);
         if (maxEval < 0) {
             throw new IllegalArgumentException("Invalid max_eval: " + maxEval
                     + " (must be >= 1, or 0 for max_iter*5//4)");
         }
         Validate.nonNegative("tolerance_grad", toleranceGrad);
         Validate.nonNegative("tolerance_change", toleranceChange);
-        if (historySize < 1) {
-            throw new IllegalArgumentException("Invalid history_size: " + historySize + " (must be >= 1)");
-        }
+        Checks.atLeast("history_size", historySize, 1);
         if (!NONE.equals(lineSearchFn) && !STRONG_WOLFE.equals(lineSearchFn)) {
             throw new IllegalArgumentException("Invalid line_search_fn: " + lineSearchFn
                     + " (only 'strong_wolfe' or none is supported)");

@@ -11,7 +11,7 @@ public final class Optimizers {
             Sgd.KIND
             // first-order optimizers (helper B) and second-order methods (helper C) are added here
             // second-order and line-search methods:
-            , Lbfgs.KIND
+            , Lbfgs.KIND, ConjugateGradient.KIND, Bfgs.KIND, Newton.KIND, LevenbergMarquardt.KIND
     );
 
     private Optimizers() {
