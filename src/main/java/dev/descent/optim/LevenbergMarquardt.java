@@ -8,9 +8,6 @@ import dev.descent.math.Params;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * Levenberg–Marquardt for a sum of squares f(θ) = Σᵢ rᵢ(θ)², with residuals r and Jacobian J.
@@ -101,11 +98,9 @@ public record LevenbergMarquardt(double lr, double lambda, double nu, int maxTri
         private final double[] delta;
         private final double[] trial;
         private final double[] step;
-        private final DMatrixRMaj jtj;
-        private final DMatrixRMaj m;
-        private final DMatrixRMaj bm;
-        private final DMatrixRMaj deltam;
-        private final LinearSolverDense<DMatrixRMaj> chol;
+        private final double[] jtj;
+        private final double[] dampingDiagonal;
+        private final CholeskySolver chol;
         /** Residuals and Jacobian, sized on the first step (the objective says how many residuals). */
         private double[] r = new double[0];
         private double[] rTrial = new double[0];
@@ -122,11 +117,9 @@ public record LevenbergMarquardt(double lr, double lambda, double nu, int maxTri
             delta = new double[n];
             trial = new double[n];
             step = new double[n];
-            jtj = new DMatrixRMaj(n, n);
-            m = new DMatrixRMaj(n, n);
-            bm = DMatrixRMaj.wrap(n, 1, b);
-            deltam = DMatrixRMaj.wrap(n, 1, delta);
-            chol = LinearSolverFactory_DDRM.chol(n);
+            jtj = new double[n * n];
+            dampingDiagonal = new double[n];
+            chol = new CholeskySolver(n);
         }
 
         @Override
@@ -187,22 +180,30 @@ public record LevenbergMarquardt(double lr, double lambda, double nu, int maxTri
                     for (int k = 0; k < mRes; k++) {
                         s += jac[k * n + i] * jac[k * n + j];
                     }
-                    jtj.data[i * n + j] = s;
+                    jtj[i * n + j] = s;
                 }
             }
         }
 
         /** δ ← −(A + λD)⁻¹·b; false if the matrix has no Cholesky factorisation. */
         private boolean solve() {
-            System.arraycopy(jtj.data, 0, m.data, 0, n * n);
             for (int i = 0; i < n; i++) {
-                double di = damping.equals(MARQUARDT) ? jtj.data[i * n + i] : 1;
-                m.data[i * n + i] += lam * (di == 0 ? 1 : di);
+                double di = damping.equals(MARQUARDT) ? jtj[i * n + i] : 1;
+                dampingDiagonal[i] = jtj[i * n + i] + lam * (di == 0 ? 1 : di);
             }
-            if (!chol.setA(m)) {
+            // A + λD differs from A only on the diagonal: swap it in, solve, swap it back
+            for (int i = 0; i < n; i++) {
+                double keep = jtj[i * n + i];
+                jtj[i * n + i] = dampingDiagonal[i];
+                dampingDiagonal[i] = keep;
+            }
+            boolean ok = chol.solve(jtj, 0, 0, b, delta);
+            for (int i = 0; i < n; i++) {
+                jtj[i * n + i] = dampingDiagonal[i];
+            }
+            if (!ok) {
                 return false;
             }
-            chol.solve(bm, deltam);
             for (int i = 0; i < n; i++) {
                 delta[i] = -delta[i];
             }

@@ -7,9 +7,6 @@ import dev.descent.math.Params;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * Newton's method with a safeguard for Hessians that are not positive definite.
@@ -23,14 +20,19 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * <ul>
  * <li><b>damped</b> (default; Levenberg 1944, Nocedal &amp; Wright, <i>Numerical Optimization</i>,
  *     Algorithm 3.3): p ← (H + μI)⁻¹·g with μ = damping, 10·damping, 100·damping, … until H + μI
- *     has a Cholesky factorisation. A large μ turns the step into a short gradient step g/μ.</li>
+ *     is positive definite. A large μ turns the step into a short gradient step g/μ.</li>
  * <li><b>eigen</b> (Nocedal &amp; Wright, section 3.4; the "saddle-free Newton" of Dauphin et al.
  *     2014): always through the eigendecomposition H = Σ λᵢ·vᵢvᵢᵀ, with each eigenvalue replaced by
  *     λ̃ᵢ = max(|λᵢ|, δ): p ← Σ vᵢ·(vᵢ·g)/λ̃ᵢ. Negative curvature is flipped, so at a saddle the
  *     step goes downhill along it, away from the saddle, instead of towards it.</li>
  * <li><b>gradient</b>: p ← g, a plain gradient step θ ← θ − η·g.</li>
  * </ul>
- * With η = 1 and a positive definite quadratic, one step lands on the minimum. Newton needs the
+ * "Positive definite" means here that the Cholesky factorisation H = L·Lᵀ exists with every pivot
+ * Lᵢᵢ² ≥ damping: a pivot that is positive but tiny would make the step explode, which happens when
+ * rounding leaves H + μI barely positive for μ = −λ_min (H = diag(2, −1) and μ = 1, say). The
+ * damping is thus also the smallest curvature Newton trusts.
+ *
+ * <p>With η = 1 and a positive definite quadratic, one step lands on the minimum. Newton needs the
  * Hessian: {@link #checkObjective} refuses objectives without one. If even μ = damping·10⁶⁰ does not
  * make H + μI positive definite (H has non-finite entries), p is NaN and the run is flagged as
  * diverged.
@@ -52,7 +54,8 @@ public record Newton(double lr, String hessianFix, double damping, double delta)
                             "when H is not positive definite: damped = (H + μI)⁻¹g; eigen = |λ| clipped at δ;"
                                     + " gradient = a gradient step"),
                     ParamSpec.real("damping", "μ₀", 1e-3, 1e-8, 1e3, Scale.LOG,
-                            "first μ tried by the damped fix; raised tenfold until H + μI is positive definite"),
+                            "first μ tried by the damped fix, raised tenfold until H + μI is positive definite;"
+                                    + " also the smallest Cholesky pivot accepted"),
                     ParamSpec.real("delta", "δ", 1e-3, 1e-8, 10, Scale.LOG,
                             "eigen fix: each eigenvalue λ is replaced by max(|λ|, δ)")),
             p -> new Newton(p.real("lr"), p.choice("hessian_fix"), p.real("damping"), p.real("delta")));
@@ -101,10 +104,7 @@ public record Newton(double lr, String hessianFix, double damping, double delta)
         private final double[] h;
         private final double[] p;
         private final double[] step;
-        private final DMatrixRMaj gm;
-        private final DMatrixRMaj pm;
-        private final DMatrixRMaj a;
-        private final LinearSolverDense<DMatrixRMaj> chol;
+        private final CholeskySolver chol;
         private final SymmetricEigen eigen;
         private final SymmetricEigen probeEigen;
         private long t;
@@ -117,10 +117,7 @@ public record Newton(double lr, String hessianFix, double damping, double delta)
             h = new double[n * n];
             p = new double[n];
             step = new double[n];
-            gm = DMatrixRMaj.wrap(n, 1, g);
-            pm = DMatrixRMaj.wrap(n, 1, p);
-            a = new DMatrixRMaj(n, n);
-            chol = LinearSolverFactory_DDRM.chol(n);
+            chol = new CholeskySolver(n);
             eigen = hessianFix.equals(EIGEN) ? new SymmetricEigen(n, true) : null;
             probeEigen = new SymmetricEigen(n, false);
         }
@@ -164,19 +161,9 @@ public record Newton(double lr, String hessianFix, double damping, double delta)
             Arrays.fill(p, Double.NaN);
         }
 
-        /** p ← (H + μI)⁻¹·g; false if H + μI has no Cholesky factorisation. */
+        /** p ← (H + μI)⁻¹·g; false unless H + μI has a Cholesky factorisation with pivots ≥ damping. */
         private boolean cholSolve(double shift) {
-            System.arraycopy(h, 0, a.data, 0, n * n);
-            if (shift != 0) {
-                for (int i = 0; i < n; i++) {
-                    a.data[i * n + i] += shift;
-                }
-            }
-            if (!chol.setA(a)) {
-                return false;
-            }
-            chol.solve(gm, pm);
-            return true;
+            return chol.solve(h, shift, damping, g, p);
         }
 
         private void eigenStep() {
