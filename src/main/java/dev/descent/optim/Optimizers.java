@@ -10,6 +10,8 @@ public final class Optimizers {
     private static final List<OptimizerKind> ALL = List.of(
             Sgd.KIND
             // first-order optimizers (helper B) and second-order methods (helper C) are added here
+            // second-order and line-search methods:
+            , Lbfgs.KIND, ConjugateGradient.KIND, Bfgs.KIND, Newton.KIND, LevenbergMarquardt.KIND
     );
 
     private Optimizers() {
