@@ -56,6 +56,11 @@ public final class GradientClip {
         }
 
         @Override
+        public String toString() {
+            return f + " with clipped gradients";
+        }
+
+        @Override
         public boolean hasHessian() {
             return f.hasHessian();
         }

@@ -26,6 +26,7 @@ public record RunSpec(Surface surface, GradientNoise noise, Optimizer optimizer,
             throw new IllegalArgumentException("Invalid start: (" + x0 + ", " + y0 + ") must be finite numbers");
         }
         GradientClip.check(clipNorm);
+        optimizer.checkObjective(GradientClip.applyTo(noise.applyTo(surface), clipNorm));
     }
 
     public RunSpec(Surface surface, GradientNoise noise, Optimizer optimizer, Schedule schedule, double x0, double y0) {
