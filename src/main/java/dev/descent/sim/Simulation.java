@@ -62,7 +62,7 @@ public final class Simulation implements AutoCloseable {
                 while (c != null) {
                     try {
                         engine.apply(c);
-                    } catch (IllegalArgumentException e) {
+                    } catch (RuntimeException e) {
                         errors.accept(e.getMessage());
                     }
                     c = queue.poll();
@@ -76,10 +76,16 @@ public final class Simulation implements AutoCloseable {
                 long n = (long) owed;
                 owed -= n;
                 long deadline = now + MAX_STEP_NANOS;
-                while (n > 0 && System.nanoTime() < deadline) {
-                    long chunk = Math.min(n, 64);
-                    engine.step(chunk);
-                    n -= chunk;
+                try {
+                    while (n > 0 && System.nanoTime() < deadline) {
+                        long chunk = Math.min(n, 64);
+                        engine.step(chunk);
+                        n -= chunk;
+                    }
+                } catch (RuntimeException e) {
+                    // a bug in one optimizer must not take the simulation thread down with it
+                    engine.apply(new Command.Pause());
+                    errors.accept("Stopped: " + e.getMessage());
                 }
                 if (n > 0) {
                     owed = 0; // fell behind: drop the backlog rather than stall the commands
