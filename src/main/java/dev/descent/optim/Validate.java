@@ -53,7 +53,18 @@ public final class Validate {
             return 1 / v < 0 ? "-0.0" : "0.0";
         }
         String sign = v < 0 ? "-" : "";
-        java.math.BigDecimal d = new java.math.BigDecimal(Double.toString(Math.abs(v))).stripTrailingZeros();
+        // the fewest significant digits that read back as the same double (Java 17's toString may give more)
+        double a = Math.abs(v);
+        java.math.BigDecimal exact = new java.math.BigDecimal(a);
+        java.math.BigDecimal d = exact;
+        for (int precision = 1; precision <= 17; precision++) {
+            java.math.BigDecimal r = exact.round(new java.math.MathContext(precision, java.math.RoundingMode.HALF_EVEN));
+            if (r.doubleValue() == a) {
+                d = r;
+                break;
+            }
+        }
+        d = d.stripTrailingZeros();
         String digits = d.unscaledValue().toString();
         int exp = digits.length() - 1 - d.scale();
         if (exp < -4 || exp >= 16) {
