@@ -63,9 +63,11 @@ final class AdamStepper implements Stepper {
         } else {
             Elementwise.prepare(g, theta, maximize, weightDecay);
         }
+        // torch's β^step is C pow(double, double); Math.pow is as close, and unlike JDK 17's StrictMath.pow
+        // it does not allocate
         double step = t;
-        bc1 = biasCorrection ? 1 - StrictMath.pow(beta1, step) : 1;
-        bc2 = biasCorrection ? 1 - StrictMath.pow(beta2, step) : 1;
+        bc1 = biasCorrection ? 1 - Math.pow(beta1, step) : 1;
+        bc2 = biasCorrection ? 1 - Math.pow(beta2, step) : 1;
         switch (epsMode) {
             case Adam.INSIDE -> {
                 // θ ← θ − (η/bc1)·m / √(v/bc2 + ε)

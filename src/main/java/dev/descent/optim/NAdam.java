@@ -99,11 +99,11 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double we
             t++;
             lastLr = lr;
             double step = t;
-            bc2 = 1 - StrictMath.pow(beta2, step);
+            bc2 = 1 - Math.pow(beta2, step);
             f.gradient(theta, g);
             Elementwise.prepare(g, theta, maximize, weightDecay);
-            mu = beta1 * (1 - 0.5 * StrictMath.pow(0.96, step * momentumDecay));
-            muNext = beta1 * (1 - 0.5 * StrictMath.pow(0.96, (step + 1) * momentumDecay));
+            mu = beta1 * (1 - 0.5 * Math.pow(0.96, step * momentumDecay));
+            muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (step + 1) * momentumDecay));
             muProduct *= mu;
             double muProductNext = muProduct * muNext;
             gradCoef = -lr * (1 - mu) / (1 - muProduct);

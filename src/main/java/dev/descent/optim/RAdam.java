@@ -93,12 +93,12 @@ public record RAdam(double lr, double beta1, double beta2, double eps, double we
             t++;
             lastLr = lr;
             double step = t;
-            bc1 = 1 - StrictMath.pow(beta1, step);
-            bc2 = 1 - StrictMath.pow(beta2, step);
+            bc1 = 1 - Math.pow(beta1, step);
+            bc2 = 1 - Math.pow(beta2, step);
             f.gradient(theta, g);
             Elementwise.prepare(g, theta, maximize, weightDecay);
             double rhoInf = 2 / (1 - beta2) - 1;
-            rhoT = rhoInf - 2 * step * StrictMath.pow(beta2, step) / bc2;
+            rhoT = rhoInf - 2 * step * Math.pow(beta2, step) / bc2;
             rectified = rhoT > 5;
             double omb1 = 1 - beta1;
             double omb2 = 1 - beta2;

@@ -1,0 +1,72 @@
+package dev.descent.optim;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.descent.math.Quadratic;
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Stepping allocates nothing: over 5000 steps this thread allocates less than one byte per step
+ * (any allocation in a step costs at least 16 bytes; the JVM itself may allocate a few hundred bytes
+ * now and then, e.g. when it recompiles).
+ */
+class AllocationFreeStepTest {
+
+    @Test
+    void stepsDoNotAllocate() {
+        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "needs HotSpot's allocation counter");
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
+        long id = Thread.currentThread().getId();
+        Quadratic bowl = new Quadratic(1, 10, 30);
+        for (Configurations.Config c : Configurations.all()) {
+            Stepper s = c.optimizer().newStepper(64);
+            double[] theta = new double[64];
+            for (int i = 0; i < theta.length; i++) {
+                theta[i] = Math.sin(i) * 2;
+            }
+            BatchedFree f = new BatchedFree(bowl, 32);
+            double lr = c.optimizer().lr();
+            for (int t = 0; t < 2000; t++) {
+                s.step(f, theta, lr);
+            }
+            long before = mx.getThreadAllocatedBytes(id);
+            for (int t = 0; t < 5000; t++) {
+                s.step(f, theta, lr);
+            }
+            long after = mx.getThreadAllocatedBytes(id);
+            assertTrue(after - before < 5000, c.name() + " allocated " + (after - before) + " bytes in 5000 steps");
+        }
+    }
+
+    /** N runs on the bowl, structure of arrays, with a gradient that allocates nothing itself. */
+    record BatchedFree(Quadratic bowl, int runs) implements dev.descent.math.Objective {
+        @Override
+        public int dimension() {
+            return 2 * runs;
+        }
+
+        @Override
+        public double value(double[] x) {
+            return Double.NaN;
+        }
+
+        @Override
+        public double gradient(double[] p, double[] grad) {
+            for (int i = 0; i < runs; i++) {
+                double x = p[i];
+                double y = p[runs + i];
+                // the rotated bowl's gradient, inlined: no scratch array
+                double c = Math.cos(Math.toRadians(30));
+                double s = Math.sin(Math.toRadians(30));
+                double au = c * x + s * y;
+                double bw = 10 * (-s * x + c * y);
+                grad[i] = c * au - s * bw;
+                grad[runs + i] = s * au + c * bw;
+            }
+            return Double.NaN;
+        }
+    }
+}
