@@ -54,7 +54,7 @@ public final class Quadratic extends Surface implements LeastSquares {
 
     @Override
     public String formula() {
-        return angle == 0 ? "f = ½·(a·x² + b·y²)" : "f = ½·(a·u² + b·w²), (u, w) = (x, y) rotated by " + Params.format(angle) + "°";
+        return angle == 0 ? "f = ½·(a·x² + b·y²)" : "f = ½·(a·u² + b·w²), (u, w) = (x, y) rotated by " + Params.format(-angle) + "°";
     }
 
     @Override
@@ -65,6 +65,12 @@ public final class Quadratic extends Surface implements LeastSquares {
     @Override
     public Viewport defaultViewport() {
         return new Viewport(-2.5, 2.5, -1.5, 1.5);
+    }
+
+    /** The golden files' start (2, 1). */
+    @Override
+    public double[] suggestedStart() {
+        return new double[] {2, 1};
     }
 
     @Override

@@ -47,20 +47,44 @@ public abstract class Surface implements Objective {
     public abstract void hessian(double x, double y, double[] out);
 
     /**
+     * Where a run starts unless the user says otherwise: the classic start where the literature has
+     * one (Rosenbrock's (−1.2, 1)), otherwise the middle of the viewport's top-left quarter, which
+     * keeps the start off the symmetric centre where many surfaces have their minimum.
+     *
+     * @return a new array {x, y}
+     */
+    public double[] suggestedStart() {
+        Viewport v = defaultViewport();
+        return new double[] {v.xMin() + 0.25 * v.width(), v.yMax() - 0.25 * v.height()};
+    }
+
+    /**
      * The gradients of n points stored as a structure of arrays: x in {@code p[0..n)}, y in
      * {@code p[n..2n)}; the same layout in {@code grad}. Surfaces may override this with a loop the
      * JIT vectorises; results must equal {@link #gradient(double, double, double[], int)} bit for bit.
      *
+     * <p>This default allocates nothing and keeps no scratch state, so it is safe on any thread: each
+     * scalar gradient is written into a pair of slots of {@code grad} that are not yet in use and its
+     * ∂f/∂y moved to its place. Point i uses slots i and i + 1, which belong to itself and to point
+     * i + 1 (or, for the last point, to point 0's ∂f/∂y), both still to come; point 0 goes last, and
+     * keeps aside slot 1, which by then holds point 1's ∂f/∂x.
+     *
      * @param p    Not modified.
-     * @param grad Modified.
+     * @param grad length at least 2n, not the same array as {@code p}. Modified.
      */
     public void gradients(double[] p, double[] grad, int n) {
-        double[] g = new double[2];
-        for (int i = 0; i < n; i++) {
-            gradient(p[i], p[n + i], g, 0);
-            grad[i] = g[0];
-            grad[n + i] = g[1];
+        if (n <= 0) {
+            return;
         }
+        for (int i = 1; i < n; i++) {
+            gradient(p[i], p[n + i], grad, i);
+            grad[n + i] = grad[i + 1];
+        }
+        double kept = grad[1];
+        gradient(p[0], p[n], grad, 0);
+        double gy0 = grad[1];
+        grad[1] = kept;
+        grad[n] = gy0; // when n == 1, slot 1 is slot n and this overwrites the kept value, as it must
     }
 
     @Override

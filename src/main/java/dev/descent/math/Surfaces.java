@@ -9,8 +9,20 @@ import java.util.stream.Collectors;
 public final class Surfaces {
 
     private static final List<SurfaceKind> ALL = List.of(
-            Quadratic.KIND
-            // the other surfaces (helper A) are added here
+            Quadratic.KIND,
+            Rosenbrock.KIND,
+            Beale.KIND,
+            Himmelblau.KIND,
+            Booth.KIND,
+            Saddle.KIND,
+            MonkeySaddle.KIND,
+            Rastrigin.KIND,
+            Ackley.KIND,
+            SixHumpCamel.KIND,
+            GoldsteinPrice.KIND,
+            Ravine.KIND,
+            Plateau.KIND,
+            Cliff.KIND
     );
 
     private Surfaces() {
