@@ -5,30 +5,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.descent.math.BatchedSurface;
 import dev.descent.math.Quadratic;
+import dev.descent.math.Surface;
+import dev.descent.math.Surfaces;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The batched engine held to the reference: one stepper over a {@link BatchedSurface} of N runs
  * (2N coordinates, all x then all y) moves every run bit for bit as N separate 2-coordinate runs,
- * and reports the same probes. The bowl is rotated so that each run's x and y gradients mix.
+ * and reports the same probes. The bowl is rotated so that each run's x and y gradients mix;
+ * Himmelblau's function adds a non-quadratic surface with four minima.
  */
 class BatchEquivalenceTest {
 
-    static final Quadratic BOWL = new Quadratic(1, 10, 30);
+    static final List<Surface> SURFACES = List.of(new Quadratic(1, 10, 30), Surfaces.create("himmelblau"));
     static final int RUNS = 37;
     static final int STEPS = 600;
 
-    static Stream<Configurations.Config> configs() {
-        return Configurations.all().stream();
+    static Stream<Arguments> configs() {
+        return SURFACES.stream().flatMap(s -> Configurations.all().stream().map(c -> Arguments.of(s, c)));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("configs")
-    void batchEqualsSeparateRuns(Configurations.Config config) {
+    void batchEqualsSeparateRuns(Surface surface, Configurations.Config config) {
         Optimizer opt = config.optimizer();
         assertTrue(opt.isElementwise(), "every first-order optimizer here is elementwise");
         SplittableRandom random = new SplittableRandom(7);
@@ -43,13 +47,13 @@ class BatchEquivalenceTest {
             single[j] = new double[] {x, y};
             singles[j] = opt.newStepper(2);
         }
-        BatchedSurface batched = new BatchedSurface(BOWL, RUNS);
+        BatchedSurface batched = new BatchedSurface(surface, RUNS);
         Stepper stepper = opt.newStepper(2 * RUNS);
         for (int t = 1; t <= STEPS; t++) {
             double lr = opt.lr() * (t % 2 == 0 ? 1 : 0.75); // a varying lr, as a schedule gives
             stepper.step(batched, batch, lr);
             for (int j = 0; j < RUNS; j++) {
-                singles[j].step(BOWL, single[j], lr);
+                singles[j].step(surface, single[j], lr);
             }
             if (t % 50 == 0 || t <= 7) {
                 for (int j = 0; j < RUNS; j++) {
