@@ -90,22 +90,29 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Optimiz
         INNER_KINDS.stream().filter(kk -> kk.id().equals(DEFAULT_INNER)).forEach(order::add);
         INNER_KINDS.stream().filter(kk -> !kk.id().equals(DEFAULT_INNER)).forEach(order::add);
         Map<String, List<ParamSpec>> byName = new LinkedHashMap<>();
+        Map<String, List<String>> users = new LinkedHashMap<>();
         for (OptimizerKind kind : order) {
             for (ParamSpec s : kind.params()) {
                 byName.computeIfAbsent(outerName(s.name()), n -> new ArrayList<>()).add(s);
+                users.computeIfAbsent(outerName(s.name()), n -> new ArrayList<>()).add(kind.id());
             }
         }
         List<ParamSpec> specs = new ArrayList<>(ownSpecs(DEFAULT_INNER,
                 INNER_KINDS.stream().map(OptimizerKind::id).toList()));
-        byName.forEach((name, group) -> specs.add(merge(name, group)));
+        byName.forEach((name, group) -> specs.add(merge(name, group, users.get(name))));
         return specs;
     }
 
-    private static ParamSpec merge(String name, List<ParamSpec> group) {
+    /**
+     * One pass-through setting for a name several inner kinds share: their common default, or NaN when
+     * they differ; the widest slider range; the help text most of them use, and who uses it.
+     */
+    private static ParamSpec merge(String name, List<ParamSpec> group, List<String> users) {
         ParamSpec first = group.get(0);
         boolean agree = true;
         double lo = first.sliderMin();
         double hi = first.sliderMax();
+        Map<String, Integer> helps = new LinkedHashMap<>();
         for (ParamSpec s : group) {
             if (s.type() != first.type() || !s.choices().equals(first.choices())) {
                 throw new IllegalStateException("Lookahead cannot pass " + name + " through: its inner optimizers give it different types");
@@ -113,12 +120,13 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Optimiz
             agree &= same(s.defaultValue(), first.defaultValue());
             lo = Math.min(lo, s.sliderMin());
             hi = Math.max(hi, s.sliderMax());
+            helps.merge(s.help(), 1, Integer::sum);
         }
-        String users = group.size() == INNER_KINDS.size() ? "every inner optimizer"
-                : group.stream().map(s -> kindOf(s)).collect(Collectors.joining(", "));
+        String help = helps.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()
+                + " (inner: " + (users.size() == INNER_KINDS.size() ? "all" : String.join(", ", users));
         if (agree) {
             return new ParamSpec(name, first.symbol(), first.type(), first.defaultValue(), lo, hi, first.scale(),
-                    first.choices(), first.help() + " (inner: " + users + ")");
+                    first.choices(), help + ")");
         }
         Object unset = switch (first.type()) {
             case REAL -> Double.NaN;
@@ -127,16 +135,7 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Optimiz
                     + " through: its inner optimizers give it different defaults");
         };
         return new ParamSpec(name, first.symbol(), first.type(), unset, lo, hi, first.scale(), first.choices(),
-                first.help() + " (inner: " + users + "; NaN = the inner optimizer's default)");
-    }
-
-    private static String kindOf(ParamSpec spec) {
-        for (OptimizerKind kind : INNER_KINDS) {
-            if (kind.params().contains(spec)) {
-                return kind.id();
-            }
-        }
-        return "?";
+                help + "; NaN = the inner optimizer's default)");
     }
 
     private static boolean same(Object a, Object b) {

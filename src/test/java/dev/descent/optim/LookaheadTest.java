@@ -40,6 +40,13 @@ class LookaheadTest {
         assertTrue(Double.isNaN((Double) Lookahead.KIND.param("momentum").defaultValue()));
         assertEquals(false, Lookahead.KIND.param("amsgrad").defaultValue());
         assertEquals(0.99, Lookahead.KIND.param("inner_alpha").defaultValue());
+        // the help says who uses a setting
+        assertEquals("momentum factor (inner: sgd, rmsprop, qhm; NaN = the inner optimizer's default)",
+                Lookahead.KIND.param("momentum").help());
+        assertEquals("L2 penalty added to the gradient (inner: all; NaN = the inner optimizer's default)",
+                Lookahead.KIND.param("weight_decay").help());
+        assertEquals("maximise f instead of minimising it (inner: adam, sgd, adagrad, rmsprop, adadelta, adamw, adamax, "
+                + "nadam, radam)", Lookahead.KIND.param("maximize").help());
     }
 
     @Test
