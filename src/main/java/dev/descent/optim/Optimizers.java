@@ -8,10 +8,10 @@ import java.util.stream.Collectors;
 public final class Optimizers {
 
     private static final List<OptimizerKind> ALL = List.of(
-            Sgd.KIND
-            // first-order optimizers (helper B) and second-order methods (helper C) are added here
-            // second-order and line-search methods:
-            , Lbfgs.KIND, ConjugateGradient.KIND, Bfgs.KIND, Newton.KIND, LevenbergMarquardt.KIND
+            Sgd.KIND,
+            Adagrad.KIND, RmsProp.KIND, Adadelta.KIND, Adam.KIND, AdamW.KIND, Adamax.KIND, NAdam.KIND, RAdam.KIND,
+            Qhm.KIND, QhAdam.KIND, Lookahead.KIND,
+            Newton.KIND, LevenbergMarquardt.KIND, ConjugateGradient.KIND, Bfgs.KIND, Lbfgs.KIND
     );
 
     private Optimizers() {

@@ -195,7 +195,7 @@ class LbfgsTest {
                 assertThrows(IllegalArgumentException.class, () -> Lbfgs.KIND.create(Map.of("max_eval", -1))).getMessage());
         assertEquals("Invalid tolerance_grad: -1.0 (must be a finite number >= 0)",
                 assertThrows(IllegalArgumentException.class, () -> Lbfgs.KIND.create(Map.of("tolerance_grad", -1.0))).getMessage());
-        assertEquals("Invalid tolerance_change: NaN (must be a finite number >= 0)",
+        assertEquals("Invalid tolerance_change: nan (must be a finite number >= 0)",
                 assertThrows(IllegalArgumentException.class, () -> Lbfgs.KIND.create(Map.of("tolerance_change", Double.NaN))).getMessage());
         assertEquals("Invalid learning rate: 0.0 (must be a finite number > 0)",
                 assertThrows(IllegalArgumentException.class, () -> Lbfgs.KIND.create(Map.of("lr", 0.0))).getMessage());

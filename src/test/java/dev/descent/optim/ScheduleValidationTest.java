@@ -63,7 +63,7 @@ class ScheduleValidationTest {
         for (ScheduleKind k : Schedules.all()) {
             Schedule s = k.create(Map.of());
             refused("Invalid learning rate: -0.1 (must be a finite number > 0)", () -> s.start(-0.1));
-            refused("Invalid learning rate: NaN (must be a finite number > 0)", () -> s.start(Double.NaN));
+            refused("Invalid learning rate: nan (must be a finite number > 0)", () -> s.start(Double.NaN));
         }
     }
 
