@@ -54,7 +54,7 @@ public final class Quadratic extends Surface implements LeastSquares {
 
     @Override
     public String formula() {
-        return angle == 0 ? "f = ½·(a·x² + b·y²)" : "f = ½·(a·u² + b·w²), (u, w) = (x, y) rotated by " + Params.format(angle) + "°";
+        return angle == 0 ? "f = ½·(a·x² + b·y²)" : "f = ½·(a·u² + b·w²), (u, w) = (x, y) rotated by " + Params.format(-angle) + "°";
     }
 
     @Override

@@ -12,7 +12,17 @@ public final class Surfaces {
             Quadratic.KIND,
             Rosenbrock.KIND,
             Beale.KIND,
-            Himmelblau.KIND
+            Himmelblau.KIND,
+            Booth.KIND,
+            Saddle.KIND,
+            MonkeySaddle.KIND,
+            Rastrigin.KIND,
+            Ackley.KIND,
+            SixHumpCamel.KIND,
+            GoldsteinPrice.KIND,
+            Ravine.KIND,
+            Plateau.KIND,
+            Cliff.KIND
     );
 
     private Surfaces() {
