@@ -14,7 +14,11 @@ import java.util.Objects;
 public record ParamSpec(String name, String symbol, Type type, Object defaultValue,
                         double sliderMin, double sliderMax, Scale scale, List<String> choices, String help) {
 
-    public enum Type { REAL, INTEGER, BOOLEAN, PAIR, CHOICE }
+    /**
+     * The value types. {@code INT_LIST} is a list of whole numbers such as MultiStepLR's
+     * {@code milestones}, held as an unmodifiable {@code List<Integer>} and written {@code 30,80}.
+     */
+    public enum Type { REAL, INTEGER, BOOLEAN, PAIR, CHOICE, INT_LIST }
 
     /** How a slider for the value should move. */
     public enum Scale {
@@ -58,6 +62,13 @@ public record ParamSpec(String name, String symbol, Type type, Object defaultVal
     }
 
     /**
+     * A list of whole numbers such as MultiStepLR's {@code milestones}; the slider range bounds each element.
+     */
+    public static ParamSpec intList(String name, String symbol, List<Integer> def, int lo, int hi, String help) {
+        return new ParamSpec(name, symbol, Type.INT_LIST, List.copyOf(def), lo, hi, Scale.LINEAR, null, help);
+    }
+
+    /**
      * Converts a value given as text, a number, a boolean or a list (from the command line or JSON)
      * to this setting's type.
      *
@@ -71,6 +82,7 @@ public record ParamSpec(String name, String symbol, Type type, Object defaultVal
                 case BOOLEAN -> toBoolean(raw);
                 case PAIR -> toPair(raw);
                 case CHOICE -> toChoice(raw);
+                case INT_LIST -> toIntList(raw);
             };
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("Invalid value for " + name + ": '" + raw + "' is not a number");
@@ -159,6 +171,63 @@ public record ParamSpec(String name, String symbol, Type type, Object defaultVal
             throw new IllegalArgumentException("Invalid value for " + name + ": '" + s + "' is not a pair such as 0.9,0.999");
         }
         throw wrongType(raw, "a pair of numbers");
+    }
+
+    /**
+     * A list of whole numbers from a JSON/Java list, an {@code int[]}, a single number, or text such as
+     * {@code 30,80}, {@code [30, 80]} or {@code (30, 80)}; empty text is the empty list.
+     */
+    private List<Integer> toIntList(Object raw) {
+        if (raw instanceof int[] a) {
+            return java.util.Arrays.stream(a).boxed().toList();
+        }
+        if (raw instanceof List<?> l) {
+            java.util.ArrayList<Integer> out = new java.util.ArrayList<>(l.size());
+            for (Object o : l) {
+                out.add(listElement(raw, o));
+            }
+            return List.copyOf(out);
+        }
+        if (raw instanceof Number) {
+            return List.of(listElement(raw, raw));
+        }
+        if (raw instanceof String s) {
+            String t = s.trim();
+            if (t.startsWith("(") && t.endsWith(")") || t.startsWith("[") && t.endsWith("]")) {
+                t = t.substring(1, t.length() - 1).trim();
+            }
+            if (t.isEmpty()) {
+                return List.of();
+            }
+            java.util.ArrayList<Integer> out = new java.util.ArrayList<>();
+            for (String part : t.split(",", -1)) {
+                out.add(listElement(raw, part.trim()));
+            }
+            return List.copyOf(out);
+        }
+        throw wrongType(raw, "a list of whole numbers such as 30,80");
+    }
+
+    private int listElement(Object whole, Object element) {
+        if (element instanceof Integer i) {
+            return i;
+        }
+        if (element instanceof Long l && l == l.intValue()) {
+            return l.intValue();
+        }
+        if (element instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
+            return (int) n.doubleValue();
+        }
+        if (element instanceof String s) {
+            try {
+                return Integer.parseInt(s);
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        throw new IllegalArgumentException("Invalid value for " + name + ": '" + whole
+                + "' is not a list of whole numbers such as 30,80");
     }
 
     private String toChoice(Object raw) {

@@ -9,7 +9,7 @@ import java.util.StringJoiner;
 
 /**
  * An immutable, ordered set of named setting values, typed by their {@link ParamSpec}s: Double,
- * Integer, Boolean, double[2] (pairs) or String (choices).
+ * Integer, Boolean, double[2] (pairs), String (choices) or an unmodifiable List&lt;Integer&gt; (int lists).
  */
 public final class Params {
 
@@ -86,6 +86,11 @@ public final class Params {
         return (String) get(name);
     }
 
+    /** An int list (e.g. MultiStepLR's milestones), unmodifiable. */
+    public List<Integer> intList(String name) {
+        return ((List<?>) get(name)).stream().map(o -> (Integer) o).toList();
+    }
+
     /** A copy with one value replaced (converted through its spec). */
     public Params with(String owner, String name, Object value) {
         Map<String, Object> given = new LinkedHashMap<>(values);
@@ -118,7 +123,7 @@ public final class Params {
         return h;
     }
 
-    /** name=value pairs, pairs written as 0.9,0.999. */
+    /** name=value pairs, pairs written as 0.9,0.999 and int lists as 30,80 (both read back by {@link ParamSpec#convert}). */
     @Override
     public String toString() {
         StringJoiner j = new StringJoiner(" ");
@@ -132,6 +137,11 @@ public final class Params {
         }
         if (v instanceof Double d) {
             return format(d.doubleValue());
+        }
+        if (v instanceof List<?> l) {
+            StringJoiner j = new StringJoiner(",");
+            l.forEach(e -> j.add(String.valueOf(e)));
+            return j.toString();
         }
         return String.valueOf(v);
     }

@@ -1,0 +1,98 @@
+package dev.descent.optim;
+
+import dev.descent.math.ParamSpec;
+import dev.descent.math.ParamSpec.Scale;
+import dev.descent.math.Params;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Cosine annealing with warm restarts (SGDR, Loshchilov &amp; Hutter 2017), torch's
+ * {@code CosineAnnealingWarmRestarts(T_0, T_mult=1, eta_min=0)}.
+ *
+ * <p>torch 1.13.1 keeps two counters: T_cur, the steps since the last restart, and T_i, the length of
+ * the current cycle. Its initial step sets T_cur = 0, T_i = T_0; each later {@code step()} does
+ * <pre>
+ *   T_cur ← T_cur + 1;  if T_cur ≥ T_i: T_cur ← T_cur − T_i, T_i ← T_i·T_mult
+ * </pre>
+ * and every lr, the initial one included, is the closed form of the current cycle:
+ * <pre>
+ *   lr = η_min + (base − η_min)·(1 + cos(π·T_cur/T_i))/2
+ * </pre>
+ * This is not recursive. One consequence: step 1 uses η_min + (base − η_min), which can differ from
+ * base in the last bit when η_min ≠ 0, exactly as in torch. Cosines use {@link StrictMath#cos}.
+ */
+public record CosineWarmRestarts(int t0, int tMult, double etaMin) implements Schedule {
+
+    public static final ScheduleKind KIND = new ScheduleKind("cosine_restarts", "CosineAnnealingWarmRestarts",
+            "Cosine with warm restarts",
+            "cosine from base to η_min over T_i steps, then restart at base with T_i ← T_mult·T_i",
+            List.of(
+                    ParamSpec.integer("T_0", "T_0", 100, 1, 1000, "length of the first cycle in steps"),
+                    ParamSpec.integer("T_mult", "T_mult", 1, 1, 4, "factor by which each cycle is longer than the last"),
+                    ParamSpec.real("eta_min", "η_min", 0, 0, 0.1, Scale.LINEAR, "minimum learning rate")),
+            p -> new CosineWarmRestarts(p.integer("T_0"), p.integer("T_mult"), p.real("eta_min")));
+
+    public CosineWarmRestarts {
+        ScheduleChecks.positiveInt("T_0", t0);
+        if (tMult < 1) {
+            throw new IllegalArgumentException("T_mult must be an integer >= 1, got " + tMult);
+        }
+        ScheduleChecks.nonNegative("eta_min", etaMin);
+    }
+
+    @Override
+    public ScheduleKind kind() {
+        return KIND;
+    }
+
+    @Override
+    public Params parameters() {
+        return Params.resolve(KIND.title(), KIND.params(), Map.of("T_0", t0, "T_mult", tMult, "eta_min", etaMin));
+    }
+
+    @Override
+    public Schedule.State start(double baseLr) {
+        ScheduleChecks.baseLr(baseLr);
+        return new State(baseLr);
+    }
+
+    @Override
+    public String toString() {
+        return label();
+    }
+
+    private final class State implements Schedule.State {
+        private final double baseLr;
+        private long tCur;
+        private long tI;
+        private double lr;
+
+        /** torch's initial step: epoch 0 &lt; T_0, so T_i = T_0 and T_cur = 0. */
+        State(double baseLr) {
+            this.baseLr = baseLr;
+            tCur = 0;
+            tI = t0;
+            lr = getLr();
+        }
+
+        private double getLr() {
+            return etaMin + (baseLr - etaMin) * (1 + StrictMath.cos(Math.PI * tCur / tI)) / 2;
+        }
+
+        @Override
+        public double lr() {
+            return lr;
+        }
+
+        @Override
+        public void step() {
+            tCur = tCur + 1;
+            if (tCur >= tI) {
+                tCur = tCur - tI;
+                tI = tI * tMult;
+            }
+            lr = getLr();
+        }
+    }
+}
