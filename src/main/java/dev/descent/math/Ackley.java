@@ -4,10 +4,10 @@ import java.util.List;
 
 /**
  * Ackley's function, f = −20·exp(−0.2·√(0.5·(x² + y²))) − exp(0.5·(cos 2πx + cos 2πy)) + e + 20:
- * an almost flat, dimpled plain around a deep funnel at the origin, f(0, 0) = 0. A local minimum lies
- * near every integer point (not listed); the funnel's cone term pulls everything towards the origin
- * with a force that does not fade, which adaptive methods exploit and plain descent barely feels
- * through the dimples.
+ * a dimpled plain around a deep funnel at the origin, f(0, 0) = 0. A local minimum lies near every
+ * integer point (not listed): the dimples' slopes, up to almost 6, outweigh the funnel's pull (at most
+ * 2√2, fading with distance), so plain descent stops in the nearest dimple and only noise, momentum
+ * or large steps find the funnel.
  *
  * <p>With r = √(0.5·(x² + y²)) and S = sin²(πx) + sin²(πy) (so that 0.5·(cos 2πx + cos 2πy) = 1 − S),
  * it is computed as 20·(1 − e^(−0.2r)) + e·(1 − e^(−S)) through {@code expm1}: two non-negative

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Beale's function, f = (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)², minimum
- * f(3, 0.5) = 0 and a saddle at (0, 1). Flat near the x axis, with sharp ridges towards the corners
- * where the y³ term takes over. It is the sum of squares of r = [1.5 − x + xy, 2.25 − x + xy², 2.625 − x + xy³].
+ * f(3, 0.5) = 0 and a saddle at (0, 1). Flat valleys near the axes, with sharp ridges towards the
+ * corners where the y³ term takes over. It is the sum of squares of r = [1.5 − x + xy, 2.25 − x + xy², 2.625 − x + xy³].
  *
  * <p>The expressions follow the golden files' {@code expr} and {@code gradient} operation for
  * operation.
@@ -30,7 +30,7 @@ public final class Beale extends Surface implements LeastSquares {
 
     @Override
     public String description() {
-        return "A flat valley along the x axis between steep ridges; the minimum (3, 0.5) lies far down it.";
+        return "Long flat valleys between steep ridges in the corners; the minimum is at (3, 0.5).";
     }
 
     @Override

@@ -44,8 +44,32 @@ public final class Cliff extends Surface {
         this.steepness = steepness;
         this.width = width;
         this.delta = width * ROUNDING;
-        // the face's tail still pulls a little at the origin, so the minimum is a hair to its right
-        this.criticalPoints = List.of(Stationary.near(this, 0, 0, CriticalPoint.Kind.GLOBAL_MINIMUM));
+        this.criticalPoints = List.of(new CriticalPoint(minimumX(), 0, CriticalPoint.Kind.GLOBAL_MINIMUM));
+    }
+
+    /**
+     * The face's tail still pulls at the origin, so the minimum lies right of it: where ∂f/∂x, which
+     * increases right of the face, crosses 0 between 0 and H. Bisection to the last bit, because
+     * Newton can overshoot on a sigmoid's shoulder.
+     */
+    private double minimumX() {
+        double lo = 0;
+        double hi = steepness;
+        while (true) {
+            double mid = 0.5 * (lo + hi);
+            if (mid <= lo || mid >= hi) {
+                return Math.abs(slopeX(lo)) <= Math.abs(slopeX(hi)) ? lo : hi;
+            }
+            if (slopeX(mid) < 0) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+    }
+
+    private double slopeX(double x) {
+        return x - steepness * (sigmoid((EDGE + width - x) / delta) - sigmoid((EDGE - x) / delta));
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.List;
  * A = 1 + (x + y + 1)²·(19 − 14x + 3x² − 14y + 6xy + 3y²) and
  * B = 30 + (2x − 3y)²·(18 − 32x + 12x² + 48y − 36xy + 27y²):
  * global minimum f(0, −1) = 3, three local minima (f = 30, 84, 840), four saddles and a maximum, all
- * at one-decimal points. Values span six orders of magnitude across the viewport, so fixed
+ * at one-decimal points. Values run from 3 to about 10⁶ across the viewport, so fixed
  * learning rates that suit one region explode in another; log-spaced contours are a must.
  *
  * <p>The value follows the golden files' expression operation for operation. With u = x + y + 1,
@@ -48,7 +48,7 @@ public final class GoldsteinPrice extends Surface {
 
     @Override
     public String description() {
-        return "Steep walls and values over six orders of magnitude around a minimum of 3 at (0, −1).";
+        return "Steep walls and values up to a million around a minimum of 3 at (0, −1).";
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * A small basin in a wide, almost flat plateau: f = 1 − exp(−ρ²/(2w²)) + ½·ε·ρ², ρ² = x² + y².
  * The Gaussian well of width w has fallen flat a few widths out; the faint bowl ε keeps the plateau's
- * gradient, ε·ρ, small but never zero (about 0.005 across the plateau with the defaults), pointing
+ * gradient, ε·ρ, small but never zero (0.002 to 0.005 across the plateau with the defaults), pointing
  * at the single minimum f(0, 0) = 0.
  *
  * <p><b>The lesson.</b> A step of plain gradient descent is η times that tiny gradient, so it crawls

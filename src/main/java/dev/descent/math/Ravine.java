@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * <p><b>The lesson.</b> Gradient descent's learning rate is capped by the walls (η &lt; 2/k) while
  * its progress along the floor is η·s per step: with the default k = 100 and s = 1 a stable η moves
- * the run 0.02 along the floor per step and, close to the cap, zig-zags from wall to wall. Momentum
+ * the run at most 0.02 along the floor per step and, close to the cap, zig-zags from wall to wall. Momentum
  * averages the zig-zag out and adds up the steady slope, gliding along the floor about 1/(1 − β)
  * times faster. The tilt θ keeps the ravine off the coordinate axes, so per-coordinate scaling
  * (Adagrad, RMSprop, Adam) cannot simply undo the bad conditioning.

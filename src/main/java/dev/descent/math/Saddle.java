@@ -3,9 +3,9 @@ package dev.descent.math;
 import java.util.List;
 
 /**
- * The saddle f = x² − y², with its saddle point at (0, 0) and no minimum. A run started on the
- * ridge's slope, just off the x axis, first slides towards the saddle and then escapes along y at a
- * speed that grows with how far off the axis it started: noise and momentum escape sooner.
+ * The saddle f = x² − y², with its saddle point at (0, 0) and no minimum. A run started just off the
+ * x axis first slides towards the saddle and then escapes along y; the closer to the axis it starts,
+ * the longer it lingers near the saddle. Noise and momentum escape sooner.
  */
 public final class Saddle extends Surface {
 

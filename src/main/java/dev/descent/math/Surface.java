@@ -65,8 +65,9 @@ public abstract class Surface implements Objective {
      *
      * <p>This default allocates nothing and keeps no scratch state, so it is safe on any thread: each
      * scalar gradient is written into a pair of slots of {@code grad} that are not yet in use and its
-     * ∂f/∂y moved to its place. Point i uses slots i and i + 1 (slot i + 1 belongs to point i + 1,
-     * which comes next); point 0 goes last, because for it slot 1 is already taken and must be kept.
+     * ∂f/∂y moved to its place. Point i uses slots i and i + 1, which belong to itself and to point
+     * i + 1 (or, for the last point, to point 0's ∂f/∂y), both still to come; point 0 goes last, and
+     * keeps aside slot 1, which by then holds point 1's ∂f/∂x.
      *
      * @param p    Not modified.
      * @param grad length at least 2n, not the same array as {@code p}. Modified.

@@ -8,8 +8,11 @@ import java.util.stream.Collectors;
 public final class Optimizers {
 
     private static final List<OptimizerKind> ALL = List.of(
-            Sgd.KIND
-            // first-order optimizers (helper B) and second-order methods (helper C) are added here
+            Sgd.KIND,
+            Adagrad.KIND, RmsProp.KIND, Adadelta.KIND, Adam.KIND, AdamW.KIND, Adamax.KIND, NAdam.KIND, RAdam.KIND,
+            Qhm.KIND, QhAdam.KIND,
+            // second-order methods (helper C) are added here: newton, levenberg_marquardt, cg, bfgs, lbfgs
+            Lookahead.KIND
     );
 
     private Optimizers() {

@@ -1,0 +1,124 @@
+package dev.descent.optim;
+
+import dev.descent.math.Objective;
+import dev.descent.math.ParamSpec;
+import dev.descent.math.ParamSpec.Scale;
+import dev.descent.math.Params;
+import java.util.List;
+
+/**
+ * Adadelta (Zeiler 2012, "ADADELTA: An Adaptive Learning Rate Method"), exactly as
+ * {@code torch.optim.Adadelta}:
+ * <pre>
+ *   g ← ∇f(θ)   (−∇f(θ) when maximising),   g ← g + λ·θ      (weight_decay λ)
+ *   v ← ρ·v + (1 − ρ)·g²                                      (square_avg, v₀ = 0)
+ *   Δ ← √(u + ε) / √(v + ε) · g                               (the old u; ε inside both roots)
+ *   u ← ρ·u + (1 − ρ)·Δ²                                      (acc_delta, u₀ = 0)
+ *   θ ← θ − η·Δ
+ * </pre>
+ * The ratio √(u + ε)/√(v + ε) gives the step the units of θ; the paper has no η (η = 1, torch's
+ * default), torch only scales the applied step with it, not the accumulated Δ².
+ */
+public record Adadelta(double lr, double rho, double eps, double weightDecay, boolean maximize) implements Optimizer {
+
+    public static final OptimizerKind KIND = new OptimizerKind("adadelta", "Adadelta", "Adadelta",
+            "Δ = √(u+ε)/√(v+ε)·g, θ ← θ − η·Δ, u and v running averages of Δ² and g²",
+            List.of(
+                    ParamSpec.real("lr", "η", 1.0, 1e-3, 100, Scale.LOG, "scales the applied step (the paper has none: 1)"),
+                    ParamSpec.real("rho", "ρ", 0.9, 0, 0.9999, Scale.NEAR_ONE,
+                            "decay of the running averages of g² and Δ²"),
+                    ParamSpec.real("eps", "ε", 1e-6, 1e-12, 1, Scale.LOG,
+                            "added inside both square roots; also sets the size of the first steps"),
+                    ParamSpec.real("weight_decay", "λ", 0, 0, 1, Scale.LINEAR, "L2 penalty added to the gradient"),
+                    ParamSpec.bool("maximize", "maximize", false, "maximise f instead of minimising it")),
+            p -> new Adadelta(p.real("lr"), p.real("rho"), p.real("eps"), p.real("weight_decay"), p.bool("maximize")));
+
+    public Adadelta {
+        Validate.learningRate(lr);
+        Validate.unitInterval("rho value", rho);
+        Validate.nonNegative("epsilon value", eps);
+        Validate.nonNegative("weight_decay value", weightDecay);
+    }
+
+    /** torch's defaults with the given learning rate. */
+    public Adadelta(double lr) {
+        this(lr, 0.9, 1e-6, 0, false);
+    }
+
+    @Override
+    public OptimizerKind kind() {
+        return KIND;
+    }
+
+    @Override
+    public Params hyperparameters() {
+        return Elementwise.params(KIND, "lr", lr, "rho", rho, "eps", eps, "weight_decay", weightDecay,
+                "maximize", maximize);
+    }
+
+    @Override
+    public Stepper newStepper(int n) {
+        return new State(n);
+    }
+
+    private final class State implements Stepper {
+        private final double[] g;
+        private final double[] v;
+        private final double[] u;
+        /** √(u + ε)/√(v + ε) of the last step (u before its update). */
+        private final double[] ratio;
+        private long t;
+        private double lastLr = Double.NaN;
+
+        State(int n) {
+            g = new double[n];
+            v = new double[n];
+            u = new double[n];
+            ratio = new double[n];
+        }
+
+        @Override
+        public void step(Objective f, double[] theta, double lr) {
+            t++;
+            lastLr = lr;
+            f.gradient(theta, g);
+            Elementwise.prepare(g, theta, maximize, weightDecay);
+            double oneMinusRho = 1 - rho;
+            double negLr = -lr;
+            for (int i = 0; i < theta.length; i++) {
+                double gi = g[i];
+                double vi = Math.fma(oneMinusRho * gi, gi, v[i] * rho);
+                v[i] = vi;
+                double r = Math.sqrt(u[i] + eps) / Math.sqrt(vi + eps);
+                ratio[i] = r;
+                double delta = r * gi;
+                u[i] = Math.fma(oneMinusRho * delta, delta, u[i] * rho);
+                theta[i] = Math.fma(negLr, delta, theta[i]);
+            }
+        }
+
+        @Override
+        public long steps() {
+            return t;
+        }
+
+        @Override
+        public List<Probe> probes() {
+            return List.of(
+                    Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g),
+                    Elementwise.copy("v", "v", "square_avg: running average of g²", v),
+                    Elementwise.copy("u", "u", "acc_delta: running average of Δ²", u),
+                    Elementwise.copy("rms_ratio", "√(u+ε)/√(v+ε)", "RMS[Δ]/RMS[g] of the last step: Adadelta's own step size", ratio),
+                    new Probe("effective_lr", "η·√(u+ε)/√(v+ε)", "per-coordinate step size applied to g", out -> {
+                        for (int i = 0; i < ratio.length; i++) {
+                            out[i] = lastLr * ratio[i];
+                        }
+                    }),
+                    new Probe("step", "Δθ", "the last step, −η·Δ", out -> {
+                        for (int i = 0; i < ratio.length; i++) {
+                            out[i] = -lastLr * (ratio[i] * g[i]);
+                        }
+                    }));
+        }
+    }
+}

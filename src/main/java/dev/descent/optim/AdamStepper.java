@@ -1,0 +1,252 @@
+package dev.descent.optim;
+
+import dev.descent.math.Objective;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The state and update shared by {@link Adam} and {@link AdamW}: the two differ only in where the
+ * weight decay goes (into g, or straight onto θ before the moments). See {@link Adam} for the rule.
+ *
+ * <p>The per-step scalars (bias corrections, step size) are computed once per step; each combination
+ * of eps_mode and amsgrad has its own plain loop over the coordinates, without branches, so that the
+ * JIT can vectorise it.
+ */
+final class AdamStepper implements Stepper {
+
+    private final double beta1;
+    private final double beta2;
+    private final double eps;
+    private final double weightDecay;
+    private final boolean decoupled;
+    private final boolean maximize;
+    private final boolean biasCorrection;
+    private final String epsMode;
+
+    private final double[] g;
+    private final double[] m;
+    private final double[] v;
+    private final double[] vmax;
+    private long t;
+
+    // the last step's scalars, for the probes
+    private double lastLr = Double.NaN;
+    private double bc1 = Double.NaN;
+    private double bc2 = Double.NaN;
+    private double stepSize = Double.NaN;
+    private double scale = Double.NaN;
+
+    AdamStepper(int n, double beta1, double beta2, double eps, double weightDecay, boolean decoupled, boolean amsgrad,
+                boolean maximize, boolean biasCorrection, String epsMode) {
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+        this.weightDecay = weightDecay;
+        this.decoupled = decoupled;
+        this.maximize = maximize;
+        this.biasCorrection = biasCorrection;
+        this.epsMode = epsMode;
+        g = new double[n];
+        m = new double[n];
+        v = new double[n];
+        vmax = amsgrad ? new double[n] : null;
+    }
+
+    @Override
+    public void step(Objective f, double[] theta, double lr) {
+        t++;
+        lastLr = lr;
+        f.gradient(theta, g);
+        if (decoupled) {
+            Elementwise.prepare(g, theta, maximize, 0);
+            Elementwise.decayWeights(theta, lr, weightDecay);
+        } else {
+            Elementwise.prepare(g, theta, maximize, weightDecay);
+        }
+        // torch's β^step is C pow(double, double); Math.pow is as close, and unlike JDK 17's StrictMath.pow
+        // it does not allocate
+        double step = t;
+        bc1 = biasCorrection ? 1 - Math.pow(beta1, step) : 1;
+        bc2 = biasCorrection ? 1 - Math.pow(beta2, step) : 1;
+        switch (epsMode) {
+            case Adam.INSIDE -> {
+                // θ ← θ − (η/bc1)·m / √(v/bc2 + ε)
+                stepSize = lr / bc1;
+                scale = bc2;
+                if (vmax == null) {
+                    insideLoop(theta, -stepSize, scale);
+                } else {
+                    insideAmsgradLoop(theta, -stepSize, scale);
+                }
+            }
+            case Adam.KERAS -> {
+                // θ ← θ − (η·√bc2/bc1)·m / (√v + ε̂): the outside loop with √bc2 moved into the step size
+                stepSize = lr * Math.sqrt(bc2) / bc1;
+                scale = 1;
+                outside(theta);
+            }
+            default -> {
+                // torch: θ ← θ − (η/bc1)·m / (√v/√bc2 + ε)
+                stepSize = lr / bc1;
+                scale = Math.sqrt(bc2);
+                outside(theta);
+            }
+        }
+    }
+
+    private void outside(double[] theta) {
+        if (vmax == null) {
+            outsideLoop(theta, -stepSize, scale);
+        } else {
+            outsideAmsgradLoop(theta, -stepSize, scale);
+        }
+    }
+
+    private void outsideLoop(double[] theta, double negStep, double sqrtBc2) {
+        double b1 = beta1;
+        double b2 = beta2;
+        double omb1 = 1 - b1;
+        double omb2 = 1 - b2;
+        double e = eps;
+        double[] g = this.g;
+        double[] m = this.m;
+        double[] v = this.v;
+        for (int i = 0; i < theta.length; i++) {
+            double gi = g[i];
+            double mi = Math.fma(omb1, gi, m[i] * b1);
+            double vi = Math.fma(omb2 * gi, gi, v[i] * b2);
+            m[i] = mi;
+            v[i] = vi;
+            theta[i] += negStep * mi / (Math.sqrt(vi) / sqrtBc2 + e);
+        }
+    }
+
+    private void outsideAmsgradLoop(double[] theta, double negStep, double sqrtBc2) {
+        double b1 = beta1;
+        double b2 = beta2;
+        double omb1 = 1 - b1;
+        double omb2 = 1 - b2;
+        double e = eps;
+        double[] g = this.g;
+        double[] m = this.m;
+        double[] v = this.v;
+        double[] vmax = this.vmax;
+        for (int i = 0; i < theta.length; i++) {
+            double gi = g[i];
+            double mi = Math.fma(omb1, gi, m[i] * b1);
+            double vi = Math.fma(omb2 * gi, gi, v[i] * b2);
+            double vm = Math.max(vmax[i], vi);
+            m[i] = mi;
+            v[i] = vi;
+            vmax[i] = vm;
+            theta[i] += negStep * mi / (Math.sqrt(vm) / sqrtBc2 + e);
+        }
+    }
+
+    private void insideLoop(double[] theta, double negStep, double bc2) {
+        double b1 = beta1;
+        double b2 = beta2;
+        double omb1 = 1 - b1;
+        double omb2 = 1 - b2;
+        double e = eps;
+        double[] g = this.g;
+        double[] m = this.m;
+        double[] v = this.v;
+        for (int i = 0; i < theta.length; i++) {
+            double gi = g[i];
+            double mi = Math.fma(omb1, gi, m[i] * b1);
+            double vi = Math.fma(omb2 * gi, gi, v[i] * b2);
+            m[i] = mi;
+            v[i] = vi;
+            theta[i] += negStep * mi / Math.sqrt(vi / bc2 + e);
+        }
+    }
+
+    private void insideAmsgradLoop(double[] theta, double negStep, double bc2) {
+        double b1 = beta1;
+        double b2 = beta2;
+        double omb1 = 1 - b1;
+        double omb2 = 1 - b2;
+        double e = eps;
+        double[] g = this.g;
+        double[] m = this.m;
+        double[] v = this.v;
+        double[] vmax = this.vmax;
+        for (int i = 0; i < theta.length; i++) {
+            double gi = g[i];
+            double mi = Math.fma(omb1, gi, m[i] * b1);
+            double vi = Math.fma(omb2 * gi, gi, v[i] * b2);
+            double vm = Math.max(vmax[i], vi);
+            m[i] = mi;
+            v[i] = vi;
+            vmax[i] = vm;
+            theta[i] += negStep * mi / Math.sqrt(vm / bc2 + e);
+        }
+    }
+
+    /** The second moment the denominator used: v, or v_max with AMSGrad. */
+    private double[] second() {
+        return vmax != null ? vmax : v;
+    }
+
+    /** The last step's denominator in coordinate i, as the loops computed it. */
+    private double denominator(double[] s, int i) {
+        return epsMode.equals(Adam.INSIDE) ? Math.sqrt(s[i] / scale + eps) : Math.sqrt(s[i]) / scale + eps;
+    }
+
+    @Override
+    public long steps() {
+        return t;
+    }
+
+    @Override
+    public List<Probe> probes() {
+        List<Probe> probes = new ArrayList<>();
+        probes.add(Elementwise.copy("grad", "∇f", decoupled
+                ? "gradient used by the last step (weight decay acts on θ directly)"
+                : "gradient used by the last step (with weight decay)", g));
+        probes.add(Elementwise.copy("m", "m", "first moment: running average of g", m));
+        probes.add(Elementwise.copy("v", "v", "second moment: running average of g²", v));
+        if (vmax != null) {
+            probes.add(Elementwise.copy("v_max", "v_max", "AMSGrad: the largest v so far (used instead of v)", vmax));
+        }
+        probes.add(new Probe("m_hat", "m̂", biasCorrection ? "bias-corrected first moment m/(1 − β₁ᵗ)"
+                : "first moment (bias correction off: m̂ = m)", out -> {
+                    for (int i = 0; i < m.length; i++) {
+                        out[i] = m[i] / bc1;
+                    }
+                }));
+        probes.add(new Probe("v_hat", "v̂", (biasCorrection ? "bias-corrected second moment " : "second moment ")
+                + (vmax != null ? "v_max" : "v") + (biasCorrection ? "/(1 − β₂ᵗ)" : " (bias correction off)"), out -> {
+                    double[] s = second();
+                    for (int i = 0; i < s.length; i++) {
+                        out[i] = s[i] / bc2;
+                    }
+                }));
+        probes.add(Elementwise.scalar("bias_correction1", "1−β₁ᵗ",
+                "divisor of m (1 when bias correction is off)", () -> bc1));
+        probes.add(Elementwise.scalar("bias_correction2", "1−β₂ᵗ",
+                "divisor of v (1 when bias correction is off)", () -> bc2));
+        String symbol = switch (epsMode) {
+            case Adam.INSIDE -> "η/√(v̂+ε)";
+            case Adam.KERAS -> "η·√(1−β₂ᵗ)/(√v+ε̂)";
+            default -> "η/(√v̂+ε)";
+        };
+        probes.add(new Probe("effective_lr", symbol, "per-coordinate step size: the step is −effective_lr·m̂", out -> {
+            double[] s = second();
+            double numerator = epsMode.equals(Adam.KERAS) ? lastLr * Math.sqrt(bc2) : lastLr;
+            for (int i = 0; i < s.length; i++) {
+                out[i] = numerator / denominator(s, i);
+            }
+        }));
+        probes.add(new Probe("step", "Δθ", decoupled
+                ? "the adaptive part of the last step (θ was also scaled by 1 − η·λ)"
+                : "the last step, −effective_lr·m̂", out -> {
+                    double[] s = second();
+                    for (int i = 0; i < s.length; i++) {
+                        out[i] = -stepSize * m[i] / denominator(s, i);
+                    }
+                }));
+        return probes;
+    }
+}

@@ -1,0 +1,293 @@
+package dev.descent.optim;
+
+import dev.descent.math.Objective;
+import dev.descent.math.ParamSpec;
+import dev.descent.math.ParamSpec.Scale;
+import dev.descent.math.Params;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Lookahead (Zhang, Lucas, Hinton &amp; Ba 2019, "Lookahead Optimizer: k steps forward, 1 step back"):
+ * wraps <i>any</i> optimizer, the "fast" one, and keeps slow weights φ beside it.
+ * <pre>
+ *   φ ← θ₀                                   (at the first step)
+ *   every step:      θ ← the inner optimizer's step from θ
+ *   every k steps:   φ ← φ + α·(θ − φ),  θ ← φ
+ * </pre>
+ * The inner optimizer keeps its own state (moments, step count) across the synchronisations, as in
+ * the paper. The slow update is computed as (1 − α)·φ + α·θ in one fused multiply-add, which is
+ * exact at α = 1: Lookahead with α = 1 moves exactly as its inner optimizer.
+ *
+ * <p>Composition, as in Optax: {@code new Lookahead(new Adam(0.01), 5, 0.5)} wraps an optimizer of any
+ * kind (second-order ones too); the schedule's learning rate is handed to the inner optimizer.
+ *
+ * <p><b>Hyperparameters through {@link #KIND}.</b> {@code k}, {@code alpha}, {@code inner} (the id of a
+ * first-order optimizer, default {@code adam}) and, passed through to the inner optimizer, every
+ * hyperparameter any of those optimizers has, under its own name ({@code lr}, {@code betas},
+ * {@code momentum}, ...). A name Lookahead itself uses is prefixed: RMSprop's {@code alpha} is
+ * {@code inner_alpha}. Values not given take the <i>inner</i> optimizer's defaults: a pass-through
+ * setting whose default differs between optimizers ({@code lr}, {@code eps}, {@code betas},
+ * {@code momentum}, {@code weight_decay}) has NaN as its default here, meaning "the inner optimizer's
+ * own". Giving a setting the chosen inner optimizer does not have is an error. For a settings panel
+ * with the inner optimizer's real defaults use {@link #kindFor(OptimizerKind)}.
+ */
+public record Lookahead(Optimizer inner, int k, double alpha) implements Optimizer {
+
+    /** The optimizers the {@code inner} setting can name, in menu order. */
+    public static final List<OptimizerKind> INNER_KINDS = List.of(Sgd.KIND, Adagrad.KIND, RmsProp.KIND, Adadelta.KIND,
+            Adam.KIND, AdamW.KIND, Adamax.KIND, NAdam.KIND, RAdam.KIND, Qhm.KIND, QhAdam.KIND);
+
+    private static final String DEFAULT_INNER = "adam";
+    private static final String PREFIX = "inner_";
+    private static final Set<String> OWN = Set.of("k", "alpha", "inner");
+    private static final String RULE = "every k steps: φ ← φ + α(θ − φ), θ ← φ; the inner optimizer steps θ in between";
+
+    public static final OptimizerKind KIND = new OptimizerKind("lookahead", null, "Lookahead", RULE,
+            unionSpecs(), Lookahead::fromUnion);
+
+    public Lookahead {
+        Objects.requireNonNull(inner, "Lookahead needs an inner optimizer");
+        if (k < 1) {
+            throw new IllegalArgumentException("Invalid lookahead steps: " + k + " (must be an integer >= 1)");
+        }
+        if (!(alpha > 0 && alpha <= 1)) {
+            throw new IllegalArgumentException("Invalid slow update rate: " + Validate.repr(alpha) + " (must be in (0, 1])");
+        }
+    }
+
+    /** The paper's defaults, k = 5 and α = 0.5, around {@code inner}. */
+    public Lookahead(Optimizer inner) {
+        this(inner, 5, 0.5);
+    }
+
+    private static List<ParamSpec> ownSpecs(String innerDefault, List<String> innerChoices) {
+        return List.of(
+                ParamSpec.integer("k", "k", 5, 1, 20, "synchronisation period: fast steps per slow step"),
+                ParamSpec.real("alpha", "α", 0.5, 0.05, 1, Scale.LINEAR,
+                        "slow step size: φ ← φ + α(θ − φ) every k steps (1: plain inner optimizer)"),
+                ParamSpec.choice("inner", "inner", innerDefault, innerChoices, "the optimizer that takes the fast steps"));
+    }
+
+    private static String outerName(String innerName) {
+        return OWN.contains(innerName) ? PREFIX + innerName : innerName;
+    }
+
+    private static String innerName(String outerName) {
+        return outerName.startsWith(PREFIX) && OWN.contains(outerName.substring(PREFIX.length()))
+                ? outerName.substring(PREFIX.length()) : outerName;
+    }
+
+    /** k, alpha, inner, then the union of the inner kinds' settings (the default inner's first). */
+    private static List<ParamSpec> unionSpecs() {
+        List<OptimizerKind> order = new ArrayList<>();
+        INNER_KINDS.stream().filter(kk -> kk.id().equals(DEFAULT_INNER)).forEach(order::add);
+        INNER_KINDS.stream().filter(kk -> !kk.id().equals(DEFAULT_INNER)).forEach(order::add);
+        Map<String, List<ParamSpec>> byName = new LinkedHashMap<>();
+        for (OptimizerKind kind : order) {
+            for (ParamSpec s : kind.params()) {
+                byName.computeIfAbsent(outerName(s.name()), n -> new ArrayList<>()).add(s);
+            }
+        }
+        List<ParamSpec> specs = new ArrayList<>(ownSpecs(DEFAULT_INNER,
+                INNER_KINDS.stream().map(OptimizerKind::id).toList()));
+        byName.forEach((name, group) -> specs.add(merge(name, group)));
+        return specs;
+    }
+
+    private static ParamSpec merge(String name, List<ParamSpec> group) {
+        ParamSpec first = group.get(0);
+        boolean agree = true;
+        double lo = first.sliderMin();
+        double hi = first.sliderMax();
+        for (ParamSpec s : group) {
+            if (s.type() != first.type() || !s.choices().equals(first.choices())) {
+                throw new IllegalStateException("Lookahead cannot pass " + name + " through: its inner optimizers give it different types");
+            }
+            agree &= same(s.defaultValue(), first.defaultValue());
+            lo = Math.min(lo, s.sliderMin());
+            hi = Math.max(hi, s.sliderMax());
+        }
+        String users = group.size() == INNER_KINDS.size() ? "every inner optimizer"
+                : group.stream().map(s -> kindOf(s)).collect(Collectors.joining(", "));
+        if (agree) {
+            return new ParamSpec(name, first.symbol(), first.type(), first.defaultValue(), lo, hi, first.scale(),
+                    first.choices(), first.help() + " (inner: " + users + ")");
+        }
+        Object unset = switch (first.type()) {
+            case REAL -> Double.NaN;
+            case PAIR -> new double[] {Double.NaN, Double.NaN};
+            default -> throw new IllegalStateException("Lookahead cannot pass " + name
+                    + " through: its inner optimizers give it different defaults");
+        };
+        return new ParamSpec(name, first.symbol(), first.type(), unset, lo, hi, first.scale(), first.choices(),
+                first.help() + " (inner: " + users + "; NaN = the inner optimizer's default)");
+    }
+
+    private static String kindOf(ParamSpec spec) {
+        for (OptimizerKind kind : INNER_KINDS) {
+            if (kind.params().contains(spec)) {
+                return kind.id();
+            }
+        }
+        return "?";
+    }
+
+    private static boolean same(Object a, Object b) {
+        return a instanceof double[] da && b instanceof double[] db ? Arrays.equals(da, db) : Objects.equals(a, b);
+    }
+
+    private static boolean has(OptimizerKind kind, String name) {
+        return kind.params().stream().anyMatch(s -> s.name().equals(name));
+    }
+
+    private static OptimizerKind innerKind(String id) {
+        return INNER_KINDS.stream().filter(kk -> kk.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Lookahead cannot wrap '" + id + "'"));
+    }
+
+    /** {@link #KIND}'s factory: forwards every pass-through setting that is set to the chosen inner kind. */
+    private static Lookahead fromUnion(Params p) {
+        OptimizerKind kind = innerKind(p.choice("inner"));
+        Map<String, Object> forward = new LinkedHashMap<>();
+        for (ParamSpec s : p.specs()) {
+            if (OWN.contains(s.name())) {
+                continue;
+            }
+            Object value = p.get(s.name());
+            if (same(value, s.defaultValue())) {
+                continue;
+            }
+            String name = innerName(s.name());
+            if (!has(kind, name)) {
+                throw new IllegalArgumentException("Lookahead's inner optimizer " + kind.title() + " has no hyperparameter "
+                        + s.name() + "; it takes " + kind.params().stream().map(ParamSpec::name)
+                        .map(Lookahead::outerName).collect(Collectors.joining(", ")));
+            }
+            forward.put(name, value);
+        }
+        return new Lookahead(kind.create(forward), p.integer("k"), p.real("alpha"));
+    }
+
+    /**
+     * Lookahead around one given kind: k, alpha, inner (that kind's id, the only choice), then the
+     * kind's own settings with its own defaults (renamed as in {@link #KIND}). Use it for a settings
+     * panel, or to wrap a kind that is not in {@link #INNER_KINDS} (second-order methods).
+     */
+    public static OptimizerKind kindFor(OptimizerKind inner) {
+        List<ParamSpec> specs = new ArrayList<>(ownSpecs(inner.id(), List.of(inner.id())));
+        for (ParamSpec s : inner.params()) {
+            specs.add(new ParamSpec(outerName(s.name()), s.symbol(), s.type(), s.defaultValue(), s.sliderMin(),
+                    s.sliderMax(), s.scale(), s.choices(), s.help()));
+        }
+        return new OptimizerKind("lookahead", null, "Lookahead", RULE, specs, p -> {
+            Map<String, Object> forward = new LinkedHashMap<>();
+            for (ParamSpec s : p.specs()) {
+                if (!OWN.contains(s.name())) {
+                    forward.put(innerName(s.name()), p.get(s.name()));
+                }
+            }
+            return new Lookahead(inner.create(forward), p.integer("k"), p.real("alpha"));
+        });
+    }
+
+    private boolean innerIsListed() {
+        return INNER_KINDS.contains(inner.kind());
+    }
+
+    @Override
+    public OptimizerKind kind() {
+        return innerIsListed() ? KIND : kindFor(inner.kind());
+    }
+
+    /**
+     * k, alpha, inner and the inner optimizer's values. Through {@link #KIND}, a value equal to the inner
+     * kind's default is reported unset (its default here), so switching {@code inner} with
+     * {@link Params#with} keeps what was changed and lets the rest follow the new inner kind.
+     */
+    @Override
+    public Params hyperparameters() {
+        OptimizerKind innerKind = inner.kind();
+        boolean listed = innerIsListed();
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("k", k);
+        values.put("alpha", alpha);
+        values.put("inner", innerKind.id());
+        for (Map.Entry<String, Object> e : inner.hyperparameters().asMap().entrySet()) {
+            if (listed && same(e.getValue(), innerKind.param(e.getKey()).defaultValue())) {
+                continue;
+            }
+            values.put(outerName(e.getKey()), e.getValue());
+        }
+        OptimizerKind kind = listed ? KIND : kindFor(innerKind);
+        return Params.resolve(kind.title(), kind.params(), values);
+    }
+
+    @Override
+    public double lr() {
+        return inner.lr();
+    }
+
+    @Override
+    public boolean isElementwise() {
+        return inner.isElementwise();
+    }
+
+    /** "Lookahead k=10 α=0.8 · Adam lr=0.001": k and α when not the paper's, then the inner label. */
+    @Override
+    public String label() {
+        return "Lookahead" + (k != 5 ? " k=" + k : "") + (alpha != 0.5 ? " α=" + Params.format(alpha) : "")
+                + " · " + inner.label();
+    }
+
+    @Override
+    public Stepper newStepper(int n) {
+        return new State(inner.newStepper(n), n);
+    }
+
+    private final class State implements Stepper {
+        private final Stepper fast;
+        private final double[] slow;
+        private long t;
+
+        State(Stepper fast, int n) {
+            this.fast = fast;
+            this.slow = new double[n];
+        }
+
+        @Override
+        public void step(Objective f, double[] theta, double lr) {
+            if (t == 0) {
+                System.arraycopy(theta, 0, slow, 0, slow.length);
+            }
+            fast.step(f, theta, lr);
+            t++;
+            if (t % k == 0) {
+                double keep = 1 - alpha;
+                for (int i = 0; i < slow.length; i++) {
+                    double s = Math.fma(alpha, theta[i], keep * slow[i]);
+                    slow[i] = s;
+                    theta[i] = s;
+                }
+            }
+        }
+
+        @Override
+        public long steps() {
+            return t;
+        }
+
+        @Override
+        public List<Probe> probes() {
+            List<Probe> probes = new ArrayList<>(fast.probes());
+            probes.add(Elementwise.copy("slow_weights", "φ", "Lookahead's slow weights (θ is reset to them every k steps)", slow));
+            return List.copyOf(probes);
+        }
+    }
+}

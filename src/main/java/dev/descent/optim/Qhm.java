@@ -1,0 +1,109 @@
+package dev.descent.optim;
+
+import dev.descent.math.Objective;
+import dev.descent.math.ParamSpec;
+import dev.descent.math.ParamSpec.Scale;
+import dev.descent.math.Params;
+import java.util.List;
+
+/**
+ * QHM, quasi-hyperbolic momentum (Ma &amp; Yarats 2019, "Quasi-hyperbolic momentum and Adam for deep
+ * learning"), as facebookresearch's {@code qhoptim.pyt.QHM} computes it:
+ * <pre>
+ *   g ← ∇f(θ) + λ·θ                                            (weight_decay λ)
+ *   b ← β·b + (1 − β)·g                                        (momentum β, dampened; b₀ = 0)
+ *   θ ← θ − η·[(1 − ν)·g + ν·b]                                (nu ν)
+ * </pre>
+ * ν interpolates between plain SGD (ν = 0) and momentum (ν = 1). Because the buffer is dampened by
+ * (1 − β), QHM with ν = 1 and rate η equals torch's SGD with momentum β and rate η·(1 − β).
+ * The paper recommends ν = 0.7, β = 0.999. As in qhoptim the step is applied in two parts,
+ * θ ← θ − (η·ν)·b, then θ ← θ − (η·(1 − ν))·g, each a fused multiply-add. QHM is not in torch, so it
+ * has no {@code maximize}; qhoptim's alternative {@code weight_decay_type="direct"} is left out.
+ */
+public record Qhm(double lr, double momentum, double nu, double weightDecay) implements Optimizer {
+
+    public static final OptimizerKind KIND = new OptimizerKind("qhm", "QHM", "QHM",
+            "b ← βb + (1−β)g, θ ← θ − η·[(1−ν)·g + ν·b]",
+            List.of(
+                    ParamSpec.real("lr", "η", 0.01, 1e-5, 10, Scale.LOG, "learning rate (required in qhoptim; 0.01 here)"),
+                    ParamSpec.real("momentum", "β", 0.999, 0, 0.9999, Scale.NEAR_ONE,
+                            "decay of the (dampened) momentum buffer"),
+                    ParamSpec.real("nu", "ν", 0.7, 0, 1, Scale.LINEAR,
+                            "immediate discount: weight of the buffer against the plain gradient (0: SGD, 1: momentum)"),
+                    ParamSpec.real("weight_decay", "λ", 0, 0, 1, Scale.LINEAR, "L2 penalty added to the gradient")),
+            p -> new Qhm(p.real("lr"), p.real("momentum"), p.real("nu"), p.real("weight_decay")));
+
+    public Qhm {
+        Validate.learningRate(lr);
+        Validate.unitInterval("momentum value", momentum);
+        Validate.unitInterval("nu value", nu);
+        Validate.nonNegative("weight_decay value", weightDecay);
+    }
+
+    @Override
+    public OptimizerKind kind() {
+        return KIND;
+    }
+
+    @Override
+    public Params hyperparameters() {
+        return Elementwise.params(KIND, "lr", lr, "momentum", momentum, "nu", nu, "weight_decay", weightDecay);
+    }
+
+    @Override
+    public Stepper newStepper(int n) {
+        return new State(n);
+    }
+
+    private final class State implements Stepper {
+        private final double[] g;
+        private final double[] buf;
+        private long t;
+        private double lastLr = Double.NaN;
+
+        State(int n) {
+            g = new double[n];
+            buf = new double[n];
+        }
+
+        @Override
+        public void step(Objective f, double[] theta, double lr) {
+            t++;
+            lastLr = lr;
+            f.gradient(theta, g);
+            Elementwise.prepare(g, theta, false, weightDecay);
+            double keep = 1 - momentum;
+            double bufRate = -lr * nu;
+            double gradRate = -lr * (1 - nu);
+            for (int i = 0; i < theta.length; i++) {
+                double gi = g[i];
+                double b = Math.fma(keep, gi, buf[i] * momentum);
+                buf[i] = b;
+                theta[i] = Math.fma(gradRate, gi, Math.fma(bufRate, b, theta[i]));
+            }
+        }
+
+        @Override
+        public long steps() {
+            return t;
+        }
+
+        @Override
+        public List<Probe> probes() {
+            return List.of(
+                    Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g),
+                    Elementwise.copy("momentum_buffer", "b", "dampened momentum buffer: running average of g", buf),
+                    new Probe("direction", "(1−ν)g+νb", "the quasi-hyperbolic mix the step follows", out -> {
+                        for (int i = 0; i < g.length; i++) {
+                            out[i] = (1 - nu) * g[i] + nu * buf[i];
+                        }
+                    }),
+                    Elementwise.scalar("effective_lr", "η", "learning rate of the last step", () -> lastLr),
+                    new Probe("step", "Δθ", "the last step, −η·[(1−ν)·g + ν·b]", out -> {
+                        for (int i = 0; i < g.length; i++) {
+                            out[i] = -lastLr * ((1 - nu) * g[i] + nu * buf[i]);
+                        }
+                    }));
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package dev.descent.optim;
+
+import dev.descent.math.Objective;
+import dev.descent.math.ParamSpec;
+import dev.descent.math.ParamSpec.Scale;
+import dev.descent.math.Params;
+import java.util.List;
+
+/**
+ * RAdam, rectified Adam (Liu et al. 2020, "On the Variance of the Adaptive Learning Rate and
+ * Beyond"), exactly as {@code torch.optim.RAdam}:
+ * <pre>
+ *   t ← t + 1
+ *   g ← ∇f(θ)   (−∇f(θ) when maximising),   g ← g + λ·θ      (weight_decay λ)
+ *   m ← β₁·m + (1 − β₁)·g,   v ← β₂·v + (1 − β₂)·g²,   m̂ = m/(1 − β₁ᵗ)
+ *   ρ_∞ = 2/(1 − β₂) − 1,    ρ_t = ρ_∞ − 2t·β₂ᵗ/(1 − β₂ᵗ)
+ *   if ρ_t > 5 (rectified):
+ *     r_t = √[(ρ_t − 4)(ρ_t − 2)ρ_∞ / ((ρ_∞ − 4)(ρ_∞ − 2)ρ_t)]
+ *     θ ← θ − η·m̂ · √(1 − β₂ᵗ)/(√v + ε) · r_t                (ε added to √v before the bias correction)
+ *   else:
+ *     θ ← θ − η·m̂                                             (SGD with bias-corrected momentum)
+ * </pre>
+ * While the variance of the adaptive rate is intractable (the first 5 steps with β₂ = 0.999, where
+ * ρ_t ≤ 5) RAdam takes plain momentum steps; afterwards it is Adam scaled by the rectification r_t.
+ * torch evaluates {@code √(1−β₂ᵗ) / (√v + ε)} as the reciprocal of the tensor times the number, and
+ * the update left to right: ((m̂·η)·adaptive)·r_t. torch 1.13 has no {@code maximize} for RAdam;
+ * later versions do, and so does Descent.
+ */
+public record RAdam(double lr, double beta1, double beta2, double eps, double weightDecay, boolean maximize)
+        implements Optimizer {
+
+    public static final OptimizerKind KIND = new OptimizerKind("radam", "RAdam", "RAdam",
+            "Adam rectified by r_t once ρ_t > 5; momentum SGD before that",
+            List.of(
+                    ParamSpec.real("lr", "η", 1e-3, 1e-5, 1, Scale.LOG, "learning rate"),
+                    ParamSpec.pair("betas", "β", 0.9, 0.999, 0, 0.9999, Scale.NEAR_ONE,
+                            "decay rates (β₁, β₂) of the running averages of g and g²"),
+                    ParamSpec.real("eps", "ε", 1e-8, 1e-12, 1, Scale.LOG, "added to √v before the bias correction"),
+                    ParamSpec.real("weight_decay", "λ", 0, 0, 1, Scale.LINEAR, "L2 penalty added to the gradient"),
+                    ParamSpec.bool("maximize", "maximize", false, "maximise f instead of minimising it")),
+            p -> new RAdam(p.real("lr"), p.pair("betas")[0], p.pair("betas")[1], p.real("eps"), p.real("weight_decay"),
+                    p.bool("maximize")));
+
+    public RAdam {
+        Validate.learningRate(lr);
+        Validate.nonNegative("epsilon value", eps);
+        Validate.beta(0, beta1);
+        Validate.beta(1, beta2);
+        Validate.nonNegative("weight_decay value", weightDecay);
+    }
+
+    /** torch's defaults with the given learning rate. */
+    public RAdam(double lr) {
+        this(lr, 0.9, 0.999, 1e-8, 0, false);
+    }
+
+    @Override
+    public OptimizerKind kind() {
+        return KIND;
+    }
+
+    @Override
+    public Params hyperparameters() {
+        return Elementwise.params(KIND, "lr", lr, "betas", new double[] {beta1, beta2}, "eps", eps,
+                "weight_decay", weightDecay, "maximize", maximize);
+    }
+
+    @Override
+    public Stepper newStepper(int n) {
+        return new State(n);
+    }
+
+    private final class State implements Stepper {
+        private final double[] g;
+        private final double[] m;
+        private final double[] v;
+        private long t;
+        private double lastLr = Double.NaN;
+        private double bc1 = Double.NaN;
+        private double bc2 = Double.NaN;
+        private double rhoT = Double.NaN;
+        private double rect = Double.NaN;
+        private boolean rectified;
+
+        State(int n) {
+            g = new double[n];
+            m = new double[n];
+            v = new double[n];
+        }
+
+        @Override
+        public void step(Objective f, double[] theta, double lr) {
+            t++;
+            lastLr = lr;
+            double step = t;
+            bc1 = 1 - Math.pow(beta1, step);
+            bc2 = 1 - Math.pow(beta2, step);
+            f.gradient(theta, g);
+            Elementwise.prepare(g, theta, maximize, weightDecay);
+            double rhoInf = 2 / (1 - beta2) - 1;
+            rhoT = rhoInf - 2 * step * Math.pow(beta2, step) / bc2;
+            rectified = rhoT > 5;
+            double omb1 = 1 - beta1;
+            double omb2 = 1 - beta2;
+            int n = theta.length;
+            if (rectified) {
+                rect = Math.sqrt((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT));
+                double sqrtBc2 = Math.sqrt(bc2);
+                for (int i = 0; i < n; i++) {
+                    double gi = g[i];
+                    double mi = Math.fma(omb1, gi, m[i] * beta1);
+                    double vi = Math.fma(omb2 * gi, gi, v[i] * beta2);
+                    m[i] = mi;
+                    v[i] = vi;
+                    double adaptive = 1 / (Math.sqrt(vi) + eps) * sqrtBc2;
+                    theta[i] -= mi / bc1 * lr * adaptive * rect;
+                }
+            } else {
+                rect = Double.NaN;
+                for (int i = 0; i < n; i++) {
+                    double gi = g[i];
+                    double mi = Math.fma(omb1, gi, m[i] * beta1);
+                    double vi = Math.fma(omb2 * gi, gi, v[i] * beta2);
+                    m[i] = mi;
+                    v[i] = vi;
+                    theta[i] -= mi / bc1 * lr;
+                }
+            }
+        }
+
+        /** The factor the last step applied to m̂: η·√(1−β₂ᵗ)/(√v+ε)·r_t when rectified, else η. */
+        private double effectiveLr(int i) {
+            return rectified ? lastLr * (1 / (Math.sqrt(v[i]) + eps) * Math.sqrt(bc2)) * rect : lastLr;
+        }
+
+        @Override
+        public long steps() {
+            return t;
+        }
+
+        @Override
+        public List<Probe> probes() {
+            return List.of(
+                    Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g),
+                    Elementwise.copy("m", "m", "first moment: running average of g", m),
+                    Elementwise.copy("v", "v", "second moment: running average of g²", v),
+                    new Probe("m_hat", "m̂", "bias-corrected first moment m/(1 − β₁ᵗ)", out -> {
+                        for (int i = 0; i < m.length; i++) {
+                            out[i] = m[i] / bc1;
+                        }
+                    }),
+                    Elementwise.scalar("bias_correction1", "1−β₁ᵗ", "divisor of m", () -> bc1),
+                    Elementwise.scalar("bias_correction2", "1−β₂ᵗ", "bias correction of v, applied as √(1−β₂ᵗ)", () -> bc2),
+                    Elementwise.scalar("rho_t", "ρ_t",
+                            "length of the approximated simple moving average; the step is rectified when ρ_t > 5", () -> rhoT),
+                    Elementwise.scalar("rect", "r_t", "variance rectification term (NaN while unrectified)", () -> rect),
+                    Elementwise.scalar("rectified", "rectified", "1 if the last step was an adaptive (rectified) step, 0 if a momentum step",
+                            () -> rectified ? 1 : 0),
+                    new Probe("effective_lr", "η·√(1−β₂ᵗ)/(√v+ε)·r_t",
+                            "per-coordinate step size: the step is −effective_lr·m̂ (η while unrectified)", out -> {
+                                for (int i = 0; i < v.length; i++) {
+                                    out[i] = effectiveLr(i);
+                                }
+                            }),
+                    new Probe("step", "Δθ", "the last step, −effective_lr·m̂", out -> {
+                        for (int i = 0; i < v.length; i++) {
+                            double mHatLr = m[i] / bc1 * lastLr;
+                            out[i] = rectified ? -(mHatLr * (1 / (Math.sqrt(v[i]) + eps) * Math.sqrt(bc2)) * rect) : -mHatLr;
+                        }
+                    }));
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.descent.optim;
+
+import dev.descent.math.Objective;
+import dev.descent.math.ParamSpec;
+import dev.descent.math.ParamSpec.Scale;
+import dev.descent.math.Params;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * RMSprop (Hinton, Srivastava &amp; Swersky 2012, Coursera lecture 6e; centred form from Graves 2013,
+ * "Generating Sequences With Recurrent Neural Networks"), exactly as {@code torch.optim.RMSprop}:
+ * <pre>
+ *   g ← ∇f(θ)   (−∇f(θ) when maximising),   g ← g + λ·θ      (weight_decay λ)
+ *   v ← α·v + (1 − α)·g²                                      (square_avg, v₀ = 0)
+ *   centred:  ḡ ← α·ḡ + (1 − α)·g,   a ← √(v − ḡ²) + ε
+ *   else:     a ← √v + ε                                       (ε outside the square root)
+ *   momentum μ > 0:  b ← μ·b + g/a,  θ ← θ − η·b              (b₀ = 0)
+ *   else:            θ ← θ − η·g/a
+ * </pre>
+ * There is no bias correction: v starts at 0, so the first steps are large (about η/√(1 − α)·sign g).
+ */
+public record RmsProp(double lr, double alpha, double eps, double weightDecay, double momentum, boolean centered,
+                      boolean maximize) implements Optimizer {
+
+    public static final OptimizerKind KIND = new OptimizerKind("rmsprop", "RMSprop", "RMSprop",
+            "v ← αv + (1−α)g², θ ← θ − η·g/(√v + ε)",
+            List.of(
+                    ParamSpec.real("lr", "η", 1e-2, 1e-5, 1, Scale.LOG, "learning rate"),
+                    ParamSpec.real("momentum", "μ", 0, 0, 0.999, Scale.NEAR_ONE, "momentum factor"),
+                    ParamSpec.real("alpha", "α", 0.99, 0, 0.9999, Scale.NEAR_ONE,
+                            "smoothing constant of the running average of g²"),
+                    ParamSpec.real("eps", "ε", 1e-8, 1e-12, 1, Scale.LOG,
+                            "added to √v (outside the square root) to avoid division by zero"),
+                    ParamSpec.bool("centered", "centred", false,
+                            "divide by the estimated standard deviation √(v − ḡ²) instead of √v"),
+                    ParamSpec.real("weight_decay", "λ", 0, 0, 1, Scale.LINEAR, "L2 penalty added to the gradient"),
+                    ParamSpec.bool("maximize", "maximize", false, "maximise f instead of minimising it")),
+            p -> new RmsProp(p.real("lr"), p.real("alpha"), p.real("eps"), p.real("weight_decay"),
+                    p.real("momentum"), p.bool("centered"), p.bool("maximize")));
+
+    public RmsProp {
+        Validate.learningRate(lr);
+        Validate.nonNegative("epsilon value", eps);
+        Validate.nonNegative("momentum value", momentum);
+        Validate.nonNegative("weight_decay value", weightDecay);
+        Validate.unitInterval("alpha value", alpha);
+    }
+
+    /** torch's defaults with the given learning rate. */
+    public RmsProp(double lr) {
+        this(lr, 0.99, 1e-8, 0, 0, false, false);
+    }
+
+    @Override
+    public OptimizerKind kind() {
+        return KIND;
+    }
+
+    @Override
+    public Params hyperparameters() {
+        return Elementwise.params(KIND, "lr", lr, "momentum", momentum, "alpha", alpha, "eps", eps,
+                "centered", centered, "weight_decay", weightDecay, "maximize", maximize);
+    }
+
+    @Override
+    public Stepper newStepper(int n) {
+        return new State(n);
+    }
+
+    private final class State implements Stepper {
+        private final double[] g;
+        private final double[] v;
+        private final double[] gavg;
+        private final double[] buf;
+        private long t;
+        private double lastLr = Double.NaN;
+
+        State(int n) {
+            g = new double[n];
+            v = new double[n];
+            gavg = centered ? new double[n] : null;
+            buf = momentum > 0 ? new double[n] : null;
+        }
+
+        @Override
+        public void step(Objective f, double[] theta, double lr) {
+            t++;
+            lastLr = lr;
+            f.gradient(theta, g);
+            Elementwise.prepare(g, theta, maximize, weightDecay);
+            double oneMinusAlpha = 1 - alpha;
+            double negLr = -lr;
+            int n = theta.length;
+            for (int i = 0; i < n; i++) {
+                double gi = g[i];
+                double vi = Math.fma(oneMinusAlpha * gi, gi, v[i] * alpha);
+                v[i] = vi;
+                double avg;
+                if (gavg != null) {
+                    double ga = Math.fma(oneMinusAlpha, gi, gavg[i] * alpha);
+                    gavg[i] = ga;
+                    avg = Math.sqrt(Math.fma(-ga, ga, vi)) + eps;
+                } else {
+                    avg = Math.sqrt(vi) + eps;
+                }
+                if (buf != null) {
+                    double b = buf[i] * momentum + gi / avg;
+                    buf[i] = b;
+                    theta[i] = Math.fma(negLr, b, theta[i]);
+                } else {
+                    theta[i] += negLr * gi / avg;
+                }
+            }
+        }
+
+        /** The denominator a = √v + ε or √(v − ḡ²) + ε of the last step, from the state. */
+        private double denominator(int i) {
+            return gavg != null ? Math.sqrt(Math.fma(-gavg[i], gavg[i], v[i])) + eps : Math.sqrt(v[i]) + eps;
+        }
+
+        @Override
+        public long steps() {
+            return t;
+        }
+
+        @Override
+        public List<Probe> probes() {
+            List<Probe> probes = new ArrayList<>();
+            probes.add(Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g));
+            probes.add(Elementwise.copy("v", "v", "square_avg: running average of g²", v));
+            if (gavg != null) {
+                probes.add(Elementwise.copy("grad_avg", "ḡ", "running average of g (centred RMSprop)", gavg));
+            }
+            if (buf != null) {
+                probes.add(Elementwise.copy("momentum_buffer", "b", "momentum buffer b (the step is η·b)", buf));
+            }
+            probes.add(new Probe("effective_lr", centered ? "η/(√(v−ḡ²)+ε)" : "η/(√v+ε)",
+                    "per-coordinate step size applied to g (to the buffer's input with momentum)", out -> {
+                        for (int i = 0; i < v.length; i++) {
+                            out[i] = lastLr / denominator(i);
+                        }
+                    }));
+            probes.add(new Probe("step", "Δθ", "the last step, −η·g/a (or −η·b with momentum)", out -> {
+                for (int i = 0; i < v.length; i++) {
+                    out[i] = buf != null ? -lastLr * buf[i] : -lastLr * g[i] / denominator(i);
+                }
+            }));
+            return probes;
+        }
+    }
+}

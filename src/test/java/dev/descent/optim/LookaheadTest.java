@@ -1,0 +1,151 @@
+package dev.descent.optim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.descent.math.Objective;
+import dev.descent.math.ParamSpec;
+import dev.descent.math.Params;
+import dev.descent.math.Quadratic;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Lookahead's composition: any inner optimizer, settings passed through by name, inner defaults kept. */
+class LookaheadTest {
+
+    @Test
+    void passThroughSettingsReachTheInnerOptimizer() {
+        Lookahead la = (Lookahead) Lookahead.KIND.create(Map.of("inner", "rmsprop", "lr", 0.02, "inner_alpha", 0.9,
+                "centered", true, "k", 4, "alpha", 0.6));
+        assertEquals(new RmsProp(0.02, 0.9, 1e-8, 0, 0, true, false), la.inner());
+        assertEquals(4, la.k());
+        assertEquals(0.6, la.alpha());
+        assertEquals(0.02, la.lr());
+    }
+
+    /** A setting not given takes the chosen inner optimizer's default, not Adam's. */
+    @Test
+    void unsetSettingsTakeTheInnerOptimizersDefaults() {
+        assertEquals(Qhm.KIND.create(), ((Lookahead) Lookahead.KIND.create(Map.of("inner", "qhm"))).inner());
+        assertEquals(AdamW.KIND.create(), ((Lookahead) Lookahead.KIND.create(Map.of("inner", "adamw"))).inner());
+        assertEquals(Adagrad.KIND.create(), ((Lookahead) Lookahead.KIND.create(Map.of("inner", "adagrad"))).inner());
+        assertEquals(QhAdam.KIND.create(), ((Lookahead) Lookahead.KIND.create(Map.of("inner", "qhadam"))).inner());
+        // settings whose default differs between inner optimizers are unset (NaN) until given
+        assertTrue(Double.isNaN((Double) Lookahead.KIND.param("lr").defaultValue()));
+        assertTrue(Double.isNaN(((double[]) Lookahead.KIND.param("betas").defaultValue())[0]));
+        assertTrue(Double.isNaN((Double) Lookahead.KIND.param("momentum").defaultValue()));
+        assertEquals(false, Lookahead.KIND.param("amsgrad").defaultValue());
+        assertEquals(0.99, Lookahead.KIND.param("inner_alpha").defaultValue());
+    }
+
+    @Test
+    void everyInnerSettingHasAPassThrough() {
+        for (OptimizerKind inner : Lookahead.INNER_KINDS) {
+            for (ParamSpec s : inner.params()) {
+                String name = s.name().equals("alpha") ? "inner_alpha" : s.name();
+                assertEquals(s.type(), Lookahead.KIND.param(name).type(), inner.id() + " " + s.name());
+            }
+        }
+    }
+
+    /** hyperparameters() reports inner defaults as unset, so switching the inner kind keeps only what was changed. */
+    @Test
+    void switchingTheInnerKindKeepsChangedSettings() {
+        Optimizer adam = Lookahead.KIND.create(Map.of("lr", 0.05, "k", 7));
+        Params p = adam.hyperparameters();
+        assertTrue(Double.isNaN(p.real("eps")), "Adam's default eps is reported unset");
+        assertEquals(0.05, p.real("lr"));
+        Params toSgd = p.with("Lookahead", "inner", "sgd");
+        Lookahead sgd = (Lookahead) Lookahead.KIND.factory().apply(toSgd);
+        assertEquals(Sgd.KIND.create(Map.of("lr", 0.05)), sgd.inner());
+        assertEquals(7, sgd.k());
+    }
+
+    @Test
+    void labelShowsTheInnerOptimizer() {
+        assertEquals("Lookahead α=0.3 · RMSprop η=0.01 centered",
+                Lookahead.KIND.create(Map.of("inner", "rmsprop", "alpha", 0.3, "centered", true)).label());
+    }
+
+    /** An optimizer from outside the first-order menu (here a stand-in) is wrapped just the same. */
+    @Test
+    void wrapsAnyOptimizer() {
+        OptimizerKind halvingKind = new OptimizerKind("halving", null, "Halving", "θ ← θ/2",
+                List.of(ParamSpec.real("lr", "η", 1, 0.1, 1, ParamSpec.Scale.LINEAR, "unused")),
+                p -> new Halving(p.real("lr")));
+        Optimizer la = new Lookahead(new Halving(1), 2, 0.5);
+        assertEquals("lookahead", la.kind().id());
+        assertEquals(List.of("k", "alpha", "inner", "lr"), la.kind().params().stream().map(ParamSpec::name).toList());
+        assertNotEquals(Lookahead.KIND, la.kind());
+        assertFalse(la.isElementwise(), "elementwise only if the inner optimizer is");
+        Stepper s = la.newStepper(2);
+        double[] theta = {8, -4};
+        s.step(new Quadratic(1, 1, 0), theta, 1);
+        assertArrayEquals(new double[] {4, -2}, theta);
+        s.step(new Quadratic(1, 1, 0), theta, 1);
+        // fast weights (2, -1), slow (8, -4): φ ← φ + ½(θ − φ) = (5, -2.5), θ ← φ
+        assertArrayEquals(new double[] {5, -2.5}, theta);
+        Optimizer rebuilt = la.kind().factory().apply(la.hyperparameters());
+        assertEquals(la, rebuilt);
+        assertEquals(la, Lookahead.kindFor(halvingKind).create(Map.of("k", 2)));
+    }
+
+    /** kindFor gives a settings panel with the inner kind's real defaults. */
+    @Test
+    void kindForListsTheInnerDefaults() {
+        OptimizerKind k = Lookahead.kindFor(Sgd.KIND);
+        assertEquals(0.01, k.param("lr").defaultValue());
+        assertEquals("sgd", k.param("inner").defaultValue());
+        assertEquals(new Lookahead(Sgd.KIND.create(Map.of("momentum", 0.5)), 5, 0.5), k.create(Map.of("momentum", 0.5)));
+        assertEquals(0.99, Lookahead.kindFor(RmsProp.KIND).param("inner_alpha").defaultValue());
+    }
+
+    /** A stand-in for a non-elementwise method: halves θ each step. */
+    record Halving(double lr) implements Optimizer {
+        @Override
+        public OptimizerKind kind() {
+            return new OptimizerKind("halving", null, "Halving", "θ ← θ/2",
+                    List.of(ParamSpec.real("lr", "η", 1, 0.1, 1, ParamSpec.Scale.LINEAR, "unused")),
+                    p -> new Halving(p.real("lr")));
+        }
+
+        @Override
+        public Params hyperparameters() {
+            return Params.resolve("Halving", kind().params(), Map.of("lr", lr));
+        }
+
+        @Override
+        public boolean isElementwise() {
+            return false;
+        }
+
+        @Override
+        public Stepper newStepper(int n) {
+            return new Stepper() {
+                long t;
+
+                @Override
+                public void step(Objective f, double[] theta, double lr) {
+                    t++;
+                    for (int i = 0; i < theta.length; i++) {
+                        theta[i] /= 2;
+                    }
+                }
+
+                @Override
+                public long steps() {
+                    return t;
+                }
+
+                @Override
+                public List<Probe> probes() {
+                    return List.of();
+                }
+            };
+        }
+    }
+}
