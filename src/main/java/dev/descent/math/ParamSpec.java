@@ -70,7 +70,9 @@ public record ParamSpec(String name, String symbol, Type type, Object defaultVal
 
     /**
      * Converts a value given as text, a number, a boolean or a list (from the command line or JSON)
-     * to this setting's type.
+     * to this setting's type. A null (JSON {@code null}, Python's {@code None}) means "not given": a
+     * whole number takes its default (which may stand for a derived value, as L-BFGS's max_eval
+     * does) and a choice becomes {@code "none"}.
      *
      * @throws IllegalArgumentException naming this setting and the value when it cannot be converted
      */
@@ -78,7 +80,7 @@ public record ParamSpec(String name, String symbol, Type type, Object defaultVal
         try {
             return switch (type) {
                 case REAL -> toDouble(raw);
-                case INTEGER -> toInt(raw);
+                case INTEGER -> raw == null ? defaultValue : toInt(raw);
                 case BOOLEAN -> toBoolean(raw);
                 case PAIR -> toPair(raw);
                 case CHOICE -> toChoice(raw);

@@ -1,5 +1,6 @@
 package dev.descent.optim;
 
+import dev.descent.math.Objective;
 import dev.descent.math.Params;
 
 /**
@@ -24,6 +25,17 @@ public interface Optimizer {
      * Fresh state for n coordinates.
      */
     Stepper newStepper(int n);
+
+    /**
+     * Refuses an objective this optimizer cannot work on, so that a user interface or the command
+     * line can reject a pairing before running it (Newton needs a Hessian; Levenberg–Marquardt needs
+     * a sum of squares). Steppers of such optimizers call it again when they step.
+     *
+     * @param f the objective. Not modified.
+     * @throws IllegalArgumentException saying what the optimizer needs and that f lacks it
+     */
+    default void checkObjective(Objective f) {
+    }
 
     /**
      * Whether each coordinate's update reads only that coordinate's gradient and state, so that N

@@ -11,8 +11,9 @@ public final class Optimizers {
             Sgd.KIND,
             Adagrad.KIND, RmsProp.KIND, Adadelta.KIND, Adam.KIND, AdamW.KIND, Adamax.KIND, NAdam.KIND, RAdam.KIND,
             Qhm.KIND, QhAdam.KIND,
-            // second-order methods (helper C) are added here: newton, levenberg_marquardt, cg, bfgs, lbfgs
-            Lookahead.KIND
+            Lookahead.KIND,
+            // second-order and line-search methods:
+            Lbfgs.KIND, ConjugateGradient.KIND, Bfgs.KIND, Newton.KIND, LevenbergMarquardt.KIND
     );
 
     private Optimizers() {

@@ -1,0 +1,207 @@
+package dev.descent.optim;
+
+import dev.descent.math.Objective;
+import dev.descent.math.ParamSpec;
+import dev.descent.math.ParamSpec.Scale;
+import dev.descent.math.Params;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * BFGS with a dense inverse-Hessian approximation H and a strong-Wolfe line search. One step is one
+ * iteration:
+ * <pre>
+ *   g ← ∇f(θ);  nothing to do if max|g| ≤ tolerance_grad
+ *   d ← −H·g;   if g·d ≥ 0 (H has lost positive definiteness to rounding): H ← I, d ← −g
+ *   t ← strong-Wolfe step along d starting from t = η (c₁, c₂; at most 25 trials)
+ *   s ← t·d,  θ ← θ + s,  y ← ∇f(θ) − g
+ *   if y·s &gt; 0:
+ *     before the first update, H ← (y·s / y·y)·I            (Nocedal &amp; Wright, eq. 6.20)
+ *     ρ ← 1/(y·s),  H ← (I − ρ·s·yᵀ)·H·(I − ρ·y·sᵀ) + ρ·s·sᵀ  (eq. 6.17)
+ *   otherwise the update is skipped
+ * </pre>
+ * H starts as I. The update is applied in its expanded form
+ * H ← H − ρ·(s·(Hy)ᵀ + (Hy)·sᵀ) + (ρ²·y·Hy + ρ)·s·sᵀ, in place and without allocating. The strong-Wolfe
+ * conditions with c₂ &lt; 1 guarantee y·s &gt; 0 in exact arithmetic, so skips only happen to rounding.
+ * A line search that cannot move (t = 0) resets H to I.
+ *
+ * <p>Sources: Broyden, Fletcher, Goldfarb and Shanno (1970); Nocedal &amp; Wright, <i>Numerical
+ * Optimization</i>, Algorithm 6.1. The line search is torch's, shared with L-BFGS
+ * ({@link StrongWolfe}).
+ */
+public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implements Optimizer {
+
+    public static final OptimizerKind KIND = new OptimizerKind("bfgs", null, "BFGS",
+            "d ← −H·g with a dense inverse-Hessian estimate H updated from (s, y); θ ← θ + t·d with a strong-Wolfe t",
+            List.of(
+                    ParamSpec.real("lr", "t₀", 1, 1e-4, 10, Scale.LOG, "first trial step of each line search"),
+                    ParamSpec.real("c1", "c₁", 1e-4, 1e-6, 0.5, Scale.LOG, "sufficient-decrease constant of the line search"),
+                    ParamSpec.real("c2", "c₂", 0.9, 1e-3, 0.99, Scale.LINEAR, "curvature constant of the line search"),
+                    ParamSpec.real("tolerance_grad", "tol_g", 1e-10, 1e-15, 1e-3, Scale.LOG,
+                            "do not move once max|∇f| is at most this")),
+            p -> new Bfgs(p.real("lr"), p.real("c1"), p.real("c2"), p.real("tolerance_grad")));
+
+    public Bfgs {
+        Validate.learningRate(lr);
+        Checks.wolfe(c1, c2);
+        Validate.nonNegative("tolerance_grad", toleranceGrad);
+    }
+
+    @Override
+    public OptimizerKind kind() {
+        return KIND;
+    }
+
+    @Override
+    public Params hyperparameters() {
+        return Params.resolve(KIND.title(), KIND.params(),
+                Map.of("lr", lr, "c1", c1, "c2", c2, "tolerance_grad", toleranceGrad));
+    }
+
+    @Override
+    public boolean isElementwise() {
+        return false;
+    }
+
+    @Override
+    public Stepper newStepper(int n) {
+        return new State(n);
+    }
+
+    private final class State implements Stepper {
+        private final int n;
+        private final StrongWolfe search;
+        private final DMatrixRMaj h;
+        private final double[] g;
+        private final double[] gAt;
+        private final double[] d;
+        private final double[] s;
+        private final double[] y;
+        private final double[] hy;
+        private final SymmetricEigen probeEigen;
+        private double t;
+        private long updates;
+        private long skipped;
+        private long steps;
+
+        State(int n) {
+            this.n = n;
+            search = new StrongWolfe(n);
+            h = new DMatrixRMaj(n, n);
+            identity(1);
+            g = new double[n];
+            gAt = new double[n];
+            d = new double[n];
+            s = new double[n];
+            y = new double[n];
+            hy = new double[n];
+            probeEigen = new SymmetricEigen(n, false);
+        }
+
+        private void identity(double scale) {
+            Arrays.fill(h.data, 0);
+            for (int i = 0; i < n; i++) {
+                h.data[i * n + i] = scale;
+            }
+        }
+
+        @Override
+        public void step(Objective f, double[] theta, double lr) {
+            steps++;
+            double f0 = f.gradient(theta, g);
+            System.arraycopy(g, 0, gAt, 0, n);
+            if (Vectors.maxAbs(g) <= toleranceGrad) {
+                t = 0;
+                return;
+            }
+            multiply(g, d);
+            for (int i = 0; i < n; i++) {
+                d[i] = -d[i];
+            }
+            double gtd = Vectors.dot(g, d);
+            if (!(gtd < 0)) {
+                reset();
+                gtd = Vectors.dot(g, d);
+            }
+            search.search(f, theta, lr, false, d, f0, g, gtd, c1, c2, 1e-9, StrongWolfe.MAX_LS);
+            t = search.t();
+            if (t == 0) {
+                identity(1);
+                updates = 0;
+                return;
+            }
+            for (int i = 0; i < n; i++) {
+                s[i] = t * d[i];
+                theta[i] = Math.fma(t, d[i], theta[i]);
+                y[i] = g[i] - gAt[i];
+            }
+            double ys = Vectors.dot(y, s);
+            if (!(ys > 0)) {
+                skipped++;
+                return;
+            }
+            if (updates == 0) {
+                identity(ys / Vectors.dot(y, y));
+            }
+            update(ys);
+            updates++;
+        }
+
+        private void reset() {
+            identity(1);
+            updates = 0;
+            for (int i = 0; i < n; i++) {
+                d[i] = -g[i];
+            }
+        }
+
+        /** out ← H·v. */
+        private void multiply(double[] v, double[] out) {
+            double[] a = h.data;
+            for (int i = 0; i < n; i++) {
+                double sum = 0;
+                for (int j = 0; j < n; j++) {
+                    sum += a[i * n + j] * v[j];
+                }
+                out[i] = sum;
+            }
+        }
+
+        /** H ← H − ρ(s(Hy)ᵀ + (Hy)sᵀ) + (ρ²·yᵀHy + ρ)·ssᵀ, ρ = 1/ys; each entry rounds the same as its mirror, so H stays exactly symmetric. */
+        private void update(double ys) {
+            double rho = 1 / ys;
+            multiply(y, hy);
+            double yhy = Vectors.dot(y, hy);
+            double c = (rho * rho) * yhy + rho;
+            double[] a = h.data;
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    a[i * n + j] += c * (s[i] * s[j]) - rho * (s[i] * hy[j] + hy[i] * s[j]);
+                }
+            }
+        }
+
+        @Override
+        public long steps() {
+            return steps;
+        }
+
+        @Override
+        public List<Probe> probes() {
+            return List.of(
+                    new Probe("grad", "∇f", "gradient at the point the step started from",
+                            out -> System.arraycopy(gAt, 0, out, 0, n)),
+                    new Probe("direction", "d", "search direction d = −H·∇f",
+                            out -> System.arraycopy(d, 0, out, 0, n)),
+                    new Probe("step_length", "t", "step length t chosen by the line search (θ moved by t·d)",
+                            out -> Arrays.fill(out, t)),
+                    new Probe("inverse_hessian_eigenvalues", "λ(H)",
+                            "eigenvalues of the inverse-Hessian estimate H after the step, ascending",
+                            out -> probeEigen.sortedValues(h.data, out)),
+                    new Probe("skipped_updates", "skips", "number of updates skipped because y·s ≤ 0",
+                            out -> Arrays.fill(out, skipped)));
+        }
+    }
+}
