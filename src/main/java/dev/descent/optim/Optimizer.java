@@ -45,15 +45,6 @@ public interface Optimizer {
         return true;
     }
 
-    /**
-     * Refuses an objective this method cannot work on (Newton without a Hessian, Levenberg–Marquardt
-     * on a surface that is not a sum of squares), so that the pairing is refused before a run starts.
-     *
-     * @throws IllegalArgumentException saying why
-     */
-    default void checkObjective(dev.descent.math.Objective f) {
-    }
-
     /** A short legend label, e.g. "Adam lr=0.05 β=(0.9,0.999)": the name and what differs from the defaults. */
     default String label() {
         return OptimizerLabels.label(this);
