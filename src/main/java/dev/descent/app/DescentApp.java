@@ -86,6 +86,9 @@ public class DescentApp extends Application {
         stage.show();
         view.plot().requestFocus();
         view.start();
+        if (Boolean.getBoolean("descent.autoplay")) {
+            ctl.play();
+        }
     }
 
     private static double parse(String s, double def) {

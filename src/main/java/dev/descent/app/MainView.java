@@ -303,7 +303,7 @@ public final class MainView extends BorderPane {
         playButton.setId("play");
         playButton.setGraphic(new FontIcon("mdi2p-play"));
         playButton.setTooltip(new Tooltip("Play (Space)"));
-        playButton.getStyleClass().add(Styles.ACCENT);
+        playButton.getStyleClass().add("play-button");
         playButton.setText("Play");
         playButton.setMinWidth(88);
         playButton.setFocusTraversable(false);

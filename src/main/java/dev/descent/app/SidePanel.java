@@ -31,7 +31,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -242,7 +241,7 @@ final class SidePanel extends VBox {
     private final class RunRow extends HBox {
         final int index;
         final Circle swatch = new Circle(7);
-        final ToggleButton eye = new ToggleButton();
+        final Button eye = new Button();
         final Label name = new Label();
         final Label numbers = new Label();
         final Label badge = new Label();
@@ -257,7 +256,7 @@ final class SidePanel extends VBox {
             eye.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
             eye.setId("visible-" + index);
             eye.setTooltip(new Tooltip("Show or hide this run's path (it keeps running)"));
-            eye.setOnAction(e -> ctl.updateRunLook(index, r -> r.withVisible(eye.isSelected())));
+            eye.setOnAction(e -> ctl.updateRunLook(index, r -> r.withVisible(!r.shown())));
             name.getStyleClass().add(Styles.TEXT_BOLD);
             numbers.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL, "run-numbers");
             badge.getStyleClass().addAll("badge");
@@ -273,7 +272,6 @@ final class SidePanel extends VBox {
             swatch.setFill(Color.web(m.color()));
             swatch.setStroke(Color.gray(0.2, 0.6));
             name.setText(m.name());
-            eye.setSelected(m.shown());
             eye.setGraphic(new FontIcon(m.shown() ? "mdi2e-eye-outline" : "mdi2e-eye-off-outline"));
             pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("selected"), index == ctl.selected());
         }
@@ -284,8 +282,8 @@ final class SidePanel extends VBox {
                 badge.setText("");
                 return;
             }
-            numbers.setText("step " + r.step() + "   f " + PlotPainter.shortNumber(r.loss())
-                    + "   ‖∇f‖ " + PlotPainter.shortNumber(r.gradNorm()));
+            numbers.setText("step " + r.step() + "  f " + PlotPainter.shortNumber(r.loss())
+                    + "  ‖∇f‖ " + PlotPainter.shortNumber(r.gradNorm()));
             String b = switch (r.status()) {
                 case CONVERGED -> "converged";
                 case DIVERGED -> "diverged";
