@@ -1,13 +1,29 @@
 package dev.descent.app;
 
+import dev.descent.app.model.Session;
+import dev.descent.app.model.SessionController;
+import dev.descent.app.model.Sessions;
+import dev.descent.math.Surfaces;
+import dev.descent.sim.Simulation;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
-/** The JavaFX application. */
+/**
+ * The JavaFX application: reopens the remembered session (or the default lesson on a first start),
+ * shows the {@link MainView}, and remembers the session on exit.
+ */
 public class DescentApp extends Application {
+
+    private Simulation simulation;
+    private MainView view;
+    private SettingsStore store;
+    private Stage stage;
 
     public static void launchWindow(String[] args) {
         Application.launch(DescentApp.class, args);
@@ -17,11 +33,90 @@ public class DescentApp extends Application {
         launchWindow(args);
     }
 
+    /**
+     * Builds a controller over a started simulation for {@code session}, falling back to the default
+     * lesson when the session cannot be opened.
+     *
+     * @param errors told on the FX thread when the simulation refuses a command
+     */
+    public static SessionController controller(Session session, Consumer<String> errors, List<String> problems) {
+        AtomicReference<Consumer<String>> sink = new AtomicReference<>(errors);
+        Simulation sim = new Simulation(Surfaces.create("rosenbrock"), m -> Platform.runLater(() -> sink.get().accept(m)));
+        sim.start();
+        try {
+            SessionController c = new SessionController(sim, session);
+            problems.addAll(Sessions.open(session).problems());
+            return c;
+        } catch (RuntimeException e) {
+            problems.add("The last session could not be opened (" + e.getMessage() + "); here is the default lesson.");
+            return new SessionController(sim, Sessions.defaultSession());
+        }
+    }
+
     @Override
     public void start(Stage stage) {
-        StackPane root = new StackPane(new Label("Descent — the window is being built. Try: java -jar target/descent.jar --help"));
+        this.stage = stage;
+        store = SettingsStore.fromSystem();
+        Properties ui = store.loadWindow();
+        Session session = store.loadSession().orElseGet(Sessions::defaultSession);
+        List<String> problems = new java.util.ArrayList<>();
+        AtomicReference<MainView> holder = new AtomicReference<>();
+        SessionController ctl = controller(session, m -> {
+            if (holder.get() != null) {
+                holder.get().showMessage(m);
+            }
+        }, problems);
+        simulation = ctl.simulation();
+        view = new MainView(ctl, Boolean.parseBoolean(ui.getProperty("dark", "false")));
+        holder.set(view);
+        view.setOnQuit(stage::close);
+        if (!problems.isEmpty()) {
+            view.showMessage(String.join("  ", problems));
+        }
+        double w = parse(ui.getProperty("width"), 1440);
+        double h = parse(ui.getProperty("height"), 900);
+        Scene scene = new Scene(view, w, h);
         stage.setTitle("Descent");
-        stage.setScene(new Scene(root, 1280, 800));
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        if (Boolean.parseBoolean(ui.getProperty("maximized", "false"))) {
+            stage.setMaximized(true);
+        }
         stage.show();
+        view.plot().requestFocus();
+        view.start();
+        if (Boolean.getBoolean("descent.autoplay")) {
+            ctl.play();
+        }
+    }
+
+    private static double parse(String s, double def) {
+        try {
+            return s == null ? def : Math.max(600, Double.parseDouble(s));
+        } catch (NumberFormatException e) {
+            return def;
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (view != null) {
+            view.stop();
+            store.saveSession(view.controller().session());
+            Properties ui = new Properties();
+            ui.setProperty("dark", Boolean.toString(view.isDark()));
+            if (stage != null) {
+                ui.setProperty("maximized", Boolean.toString(stage.isMaximized()));
+                if (!stage.isMaximized() && stage.getScene() != null) {
+                    ui.setProperty("width", Double.toString(stage.getScene().getWidth()));
+                    ui.setProperty("height", Double.toString(stage.getScene().getHeight()));
+                }
+            }
+            store.saveWindow(ui);
+        }
+        if (simulation != null) {
+            simulation.close();
+        }
     }
 }

@@ -1,0 +1,555 @@
+package dev.descent.app;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import atlantafx.base.theme.Styles;
+import dev.descent.app.model.Presets;
+import dev.descent.app.model.Session;
+import dev.descent.app.model.SessionController;
+import dev.descent.app.model.Sessions;
+import dev.descent.sim.Frame;
+import dev.descent.sim.RunFrame;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.animation.AnimationTimer;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The window's content: menus and transport bar on top, the plot in the centre, the side panel on
+ * the right, a status bar below. Everything goes through the {@link SessionController}; an
+ * {@link AnimationTimer} takes the newest frame on every pulse and never waits for the simulation.
+ */
+public final class MainView extends BorderPane {
+
+    /** Keyboard shortcuts, as the Help menu lists them. */
+    static final List<String[]> SHORTCUTS = List.of(
+            new String[] {"Space", "play / pause"},
+            new String[] {"→", "one step"},
+            new String[] {"R or Home", "reset every run to its start"},
+            new String[] {"0", "reset the view"},
+            new String[] {"+ / −", "zoom in / out"},
+            new String[] {"Ctrl+N", "add a run"},
+            new String[] {"Ctrl+Shift+D", "duplicate the selected run"},
+            new String[] {"Ctrl+T", "light / dark theme"},
+            new String[] {"Ctrl+Q", "quit"},
+            new String[] {"click", "move the start of every run"},
+            new String[] {"Shift+click", "move the start of the selected run"},
+            new String[] {"drag a start ring", "move that start"},
+            new String[] {"drag / wheel", "pan / zoom about the pointer"});
+
+    static final String HINT = "Space plays · → steps · click the plot to move the start · drag pans · wheel zooms";
+
+    private final SessionController ctl;
+    private final PlotView plot;
+    private final SidePanel side;
+    private final Button playButton = new Button();
+    private final Label stepLabel = new Label("step 0");
+    private final Label speedLabel = new Label();
+    private final Slider speedSlider = new Slider(0, 4, 2);
+    private final TextField stepLimitField = new TextField();
+    private final Label messageLabel = new Label(HINT);
+    private final Label pointerLabel = new Label();
+    private final Label lessonLabel = new Label();
+    private final Label playHint = new Label("Press Space to play");
+    private final ToggleButton themeButton = new ToggleButton();
+    private final CheckMenuItem darkItem = new CheckMenuItem("Dark theme (projectors)");
+    private final CheckMenuItem linesItem = new CheckMenuItem("Contour lines");
+    private final CheckMenuItem fieldItem = new CheckMenuItem("Gradient field");
+    private final ToggleButton fieldButton = new ToggleButton();
+    private final ToggleGroup mapGroup = new ToggleGroup();
+    private final ToggleGroup trailGroup = new ToggleGroup();
+    private final PauseTransition messageTimeout = new PauseTransition(Duration.seconds(8));
+    private final AnimationTimer timer;
+    private boolean dark;
+    private boolean playing;
+    private long lastStats;
+    private boolean updatingControls;
+    private boolean everPlayed;
+    private Runnable onQuit = Platform::exit;
+
+    public MainView(SessionController ctl, boolean dark) {
+        this.ctl = ctl;
+        this.plot = new PlotView(ctl);
+        this.side = new SidePanel(ctl, this::showMessage);
+        getStyleClass().add("descent");
+        getStylesheets().add(MainView.class.getResource("descent.css").toExternalForm());
+
+        setTop(new VBox(menuBar(), toolBar()));
+        StackPane centre = new StackPane(plot, playHint);
+        playHint.getStyleClass().add("play-hint");
+        playHint.setMouseTransparent(true);
+        StackPane.setAlignment(playHint, Pos.TOP_LEFT);
+        StackPane.setMargin(playHint, new Insets(24, 0, 0, 72));
+        centre.getStyleClass().add("plot-pane");
+        setCenter(centre);
+        ScrollPane scroll = new ScrollPane(side);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setPrefWidth(380);
+        scroll.setMinWidth(320);
+        scroll.getStyleClass().add("side-scroll");
+        setRight(scroll);
+        setBottom(statusBar());
+
+        messageTimeout.setOnFinished(e -> setMessage(HINT, false));
+        ctl.addListener(c -> {
+            switch (c) {
+                case LOADED -> {
+                    refreshControls();
+                    updateLesson();
+                }
+                case VIEW, PLAYBACK -> refreshControls();
+                default -> {
+                }
+            }
+        });
+        refreshControls();
+        updateLesson();
+        setDark(dark);
+
+        sceneProperty().addListener((o, a, s) -> {
+            if (s != null) {
+                s.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+                Platform.runLater(plot::requestFocus);
+            }
+        });
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulse(now);
+            }
+        };
+    }
+
+    public SessionController controller() {
+        return ctl;
+    }
+
+    public PlotView plot() {
+        return plot;
+    }
+
+    public boolean isDark() {
+        return dark;
+    }
+
+    public void setOnQuit(Runnable r) {
+        onQuit = r;
+    }
+
+    /** Starts drawing frames. */
+    public void start() {
+        timer.start();
+    }
+
+    public void stop() {
+        timer.stop();
+        plot.dispose();
+    }
+
+    // ---- the pulse ----------------------------------------------------------------------------
+
+    private void pulse(long now) {
+        Frame f = ctl.latest();
+        plot.pulse(f);
+        if (f.playing() != playing) {
+            playing = f.playing();
+            playButton.setGraphic(new FontIcon(playing ? "mdi2p-pause" : "mdi2p-play"));
+            playButton.setText(playing ? "Pause" : "Play");
+            playButton.getTooltip().setText(playing ? "Pause (Space)" : "Play (Space)");
+            if (playing && !everPlayed) {
+                everPlayed = true;
+                playHint.setVisible(false);
+            }
+        }
+        if (now - lastStats > 80_000_000L) {
+            lastStats = now;
+            long max = 0;
+            for (RunFrame r : f.runs()) {
+                max = Math.max(max, r.step());
+            }
+            stepLabel.setText("step " + max + " / " + f.stepLimit());
+            side.updateStats(f);
+        }
+    }
+
+    // ---- menus and bars -----------------------------------------------------------------------
+
+    private MenuBar menuBar() {
+        Menu file = new Menu("_File");
+        MenuItem resetDefault = new MenuItem("Reset to default lesson");
+        resetDefault.setId("resetDefault");
+        resetDefault.setOnAction(e -> load(Sessions.defaultSession()));
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> onQuit.run());
+        file.getItems().addAll(resetDefault, new SeparatorMenuItem(), quit);
+
+        Menu presets = new Menu("_Lessons");
+        presets.setId("presetsMenu");
+        try {
+            for (Presets.Preset p : Presets.all()) {
+                MenuItem item = new MenuItem(p.title());
+                item.setId("preset-" + p.id());
+                item.setOnAction(e -> openPreset(p));
+                presets.getItems().add(item);
+            }
+        } catch (RuntimeException e) {
+            presets.getItems().add(new MenuItem("(lessons could not be read: " + e.getMessage() + ")"));
+        }
+
+        Menu runs = new Menu("_Runs");
+        MenuItem add = new MenuItem("Add run");
+        add.setAccelerator(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN));
+        add.setOnAction(e -> ctl.addRun().ifPresent(this::showMessage));
+        MenuItem dup = new MenuItem("Duplicate selected run");
+        dup.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        dup.setOnAction(e -> {
+            if (ctl.selected() >= 0) {
+                ctl.duplicateRun(ctl.selected()).ifPresent(this::showMessage);
+            }
+        });
+        MenuItem remove = new MenuItem("Remove selected run");
+        remove.setOnAction(e -> ctl.removeRun(ctl.selected()));
+        MenuItem play = new MenuItem("Play / pause   (Space)");
+        play.setOnAction(e -> ctl.togglePlay());
+        MenuItem step = new MenuItem("Step   (→)");
+        step.setOnAction(e -> ctl.stepOnce());
+        MenuItem reset = new MenuItem("Reset   (R)");
+        reset.setOnAction(e -> ctl.reset());
+        runs.getItems().addAll(play, step, reset, new SeparatorMenuItem(), add, dup, remove);
+
+        Menu view = new Menu("_View");
+        Menu maps = new Menu("Colour map");
+        for (String m : ColorMaps.NAMES) {
+            RadioMenuItem item = new RadioMenuItem(m);
+            item.setId("map-" + m);
+            item.setToggleGroup(mapGroup);
+            item.setUserData(m);
+            item.setOnAction(e -> setLook(m, null, null, null));
+            maps.getItems().add(item);
+        }
+        linesItem.setOnAction(e -> setLook(null, linesItem.isSelected(), null, null));
+        fieldItem.setOnAction(e -> setLook(null, null, fieldItem.isSelected(), null));
+        Menu trail = new Menu("Trail");
+        for (int n : new int[] {0, 20, 100, 500}) {
+            RadioMenuItem item = new RadioMenuItem(n == 0 ? "Whole path" : "Last " + n + " steps");
+            item.setToggleGroup(trailGroup);
+            item.setUserData(n);
+            item.setOnAction(e -> setLook(null, null, null, n));
+            trail.getItems().add(item);
+        }
+        MenuItem resetView = new MenuItem("Reset view   (0)");
+        resetView.setOnAction(e -> ctl.setView(null));
+        darkItem.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
+        darkItem.setOnAction(e -> setDark(darkItem.isSelected()));
+        view.getItems().addAll(maps, linesItem, fieldItem, trail, new SeparatorMenuItem(), resetView, darkItem);
+
+        Menu help = new Menu("_Help");
+        MenuItem keys = new MenuItem("Keyboard shortcuts");
+        keys.setId("shortcuts");
+        keys.setAccelerator(new KeyCodeCombination(KeyCode.F1));
+        keys.setOnAction(e -> showShortcuts());
+        MenuItem about = new MenuItem("About Descent");
+        about.setOnAction(e -> info("About Descent", "Descent",
+                "Watch gradient-based optimizers work on 2-D loss surfaces.\n"
+                        + "Trajectories match torch.optim; the same run on the command line gives the same numbers."));
+        help.getItems().addAll(keys, about);
+        MenuBar bar = new MenuBar(file, presets, runs, view, help);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private ToolBar toolBar() {
+        playButton.setId("play");
+        playButton.setGraphic(new FontIcon("mdi2p-play"));
+        playButton.setTooltip(new Tooltip("Play (Space)"));
+        playButton.getStyleClass().add("play-button");
+        playButton.setText("Play");
+        playButton.setMinWidth(88);
+        playButton.setFocusTraversable(false);
+        playButton.setOnAction(e -> ctl.togglePlay());
+        Button step = toolButton("step", "mdi2s-step-forward", "One step (→)");
+        step.setOnAction(e -> ctl.stepOnce());
+        Button reset = toolButton("reset", "mdi2r-restart", "Reset every run to its start (R, Home)");
+        reset.setOnAction(e -> ctl.reset());
+
+        speedSlider.setId("speed");
+        speedSlider.setPrefWidth(150);
+        speedSlider.setFocusTraversable(false);
+        speedSlider.setTooltip(new Tooltip("Steps per second, 1 to 10 000 (logarithmic)"));
+        speedSlider.valueProperty().addListener((o, a, b) -> {
+            if (updatingControls) {
+                return;
+            }
+            double sps = Math.round(Math.pow(10, b.doubleValue()));
+            ctl.setSpeed(Math.max(1, sps));
+        });
+        speedLabel.setMinWidth(92);
+        speedLabel.getStyleClass().add("mono");
+
+        stepLimitField.setId("stepLimit");
+        stepLimitField.setPrefColumnCount(6);
+        stepLimitField.setTooltip(new Tooltip("Runs stop after this many steps"));
+        Runnable commitLimit = () -> {
+            String t = stepLimitField.getText().trim().replace("_", "").replace(",", "");
+            Optional<String> r;
+            try {
+                r = ctl.setStepLimit(Long.parseLong(t));
+            } catch (NumberFormatException ex) {
+                r = Optional.of("Invalid step limit: '" + t + "' is not a whole number");
+            }
+            stepLimitField.pseudoClassStateChanged(Styles.STATE_DANGER, r.isPresent());
+            r.ifPresent(this::showMessage);
+        };
+        stepLimitField.setOnAction(e -> commitLimit.run());
+        stepLimitField.focusedProperty().addListener((o, a, b) -> {
+            if (!b) {
+                commitLimit.run();
+            }
+        });
+        stepLabel.setId("stepCounter");
+        stepLabel.getStyleClass().add("mono");
+        stepLabel.setMinWidth(130);
+
+        ComboBox<Presets.Preset> lessons = new ComboBox<>();
+        lessons.setId("presets");
+        lessons.setPromptText("Open a lesson…");
+        try {
+            lessons.getItems().setAll(Presets.all());
+        } catch (RuntimeException e) {
+            // the menu says why
+        }
+        lessons.setCellFactory(l -> new SidePanel.KindCell<>(Presets.Preset::title, p -> p.session().description()));
+        lessons.setButtonCell(new SidePanel.KindCell<>(Presets.Preset::title, p -> ""));
+        lessons.setPrefWidth(250);
+        lessons.setFocusTraversable(false);
+        lessons.setOnAction(e -> {
+            Presets.Preset p = lessons.getValue();
+            if (p != null) {
+                openPreset(p);
+                Platform.runLater(() -> lessons.getSelectionModel().clearSelection());
+            }
+        });
+
+        Button fit = toolButton("resetView", "mdi2a-arrow-expand-all", "Reset the view (0)");
+        fit.setOnAction(e -> ctl.setView(null));
+        fieldButton.setId("gradientField");
+        fieldButton.setGraphic(new FontIcon("mdi2a-arrow-top-right"));
+        fieldButton.getStyleClass().add(Styles.BUTTON_ICON);
+        fieldButton.setTooltip(new Tooltip("Gradient field: arrows along −∇f"));
+        fieldButton.setFocusTraversable(false);
+        fieldButton.setOnAction(e -> setLook(null, null, fieldButton.isSelected(), null));
+        themeButton.setId("theme");
+        themeButton.getStyleClass().add(Styles.BUTTON_ICON);
+        themeButton.setTooltip(new Tooltip("Dark theme, good for projectors (Ctrl+T)"));
+        themeButton.setFocusTraversable(false);
+        themeButton.setOnAction(e -> setDark(themeButton.isSelected()));
+
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Label speedTitle = new Label("Speed");
+        Label limitTitle = new Label("Limit");
+        ToolBar bar = new ToolBar(playButton, step, reset, new Separator(Orientation.VERTICAL),
+                speedTitle, speedSlider, speedLabel, new Separator(Orientation.VERTICAL),
+                limitTitle, stepLimitField, stepLabel, gap, lessons, new Separator(Orientation.VERTICAL),
+                fit, fieldButton, themeButton);
+        bar.getStyleClass().add("transport");
+        return bar;
+    }
+
+    private static Button toolButton(String id, String icon, String tip) {
+        Button b = new Button(null, new FontIcon(icon));
+        b.setId(id);
+        b.getStyleClass().add(Styles.BUTTON_ICON);
+        b.setTooltip(new Tooltip(tip));
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    private HBox statusBar() {
+        messageLabel.setId("message");
+        messageLabel.getStyleClass().add("status-message");
+        messageLabel.setMaxWidth(Double.MAX_VALUE);
+        messageLabel.setMinWidth(0);
+        HBox.setHgrow(messageLabel, Priority.ALWAYS);
+        pointerLabel.textProperty().bind(plot.pointerProperty());
+        pointerLabel.getStyleClass().addAll("mono", Styles.TEXT_MUTED);
+        pointerLabel.setMinWidth(Region.USE_PREF_SIZE);
+        lessonLabel.getStyleClass().add(Styles.TEXT_MUTED);
+        lessonLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(16, messageLabel, pointerLabel, lessonLabel);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 12, 4, 12));
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    // ---- actions ------------------------------------------------------------------------------
+
+    private void openPreset(Presets.Preset p) {
+        load(p.session());
+    }
+
+    /** Opens a session (a preset, the default lesson); says what was left out, if anything. */
+    public void load(Session s) {
+        try {
+            List<String> problems = ctl.load(s);
+            if (problems.isEmpty()) {
+                showMessage((s.title() == null ? "Opened" : s.title()) + (s.description() == null ? "" : " — " + s.description()));
+            } else {
+                showMessage(String.join("  ", problems));
+            }
+            playHint.setVisible(true);
+            everPlayed = false;
+        } catch (IllegalArgumentException e) {
+            showMessage("Could not open: " + e.getMessage());
+        }
+    }
+
+    private void setLook(String map, Boolean lines, Boolean field, Integer trail) {
+        Session s = ctl.session();
+        ctl.setLook(map == null ? s.colorMap() : map, lines == null ? s.contourLines() : lines,
+                field == null ? s.gradientField() : field, trail == null ? s.trail() : trail);
+    }
+
+    public void setDark(boolean d) {
+        dark = d;
+        Application.setUserAgentStylesheet(d ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        plot.setDark(d);
+        themeButton.setSelected(d);
+        themeButton.setGraphic(new FontIcon(d ? "mdi2w-white-balance-sunny" : "mdi2w-weather-night"));
+        darkItem.setSelected(d);
+    }
+
+    /** Shows a message in the status bar for a few seconds. */
+    public void showMessage(String text) {
+        setMessage(text, true);
+    }
+
+    private void setMessage(String text, boolean timed) {
+        messageLabel.setText(text);
+        messageLabel.setTooltip(new Tooltip(text));
+        if (timed) {
+            messageTimeout.playFromStart();
+        }
+    }
+
+    private void refreshControls() {
+        Session s = ctl.session();
+        updatingControls = true;
+        try {
+            speedSlider.setValue(Math.log10(s.speed()));
+            speedLabel.setText(String.format(Locale.ROOT, "%,d steps/s", Math.round(s.speed())));
+            if (!stepLimitField.isFocused()) {
+                stepLimitField.setText(Long.toString(s.stepLimit()));
+                stepLimitField.pseudoClassStateChanged(Styles.STATE_DANGER, false);
+            }
+            linesItem.setSelected(s.contourLines());
+            fieldItem.setSelected(s.gradientField());
+            fieldButton.setSelected(s.gradientField());
+            mapGroup.getToggles().forEach(t -> t.setSelected(s.colorMap().equals(t.getUserData())));
+            trailGroup.getToggles().forEach(t -> t.setSelected(Integer.valueOf(s.trail()).equals(t.getUserData())));
+        } finally {
+            updatingControls = false;
+        }
+    }
+
+    private void updateLesson() {
+        Session s = ctl.session();
+        lessonLabel.setText(s.title() == null ? ctl.surface().title() : s.title());
+    }
+
+    private void key(KeyEvent e) {
+        Scene scene = getScene();
+        var focus = scene == null ? null : scene.getFocusOwner();
+        if (focus instanceof TextInputControl) {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                plot.requestFocus();
+                e.consume();
+            }
+            return;
+        }
+        if (e.isShortcutDown() || e.isAltDown()) {
+            return;
+        }
+        boolean navigating = focus instanceof Slider;
+        switch (e.getCode()) {
+            case SPACE -> ctl.togglePlay();
+            case RIGHT -> {
+                if (navigating) {
+                    return;
+                }
+                ctl.stepOnce();
+            }
+            case R, HOME -> ctl.reset();
+            case DIGIT0, NUMPAD0 -> ctl.setView(null);
+            case PLUS, EQUALS, ADD -> plot.zoomCentre(1 / 1.25);
+            case MINUS, SUBTRACT -> plot.zoomCentre(1.25);
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
+    private void showShortcuts() {
+        StringBuilder sb = new StringBuilder();
+        for (String[] s : SHORTCUTS) {
+            sb.append(String.format(Locale.ROOT, "%-20s %s%n", s[0], s[1]));
+        }
+        info("Keyboard shortcuts", "Keyboard and mouse", sb.toString());
+    }
+
+    private void info(String title, String header, String text) {
+        Alert a = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.OK);
+        a.setTitle(title);
+        a.setHeaderText(header);
+        Label body = new Label(text);
+        body.getStyleClass().add("mono");
+        a.getDialogPane().setContent(body);
+        if (getScene() != null) {
+            a.initOwner(getScene().getWindow());
+        }
+        a.show();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.descent.app.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The classic lessons, as session JSON files on the classpath under {@code presets/} (from
+ * {@code assets/presets/} in the source tree). Listed in file-name order; the id is the file name
+ * without its leading number and extension ({@code 01-rosenbrock-race.json} → {@code rosenbrock-race}).
+ */
+public final class Presets {
+
+    public static final String DIR = "presets";
+
+    /** A preset: its id, its resource path and its session. */
+    public record Preset(String id, String resource, Session session) {
+        public String title() {
+            return session.title() == null ? id : session.title();
+        }
+    }
+
+    private Presets() {
+    }
+
+    /** Every preset, in order. A preset that cannot be read is an error: they ship with the program. */
+    public static List<Preset> all() {
+        List<Preset> out = new ArrayList<>();
+        for (String name : fileNames()) {
+            out.add(read(name));
+        }
+        return out;
+    }
+
+    /** @throws IllegalArgumentException when there is no preset with that id */
+    public static Preset load(String id) {
+        for (String name : fileNames()) {
+            if (idOf(name).equals(id)) {
+                return read(name);
+            }
+        }
+        throw new IllegalArgumentException("No preset named " + id);
+    }
+
+    static String idOf(String fileName) {
+        return fileName.replaceFirst("\\.json$", "").replaceFirst("^\\d+[-_]", "");
+    }
+
+    private static Preset read(String name) {
+        String res = DIR + "/" + name;
+        try (InputStream in = Presets.class.getClassLoader().getResourceAsStream(res)) {
+            if (in == null) {
+                throw new IllegalStateException("missing preset resource " + res);
+            }
+            return new Preset(idOf(name), res, Sessions.read(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read preset " + res + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The preset files' names, sorted, from a directory or a jar. */
+    static List<String> fileNames() {
+        URL url = Presets.class.getClassLoader().getResource(DIR);
+        if (url == null) {
+            return List.of();
+        }
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    fs = FileSystems.getFileSystem(uri);
+                }
+                return list(fs.getPath(DIR));
+            }
+            return list(Path.of(uri));
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot list the presets: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> list(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.descent.app.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a lesson consists of: the surface, the runs, playback and view settings. Plain,
+ * immutable data with no JavaFX, written and read as JSON (the remembered session, presets, and
+ * later session files). Missing values take sensible defaults in the compact constructor.
+ *
+ * @param title        a lesson title (presets), may be null
+ * @param description  what the lesson shows, one or two sentences, may be null
+ * @param surface      a surface id
+ * @param surfaceParams the surface's parameter values
+ * @param runs         up to {@link #MAX_RUNS} runs
+ * @param speed        steps per second while playing
+ * @param stepLimit    runs stop after this many steps
+ * @param view         the visible part of the plane; null means the surface's default view
+ * @param colorMap     colour map name (viridis, cividis, magma, inferno, grey)
+ * @param contourLines whether contour lines are drawn over the filled contours
+ * @param gradientField whether the gradient-field arrows are drawn
+ * @param trail        how many recent steps of each path are drawn; 0 = the whole path
+ * @param applyFromCurrentPoint whether setting changes go on from the current point instead of restarting
+ */
+public record Session(String title, String description, String surface, Map<String, Object> surfaceParams,
+                      List<RunModel> runs, double speed, long stepLimit, ViewBox view, String colorMap,
+                      Boolean contourLines, Boolean gradientField, int trail, Boolean applyFromCurrentPoint) {
+
+    public static final int MAX_RUNS = 8;
+
+    public Session {
+        surface = surface == null || surface.isBlank() ? "rosenbrock" : surface;
+        surfaceParams = surfaceParams == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(surfaceParams));
+        runs = runs == null ? List.of() : List.copyOf(runs);
+        speed = speed > 0 && Double.isFinite(speed) ? speed : 100;
+        stepLimit = stepLimit > 0 ? stepLimit : 10_000;
+        colorMap = colorMap == null || colorMap.isBlank() ? "viridis" : colorMap;
+        contourLines = contourLines == null ? Boolean.TRUE : contourLines;
+        gradientField = gradientField == null ? Boolean.FALSE : gradientField;
+        trail = Math.max(0, trail);
+        applyFromCurrentPoint = applyFromCurrentPoint == null ? Boolean.FALSE : applyFromCurrentPoint;
+    }
+
+    public Session withRuns(List<RunModel> r) {
+        return new Session(title, description, surface, surfaceParams, r, speed, stepLimit, view, colorMap, contourLines,
+                gradientField, trail, applyFromCurrentPoint);
+    }
+
+    public Session withSurface(String id, Map<String, Object> params, List<RunModel> r, ViewBox v) {
+        return new Session(title, description, id, params, r, speed, stepLimit, v, colorMap, contourLines,
+                gradientField, trail, applyFromCurrentPoint);
+    }
+
+    public Session withSpeed(double s) {
+        return new Session(title, description, surface, surfaceParams, runs, s, stepLimit, view, colorMap, contourLines,
+                gradientField, trail, applyFromCurrentPoint);
+    }
+
+    public Session withStepLimit(long s) {
+        return new Session(title, description, surface, surfaceParams, runs, speed, s, view, colorMap, contourLines,
+                gradientField, trail, applyFromCurrentPoint);
+    }
+
+    public Session withView(ViewBox v) {
+        return new Session(title, description, surface, surfaceParams, runs, speed, stepLimit, v, colorMap, contourLines,
+                gradientField, trail, applyFromCurrentPoint);
+    }
+
+    public Session withLook(String map, boolean lines, boolean field, int trailSteps) {
+        return new Session(title, description, surface, surfaceParams, runs, speed, stepLimit, view, map, lines,
+                field, trailSteps, applyFromCurrentPoint);
+    }
+
+    public Session withApplyFromCurrentPoint(boolean b) {
+        return new Session(title, description, surface, surfaceParams, runs, speed, stepLimit, view, colorMap, contourLines,
+                gradientField, trail, b);
+    }
+
+    public Session withTitle(String t, String d) {
+        return new Session(t, d, surface, surfaceParams, runs, speed, stepLimit, view, colorMap, contourLines,
+                gradientField, trail, applyFromCurrentPoint);
+    }
+}

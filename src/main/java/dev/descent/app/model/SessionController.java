@@ -1,0 +1,443 @@
+package dev.descent.app.model;
+
+import dev.descent.math.Surface;
+import dev.descent.math.SurfaceKind;
+import dev.descent.math.Surfaces;
+import dev.descent.math.Viewport;
+import dev.descent.sim.Command;
+import dev.descent.sim.Frame;
+import dev.descent.sim.RunFrame;
+import dev.descent.sim.RunSpec;
+import dev.descent.sim.RunStatus;
+import dev.descent.sim.Simulation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+
+/**
+ * The session the window shows and the one way to change it: every change is validated by building
+ * what the simulation needs, then kept in the (immutable) {@link Session} and sent to the
+ * {@link Simulation} as a command. An invalid change is refused with the validating code's message
+ * and changes nothing. No JavaFX: views call the command methods and listen.
+ *
+ * <p>Called from one thread (the FX thread in the window); listeners run on that thread.
+ */
+public final class SessionController {
+
+    /** What changed, for listeners that only care about part of it. */
+    public enum Change {
+        /** a new session: surface, runs and settings may all be different */
+        LOADED,
+        /** the surface or its parameters */
+        SURFACE,
+        /** runs added, removed or reordered */
+        RUNS,
+        /** one run's settings */
+        RUN,
+        /** the selected run */
+        SELECTION,
+        /** view, colour map, overlays, trail */
+        VIEW,
+        /** speed, step limit, apply mode */
+        PLAYBACK
+    }
+
+    public interface Listener {
+        void changed(Change change);
+    }
+
+    private final Simulation simulation;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private Session session;
+    private Surface surface;
+    private final List<Integer> ids = new ArrayList<>();
+    private int nextId = 1;
+    private int selected = -1;
+
+    public SessionController(Simulation simulation, Session initial) {
+        this.simulation = simulation;
+        load(initial);
+    }
+
+    public void addListener(Listener l) {
+        listeners.add(l);
+    }
+
+    private void fire(Change c) {
+        for (Listener l : listeners) {
+            l.changed(c);
+        }
+    }
+
+    // ---- reading ------------------------------------------------------------------------------
+
+    public Session session() {
+        return session;
+    }
+
+    public Surface surface() {
+        return surface;
+    }
+
+    public Simulation simulation() {
+        return simulation;
+    }
+
+    /** The newest frame; never blocks. */
+    public Frame latest() {
+        return simulation.latest();
+    }
+
+    public List<RunModel> runs() {
+        return session.runs();
+    }
+
+    public RunModel run(int index) {
+        return session.runs().get(index);
+    }
+
+    /** The simulation id of the run at {@code index}. */
+    public int id(int index) {
+        return ids.get(index);
+    }
+
+    /** The run's part of a frame, or null when the frame does not have it yet. */
+    public RunFrame frameOf(Frame f, int index) {
+        return f == null || index < 0 || index >= ids.size() ? null : f.run(ids.get(index));
+    }
+
+    public int indexOfId(int id) {
+        return ids.indexOf(id);
+    }
+
+    /** Index of the selected run, or -1 when there are none. */
+    public int selected() {
+        return selected;
+    }
+
+    public Viewport viewport() {
+        return session.view() == null ? surface.defaultViewport() : session.view().toViewport();
+    }
+
+    // ---- whole sessions -----------------------------------------------------------------------
+
+    /**
+     * Replaces everything with {@code s} (a preset, the remembered session, the default lesson).
+     *
+     * @return problems found while opening (runs left out), empty when all went well
+     * @throws IllegalArgumentException when the session's surface cannot be built; nothing changes then
+     */
+    public List<String> load(Session s) {
+        Sessions.Opened opened = Sessions.open(s);
+        Session o = opened.session();
+        Surface sf = Sessions.surface(o);
+        session = o;
+        surface = sf;
+        ids.clear();
+        List<Command.RunConfig> configs = new ArrayList<>();
+        for (RunModel r : o.runs()) {
+            int id = nextId++;
+            ids.add(id);
+            configs.add(new Command.RunConfig(id, Sessions.spec(sf, r)));
+        }
+        selected = o.runs().isEmpty() ? -1 : 0;
+        double[] p = sf.suggestedStart();
+        simulation.submit(new Command.SetSurface(sf, p[0], p[1]));
+        simulation.submit(new Command.Load(configs));
+        simulation.submit(new Command.SetSpeed(o.speed()));
+        simulation.submit(new Command.SetStepLimit(o.stepLimit()));
+        fire(Change.LOADED);
+        return opened.problems();
+    }
+
+    // ---- the surface --------------------------------------------------------------------------
+
+    /** Another surface with its default parameters and view; every run starts again at its suggested start. */
+    public Optional<String> setSurface(String id) {
+        try {
+            SurfaceKind kind = Surfaces.find(id);
+            Surface sf = kind.create();
+            double[] p = sf.suggestedStart();
+            List<RunModel> runs = new ArrayList<>();
+            List<RunSpec> specs = new ArrayList<>();
+            for (RunModel r : session.runs()) {
+                RunModel m = r.withStart(p[0], p[1]);
+                specs.add(Sessions.spec(sf, m));
+                runs.add(m);
+            }
+            session = session.withSurface(kind.id(), Map.of(), runs, null);
+            surface = sf;
+            simulation.submit(new Command.SetSurface(sf, p[0], p[1]));
+            fire(Change.SURFACE);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** One surface parameter; the runs keep their starts and start again. */
+    public Optional<String> setSurfaceParam(String name, Object value) {
+        try {
+            Map<String, Object> params = new LinkedHashMap<>(session.surfaceParams());
+            params.put(name, Values.toJson(value));
+            Surface sf = Surfaces.find(session.surface()).create(params);
+            List<RunSpec> specs = new ArrayList<>();
+            for (RunModel r : session.runs()) {
+                specs.add(Sessions.spec(sf, r));
+            }
+            session = session.withSurface(session.surface(), params, session.runs(), session.view());
+            surface = sf;
+            double[] p = session.runs().isEmpty() ? sf.suggestedStart() : session.runs().get(0).start();
+            simulation.submit(new Command.SetSurface(sf, p[0], p[1]));
+            for (int i = 0; i < specs.size(); i++) {
+                simulation.submit(new Command.UpdateRun(ids.get(i), specs.get(i), true));
+            }
+            fire(Change.SURFACE);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    // ---- runs ---------------------------------------------------------------------------------
+
+    public boolean canAddRun() {
+        return session.runs().size() < Session.MAX_RUNS;
+    }
+
+    /** A new run: SGD, or a copy of the selected run's optimizer settings in the next colour. */
+    public Optional<String> addRun() {
+        if (!canAddRun()) {
+            return Optional.of("At most " + Session.MAX_RUNS + " runs can race at once.");
+        }
+        double[] p = selected >= 0 ? run(selected).start() : surface.suggestedStart();
+        RunModel r = RunModel.of(null, nextColor(), "sgd", Map.of(), p[0], p[1]);
+        r = r.withName(uniqueName("SGD"));
+        return insert(r);
+    }
+
+    /** A copy of the run at {@code index}, in the next colour. */
+    public Optional<String> duplicateRun(int index) {
+        if (!canAddRun()) {
+            return Optional.of("At most " + Session.MAX_RUNS + " runs can race at once.");
+        }
+        RunModel r = run(index);
+        return insert(r.withColor(nextColor()).withName(uniqueName(r.name())));
+    }
+
+    private Optional<String> insert(RunModel r) {
+        RunSpec spec;
+        try {
+            spec = Sessions.spec(surface, r);
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+        List<RunModel> runs = new ArrayList<>(session.runs());
+        runs.add(r);
+        session = session.withRuns(runs);
+        int id = nextId++;
+        ids.add(id);
+        selected = runs.size() - 1;
+        simulation.submit(new Command.AddRun(new Command.RunConfig(id, spec)));
+        fire(Change.RUNS);
+        return Optional.empty();
+    }
+
+    public void removeRun(int index) {
+        if (index < 0 || index >= session.runs().size()) {
+            return;
+        }
+        List<RunModel> runs = new ArrayList<>(session.runs());
+        runs.remove(index);
+        session = session.withRuns(runs);
+        int id = ids.remove(index);
+        if (selected >= runs.size()) {
+            selected = runs.size() - 1;
+        }
+        simulation.submit(new Command.RemoveRun(id));
+        fire(Change.RUNS);
+    }
+
+    public void select(int index) {
+        int i = index < -1 || index >= session.runs().size() ? selected : index;
+        if (i != selected) {
+            selected = i;
+            fire(Change.SELECTION);
+        }
+    }
+
+    private String nextColor() {
+        return Palette.next(session.runs().stream().map(RunModel::color).toList(), session.runs().size());
+    }
+
+    private String uniqueName(String base) {
+        String b = base == null || base.isBlank() ? "Run" : base.replaceFirst(" \\(\\d+\\)$", "");
+        List<String> names = session.runs().stream().map(RunModel::name).toList();
+        if (!names.contains(b)) {
+            return b;
+        }
+        for (int k = 2; ; k++) {
+            String n = b + " (" + k + ")";
+            if (!names.contains(n)) {
+                return n;
+            }
+        }
+    }
+
+    /**
+     * Changes a setting of one run that the simulation depends on (optimizer, hyperparameter,
+     * schedule, noise). The run restarts, or goes on from its current point when the session says so.
+     *
+     * @return the reason when the new settings are invalid; the run then keeps its settings
+     */
+    public Optional<String> updateRun(int index, UnaryOperator<RunModel> change) {
+        RunModel old = run(index);
+        RunModel r;
+        RunSpec spec;
+        try {
+            r = change.apply(old);
+            spec = Sessions.spec(surface, r);
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+        replace(index, r);
+        simulation.submit(new Command.UpdateRun(ids.get(index), spec, !session.applyFromCurrentPoint()));
+        fire(Change.RUN);
+        return Optional.empty();
+    }
+
+    /** Name, colour, visibility: what only the drawing depends on. */
+    public Optional<String> updateRunLook(int index, UnaryOperator<RunModel> change) {
+        RunModel r = change.apply(run(index));
+        if (r.name() == null || r.name().isBlank()) {
+            return Optional.of("A run needs a name");
+        }
+        if (r.color() == null || !r.color().matches("#[0-9a-fA-F]{6}")) {
+            return Optional.of("Invalid colour " + r.color() + " (#rrggbb)");
+        }
+        replace(index, r);
+        fire(Change.RUN);
+        return Optional.empty();
+    }
+
+    private void replace(int index, RunModel r) {
+        List<RunModel> runs = new ArrayList<>(session.runs());
+        runs.set(index, r);
+        session = session.withRuns(runs);
+    }
+
+    /**
+     * Moves the start of every run ({@code index} null) or of one run, and restarts what moved.
+     */
+    public Optional<String> moveStart(Integer index, double x, double y) {
+        if (!Double.isFinite(x) || !Double.isFinite(y)) {
+            return Optional.of("Invalid start: (" + x + ", " + y + ") must be finite numbers");
+        }
+        List<RunModel> runs = new ArrayList<>(session.runs());
+        for (int i = 0; i < runs.size(); i++) {
+            if (index == null || index == i) {
+                runs.set(i, runs.get(i).withStart(x, y));
+            }
+        }
+        session = session.withRuns(runs);
+        simulation.submit(new Command.MoveStart(index == null ? null : ids.get(index), x, y));
+        fire(Change.RUN);
+        return Optional.empty();
+    }
+
+    /** Moves the start of the runs at these indices. */
+    public void moveStarts(List<Integer> indices, double x, double y) {
+        if (!Double.isFinite(x) || !Double.isFinite(y) || indices.isEmpty()) {
+            return;
+        }
+        List<RunModel> runs = new ArrayList<>(session.runs());
+        for (int i : indices) {
+            runs.set(i, runs.get(i).withStart(x, y));
+        }
+        session = session.withRuns(runs);
+        if (indices.size() == runs.size()) {
+            simulation.submit(new Command.MoveStart(null, x, y));
+        } else {
+            for (int i : indices) {
+                simulation.submit(new Command.MoveStart(ids.get(i), x, y));
+            }
+        }
+        fire(Change.RUN);
+    }
+
+    // ---- playback -----------------------------------------------------------------------------
+
+    /** Plays; when every run has already stopped, starts them again first. */
+    public void play() {
+        Frame f = latest();
+        boolean anyCanMove = f.runs().stream().anyMatch(r -> r.status() == RunStatus.RUNNING && r.step() < f.stepLimit());
+        if (!anyCanMove && !f.runs().isEmpty()) {
+            simulation.submit(new Command.Reset());
+        }
+        simulation.submit(new Command.Play());
+    }
+
+    public void pause() {
+        simulation.submit(new Command.Pause());
+    }
+
+    /** Plays or pauses, after what the newest frame says. */
+    public void togglePlay() {
+        if (latest().playing()) {
+            pause();
+        } else {
+            play();
+        }
+    }
+
+    public void stepOnce() {
+        simulation.submit(new Command.StepOnce());
+    }
+
+    public void reset() {
+        simulation.submit(new Command.Pause());
+        simulation.submit(new Command.Reset());
+    }
+
+    public Optional<String> setSpeed(double stepsPerSecond) {
+        if (!(stepsPerSecond > 0) || Double.isInfinite(stepsPerSecond)) {
+            return Optional.of("Invalid speed: " + stepsPerSecond + " steps per second");
+        }
+        session = session.withSpeed(stepsPerSecond);
+        simulation.submit(new Command.SetSpeed(stepsPerSecond));
+        fire(Change.PLAYBACK);
+        return Optional.empty();
+    }
+
+    public Optional<String> setStepLimit(long steps) {
+        if (steps < 1) {
+            return Optional.of("Invalid step limit: " + steps + " (must be at least 1)");
+        }
+        session = session.withStepLimit(steps);
+        simulation.submit(new Command.SetStepLimit(steps));
+        fire(Change.PLAYBACK);
+        return Optional.empty();
+    }
+
+    public void setApplyFromCurrentPoint(boolean b) {
+        session = session.withApplyFromCurrentPoint(b);
+        fire(Change.PLAYBACK);
+    }
+
+    // ---- view ---------------------------------------------------------------------------------
+
+    /** The visible part of the plane; null goes back to the surface's default view. */
+    public void setView(Viewport v) {
+        session = session.withView(v == null ? null : ViewBox.of(v));
+        fire(Change.VIEW);
+    }
+
+    public void setLook(String colorMap, boolean contourLines, boolean gradientField, int trail) {
+        session = session.withLook(colorMap, contourLines, gradientField, trail);
+        fire(Change.VIEW);
+    }
+}
