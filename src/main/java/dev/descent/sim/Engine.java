@@ -17,7 +17,7 @@ public final class Engine {
     public static final List<String> CHANNELS = List.of("step", "x", "y", "loss", "lr", "grad_norm", "step_norm");
 
     /** ‖∇f‖ and ‖Δθ‖ below which a run counts as converged and stops. */
-    public static final double GRAD_TOL = 1e-6;
+    public static final double GRAD_TOL = 1e-4;
     public static final double STEP_TOL = 1e-9;
     /** A run farther than this many view sizes from the surface's view has diverged. */
     static final double BOUND_FACTOR = 100;
