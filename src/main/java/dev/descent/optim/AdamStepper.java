@@ -27,6 +27,8 @@ final class AdamStepper implements Stepper {
     private final double[] m;
     private final double[] v;
     private final double[] vmax;
+    private final BiasCorrection correction1;
+    private final BiasCorrection correction2;
     private long t;
 
     // the last step's scalars, for the probes
@@ -50,6 +52,8 @@ final class AdamStepper implements Stepper {
         m = new double[n];
         v = new double[n];
         vmax = amsgrad ? new double[n] : null;
+        correction1 = new BiasCorrection(beta1);
+        correction2 = new BiasCorrection(beta2);
     }
 
     @Override
@@ -66,8 +70,8 @@ final class AdamStepper implements Stepper {
         // torch's β^step is C pow(double, double); Math.pow is as close, and unlike JDK 17's StrictMath.pow
         // it does not allocate
         double step = t;
-        bc1 = biasCorrection ? 1 - Math.pow(beta1, step) : 1;
-        bc2 = biasCorrection ? 1 - Math.pow(beta2, step) : 1;
+        bc1 = biasCorrection ? correction1.at(step) : 1;
+        bc2 = biasCorrection ? correction2.at(step) : 1;
         switch (epsMode) {
             case Adam.INSIDE -> {
                 // θ ← θ − (η/bc1)·m / √(v/bc2 + ε)

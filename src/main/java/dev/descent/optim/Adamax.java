@@ -76,6 +76,8 @@ public record Adamax(double lr, double beta1, double beta2, double eps, double w
             u = new double[n];
         }
 
+        private final BiasCorrection correction1 = new BiasCorrection(beta1);
+
         @Override
         public void step(Objective f, double[] theta, double lr) {
             t++;
@@ -83,7 +85,7 @@ public record Adamax(double lr, double beta1, double beta2, double eps, double w
             f.gradient(theta, g);
             Elementwise.prepare(g, theta, maximize, weightDecay);
             double oneMinusBeta1 = 1 - beta1;
-            bc1 = 1 - Math.pow(beta1, (double) t);
+            bc1 = correction1.at(t);
             clr = lr / bc1;
             double negClr = -clr;
             for (int i = 0; i < theta.length; i++) {
