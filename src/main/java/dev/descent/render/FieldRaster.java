@@ -9,8 +9,9 @@ import java.util.stream.IntStream;
 /**
  * The filled contour image: every pixel of the plot area coloured by the field's value at the
  * pixel's centre (bilinear between the field's nodes), either by the band of levels it falls in
- * (like matplotlib's contourf) or continuously through the colour map. Pixels where the field is not
- * finite get {@link ColorMap#BAD_ARGB}.
+ * (like matplotlib's contourf) or continuously through the colour map. Where the field is NaN, or
+ * outside the field's viewport, pixels get {@link ColorMap#BAD_ARGB}; ±∞ (overflow) get the colours
+ * of the bottom and top ends.
  *
  * <p>Writes straight into the int pixels of a {@code TYPE_INT_RGB} or {@code TYPE_INT_ARGB} image,
  * in parallel over rows; other image types go through {@code setRGB} a row at a time. Pure apart

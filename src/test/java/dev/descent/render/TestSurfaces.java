@@ -12,7 +12,7 @@ final class TestSurfaces {
     }
 
     /** f = (1 − x)² + 100·(y − x²)²: steep walls around a curved valley; minimum 0 at (1, 1). */
-    static final class Rosenbrock extends Surface {
+    static class Rosenbrock extends Surface {
         @Override
         public String id() {
             return "rosenbrock";
