@@ -82,13 +82,14 @@ public final class ContourLines {
         double y0 = vp.yMin();
         double dx = field.dx();
         double dy = field.dy();
-        @SuppressWarnings("unchecked")
-        List<Polyline>[] out = new List[nLevels];
+        List<List<Polyline>> out = new ArrayList<>(java.util.Collections.nCopies(nLevels, List.of()));
         IntStream.range(0, nLevels).parallel().forEach(k -> {
             Segments all = Segments.concat(parts, k);
-            out[k] = all == null ? List.of() : all.join(x0, y0, dx, dy);
+            if (all != null) {
+                out.set(k, all.join(x0, y0, dx, dy)); // distinct slots; the stream's end publishes them
+            }
         });
-        return new ContourLines(levels, List.of(out));
+        return new ContourLines(levels, List.copyOf(out));
     }
 
     /** The cells of rows [j0, j1): segments by level (null where a level has none). */
@@ -268,7 +269,7 @@ public final class ContourLines {
                     buf = walk(s, 0, keys, mask, first, second, used, buf, out, x0, y0, dx, dy);
                 }
             }
-            return out;
+            return List.copyOf(out);
         }
 
         private double[] walk(int start, int startEnd, int[] keys, int mask, int[] first, int[] second, boolean[] used,
@@ -390,7 +391,9 @@ public final class ContourLines {
         g.draw(dark);
         g.setColor(new Color(255, 255, 255, 0x70));
         g.draw(light);
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, oldAa);
+        if (oldAa != null) {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, oldAa);
+        }
         g.setPaint(oldPaint);
         g.setStroke(oldStroke);
         g.setClip(oldClip);

@@ -120,21 +120,20 @@ public final class ScenePainter {
         PlotTransform old = layer.transform();
         PlotTransform now = old.withViewport(current);
         Style s = layer.style();
-        Graphics2D g2 = (Graphics2D) g.create();
+        Saved saved = new Saved(g);
         try {
-            Style.applyHints(g2);
-            g2.setColor(s.background());
-            g2.fillRect(0, 0, layer.width(), layer.height());
+            Style.applyHints(g);
+            g.setColor(s.background());
+            g.fillRect(0, 0, layer.width(), layer.height());
             if (layer.colorBar() != null) {
                 // the bar and its labels, unchanged, from the old layer
                 int x0 = (int) Math.floor(layer.colorBar().getX() - s.px(2));
                 BufferedImage right = layer.image().getSubimage(x0, 0, layer.width() - x0, layer.height());
-                g2.drawImage(right, x0, 0, null);
+                g.drawImage(right, x0, 0, null);
             }
-            Shape clip = g2.getClip();
-            g2.clip(now.plotArea());
-            g2.setColor(new java.awt.Color(ColorMap.BAD_ARGB));
-            g2.fill(now.plotArea());
+            g.clip(now.plotArea());
+            g.setColor(new java.awt.Color(ColorMap.BAD_ARGB));
+            g.fill(now.plotArea());
             // old pixel → data → new pixel is a scale and a shift
             double kx = now.scaleX() / old.scaleX();
             double ky = now.scaleY() / old.scaleY();
@@ -143,13 +142,13 @@ public final class ScenePainter {
             double dy = now.toPixelY(old.toDataY(src.getY()));
             AffineTransform at = new AffineTransform(kx, 0, 0, ky, dx, dy);
             BufferedImage plot = layer.image().getSubimage((int) src.getX(), (int) src.getY(), (int) src.getWidth(), (int) src.getHeight());
-            g2.drawImage(plot, at, null);
-            g2.setClip(clip);
+            g.drawImage(plot, at, null);
+            g.setClip(saved.clip);
             if (layer.scene().settings().axes()) {
-                AxesPainter.paint(g2, now, s);
+                AxesPainter.paint(g, now, s);
             }
         } finally {
-            g2.dispose();
+            saved.restore(g);
         }
         paintOverlay(g, now, s, runs, overlay);
     }
@@ -165,23 +164,54 @@ public final class ScenePainter {
             return;
         }
         OverlaySettings o = overlay == null ? OverlaySettings.DEFAULT : overlay;
-        Graphics2D g2 = (Graphics2D) g.create();
+        Saved saved = new Saved(g);
         try {
-            Style.applyHints(g2);
+            Style.applyHints(g);
             TrajectoryPainter.Markers markers = new TrajectoryPainter.Markers(o.startMarkers(), o.headMarkers());
             List<LegendPainter.Entry> entries = new ArrayList<>(runs.size());
             for (TrajectorySnapshot run : runs) {
                 TrajectorySnapshot r = o.trailLength() > 0 ? run.withTrail(o.trailLength()) : run;
-                boolean diverged = TrajectoryPainter.paint(g2, t, r, o.lineWidth(), markers, s);
+                boolean diverged = TrajectoryPainter.paint(g, t, r, o.lineWidth(), markers, s);
                 if (!run.label().isBlank()) {
                     entries.add(new LegendPainter.Entry(run.color(), run.label(), diverged));
                 }
             }
             if (o.legend()) {
-                LegendPainter.paint(g2, t.plotArea(), entries, o.legendCorner(), s);
+                LegendPainter.paint(g, t.plotArea(), entries, o.legendCorner(), s);
             }
         } finally {
-            g2.dispose();
+            saved.restore(g);
+        }
+    }
+
+    /**
+     * The state the painters change, saved and restored by hand rather than through
+     * {@code Graphics.create()}, which FXGraphics2D copies only partly (it shares one JavaFX
+     * GraphicsContext, whose clip lives on a save/restore stack).
+     */
+    private static final class Saved {
+        final Shape clip;
+        final java.awt.RenderingHints hints;
+        final java.awt.Paint paint;
+        final java.awt.Stroke stroke;
+        final java.awt.Font font;
+
+        Saved(Graphics2D g) {
+            clip = g.getClip();
+            hints = g.getRenderingHints();
+            paint = g.getPaint();
+            stroke = g.getStroke();
+            font = g.getFont();
+        }
+
+        void restore(Graphics2D g) {
+            g.setClip(clip);
+            if (hints != null) {
+                g.setRenderingHints(hints);
+            }
+            g.setPaint(paint);
+            g.setStroke(stroke);
+            g.setFont(font);
         }
     }
 }

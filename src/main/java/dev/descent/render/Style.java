@@ -26,7 +26,7 @@ public record Style(double unit, Font tickFont, Font labelFont, Font legendFont,
         if (!(fontScale > 0) || !Double.isFinite(fontScale)) {
             throw new IllegalArgumentException("font scale must be a positive number, got " + fontScale);
         }
-        double u = fontScale * Math.max(0.6, Math.min(4, Math.min(width, height) / 720.0));
+        double u = fontScale * Math.max(0.75, Math.min(4, Math.min(width, height) / 720.0));
         return new Style(u,
                 new Font(Font.SANS_SERIF, Font.PLAIN, 1).deriveFont((float) (15 * u)),
                 new Font(Font.SERIF, Font.ITALIC, 1).deriveFont((float) (20 * u)),

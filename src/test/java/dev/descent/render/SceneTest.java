@@ -190,6 +190,19 @@ class SceneTest {
     }
 
     @Test
+    void paintsIntoAnyGraphics2D() {
+        // JFreeSVG is a Graphics2D that is not Java2D's own, like FXGraphics2D in the window
+        StaticLayer layer = StaticLayer.render(new Scene(ROSEN, 480, 300));
+        org.jfree.svg.SVGGraphics2D svg = new org.jfree.svg.SVGGraphics2D(480, 300);
+        ScenePainter.paintFrame(svg, layer, runs(), OverlaySettings.DEFAULT);
+        ScenePainter.paintFrame(svg, layer, PlotTransform.zoom(layer.viewport(), 1.2), runs(), OverlaySettings.DEFAULT);
+        String doc = svg.getSVGElement();
+        assertTrue(doc.contains("<image"), "the static layer");
+        assertTrue(doc.contains("<path"), "the trajectories");
+        assertTrue(doc.contains("SGD"), "the legend");
+    }
+
+    @Test
     void theBenchmarkWorkloadProducesAnImage() {
         BufferedImage img = ContourBenchmark.run(ROSEN, new Viewport(-2, 2, -1, 3), 200, 30, 640, 360);
         assertEquals(640, img.getWidth());
