@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
  * coordinates, one list per level.
  *
  * <p>The tracer works in one pass over the cells: each node is first given its band (how many
- * levels lie at or below its value), so a cell whose four corners share a band, which is most of
+ * levels lie at or below its value, {@link Levels#bands}), so a cell whose four corners share a band, which is most of
  * them, is skipped at once, and a cell that is crossed is visited for exactly the levels between
  * its corners' bands. A node is "above" level L when its value is ≥ L; crossings on a cell edge are
  * found by linear interpolation along the edge, computed the same way from both cells sharing it,
@@ -58,23 +58,35 @@ public final class ContourLines {
 
     /** Traces every level of {@code levels} over the field. */
     public static ContourLines trace(ScalarField field, Levels levels) {
+        return trace(field, levels, levels.bands(field, null));
+    }
+
+    /**
+     * Traces every level over the field, given the band of every node as computed by
+     * {@link Levels#bands} (shared with the raster, so it is computed once).
+     *
+     * @param bands Not modified.
+     */
+    public static ContourLines trace(ScalarField field, Levels levels, int[] bands) {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(levels, "levels");
         int nx = field.nx();
         int ny = field.ny();
+        if (bands.length < nx * ny) {
+            throw new IllegalArgumentException("need the bands of " + nx * ny + " nodes, got " + bands.length);
+        }
         int nLevels = levels.count();
         double[] v = field.values();
         double[] lv = levels.values();
 
-        // 1. segments, per strip of cell rows, per level; each strip computes the band of every
-        //    node it touches (how many levels lie at or below it; −1 if not finite) row by row
+        // 1. segments, per strip of cell rows, per level
         int cellRows = ny - 1;
         int strips = Math.min(cellRows, Math.max(1, Runtime.getRuntime().availableProcessors() * 4));
         Segments[][] parts = new Segments[strips][];
         IntStream.range(0, strips).parallel().forEach(s -> {
             int j0 = (int) ((long) cellRows * s / strips);
             int j1 = (int) ((long) cellRows * (s + 1) / strips);
-            parts[s] = march(v, levels, nx, j0, j1, lv);
+            parts[s] = march(v, bands, nx, j0, j1, lv);
         });
         // 3. join per level
         Viewport vp = field.viewport();
@@ -93,20 +105,16 @@ public final class ContourLines {
     }
 
     /** The cells of rows [j0, j1): segments by level (null where a level has none). */
-    private static Segments[] march(double[] v, Levels levels, int nx, int j0, int j1, double[] lv) {
+    private static Segments[] march(double[] v, int[] band, int nx, int j0, int j1, double[] lv) {
         Segments[] seg = new Segments[lv.length];
-        int[] below = new int[nx];
-        int[] above = new int[nx];
-        bands(v, levels, j0 * nx, nx, below);
         for (int j = j0; j < j1; j++) {
             int r0 = j * nx;
             int r1 = r0 + nx;
-            bands(v, levels, r1, nx, above);
             for (int i = 0; i < nx - 1; i++) {
-                int b00 = below[i];
-                int b10 = below[i + 1];
-                int b01 = above[i];
-                int b11 = above[i + 1];
+                int b00 = band[r0 + i];
+                int b10 = band[r0 + i + 1];
+                int b01 = band[r1 + i];
+                int b11 = band[r1 + i + 1];
                 if (b00 == b10 && b00 == b01 && b00 == b11) {
                     continue;
                 }
@@ -160,19 +168,8 @@ public final class ContourLines {
                     }
                 }
             }
-            int[] tmp = below;
-            below = above;
-            above = tmp;
         }
         return seg;
-    }
-
-    /** The bands of the n nodes from {@code start}. */
-    private static void bands(double[] v, Levels levels, int start, int n, int[] out) {
-        for (int i = 0; i < n; i++) {
-            double f = v[start + i];
-            out[i] = f - f == 0 ? levels.band(f) : -1;
-        }
     }
 
     /** Growable segment buffer: two edge ids and two points (grid coordinates) per segment. */

@@ -48,6 +48,19 @@ public final class FieldRaster {
      * @param img Modified.
      */
     public static void paint(ScalarField field, Levels levels, ColorMap colorMap, Fill fill, PlotTransform t, BufferedImage img) {
+        paint(field, levels, null, colorMap, fill, t, img);
+    }
+
+    /**
+     * As {@link #paint(ScalarField, Levels, ColorMap, Fill, PlotTransform, BufferedImage)}, given
+     * the nodes' bands ({@link Levels#bands}, or null): in band mode, a pixel inside a grid cell
+     * whose four corners share a band takes that band's colour without interpolating.
+     *
+     * @param bands Not modified.
+     * @param img   Modified.
+     */
+    public static void paint(ScalarField field, Levels levels, int[] bands, ColorMap colorMap, Fill fill, PlotTransform t,
+            BufferedImage img) {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(levels, "levels");
         Objects.requireNonNull(colorMap, "colorMap");
@@ -91,10 +104,11 @@ public final class FieldRaster {
             iy[j] = r;
             fy[j] = g - r;
         }
-        boolean bands = fill == Fill.BANDS;
-        int[] lut = bands ? bandColors(levels, colorMap) : colorMap.resample(CONTINUOUS_LUT);
+        boolean banded = fill == Fill.BANDS;
+        int[] lut = banded ? bandColors(levels, colorMap) : colorMap.resample(CONTINUOUS_LUT);
         int bad = ColorMap.BAD_ARGB;
 
+        int[] nodeBands = banded && bandsGiven(bands, nx * ny) ? bands : null;
         int[] data = intPixels(img);
         int stride = data == null ? w : scanlineStride(img);
         int[] target = data;
@@ -113,6 +127,13 @@ public final class FieldRaster {
                     continue;
                 }
                 int c = ix[i];
+                if (nodeBands != null) {
+                    int q = nodeBands[k0 + c];
+                    if (q >= 0 && q == nodeBands[k0 + c + 1] && q == nodeBands[k1 + c] && q == nodeBands[k1 + c + 1]) {
+                        row[base + i] = lut[q];
+                        continue;
+                    }
+                }
                 double f = fx[i];
                 double e = 1 - f;
                 double val = (v[k0 + c] * e + v[k0 + c + 1] * f) * a + (v[k1 + c] * e + v[k1 + c + 1] * f) * b;
@@ -125,7 +146,7 @@ public final class FieldRaster {
                     }
                 }
                 int argb;
-                if (bands) {
+                if (banded) {
                     argb = lut[levels.band(val)];
                 } else {
                     double tt = levels.normalize(val);
@@ -138,6 +159,16 @@ public final class FieldRaster {
                 img.setRGB(px0, py0 + j, w, 1, row, 0, w);
             }
         });
+    }
+
+    private static boolean bandsGiven(int[] bands, int n) {
+        if (bands == null) {
+            return false;
+        }
+        if (bands.length < n) {
+            throw new IllegalArgumentException("need the bands of " + n + " nodes, got " + bands.length);
+        }
+        return true;
     }
 
     /** The colour of each band, index 0 … count(). */

@@ -288,6 +288,28 @@ public final class Levels {
         return (e + m * (1.3465553 - 0.3465553 * m)) * 0.6931471805599453;
     }
 
+    /**
+     * The band of every node of a field ({@link #band}; −1 where the value is not finite), in the
+     * field's row-major order, computed in parallel over rows.
+     *
+     * @param reuse an array to fill if it is long enough (Modified), or null
+     * @return {@code reuse} or a new array
+     */
+    public int[] bands(ScalarField field, int[] reuse) {
+        int nx = field.nx();
+        int ny = field.ny();
+        int[] out = reuse != null && reuse.length >= nx * ny ? reuse : new int[nx * ny];
+        double[] v = field.values();
+        java.util.stream.IntStream.range(0, ny).parallel().forEach(j -> {
+            int base = j * nx;
+            for (int i = 0; i < nx; i++) {
+                double f = v[base + i];
+                out[base + i] = f - f == 0 ? band(f) : -1;
+            }
+        });
+        return out;
+    }
+
     /** The colour-map position of band b, (b + ½)/(count() + 1). */
     public double bandCenter(int b) {
         return (b + 0.5) / (values.length + 1);

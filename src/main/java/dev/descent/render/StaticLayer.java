@@ -95,13 +95,14 @@ public final class StaticLayer {
         }
         PlotTransform t = new PlotTransform(view, layout.plot);
         long t2 = System.nanoTime();
-        ContourLines contours = set.contourLines() ? ContourLines.trace(scratch, levels) : null;
+        int[] bands = levels.bands(scratch, null);
+        ContourLines contours = set.contourLines() ? ContourLines.trace(scratch, levels, bands) : null;
         long t3 = System.nanoTime();
 
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         int[] px = FieldRaster.intPixels(img);
         Arrays.fill(px, style.background().getRGB());
-        FieldRaster.paint(scratch, levels, set.colorMap(), set.fill(), t, img);
+        FieldRaster.paint(scratch, levels, bands, set.colorMap(), set.fill(), t, img);
         long t4 = System.nanoTime();
 
         Graphics2D g = img.createGraphics();
