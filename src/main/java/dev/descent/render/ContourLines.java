@@ -23,9 +23,11 @@ import java.util.stream.IntStream;
  * found by linear interpolation along the edge, computed the same way from both cells sharing it,
  * so the segments join exactly. A saddle cell (diagonal corners above) is resolved by the mean of
  * its corners (the bilinear value at the centre). Cells with a non-finite corner are skipped, so a
- * line that meets an overflowing region stops there. Segments are then joined into polylines
- * through the edges they share; a polyline that comes back to its start is closed (its last point
- * repeats its first).
+ * line that meets an overflowing region stops there. Each segment is linked to its neighbours
+ * through the cell edges they share as it is made (a segment on a cell's top edge waits for the
+ * cell above, one on its right edge for the next cell), so joining them into polylines is a walk
+ * along the links; a polyline that comes back to its start is closed (its last point repeats its
+ * first).
  *
  * <p>Tracing is pure (it reads the field and writes only new objects) and runs in parallel over
  * strips of rows, then over levels. The result is immutable.
@@ -79,16 +81,16 @@ public final class ContourLines {
         double[] v = field.values();
         double[] lv = levels.values();
 
-        // 1. segments, per strip of cell rows, per level
+        // 1. segments, per strip of cell rows, per level, linked to their neighbours in the strip
         int cellRows = ny - 1;
         int strips = Math.min(cellRows, Math.max(1, Runtime.getRuntime().availableProcessors() * 4));
-        Segments[][] parts = new Segments[strips][];
+        Strip[] parts = new Strip[strips];
         IntStream.range(0, strips).parallel().forEach(s -> {
             int j0 = (int) ((long) cellRows * s / strips);
             int j1 = (int) ((long) cellRows * (s + 1) / strips);
             parts[s] = march(v, bands, nx, j0, j1, lv);
         });
-        // 3. join per level
+        // 2. per level: link across strip boundaries, then walk the links into polylines
         Viewport vp = field.viewport();
         double x0 = vp.xMin();
         double y0 = vp.yMin();
@@ -96,16 +98,31 @@ public final class ContourLines {
         double dy = field.dy();
         List<List<Polyline>> out = new ArrayList<>(java.util.Collections.nCopies(nLevels, List.of()));
         IntStream.range(0, nLevels).parallel().forEach(k -> {
-            Segments all = Segments.concat(parts, k);
+            Segments all = Segments.merge(parts, k, nx);
             if (all != null) {
-                out.set(k, all.join(x0, y0, dx, dy)); // distinct slots; the stream's end publishes them
+                out.set(k, all.walk(x0, y0, dx, dy)); // distinct slots; the stream's end publishes them
             }
         });
         return new ContourLines(levels, List.copyOf(out));
     }
 
-    /** The cells of rows [j0, j1): segments by level (null where a level has none). */
-    private static Segments[] march(double[] v, int[] band, int nx, int j0, int j1, double[] lv) {
+    // cell edges, as seen from the cell
+    private static final int BOTTOM = 0;
+    private static final int RIGHT = 1;
+    private static final int TOP = 2;
+    private static final int LEFT = 3;
+
+    /** What one strip of rows produced: per level, its linked segments (null where none). */
+    private static final class Strip {
+        final Segments[] levels;
+
+        Strip(Segments[] levels) {
+            this.levels = levels;
+        }
+    }
+
+    /** The cells of rows [j0, j1). */
+    private static Strip march(double[] v, int[] band, int nx, int j0, int j1, double[] lv) {
         Segments[] seg = new Segments[lv.length];
         for (int j = j0; j < j1; j++) {
             int r0 = j * nx;
@@ -127,24 +144,21 @@ public final class ContourLines {
                 double v10 = v[r0 + i + 1];
                 double v01 = v[r1 + i];
                 double v11 = v[r1 + i + 1];
-                int eB = 2 * (r0 + i);
-                int eT = 2 * (r1 + i);
-                int eL = eB + 1;
-                int eR = eB + 3;
                 for (int k = lo; k < hi; k++) {
                     double level = lv[k];
                     int c = (b00 > k ? 1 : 0) | (b10 > k ? 2 : 0) | (b11 > k ? 4 : 0) | (b01 > k ? 8 : 0);
                     Segments s = seg[k];
                     if (s == null) {
-                        s = seg[k] = new Segments();
+                        s = seg[k] = new Segments(nx, j0, j1);
                     }
+                    s.cell(i, j);
                     switch (c) {
-                        case 1, 14 -> s.add(eB, i + (level - v00) / (v10 - v00), j, eL, i, j + (level - v00) / (v01 - v00));
-                        case 2, 13 -> s.add(eB, i + (level - v00) / (v10 - v00), j, eR, i + 1, j + (level - v10) / (v11 - v10));
-                        case 3, 12 -> s.add(eL, i, j + (level - v00) / (v01 - v00), eR, i + 1, j + (level - v10) / (v11 - v10));
-                        case 4, 11 -> s.add(eR, i + 1, j + (level - v10) / (v11 - v10), eT, i + (level - v01) / (v11 - v01), j + 1);
-                        case 6, 9 -> s.add(eB, i + (level - v00) / (v10 - v00), j, eT, i + (level - v01) / (v11 - v01), j + 1);
-                        case 7, 8 -> s.add(eL, i, j + (level - v00) / (v01 - v00), eT, i + (level - v01) / (v11 - v01), j + 1);
+                        case 1, 14 -> s.add(BOTTOM, i + (level - v00) / (v10 - v00), j, LEFT, i, j + (level - v00) / (v01 - v00));
+                        case 2, 13 -> s.add(BOTTOM, i + (level - v00) / (v10 - v00), j, RIGHT, i + 1, j + (level - v10) / (v11 - v10));
+                        case 3, 12 -> s.add(LEFT, i, j + (level - v00) / (v01 - v00), RIGHT, i + 1, j + (level - v10) / (v11 - v10));
+                        case 4, 11 -> s.add(RIGHT, i + 1, j + (level - v10) / (v11 - v10), TOP, i + (level - v01) / (v11 - v01), j + 1);
+                        case 6, 9 -> s.add(BOTTOM, i + (level - v00) / (v10 - v00), j, TOP, i + (level - v01) / (v11 - v01), j + 1);
+                        case 7, 8 -> s.add(LEFT, i, j + (level - v00) / (v01 - v00), TOP, i + (level - v01) / (v11 - v01), j + 1);
                         case 5, 10 -> {
                             double xb = i + (level - v00) / (v10 - v00);
                             double yr = j + (level - v10) / (v11 - v10);
@@ -154,12 +168,12 @@ public final class ContourLines {
                             // the centre joins the two corners on its side; the other two are cut off
                             if ((c == 5) == centreAbove) {
                                 // the corners v10 and v01 are cut off
-                                s.add(eB, xb, j, eR, i + 1, yr);
-                                s.add(eL, i, yl, eT, xt, j + 1);
+                                s.add(BOTTOM, xb, j, RIGHT, i + 1, yr);
+                                s.add(LEFT, i, yl, TOP, xt, j + 1);
                             } else {
                                 // the corners v00 and v11 are cut off
-                                s.add(eB, xb, j, eL, i, yl);
-                                s.add(eR, i + 1, yr, eT, xt, j + 1);
+                                s.add(BOTTOM, xb, j, LEFT, i, yl);
+                                s.add(RIGHT, i + 1, yr, TOP, xt, j + 1);
                             }
                         }
                         default -> {
@@ -169,108 +183,194 @@ public final class ContourLines {
                 }
             }
         }
-        return seg;
+        return new Strip(seg);
     }
 
-    /** Growable segment buffer: two edge ids and two points (grid coordinates) per segment. */
+    /**
+     * The segments of one level in one strip of rows: two points (grid coordinates) per segment,
+     * and for each of its two ends the neighbouring segment end across the shared cell edge
+     * (encoded segment·2 + end, −1 for none yet). Neighbours are found while marching: a
+     * segment ending on a cell's top edge waits in {@code up[i]} for the cell above, one ending on
+     * the right edge in {@code right} for the next cell. Ends on the strip's bottom row are kept
+     * for {@link #merge}; ends on its top row stay in {@code up}.
+     */
     private static final class Segments {
+        final int nx;
+        final int j0;
+        final int j1;
         int n;
-        int[] edges = new int[64];
         double[] pts = new double[128];
+        int[] link = new int[64];
+        // waiting ends: up[i] is the end on the top edge of cell (i, upRow[i])
+        final int[] up;
+        final int[] upRow;
+        int right = -1;
+        int rightCell = -1;
+        // ends on the bottom edge of the strip's first row: column, end, column, end, …
+        int[] bottom = new int[16];
+        int bottoms;
+        // the cell being marched
+        int ci;
+        int cj;
+
+        Segments(int nx, int j0, int j1) {
+            this.nx = nx;
+            this.j0 = j0;
+            this.j1 = j1;
+            this.up = new int[nx];
+            this.upRow = new int[nx];
+            Arrays.fill(upRow, Integer.MIN_VALUE);
+        }
+
+        void cell(int i, int j) {
+            ci = i;
+            cj = j;
+        }
 
         void add(int ea, double xa, double ya, int eb, double xb, double yb) {
-            if (2 * n + 2 > edges.length) {
-                edges = Arrays.copyOf(edges, edges.length * 2);
+            if (2 * n + 2 > link.length) {
+                link = Arrays.copyOf(link, link.length * 2);
                 pts = Arrays.copyOf(pts, pts.length * 2);
             }
-            edges[2 * n] = ea;
-            edges[2 * n + 1] = eb;
             int p = 4 * n;
             pts[p] = xa;
             pts[p + 1] = ya;
             pts[p + 2] = xb;
             pts[p + 3] = yb;
+            link[2 * n] = -1;
+            link[2 * n + 1] = -1;
+            connect(2 * n, ea);
+            connect(2 * n + 1, eb);
             n++;
         }
 
-        static Segments concat(Segments[][] parts, int k) {
-            int total = 0;
-            Segments only = null;
-            int owners = 0;
-            for (Segments[] p : parts) {
-                if (p[k] != null && p[k].n > 0) {
-                    total += p[k].n;
-                    only = p[k];
-                    owners++;
+        /** Links the end (segment·2 + end) lying on the given edge of the current cell. */
+        private void connect(int end, int edge) {
+            int cell = cj * nx + ci;
+            switch (edge) {
+                case BOTTOM -> {
+                    if (upRow[ci] == cj - 1) {
+                        join(end, up[ci]);
+                    } else if (cj == j0) {
+                        if (2 * bottoms + 2 > bottom.length) {
+                            bottom = Arrays.copyOf(bottom, bottom.length * 2);
+                        }
+                        bottom[2 * bottoms] = ci;
+                        bottom[2 * bottoms + 1] = end;
+                        bottoms++;
+                    }
+                }
+                case LEFT -> {
+                    if (rightCell == cell - 1 && ci > 0) {
+                        join(end, right);
+                    }
+                }
+                case TOP -> {
+                    up[ci] = end;
+                    upRow[ci] = cj;
+                }
+                default -> {
+                    right = end;
+                    rightCell = cell;
                 }
             }
-            if (owners <= 1) {
+        }
+
+        private void join(int a, int b) {
+            link[a] = b;
+            link[b] = a;
+        }
+
+        /**
+         * The segments of level k over all strips, as one buffer: links shifted to global
+         * numbers, and the ends waiting at each strip boundary joined to those across it.
+         */
+        static Segments merge(Strip[] parts, int k, int nx) {
+            int total = 0;
+            int owners = 0;
+            Segments only = null;
+            for (Strip p : parts) {
+                Segments s = p.levels[k];
+                if (s != null && s.n > 0) {
+                    total += s.n;
+                    owners++;
+                    only = s;
+                }
+            }
+            if (owners == 0) {
+                return null;
+            }
+            if (owners == 1) {
                 return only;
             }
-            Segments all = new Segments();
-            all.edges = new int[2 * total];
+            Segments all = new Segments(0, 0, 0);
             all.pts = new double[4 * total];
-            for (Segments[] p : parts) {
-                Segments s = p[k];
-                if (s != null && s.n > 0) {
-                    System.arraycopy(s.edges, 0, all.edges, 2 * all.n, 2 * s.n);
-                    System.arraycopy(s.pts, 0, all.pts, 4 * all.n, 4 * s.n);
-                    all.n += s.n;
+            all.link = new int[2 * total];
+            int[] waiting = new int[nx];
+            Arrays.fill(waiting, -1);
+            int prevRow = Integer.MIN_VALUE;
+            for (Strip p : parts) {
+                Segments s = p.levels[k];
+                if (s == null || s.n == 0) {
+                    continue;
                 }
+                int off = 2 * all.n;
+                System.arraycopy(s.pts, 0, all.pts, 4 * all.n, 4 * s.n);
+                for (int e = 0; e < 2 * s.n; e++) {
+                    int l = s.link[e];
+                    all.link[off + e] = l < 0 ? -1 : l + off;
+                }
+                // ends on this strip's bottom row meet those waiting on top of the strip below
+                if (prevRow == s.j0 - 1) {
+                    for (int b = 0; b < s.bottoms; b++) {
+                        int col = s.bottom[2 * b];
+                        int w = waiting[col];
+                        if (w >= 0) {
+                            int mine = off + s.bottom[2 * b + 1];
+                            all.link[mine] = w;
+                            all.link[w] = mine;
+                        }
+                    }
+                }
+                Arrays.fill(waiting, -1);
+                for (int i = 0; i < s.up.length; i++) {
+                    if (s.upRow[i] == s.j1 - 1) {
+                        waiting[i] = off + s.up[i];
+                    }
+                }
+                prevRow = s.j1 - 1;
+                all.n += s.n;
             }
             return all;
         }
 
-        /** Joins the segments through their shared edges into polylines in data coordinates. */
-        List<Polyline> join(double x0, double y0, double dx, double dy) {
-            // edge id → up to two segments (open addressing)
-            int cap = Integer.highestOneBit(Math.max(16, 4 * n - 1)) << 1;
-            int mask = cap - 1;
-            int[] keys = new int[cap];
-            int[] first = new int[cap];
-            int[] second = new int[cap];
-            Arrays.fill(keys, -1);
-            for (int e = 0; e < 2 * n; e++) {
-                int key = edges[e];
-                int h = mix(key) & mask;
-                while (keys[h] != -1 && keys[h] != key) {
-                    h = (h + 1) & mask;
-                }
-                if (keys[h] == -1) {
-                    keys[h] = key;
-                    first[h] = e >> 1;
-                    second[h] = -1;
-                } else {
-                    second[h] = e >> 1;
-                }
-            }
+        /** Follows the links into polylines in data coordinates. */
+        List<Polyline> walk(double x0, double y0, double dx, double dy) {
             boolean[] used = new boolean[n];
             List<Polyline> out = new ArrayList<>();
             double[] buf = new double[256];
-            // open lines start at an end no other segment shares
+            // open lines start at an end with no neighbour
             for (int s = 0; s < n; s++) {
                 if (used[s]) {
                     continue;
                 }
-                for (int end = 0; end < 2; end++) {
-                    int slot = find(keys, mask, edges[2 * s + end]);
-                    if (second[slot] == -1) {
-                        buf = walk(s, end, keys, mask, first, second, used, buf, out, x0, y0, dx, dy);
-                        break;
-                    }
+                if (link[2 * s] < 0) {
+                    buf = walk(s, 0, used, buf, out, x0, y0, dx, dy);
+                } else if (link[2 * s + 1] < 0) {
+                    buf = walk(s, 1, used, buf, out, x0, y0, dx, dy);
                 }
             }
             // what is left is closed loops
             for (int s = 0; s < n; s++) {
                 if (!used[s]) {
-                    buf = walk(s, 0, keys, mask, first, second, used, buf, out, x0, y0, dx, dy);
+                    buf = walk(s, 0, used, buf, out, x0, y0, dx, dy);
                 }
             }
             return List.copyOf(out);
         }
 
-        private double[] walk(int start, int startEnd, int[] keys, int mask, int[] first, int[] second, boolean[] used,
-                double[] buf, List<Polyline> out, double x0, double y0, double dx, double dy) {
+        private double[] walk(int start, int startEnd, boolean[] used, double[] buf, List<Polyline> out,
+                double x0, double y0, double dx, double dy) {
             int m = 0;
             buf[m++] = pts[4 * start + 2 * startEnd];
             buf[m++] = pts[4 * start + 2 * startEnd + 1];
@@ -285,18 +385,17 @@ public final class ContourLines {
                 }
                 buf[m++] = pts[4 * cur + 2 * outEnd];
                 buf[m++] = pts[4 * cur + 2 * outEnd + 1];
-                int edge = edges[2 * cur + outEnd];
-                int slot = find(keys, mask, edge);
-                int next = first[slot] == cur ? second[slot] : first[slot];
+                int next = link[2 * cur + outEnd];
                 if (next < 0) {
                     break;
                 }
-                if (used[next]) {
-                    closed = next == start;
+                int t = next >> 1;
+                if (used[t]) {
+                    closed = t == start;
                     break;
                 }
-                in = edges[2 * next] == edge ? 0 : 1;
-                cur = next;
+                in = next & 1;
+                cur = t;
             }
             double[] xy = new double[m];
             for (int p = 0; p < m; p += 2) {
@@ -305,19 +404,6 @@ public final class ContourLines {
             }
             out.add(new Polyline(xy, closed));
             return buf;
-        }
-
-        private static int find(int[] keys, int mask, int key) {
-            int h = mix(key) & mask;
-            while (keys[h] != key) {
-                h = (h + 1) & mask;
-            }
-            return h;
-        }
-
-        private static int mix(int key) {
-            int h = key * 0x9E3779B9;
-            return h ^ (h >>> 16);
         }
     }
 

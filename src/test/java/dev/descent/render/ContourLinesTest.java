@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.descent.math.Viewport;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ContourLinesTest {
 
@@ -34,6 +36,30 @@ class ContourLinesTest {
             }
             // the polygon goes all the way round: its area is about πr²
             assertEquals(Math.PI * r * r, Math.abs(area(p)), 0.01 * Math.PI * r * r);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {3, 4, 9, 37, 64, 101, 257, 600})
+    void concentricCirclesAreEachOneClosedLineOnAnyGrid(int n) {
+        // grid sizes put the strip boundaries of the parallel tracer anywhere
+        ScalarField f = new ScalarField().sample((x, y) -> Math.sqrt(x * x + y * y), SQUARE, n, n);
+        Levels levels = Levels.linear(0, 2, 7); // radii 0.25, 0.5, …, 1.75
+        ContourLines c = ContourLines.trace(f, levels);
+        double h = f.dx();
+        for (int k = 0; k < levels.count(); k++) {
+            double r = levels.value(k);
+            if (r < 1.5 * h) {
+                continue; // smaller than a cell or two: not a fair circle
+            }
+            List<ContourLines.Polyline> lines = c.lines(k);
+            assertEquals(1, lines.size(), "level " + k + " (r=" + r + ") on " + n + "²");
+            assertTrue(lines.get(0).closed());
+            ContourLines.Polyline p = lines.get(0);
+            for (int q = 1; q < p.size(); q++) {
+                double step = Math.hypot(p.x(q) - p.x(q - 1), p.y(q) - p.y(q - 1));
+                assertTrue(step <= h * Math.sqrt(2) + 1e-12, "consecutive points lie in one cell");
+            }
         }
     }
 
