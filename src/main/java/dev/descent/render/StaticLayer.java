@@ -105,13 +105,13 @@ public final class StaticLayer {
         FieldRaster.paint(scratch, levels, bands, set.colorMap(), set.fill(), t, img);
         long t4 = System.nanoTime();
 
+        if (contours != null) {
+            contours.paint(img, t, set.colorMap(), style.px(0.9));
+        }
+        long t5 = System.nanoTime();
         Graphics2D g = img.createGraphics();
         try {
             Style.applyHints(g);
-            if (contours != null) {
-                contours.paint(g, t, set.colorMap(), style.px(0.9));
-            }
-            long t5 = System.nanoTime();
             if (set.gradientField()) {
                 GradientFieldPainter.paint(g, t, scene.surface(), 48, style);
             }

@@ -133,6 +133,39 @@ class ContourLinesTest {
     }
 
     @Test
+    void tiledDrawingMatchesDrawingThroughOneGraphics() {
+        var rosen = new TestSurfaces.Rosenbrock();
+        ScalarField f = ScalarField.of(rosen, rosen.defaultViewport(), 300, 300);
+        Levels levels = Levels.of(f, Levels.Mode.LOG, 25);
+        ContourLines c = ContourLines.trace(f, levels);
+        PlotTransform t = new PlotTransform(f.viewport(), 30.5, 20, 520, 400);
+        java.awt.image.BufferedImage a = new java.awt.image.BufferedImage(600, 450, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.image.BufferedImage b = new java.awt.image.BufferedImage(600, 450, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        FieldRaster.paint(f, levels, ColorMap.VIRIDIS, FieldRaster.Fill.BANDS, t, a);
+        FieldRaster.paint(f, levels, ColorMap.VIRIDIS, FieldRaster.Fill.BANDS, t, b);
+        java.awt.Graphics2D g = a.createGraphics();
+        Style.applyHints(g);
+        c.paint(g, t, ColorMap.VIRIDIS, 0.9f);
+        g.dispose();
+        c.paint(b, t, ColorMap.VIRIDIS, 0.9f);
+        int differ = 0;
+        int maxDiff = 0;
+        for (int y = 0; y < 450; y++) {
+            for (int x = 0; x < 600; x++) {
+                int p = a.getRGB(x, y);
+                int q = b.getRGB(x, y);
+                if (p != q) {
+                    differ++;
+                    for (int sh : new int[] {0, 8, 16}) {
+                        maxDiff = Math.max(maxDiff, Math.abs(((p >> sh) & 0xFF) - ((q >> sh) & 0xFF)));
+                    }
+                }
+            }
+        }
+        assertTrue(differ < 200 && maxDiff <= 40, differ + " pixels differ, by up to " + maxDiff);
+    }
+
+    @Test
     void douglasPeuckerKeepsEndsAndDropsCollinearPoints() {
         double[] x = {0, 1, 2, 3, 4, 5};
         double[] y = {0, 0.01, 0, -0.01, 3, 3};
