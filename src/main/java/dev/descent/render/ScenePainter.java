@@ -60,7 +60,8 @@ public final class ScenePainter {
     /**
      * Computes the scene's layer on the executor (unless it is already the cached one) and caches
      * it when done, unless a newer scene was asked for meanwhile. The future gives the layer
-     * computed for this scene.
+     * computed for this scene, or null when a newer request superseded it before it started (then
+     * nothing was computed).
      */
     public CompletableFuture<StaticLayer> prepareAsync(Scene scene, Executor executor) {
         Objects.requireNonNull(scene, "scene");
