@@ -101,5 +101,6 @@ class JarIT {
             total += m.path("count").asLong();
         }
         assertEquals((long) basin.path("grid").asInt() * basin.path("grid").asInt(), total, "every start is counted once");
+        assertTrue(json.path("contour").path("seconds").asDouble() > 0, "contour timing");
     }
 }
