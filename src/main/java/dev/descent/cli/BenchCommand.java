@@ -139,7 +139,7 @@ final class BenchCommand implements Callable<Integer> {
         Viewport view = new Viewport(-2, 2, -1, 3);
         int runs = quick ? 3 : 15;
         progress("contour warm-up");
-        for (int i = 0; i < (quick ? 2 : 10); i++) {
+        for (int i = 0; i < (quick ? 2 : 30); i++) {
             ContourBenchmark.run(rosenbrock, view, 1000, 30, 1280, 720);
         }
         progress("contour x" + runs);
