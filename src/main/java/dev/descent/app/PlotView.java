@@ -121,7 +121,7 @@ public final class PlotView extends Region {
 
     /** The plot area and the viewport shown, at the current size. */
     public PlotPainter.Geometry geometry() {
-        return PlotPainter.geometry(ctl.viewport(), width(), height());
+        return PlotPainter.geometry(layer, ctl.viewport(), width(), height());
     }
 
     private int width() {
@@ -237,7 +237,7 @@ public final class PlotView extends Region {
                     r.spec().x0(), r.spec().y0(), r.status() == RunStatus.DIVERGED, r.lastX(), r.lastY(),
                     i == ctl.selected()));
         }
-        PlotPainter.paintOverlay(gFront, geometry(), trails);
+        PlotPainter.paintOverlay(gFront, layer, geometry(), trails);
     }
 
     /** The legend label: the run's name when it says something, then {@code Optimizer.label()}. */

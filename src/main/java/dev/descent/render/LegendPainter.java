@@ -67,7 +67,8 @@ public final class LegendPainter {
             case BOTTOM_LEFT, BOTTOM_RIGHT -> area.getMaxY() - margin - h;
         };
         RoundRectangle2D box = new RoundRectangle2D.Double(x, y, w, h, s.px(8), s.px(8));
-        g.setColor(new Color(255, 255, 255, 0xD9));
+        Color bg = s.background();
+        g.setColor(new Color(bg.getRed(), bg.getGreen(), bg.getBlue(), 0xD9));
         g.fill(box);
         g.setColor(new Color(0, 0, 0, 0x40));
         g.setStroke(new BasicStroke(s.px(1)));

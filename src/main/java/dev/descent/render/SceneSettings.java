@@ -19,14 +19,15 @@ import java.util.Objects;
  * @param gridResolution nodes per side of the sampled field; 0 picks the plot's pixel size (≤ 1000)
  * @param fontScale      multiplies all text and marker sizes (projectors: 1.25 … 2)
  * @param title          a title above the plot, or null
+ * @param dark           light text and frame on a dark background (projectors, the dark theme)
  */
 public record SceneSettings(ColorMap colorMap, Levels.Mode levelMode, int levelCount, FieldRaster.Fill fill,
                             boolean contourLines, boolean gradientField, boolean colorBar, boolean axes,
                             boolean criticalPoints, boolean equalAspect, int gridResolution, double fontScale,
-                            String title) {
+                            String title, boolean dark) {
 
     public static final SceneSettings DEFAULT = new SceneSettings(ColorMap.DEFAULT, Levels.Mode.AUTO, 24,
-            FieldRaster.Fill.BANDS, true, false, true, true, true, false, 0, 1.0, null);
+            FieldRaster.Fill.BANDS, true, false, true, true, true, false, 0, 1.0, null, false);
 
     public SceneSettings {
         Objects.requireNonNull(colorMap, "colorMap");
@@ -43,55 +44,66 @@ public record SceneSettings(ColorMap colorMap, Levels.Mode levelMode, int levelC
         }
     }
 
+    public SceneSettings(ColorMap colorMap, Levels.Mode levelMode, int levelCount, FieldRaster.Fill fill,
+                         boolean contourLines, boolean gradientField, boolean colorBar, boolean axes,
+                         boolean criticalPoints, boolean equalAspect, int gridResolution, double fontScale, String title) {
+        this(colorMap, levelMode, levelCount, fill, contourLines, gradientField, colorBar, axes, criticalPoints, equalAspect,
+                gridResolution, fontScale, title, false);
+    }
+
+    public SceneSettings withDark(boolean d) {
+        return new SceneSettings(colorMap, levelMode, levelCount, fill, contourLines, gradientField, colorBar, axes, criticalPoints, equalAspect, gridResolution, fontScale, title, d);
+    }
+
     public SceneSettings withColorMap(ColorMap m) {
-        return new SceneSettings(m, levelMode, levelCount, fill, contourLines, gradientField, colorBar, axes, criticalPoints, equalAspect, gridResolution, fontScale, title);
+        return new SceneSettings(m, levelMode, levelCount, fill, contourLines, gradientField, colorBar, axes, criticalPoints, equalAspect, gridResolution, fontScale, title, dark);
     }
 
     public SceneSettings withLevelMode(Levels.Mode m) {
-        return new SceneSettings(colorMap, m, levelCount, fill, contourLines, gradientField, colorBar, axes, criticalPoints, equalAspect, gridResolution, fontScale, title);
+        return new SceneSettings(colorMap, m, levelCount, fill, contourLines, gradientField, colorBar, axes, criticalPoints, equalAspect, gridResolution, fontScale, title, dark);
     }
 
     public SceneSettings withLevelCount(int n) {
-        return new SceneSettings(colorMap, levelMode, n, fill, contourLines, gradientField, colorBar, axes, criticalPoints, equalAspect, gridResolution, fontScale, title);
+        return new SceneSettings(colorMap, levelMode, n, fill, contourLines, gradientField, colorBar, axes, criticalPoints, equalAspect, gridResolution, fontScale, title, dark);
     }
 
     public SceneSettings withFill(FieldRaster.Fill f) {
-        return new SceneSettings(colorMap, levelMode, levelCount, f, contourLines, gradientField, colorBar, axes, criticalPoints, equalAspect, gridResolution, fontScale, title);
+        return new SceneSettings(colorMap, levelMode, levelCount, f, contourLines, gradientField, colorBar, axes, criticalPoints, equalAspect, gridResolution, fontScale, title, dark);
     }
 
     public SceneSettings withContourLines(boolean b) {
-        return new SceneSettings(colorMap, levelMode, levelCount, fill, b, gradientField, colorBar, axes, criticalPoints, equalAspect, gridResolution, fontScale, title);
+        return new SceneSettings(colorMap, levelMode, levelCount, fill, b, gradientField, colorBar, axes, criticalPoints, equalAspect, gridResolution, fontScale, title, dark);
     }
 
     public SceneSettings withGradientField(boolean b) {
-        return new SceneSettings(colorMap, levelMode, levelCount, fill, contourLines, b, colorBar, axes, criticalPoints, equalAspect, gridResolution, fontScale, title);
+        return new SceneSettings(colorMap, levelMode, levelCount, fill, contourLines, b, colorBar, axes, criticalPoints, equalAspect, gridResolution, fontScale, title, dark);
     }
 
     public SceneSettings withColorBar(boolean b) {
-        return new SceneSettings(colorMap, levelMode, levelCount, fill, contourLines, gradientField, b, axes, criticalPoints, equalAspect, gridResolution, fontScale, title);
+        return new SceneSettings(colorMap, levelMode, levelCount, fill, contourLines, gradientField, b, axes, criticalPoints, equalAspect, gridResolution, fontScale, title, dark);
     }
 
     public SceneSettings withAxes(boolean b) {
-        return new SceneSettings(colorMap, levelMode, levelCount, fill, contourLines, gradientField, colorBar, b, criticalPoints, equalAspect, gridResolution, fontScale, title);
+        return new SceneSettings(colorMap, levelMode, levelCount, fill, contourLines, gradientField, colorBar, b, criticalPoints, equalAspect, gridResolution, fontScale, title, dark);
     }
 
     public SceneSettings withCriticalPoints(boolean b) {
-        return new SceneSettings(colorMap, levelMode, levelCount, fill, contourLines, gradientField, colorBar, axes, b, equalAspect, gridResolution, fontScale, title);
+        return new SceneSettings(colorMap, levelMode, levelCount, fill, contourLines, gradientField, colorBar, axes, b, equalAspect, gridResolution, fontScale, title, dark);
     }
 
     public SceneSettings withEqualAspect(boolean b) {
-        return new SceneSettings(colorMap, levelMode, levelCount, fill, contourLines, gradientField, colorBar, axes, criticalPoints, b, gridResolution, fontScale, title);
+        return new SceneSettings(colorMap, levelMode, levelCount, fill, contourLines, gradientField, colorBar, axes, criticalPoints, b, gridResolution, fontScale, title, dark);
     }
 
     public SceneSettings withGridResolution(int n) {
-        return new SceneSettings(colorMap, levelMode, levelCount, fill, contourLines, gradientField, colorBar, axes, criticalPoints, equalAspect, n, fontScale, title);
+        return new SceneSettings(colorMap, levelMode, levelCount, fill, contourLines, gradientField, colorBar, axes, criticalPoints, equalAspect, n, fontScale, title, dark);
     }
 
     public SceneSettings withFontScale(double k) {
-        return new SceneSettings(colorMap, levelMode, levelCount, fill, contourLines, gradientField, colorBar, axes, criticalPoints, equalAspect, gridResolution, k, title);
+        return new SceneSettings(colorMap, levelMode, levelCount, fill, contourLines, gradientField, colorBar, axes, criticalPoints, equalAspect, gridResolution, k, title, dark);
     }
 
     public SceneSettings withTitle(String t) {
-        return new SceneSettings(colorMap, levelMode, levelCount, fill, contourLines, gradientField, colorBar, axes, criticalPoints, equalAspect, gridResolution, fontScale, t);
+        return new SceneSettings(colorMap, levelMode, levelCount, fill, contourLines, gradientField, colorBar, axes, criticalPoints, equalAspect, gridResolution, fontScale, t, dark);
     }
 }

@@ -69,7 +69,7 @@ public final class StaticLayer {
         SceneSettings set = scene.settings();
         int w = scene.width();
         int h = scene.height();
-        Style style = Style.forSize(w, h, set.fontScale());
+        Style style = Style.forSize(w, h, set.fontScale(), set.dark());
 
         // layout with a provisional colour-bar width, then again with the real one
         double cbLabels = Style.width("0.000", style.tickFont());

@@ -22,6 +22,13 @@ public record Style(double unit, Font tickFont, Font labelFont, Font legendFont,
     public static final FontRenderContext FRC = new FontRenderContext(null, true, true);
 
     /** The style for an image of this size; fontScale multiplies every size (1 = default). */
+    /** The light-on-dark variant of {@link #forSize}: for the dark theme and projectors. */
+    public static Style forSize(int width, int height, double fontScale, boolean dark) {
+        Style s = forSize(width, height, fontScale);
+        return dark ? new Style(s.unit(), s.tickFont(), s.labelFont(), s.legendFont(), s.titleFont(),
+                new Color(0xc9, 0xd1, 0xd9), new Color(0x8b, 0x94, 0x9e), new Color(0x0d, 0x11, 0x17)) : s;
+    }
+
     public static Style forSize(int width, int height, double fontScale) {
         if (!(fontScale > 0) || !Double.isFinite(fontScale)) {
             throw new IllegalArgumentException("font scale must be a positive number, got " + fontScale);
