@@ -192,7 +192,7 @@ final class Parser {
             }
         }
         if (tok != Tok.RPAR) {
-            throw unexpectedAfterOperand(args.isEmpty() ? "')'" : "',' or ')'");
+            throw unexpectedAfterOperand(args.isEmpty() || f.arity == 1 ? "')'" : "',' or ')'");
         }
         next();
         if (f.arity == 1 && args.size() != 1) {
