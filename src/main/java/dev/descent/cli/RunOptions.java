@@ -1,5 +1,6 @@
 package dev.descent.cli;
 
+import dev.descent.math.ExpressionSurface;
 import dev.descent.math.GradientNoise;
 import dev.descent.math.Surface;
 import dev.descent.math.Surfaces;
@@ -16,9 +17,13 @@ import picocli.CommandLine.Option;
 /** The options that describe one run, shared by the commands that run one. */
 final class RunOptions {
 
-    @Option(names = "--surface", paramLabel = "ID", description = "surface id (see `list`); default: ${DEFAULT-VALUE}",
-            defaultValue = "rosenbrock")
+    @Option(names = "--surface", paramLabel = "ID", description = "surface id (see `list`); default: rosenbrock, or custom with --expr")
     String surface;
+
+    @Option(names = "--expr", paramLabel = "FORMULA",
+            description = "a formula in x and y in Python syntax, e.g. 'x**2 + 3*y**2' (^ works too): "
+                    + "the same as --surface custom --surface-param expr=FORMULA")
+    String expr;
 
     @Option(names = "--surface-param", paramLabel = "NAME=VALUE", description = "a surface parameter, e.g. b=50 (repeatable)")
     Map<String, String> surfaceParams = new LinkedHashMap<>();
@@ -57,12 +62,34 @@ final class RunOptions {
 
     /** @throws IllegalArgumentException naming the offending value */
     RunSpec toRunSpec() {
-        Surface s = Surfaces.create(surface, surfaceParams);
+        Surface s = Surfaces.create(surfaceId(), surfaceParams());
         Optimizer o = Optimizers.find(optimizer).create(params);
         o.checkObjective(s);
         Schedule sch = Schedules.find(schedule).create(scheduleParams);
         double[] xy = start == null ? s.suggestedStart() : parsePoint("--start", start);
         return new RunSpec(s, noise(), o, sch, xy[0], xy[1], clip);
+    }
+
+    private String surfaceId() {
+        if (surface == null) {
+            return expr != null ? ExpressionSurface.KIND.id() : "rosenbrock";
+        }
+        return surface;
+    }
+
+    private Map<String, String> surfaceParams() {
+        if (expr == null) {
+            return surfaceParams;
+        }
+        if (!Surfaces.find(surfaceId()).id().equals(ExpressionSurface.KIND.id())) {
+            throw new IllegalArgumentException("--expr gives a custom surface; it cannot be used with --surface " + surface);
+        }
+        if (surfaceParams.containsKey("expr") && !surfaceParams.get("expr").equals(expr)) {
+            throw new IllegalArgumentException("Two formulas: --expr and --surface-param expr=...; give one");
+        }
+        Map<String, String> p = new LinkedHashMap<>(surfaceParams);
+        p.put("expr", expr);
+        return p;
     }
 
     private GradientNoise noise() {

@@ -17,8 +17,10 @@ public record ParamSpec(String name, String symbol, Type type, Object defaultVal
     /**
      * The value types. {@code INT_LIST} is a list of whole numbers such as MultiStepLR's
      * {@code milestones}, held as an unmodifiable {@code List<Integer>} and written {@code 30,80}.
+     * {@code TEXT} is free text such as a custom surface's formula, held as a String; its owner
+     * validates it.
      */
-    public enum Type { REAL, INTEGER, BOOLEAN, PAIR, CHOICE, INT_LIST }
+    public enum Type { REAL, INTEGER, BOOLEAN, PAIR, CHOICE, INT_LIST, TEXT }
 
     /** How a slider for the value should move. */
     public enum Scale {
@@ -68,11 +70,16 @@ public record ParamSpec(String name, String symbol, Type type, Object defaultVal
         return new ParamSpec(name, symbol, Type.INT_LIST, List.copyOf(def), lo, hi, Scale.LINEAR, null, help);
     }
 
+    /** Free text such as a formula; the owner of the setting checks it when it builds. */
+    public static ParamSpec text(String name, String symbol, String def, String help) {
+        return new ParamSpec(name, symbol, Type.TEXT, Objects.requireNonNull(def, "def"), 0, 0, Scale.LINEAR, null, help);
+    }
+
     /**
      * Converts a value given as text, a number, a boolean or a list (from the command line or JSON)
      * to this setting's type. A null (JSON {@code null}, Python's {@code None}) means "not given": a
-     * whole number takes its default (which may stand for a derived value, as L-BFGS's max_eval
-     * does) and a choice becomes {@code "none"}.
+     * whole number or a text takes its default (which may stand for a derived value, as L-BFGS's
+     * max_eval does) and a choice becomes {@code "none"}.
      *
      * @throws IllegalArgumentException naming this setting and the value when it cannot be converted
      */
@@ -85,6 +92,7 @@ public record ParamSpec(String name, String symbol, Type type, Object defaultVal
                 case PAIR -> toPair(raw);
                 case CHOICE -> toChoice(raw);
                 case INT_LIST -> toIntList(raw);
+                case TEXT -> toText(raw);
             };
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("Invalid value for " + name + ": '" + raw + "' is not a number");
@@ -230,6 +238,20 @@ public record ParamSpec(String name, String symbol, Type type, Object defaultVal
         }
         throw new IllegalArgumentException("Invalid value for " + name + ": '" + whole
                 + "' is not a list of whole numbers such as 30,80");
+    }
+
+    /** Text as given; a number or boolean becomes its usual text, null the default. */
+    private String toText(Object raw) {
+        if (raw == null) {
+            return (String) defaultValue;
+        }
+        if (raw instanceof String s) {
+            return s;
+        }
+        if (raw instanceof Number || raw instanceof Boolean) {
+            return raw instanceof Double d ? Params.format(d.doubleValue()) : String.valueOf(raw);
+        }
+        throw wrongType(raw, "text");
     }
 
     private String toChoice(Object raw) {

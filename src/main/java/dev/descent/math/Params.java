@@ -9,7 +9,8 @@ import java.util.StringJoiner;
 
 /**
  * An immutable, ordered set of named setting values, typed by their {@link ParamSpec}s: Double,
- * Integer, Boolean, double[2] (pairs), String (choices) or an unmodifiable List&lt;Integer&gt; (int lists).
+ * Integer, Boolean, double[2] (pairs), String (choices and texts) or an unmodifiable List&lt;Integer&gt;
+ * (int lists).
  */
 public final class Params {
 
@@ -83,6 +84,11 @@ public final class Params {
     }
 
     public String choice(String name) {
+        return (String) get(name);
+    }
+
+    /** A text (e.g. a custom surface's formula). */
+    public String text(String name) {
         return (String) get(name);
     }
 

@@ -22,7 +22,8 @@ public final class Surfaces {
             GoldsteinPrice.KIND,
             Ravine.KIND,
             Plateau.KIND,
-            Cliff.KIND
+            Cliff.KIND,
+            ExpressionSurface.KIND
     );
 
     private Surfaces() {

@@ -2,8 +2,10 @@ package dev.descent.sim;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.descent.math.ExpressionSurface;
 import dev.descent.math.Surface;
 import dev.descent.math.Surfaces;
+import dev.descent.math.Viewport;
 import dev.descent.optim.Optimizer;
 import dev.descent.optim.Optimizers;
 import dev.descent.optim.Schedule;
@@ -94,8 +96,13 @@ public record GoldenCase(String name, String surfaceId, String expr, String opti
     }
 
     /**
-     * The run that should reproduce this case: the surface (the quadratic's a and b read from the
-     * expression), torch's optimizer with every hyperparameter of the header, and its scheduler.
+     * The run that should reproduce this case: the surface, torch's optimizer with every
+     * hyperparameter of the header, and its scheduler.
+     *
+     * <p>The surface is Descent's built-in one of the header's {@code surface} id (the quadratic's a and
+     * b read from the expression) when its value at the start agrees with the file's row-0 loss within
+     * 1e-12 relative; otherwise, or when Descent has no such surface, it is the header's {@code expr}
+     * itself, compiled with automatic differentiation ({@link ExpressionSurface}).
      *
      * @throws IllegalArgumentException if a name or value is unknown or invalid
      */
@@ -106,7 +113,36 @@ public record GoldenCase(String name, String surfaceId, String expr, String opti
         return new RunSpec(surface, null, opt, sched, x0, y0);
     }
 
-    private Surface surface() {
+    /** The surface of {@link #toRunSpec()}. */
+    public Surface surface() {
+        Surface builtIn;
+        try {
+            builtIn = builtIn();
+        } catch (IllegalArgumentException e) {
+            if (expr == null) {
+                throw e;
+            }
+            builtIn = null;
+        }
+        if (expr == null) {
+            return builtIn;
+        }
+        if (builtIn != null && !rows.isEmpty() && agrees(builtIn.value(x0, y0), rows.get(0)[3])) {
+            return builtIn;
+        }
+        Surface fromExpr = new ExpressionSurface(expr, new Viewport(Math.min(-2, x0 - 1), Math.max(2, x0 + 1),
+                Math.min(-2, y0 - 1), Math.max(2, y0 + 1)));
+        if (builtIn != null && rows.isEmpty() && agrees(builtIn.value(x0, y0), fromExpr.value(x0, y0))) {
+            return builtIn;
+        }
+        return fromExpr;
+    }
+
+    private static boolean agrees(double a, double b) {
+        return Double.compare(a, b) == 0 || Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b));
+    }
+
+    private Surface builtIn() {
         if (surfaceId.equals("quadratic") && expr != null) {
             Matcher m = QUADRATIC.matcher(expr.replace(" ", "").replace("+", " + "));
             if (!m.matches()) {

@@ -86,7 +86,7 @@ class FiniteStepsPropertyTest {
                 case BOOLEAN -> random.nextBoolean();
                 case INTEGER -> (int) s.sliderMin() + random.nextInt((int) (s.sliderMax() - s.sliderMin()) + 1);
                 case CHOICE -> s.choices().get(random.nextInt(s.choices().size()));
-                case INT_LIST -> s.defaultValue();
+                case INT_LIST, TEXT -> s.defaultValue();
             });
         }
         return kind.create(values);
