@@ -1,0 +1,104 @@
+package dev.descent.render;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.geom.RoundRectangle2D;
+import java.util.List;
+
+/**
+ * A box in a corner of the plot listing runs: a short line in the run's colour with its head
+ * marker, then its label; a diverged run gets a red ✕ instead of the head. The box has a
+ * semi-transparent white background so the field shows through a little.
+ */
+public final class LegendPainter {
+
+    /** One row of the legend. */
+    public record Entry(Color color, String label, boolean diverged) {
+        public Entry {
+            label = label == null ? "" : label;
+        }
+
+        public static Entry of(TrajectorySnapshot run) {
+            return new Entry(run.color(), run.label(), run.diverged());
+        }
+    }
+
+    public enum Corner { TOP_LEFT, TOP_RIGHT, BOTTOM_LEFT, BOTTOM_RIGHT }
+
+    private LegendPainter() {
+    }
+
+    /**
+     * Paints the legend inside {@code area} (normally the plot area) at the corner. Nothing is drawn
+     * for no entries.
+     *
+     * @return the box drawn, or null
+     */
+    public static Rectangle2D paint(Graphics2D g, Rectangle2D area, List<Entry> entries, Corner corner, Style s) {
+        if (entries.isEmpty()) {
+            return null;
+        }
+        var oldFont = g.getFont();
+        var oldPaint = g.getPaint();
+        var oldStroke = g.getStroke();
+        g.setFont(s.legendFont());
+        FontMetrics fm = g.getFontMetrics();
+        double pad = s.px(8);
+        double swatch = s.px(26);
+        double gap = s.px(8);
+        double rowH = Math.max(fm.getAscent() + fm.getDescent(), s.px(16)) + s.px(4);
+        double textW = 0;
+        for (Entry e : entries) {
+            textW = Math.max(textW, fm.getStringBounds(e.label(), g).getWidth());
+        }
+        double w = pad + swatch + gap + textW + pad;
+        double h = pad + rowH * entries.size() + pad - s.px(4);
+        double margin = s.px(10);
+        double x = switch (corner) {
+            case TOP_LEFT, BOTTOM_LEFT -> area.getX() + margin;
+            case TOP_RIGHT, BOTTOM_RIGHT -> area.getMaxX() - margin - w;
+        };
+        double y = switch (corner) {
+            case TOP_LEFT, TOP_RIGHT -> area.getY() + margin;
+            case BOTTOM_LEFT, BOTTOM_RIGHT -> area.getMaxY() - margin - h;
+        };
+        RoundRectangle2D box = new RoundRectangle2D.Double(x, y, w, h, s.px(8), s.px(8));
+        g.setColor(new Color(255, 255, 255, 0xD9));
+        g.fill(box);
+        g.setColor(new Color(0, 0, 0, 0x40));
+        g.setStroke(new BasicStroke(s.px(1)));
+        g.draw(box);
+
+        double cy = y + pad + rowH / 2 - s.px(2);
+        for (Entry e : entries) {
+            double sx0 = x + pad;
+            double sx1 = sx0 + swatch;
+            g.setColor(Palette.outline(e.color()));
+            g.setStroke(new BasicStroke(s.px(4.5f), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g.draw(new Line2D.Double(sx0 + s.px(2), cy, sx1 - s.px(2), cy));
+            g.setColor(e.color());
+            g.setStroke(new BasicStroke(s.px(2.5f), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g.draw(new Line2D.Double(sx0 + s.px(2), cy, sx1 - s.px(2), cy));
+            if (e.diverged()) {
+                MarkerPainter.diverged(g, sx1 - s.px(4), cy, scaled(s, 0.7));
+            } else {
+                MarkerPainter.head(g, sx1 - s.px(4), cy, e.color(), scaled(s, 0.75));
+            }
+            g.setColor(s.text());
+            g.drawString(e.label(), (float) (sx1 + gap), (float) (cy + (fm.getAscent() - fm.getDescent()) / 2.0));
+            cy += rowH;
+        }
+        g.setFont(oldFont);
+        g.setPaint(oldPaint);
+        g.setStroke(oldStroke);
+        return box.getBounds2D();
+    }
+
+    private static Style scaled(Style s, double k) {
+        return new Style(s.unit() * k, s.tickFont(), s.labelFont(), s.legendFont(), s.titleFont(), s.text(), s.frame(), s.background());
+    }
+}

@@ -1,0 +1,217 @@
+package dev.descent.render;
+
+import dev.descent.math.Viewport;
+import java.awt.Graphics2D;
+import java.awt.Shape;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Composes a frame: the cached {@link StaticLayer} of a {@link Scene}, then the runs' trajectories
+ * and markers, then the legend, into any {@link Graphics2D} (a {@code BufferedImage}'s for export
+ * and tests, FXGraphics2D over a JavaFX canvas for the window).
+ *
+ * <p>Typical use:
+ * <pre>{@code
+ * // export: one layer, many frames
+ * StaticLayer layer = StaticLayer.render(new Scene(surface, viewport, 1280, 720, settings));
+ * BufferedImage frame = ScenePainter.renderFrame(layer, runs, OverlaySettings.DEFAULT);
+ *
+ * // window: recompute the layer off the FX thread when the scene changes,
+ * // paint every pulse with the newest layer ready
+ * ScenePainter painter = new ScenePainter();
+ * painter.prepareAsync(scene, backgroundExecutor);                  // on change
+ * ScenePainter.paintFrame(fxg2d, painter.latest(), viewNow, runs, overlay); // on pulse
+ * }</pre>
+ *
+ * The static methods are pure; an instance only caches the newest layer (thread-safe).
+ */
+public final class ScenePainter {
+
+    private final AtomicReference<StaticLayer> latest = new AtomicReference<>();
+    private final AtomicReference<Scene> pending = new AtomicReference<>();
+
+    /** The most recently computed layer, or null before the first. */
+    public StaticLayer latest() {
+        return latest.get();
+    }
+
+    /**
+     * The layer for this scene: the cached one when the scene is unchanged, else computed now on
+     * the calling thread (and cached).
+     */
+    public StaticLayer layer(Scene scene) {
+        StaticLayer l = latest.get();
+        if (l != null && l.scene().equals(scene)) {
+            return l;
+        }
+        StaticLayer fresh = StaticLayer.render(scene);
+        latest.set(fresh);
+        return fresh;
+    }
+
+    /**
+     * Computes the scene's layer on the executor (unless it is already the cached one) and caches
+     * it when done, unless a newer scene was asked for meanwhile. The future gives the layer
+     * computed for this scene.
+     */
+    public CompletableFuture<StaticLayer> prepareAsync(Scene scene, Executor executor) {
+        Objects.requireNonNull(scene, "scene");
+        StaticLayer l = latest.get();
+        if (l != null && l.scene().equals(scene)) {
+            return CompletableFuture.completedFuture(l);
+        }
+        pending.set(scene);
+        return CompletableFuture.supplyAsync(() -> {
+            if (pending.get() != scene) {
+                return null; // superseded before it started
+            }
+            StaticLayer fresh = StaticLayer.render(scene);
+            if (pending.get() == scene) {
+                latest.set(fresh);
+            }
+            return fresh;
+        }, executor);
+    }
+
+    /** Computes (or reuses) the layer and paints a whole frame. */
+    public void paint(Graphics2D g, Scene scene, List<TrajectorySnapshot> runs, OverlaySettings overlay) {
+        paintFrame(g, layer(scene), runs, overlay);
+    }
+
+    /** A new opaque image of the frame: the export path. */
+    public static BufferedImage renderFrame(StaticLayer layer, List<TrajectorySnapshot> runs, OverlaySettings overlay) {
+        BufferedImage img = new BufferedImage(layer.width(), layer.height(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            paintFrame(g, layer, runs, overlay);
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    /** Paints the layer, then the runs and the legend on top. */
+    public static void paintFrame(Graphics2D g, StaticLayer layer, List<TrajectorySnapshot> runs, OverlaySettings overlay) {
+        g.drawImage(layer.image(), 0, 0, null);
+        paintOverlay(g, layer.transform(), layer.style(), runs, overlay);
+    }
+
+    /**
+     * Paints a frame for the viewport the user sees now, which may differ from the layer's while a
+     * new layer is being computed (dragging, zooming): the layer's plot is stretched to where its
+     * viewport falls in the current one, the axes are drawn for the current viewport, and the runs
+     * are placed exactly. With {@code current} null or equal to the layer's viewport this is
+     * {@link #paintFrame(Graphics2D, StaticLayer, List, OverlaySettings)}.
+     */
+    public static void paintFrame(Graphics2D g, StaticLayer layer, Viewport current, List<TrajectorySnapshot> runs,
+            OverlaySettings overlay) {
+        if (current == null || current.equals(layer.viewport())) {
+            paintFrame(g, layer, runs, overlay);
+            return;
+        }
+        PlotTransform old = layer.transform();
+        PlotTransform now = old.withViewport(current);
+        Style s = layer.style();
+        Saved saved = new Saved(g);
+        try {
+            Style.applyHints(g);
+            g.setColor(s.background());
+            g.fillRect(0, 0, layer.width(), layer.height());
+            if (layer.colorBar() != null) {
+                // the bar and its labels, unchanged, from the old layer
+                int x0 = (int) Math.floor(layer.colorBar().getX() - s.px(2));
+                BufferedImage right = layer.image().getSubimage(x0, 0, layer.width() - x0, layer.height());
+                g.drawImage(right, x0, 0, null);
+            }
+            g.clip(now.plotArea());
+            g.setColor(new java.awt.Color(ColorMap.BAD_ARGB));
+            g.fill(now.plotArea());
+            // old pixel → data → new pixel is a scale and a shift
+            double kx = now.scaleX() / old.scaleX();
+            double ky = now.scaleY() / old.scaleY();
+            Rectangle2D src = old.plotArea();
+            double dx = now.toPixelX(old.toDataX(src.getX()));
+            double dy = now.toPixelY(old.toDataY(src.getY()));
+            AffineTransform at = new AffineTransform(kx, 0, 0, ky, dx, dy);
+            BufferedImage plot = layer.image().getSubimage((int) src.getX(), (int) src.getY(), (int) src.getWidth(), (int) src.getHeight());
+            g.drawImage(plot, at, null);
+            g.setClip(saved.clip);
+            if (layer.scene().settings().axes()) {
+                AxesPainter.paint(g, now, s);
+            }
+        } finally {
+            saved.restore(g);
+        }
+        paintOverlay(g, now, s, runs, overlay);
+    }
+
+    /**
+     * Paints only the moving parts over an already drawn background: trajectories (in list order,
+     * later runs on top), their markers, and the legend. Restores the Graphics2D's hints, clip,
+     * paint, stroke and font.
+     */
+    public static void paintOverlay(Graphics2D g, PlotTransform t, Style s, List<TrajectorySnapshot> runs,
+            OverlaySettings overlay) {
+        if (runs == null || runs.isEmpty()) {
+            return;
+        }
+        OverlaySettings o = overlay == null ? OverlaySettings.DEFAULT : overlay;
+        Saved saved = new Saved(g);
+        try {
+            Style.applyHints(g);
+            TrajectoryPainter.Markers markers = new TrajectoryPainter.Markers(o.startMarkers(), o.headMarkers());
+            List<LegendPainter.Entry> entries = new ArrayList<>(runs.size());
+            for (TrajectorySnapshot run : runs) {
+                TrajectorySnapshot r = o.trailLength() > 0 ? run.withTrail(o.trailLength()) : run;
+                boolean diverged = TrajectoryPainter.paint(g, t, r, o.lineWidth(), markers, s);
+                if (!run.label().isBlank()) {
+                    entries.add(new LegendPainter.Entry(run.color(), run.label(), diverged));
+                }
+            }
+            if (o.legend()) {
+                LegendPainter.paint(g, t.plotArea(), entries, o.legendCorner(), s);
+            }
+        } finally {
+            saved.restore(g);
+        }
+    }
+
+    /**
+     * The state the painters change, saved and restored by hand rather than through
+     * {@code Graphics.create()}, which FXGraphics2D copies only partly (it shares one JavaFX
+     * GraphicsContext, whose clip lives on a save/restore stack).
+     */
+    private static final class Saved {
+        final Shape clip;
+        final java.awt.RenderingHints hints;
+        final java.awt.Paint paint;
+        final java.awt.Stroke stroke;
+        final java.awt.Font font;
+
+        Saved(Graphics2D g) {
+            clip = g.getClip();
+            hints = g.getRenderingHints();
+            paint = g.getPaint();
+            stroke = g.getStroke();
+            font = g.getFont();
+        }
+
+        void restore(Graphics2D g) {
+            g.setClip(clip);
+            if (hints != null) {
+                g.setRenderingHints(hints);
+            }
+            g.setPaint(paint);
+            g.setStroke(stroke);
+            g.setFont(font);
+        }
+    }
+}
