@@ -1,4 +1,4 @@
-package dev.descent.app.model;
+package dev.descent.export.session;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
