@@ -1,0 +1,64 @@
+package dev.descent.export;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import javax.imageio.stream.ImageOutputStream;
+
+/**
+ * Draws and encodes an animated GIF: one palette built from the first and last frames (which hold
+ * every colour the animation shows), then each frame drawn, reduced to what changed since the
+ * previous one ({@link GifWriter#prepare}) and written in order.
+ */
+public final class GifAnimation {
+
+    private GifAnimation() {
+    }
+
+    /** Writes the animation to {@code file} (overwritten). */
+    public static void write(SceneFrames painter, ExportOptions o, Path file, Exporter.Progress p, BooleanSupplier cancelled)
+            throws IOException {
+        int w = painter.width();
+        int h = painter.height();
+        int n = o.frames();
+        GifPalette palette = palette(painter, o);
+        BufferedImage a = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        try (ImageOutputStream ios = Exporter.imageStream(file);
+             GifWriter gif = new GifWriter(ios, w, h, GifWriter.delayFor(o.fps()), palette)) {
+            int[] previous = null;
+            for (int k = 0; k < n; k++) {
+                if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                    throw new ExportCancelledException();
+                }
+                BufferedImage cur = (k & 1) == 0 ? a : b;
+                Exporter.draw(painter, cur, o.stepOf(k));
+                int[] px = Exporter.pixels(cur);
+                gif.write(GifWriter.prepare(previous, px, w, h, palette));
+                previous = px;
+                p.update(k + 1, n);
+            }
+            gif.finish();
+        }
+    }
+
+    /** The palette of an animation: colours of its first and last frames, run colours exactly. */
+    static GifPalette palette(SceneFrames painter, ExportOptions o) {
+        List<int[]> samples = new ArrayList<>();
+        samples.add(Exporter.pixels(painter.render(o.stepOf(0))));
+        if (o.frames() > 1) {
+            samples.add(Exporter.pixels(painter.render(o.lastStep())));
+        }
+        List<Integer> forced = new ArrayList<>();
+        for (SimulatedRun r : painter.runs().shown()) {
+            forced.add(r.color().getRGB());
+        }
+        forced.add(Color.WHITE.getRGB());
+        forced.add(painter.layer().style().text().getRGB());
+        return GifPalette.build(samples, forced);
+    }
+}
