@@ -11,6 +11,7 @@ import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -21,7 +22,8 @@ import org.jfree.data.xy.AbstractXYDataset;
  * Loss against step for every visible run, drawn with JFreeChart's plain Java2D API
  * ({@link JFreeChart#draw(Graphics2D, Rectangle2D)}), so it goes into exported frames and SVG alike.
  * The axes are fixed over the whole export (they do not jump from frame to frame); each frame shows
- * the runs up to its step. The loss axis is logarithmic when every loss is positive.
+ * the runs up to its step. The loss axis is logarithmic when every loss is positive and they span
+ * more than a decade and a half.
  */
 public final class LossChart {
 
@@ -50,12 +52,16 @@ public final class LossChart {
         NumberAxis x = new NumberAxis("step");
         x.setRange(0, Math.max(1, lastStep));
         ValueAxis y;
-        if (lo > 0) {
+        if (lo > 0 && hi / lo > 30) {
+            // steep losses: whole decades on a log axis
             LogAxis log = new LogAxis("loss");
             log.setBase(10);
             log.setSmallestValue(Math.max(lo, 1e-300));
             double pad = Math.pow(hi / lo, 0.04);
             log.setRange(lo / pad, hi * pad);
+            double decades = Math.log10(hi / lo);
+            log.setAutoTickUnitSelection(false);
+            log.setTickUnit(new NumberTickUnit(Math.max(1, Math.ceil(decades / 8))), false, false);
             y = log;
         } else {
             NumberAxis lin = new NumberAxis("loss");
@@ -71,7 +77,9 @@ public final class LossChart {
         }
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < runs.size(); i++) {
-            renderer.setSeriesPaint(i, runs.get(i).color());
+            Color c = runs.get(i).color();
+            // a white run (drawn with a dark halo on the plot) would vanish on the chart's light background
+            renderer.setSeriesPaint(i, c.getRed() + c.getGreen() + c.getBlue() > 3 * 225 ? new Color(0x555555) : c);
             renderer.setSeriesStroke(i, new BasicStroke(style.px(2)));
         }
         XYPlot plot = new XYPlot(data, x, y, renderer);

@@ -53,7 +53,7 @@ public final class SceneFrames implements FramePainter {
             Style style = layer.style();
             this.chart = new LossChart(shown, lastStep, style);
             double pad = style.px(8);
-            this.chartArea = new Rectangle2D.Double(plotWidth, pad, width - plotWidth - pad, height - 2 * pad);
+            this.chartArea = new Rectangle2D.Double(plotWidth, pad, width - plotWidth - 3 * pad, height - 2 * pad);
         } else {
             this.chart = null;
             this.chartArea = null;
