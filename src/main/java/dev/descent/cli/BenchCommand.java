@@ -142,7 +142,7 @@ final class BenchCommand implements Callable<Integer> {
         java.nio.file.Path tmp = java.nio.file.Files.createTempFile("descent-bench", ".gif");
         try {
             progress("export warm-up");
-            Exporter.export(RaceScene.session(), Exporter.Format.GIF, ExportOptions.of(960, 720, 30, 1, 30, false), tmp, null, null);
+            Exporter.export(RaceScene.session(), Exporter.Format.GIF, o, tmp, null, null); // the same export once, for the JIT
             progress("export beale race, " + frames + " frames, 960x720 GIF");
             Exporter.Result r = Exporter.export(RaceScene.session(), Exporter.Format.GIF, o, tmp, null, null);
             ObjectNode node = json.createObjectNode();

@@ -65,6 +65,7 @@ public final class AtomicOutput implements AutoCloseable {
         checkFolder(dir);
         try {
             Path tmp = Files.createTempFile(dir, "." + t.getFileName() + ".", ".part");
+            readableByAll(tmp);
             return new AtomicOutput(t, tmp, false, false);
         } catch (IOException e) {
             throw explain(t, e);
@@ -98,6 +99,15 @@ public final class AtomicOutput implements AutoCloseable {
                 deleteQuietly(t);
             }
             throw explain(t, e);
+        }
+    }
+
+    /** Temporary files are private (rw-------); the finished file should be like any other (rw-r--r--). */
+    private static void readableByAll(Path tmp) {
+        try {
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: its defaults apply
         }
     }
 

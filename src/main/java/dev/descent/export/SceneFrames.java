@@ -19,7 +19,7 @@ import java.util.List;
  * The frames of an export, drawn by the render package's painters exactly as the window draws
  * them: the cached {@link StaticLayer} of the session's surface, viewport and look (computed once),
  * then the visible runs' trajectories, markers and legend up to the frame's step, and optionally a
- * loss chart (JFreeChart) beside the plot.
+ * loss chart (JFreeChart) beside the plot. {@link #paint} may be called from several threads at once.
  */
 public final class SceneFrames implements FramePainter {
 
@@ -32,7 +32,8 @@ public final class SceneFrames implements FramePainter {
     private final int height;
     private final StaticLayer layer;
     private final OverlaySettings overlay;
-    private final LossChart chart;
+    /** One chart per thread: a chart holds the step it draws (frames may be drawn in parallel). */
+    private final ThreadLocal<LossChart> chart;
     private final Rectangle2D chartArea;
 
     /**
@@ -51,7 +52,7 @@ public final class SceneFrames implements FramePainter {
         this.overlay = OverlaySettings.DEFAULT.withTrailLength(s.trail());
         if (charts) {
             Style style = layer.style();
-            this.chart = new LossChart(shown, lastStep, style);
+            this.chart = ThreadLocal.withInitial(() -> new LossChart(shown, lastStep, style));
             double pad = style.px(8);
             this.chartArea = new Rectangle2D.Double(plotWidth, pad, width - plotWidth - 3 * pad, height - 2 * pad);
         } else {
@@ -98,7 +99,7 @@ public final class SceneFrames implements FramePainter {
         }
         ScenePainter.paintFrame(g, layer, snapshots(step), overlay);
         if (chart != null) {
-            chart.draw(g, chartArea, step);
+            chart.get().draw(g, chartArea, step);
         }
     }
 
