@@ -1,8 +1,8 @@
 package dev.descent.app;
 
-import dev.descent.app.model.Session;
+import dev.descent.export.session.Session;
 import dev.descent.app.model.SessionController;
-import dev.descent.app.model.Sessions;
+import dev.descent.export.session.Sessions;
 import dev.descent.math.Surfaces;
 import dev.descent.sim.Simulation;
 import java.util.List;

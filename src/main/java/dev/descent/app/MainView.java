@@ -3,10 +3,10 @@ package dev.descent.app;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
-import dev.descent.app.model.Presets;
-import dev.descent.app.model.Session;
+import dev.descent.export.session.Presets;
+import dev.descent.export.session.Session;
 import dev.descent.app.model.SessionController;
-import dev.descent.app.model.Sessions;
+import dev.descent.export.session.Sessions;
 import dev.descent.sim.Frame;
 import dev.descent.sim.RunFrame;
 import java.util.List;
@@ -67,6 +67,8 @@ public final class MainView extends BorderPane {
             new String[] {"R or Home", "reset every run to its start"},
             new String[] {"0", "reset the view"},
             new String[] {"+ / −", "zoom in / out"},
+            new String[] {"Ctrl+O / Ctrl+S", "open / save a session file"},
+            new String[] {"Ctrl+E", "export an animation (GIF, MP4, PNG frames)"},
             new String[] {"Ctrl+N", "add a run"},
             new String[] {"Ctrl+Shift+D", "duplicate the selected run"},
             new String[] {"Ctrl+T", "light / dark theme"},
@@ -81,6 +83,7 @@ public final class MainView extends BorderPane {
     private final SessionController ctl;
     private final PlotView plot;
     private final SidePanel side;
+    private final FileActions files;
     private final Button playButton = new Button();
     private final Label stepLabel = new Label("step 0");
     private final Label speedLabel = new Label();
@@ -110,6 +113,8 @@ public final class MainView extends BorderPane {
         this.ctl = ctl;
         this.plot = new PlotView(ctl);
         this.side = new SidePanel(ctl, this::showMessage);
+        this.files = new FileActions(ctl, this::load, this::showMessage, () -> getScene() == null ? null : getScene().getWindow(),
+                () -> new double[] {plot.getWidth(), plot.getHeight()});
         getStyleClass().add("descent");
         getStylesheets().add(MainView.class.getResource("descent.css").toExternalForm());
 
@@ -168,6 +173,11 @@ public final class MainView extends BorderPane {
         return plot;
     }
 
+    /** Session files, recent files and exports. */
+    FileActions files() {
+        return files;
+    }
+
     public boolean isDark() {
         return dark;
     }
@@ -222,6 +232,7 @@ public final class MainView extends BorderPane {
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> onQuit.run());
+        file.getItems().addAll(files.menuItems());
         file.getItems().addAll(resetDefault, new SeparatorMenuItem(), quit);
 
         Menu presets = new Menu("_Lessons");
@@ -393,6 +404,7 @@ public final class MainView extends BorderPane {
                 speedTitle, speedSlider, speedLabel, new Separator(Orientation.VERTICAL),
                 limitTitle, stepLimitField, stepLabel, gap, lessons, new Separator(Orientation.VERTICAL),
                 fit, fieldButton, themeButton);
+        bar.getItems().addAll(bar.getItems().indexOf(gap) + 1, files.toolbarNodes());
         bar.getStyleClass().add("transport");
         return bar;
     }

@@ -1,7 +1,7 @@
 package dev.descent.app;
 
-import dev.descent.app.model.RunModel;
-import dev.descent.app.model.Session;
+import dev.descent.export.session.RunModel;
+import dev.descent.export.session.Session;
 import dev.descent.app.model.SessionController;
 import dev.descent.math.Surface;
 import dev.descent.math.Viewport;

@@ -1,5 +1,6 @@
 package dev.descent.cli;
 
+import dev.descent.export.session.Presets;
 import dev.descent.math.ParamSpec;
 import dev.descent.math.Params;
 import dev.descent.math.SurfaceKind;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 
 /** Lists the surfaces, optimizers and schedules with their parameters and defaults. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List the surfaces, optimizers and schedules, with their parameters and defaults.")
+        description = "List the surfaces, optimizers and schedules, with their parameters and defaults, and the lessons.")
 final class ListCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -39,6 +40,11 @@ final class ListCommand implements Runnable {
         for (ScheduleKind k : Schedules.all()) {
             out.printf("  %-18s %s%n", k.id(), k.description());
             params(out, k.params());
+        }
+        out.println();
+        out.println("Lessons (render --preset ID):");
+        for (Presets.Preset p : Presets.all()) {
+            out.printf("  %-26s %s%n", p.id(), p.title());
         }
         out.flush();
     }

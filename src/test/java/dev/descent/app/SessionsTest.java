@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.descent.app.model.Presets;
-import dev.descent.app.model.RunModel;
-import dev.descent.app.model.Session;
-import dev.descent.app.model.Sessions;
+import dev.descent.export.session.Presets;
+import dev.descent.export.session.RunModel;
+import dev.descent.export.session.Session;
+import dev.descent.export.session.Sessions;
 import dev.descent.math.Surfaces;
 import dev.descent.optim.Optimizers;
 import java.nio.file.Files;

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.Styles;
-import dev.descent.app.model.Presets;
-import dev.descent.app.model.RunModel;
-import dev.descent.app.model.Session;
+import dev.descent.export.session.Presets;
+import dev.descent.export.session.RunModel;
+import dev.descent.export.session.Session;
 import dev.descent.app.model.SessionController;
 import dev.descent.sim.Frame;
 import dev.descent.sim.RunFrame;

@@ -103,4 +103,31 @@ class JarIT {
         assertEquals((long) basin.path("grid").asInt() * basin.path("grid").asInt(), total, "every start is counted once");
         assertTrue(json.path("contour").path("seconds").asDouble() > 0, "contour timing");
     }
+
+    @Test
+    void renderMakesAGifWithoutADisplay(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path out = dir.resolve("race.gif");
+        Result r = java("render", "--preset", "rosenbrock-race", "--steps", "40", "--size", "320x240", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("wrote"), r.err());
+        javax.imageio.ImageReader reader = javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();
+        try (var in = javax.imageio.ImageIO.createImageInputStream(out.toFile())) {
+            reader.setInput(in);
+            assertEquals(40, reader.getNumImages(true));
+            assertEquals(320, reader.getWidth(0));
+        }
+        Result bad = java("render", "--preset", "rosenbrock-race", "--size", "0x0", "--out", out.toString());
+        assertEquals(2, bad.exit());
+        assertEquals(1, bad.err().lines().count(), bad.err());
+        assertFalse(bad.err().contains("at dev.descent"), "no stack trace");
+    }
+
+    @Test
+    void benchReportsTheExport() throws Exception {
+        Result r = java("bench", "--quick");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode e = new ObjectMapper().readTree(r.out()).path("export");
+        assertEquals("beale race", e.path("scene").asText());
+        assertTrue(e.path("frames").asInt() > 0 && e.path("bytes").asLong() > 0 && e.path("seconds").asDouble() > 0, e.toString());
+    }
 }

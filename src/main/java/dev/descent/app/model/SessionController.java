@@ -1,5 +1,11 @@
 package dev.descent.app.model;
 
+import dev.descent.export.session.Palette;
+import dev.descent.export.session.RunModel;
+import dev.descent.export.session.Session;
+import dev.descent.export.session.Sessions;
+import dev.descent.export.session.Values;
+import dev.descent.export.session.ViewBox;
 import dev.descent.math.Surface;
 import dev.descent.math.SurfaceKind;
 import dev.descent.math.Surfaces;

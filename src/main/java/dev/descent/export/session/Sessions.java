@@ -1,9 +1,5 @@
-package dev.descent.app.model;
+package dev.descent.export.session;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.descent.math.GradientNoise;
 import dev.descent.math.Surface;
 import dev.descent.math.SurfaceKind;
@@ -16,8 +12,6 @@ import dev.descent.optim.Schedules;
 import dev.descent.sim.RunSpec;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,40 +24,26 @@ public final class Sessions {
     /** The preset that a first start and "Reset to default" open. */
     public static final String DEFAULT_PRESET = "rosenbrock-race";
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
-
     private Sessions() {
     }
 
+    /** The session as JSON with the format version (see {@link SessionFiles}). */
     public static String toJson(Session s) {
-        try {
-            return JSON.writeValueAsString(s);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SessionFiles.toJson(s);
     }
 
-    /** @throws IllegalArgumentException when the text is not a session */
-    public static Session fromJson(String text) {
-        try {
-            return JSON.readValue(text, Session.class);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Not a Descent session: " + e.getMessage(), e);
-        }
-    }
-
+    /**
+     * Reads a session leniently (the window's remembered session): unknown fields are ignored and
+     * unusable runs are left out later by {@link #open}. Session files and presets are read
+     * strictly by {@link SessionFiles#read(Path)}.
+     */
     public static Session read(InputStream in) throws IOException {
-        return JSON.readValue(in, Session.class);
+        return SessionFiles.readLenient(in);
     }
 
+    /** Writes through a temporary file and an atomic move. */
     public static void write(Session s, Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, toJson(s));
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        SessionFiles.write(s, file);
     }
 
     /** The default lesson: the Rosenbrock race preset, or a single SGD run when it cannot be read. */

@@ -1,4 +1,4 @@
-package dev.descent.app.model;
+package dev.descent.export.session;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +20,7 @@ import java.util.stream.Stream;
  * The classic lessons, as session JSON files on the classpath under {@code presets/} (from
  * {@code assets/presets/} in the source tree). Listed in file-name order; the id is the file name
  * without its leading number and extension ({@code 01-rosenbrock-race.json} → {@code rosenbrock-race}).
+ * Presets are session files and pass the same strict validation ({@link SessionFiles}).
  */
 public final class Presets {
 
@@ -64,7 +65,9 @@ public final class Presets {
             if (in == null) {
                 throw new IllegalStateException("missing preset resource " + res);
             }
-            return new Preset(idOf(name), res, Sessions.read(in));
+            return new Preset(idOf(name), res, SessionFiles.read(in));
+        } catch (SessionFiles.SessionFileException e) {
+            throw new IllegalStateException("preset " + res + " cannot be opened: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read preset " + res + ": " + e.getMessage(), e);
         }

@@ -1,4 +1,4 @@
-package dev.descent.app.model;
+package dev.descent.export.session;
 
 import java.util.LinkedHashMap;
 import java.util.List;

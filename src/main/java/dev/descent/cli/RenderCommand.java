@@ -1,0 +1,107 @@
+package dev.descent.cli;
+
+import dev.descent.export.ExportCancelledException;
+import dev.descent.export.ExportException;
+import dev.descent.export.ExportOptions;
+import dev.descent.export.Exporter;
+import dev.descent.export.session.Presets;
+import dev.descent.export.session.Session;
+import dev.descent.export.session.SessionFiles;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Renders a session's runs to a file without a display: an animated GIF, an MP4, a folder of PNG
+ * frames, a PNG or SVG still of the last step, or the trajectories as CSV. Never starts JavaFX.
+ */
+@Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Render a session's runs without a display: the format follows --out",
+                "(.gif, .mp4, a folder ending with / for PNG frames, .png or .svg for a still of the last step,",
+                ".csv for every run's trajectory with its probes).",
+                "Progress goes to stderr; the file appears only when complete."})
+final class RenderCommand implements Callable<Integer> {
+
+    static final class Source {
+        @Option(names = "--session", paramLabel = "FILE", required = true, description = "a session file (JSON), as saved by the window")
+        Path session;
+
+        @Option(names = "--preset", paramLabel = "ID", required = true, description = "a built-in lesson instead of a file (see `list`), e.g. rosenbrock-race")
+        String preset;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--out", paramLabel = "OUT", required = true, description = "OUT.gif, OUT.mp4, FOLDER/, OUT.png, OUT.svg or OUT.csv")
+    String out;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "300", description = "the last step shown; default: ${DEFAULT-VALUE}")
+    long steps;
+
+    @Option(names = "--first-step", paramLabel = "N", defaultValue = "0", description = "the step the animation starts from; default: ${DEFAULT-VALUE}")
+    long firstStep;
+
+    @Option(names = "--steps-per-frame", paramLabel = "K", defaultValue = "1", description = "steps between two frames; default: ${DEFAULT-VALUE}")
+    int stepsPerFrame;
+
+    @Option(names = "--fps", paramLabel = "FPS", defaultValue = "30", description = "frames per second; default: ${DEFAULT-VALUE}")
+    double fps;
+
+    @Option(names = "--size", paramLabel = "WxH", defaultValue = "1280x720", description = "frame size, e.g. 1280x720, 720p, 1080p; default: ${DEFAULT-VALUE}")
+    String size;
+
+    @Option(names = "--charts", description = "draw a loss-vs-step chart beside the plot")
+    boolean charts;
+
+    @Option(names = {"--quiet", "-q"}, description = "no progress on stderr")
+    boolean quiet;
+
+    @Spec
+    CommandSpec commandSpec;
+
+    @Override
+    public Integer call() {
+        Exporter.Format format = Exporter.Format.of(out);
+        int[] wh = ExportOptions.parseSize(size);
+        ExportOptions o = new ExportOptions(wh[0], wh[1], fps, stepsPerFrame, firstStep, steps, charts);
+        Session session = source.session != null ? SessionFiles.read(source.session) : Presets.load(source.preset).session();
+        PrintWriter err = commandSpec.commandLine().getErr();
+        long t0 = System.nanoTime();
+        Exporter.Progress progress = quiet ? Exporter.Progress.NONE : new Exporter.Progress() {
+            int lastPercent = -1;
+
+            @Override
+            public void update(int done, int total) {
+                int percent = (int) (100L * done / Math.max(1, total));
+                if (percent / 10 != lastPercent / 10 || done == total) {
+                    lastPercent = percent;
+                    double s = (System.nanoTime() - t0) / 1e9;
+                    double left = done == 0 ? 0 : s * (total - done) / done;
+                    err.printf(Locale.ROOT, "render: %d/%d %s (%d%%), %.1f s, about %.1f s left%n", done, total,
+                            format.animated() ? "frames" : "runs", percent, s, left);
+                    err.flush();
+                }
+            }
+        };
+        try {
+            Exporter.Result r = Exporter.export(session, format, o, Path.of(out), progress, null);
+            if (!quiet) {
+                err.printf(Locale.ROOT, "render: wrote %s (%s, %d frame%s, %,d bytes) in %.2f s%n", r.path(), format.label(),
+                        r.frames(), r.frames() == 1 ? "" : "s", r.bytes(), r.seconds());
+                err.flush();
+            }
+            return 0;
+        } catch (ExportException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        } catch (ExportCancelledException e) {
+            return 130;
+        }
+    }
+}

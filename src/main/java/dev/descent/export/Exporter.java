@@ -1,0 +1,350 @@
+package dev.descent.export;
+
+import dev.descent.export.session.Session;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import javax.imageio.ImageIO;
+import javax.imageio.stream.FileImageOutputStream;
+import javax.imageio.stream.ImageOutputStream;
+import org.jcodec.api.awt.AWTSequenceEncoder;
+import org.jcodec.common.io.NIOUtils;
+import org.jcodec.common.io.SeekableByteChannel;
+import org.jcodec.common.model.Rational;
+import org.jfree.svg.SVGGraphics2D;
+
+/**
+ * Exports a session: the runs are simulated here from the session's specs (so the numbers are the
+ * window's and {@code trace}'s), the frames are drawn off-screen by the render package's painters,
+ * and the file is written to a temporary name beside the target and moved into place only when
+ * complete. Runs on the calling thread (the window calls it from a background task); reports
+ * progress per frame and stops, leaving nothing behind, when {@code cancelled} turns true.
+ *
+ * <p>No JavaFX and no display: works with {@code java.awt.headless=true}.
+ */
+public final class Exporter {
+
+    /** What to write. */
+    public enum Format {
+        GIF("gif", true), MP4("mp4", true), PNG_SEQUENCE("png frames", true), PNG("png", false), SVG("svg", false),
+        CSV("csv", false);
+
+        private final String label;
+        private final boolean animated;
+
+        Format(String label, boolean animated) {
+            this.label = label;
+            this.animated = animated;
+        }
+
+        public boolean animated() {
+            return animated;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /**
+         * The format a path asks for: by extension ({@code .gif .mp4 .png .svg .csv}); a path that
+         * ends with a separator or is an existing folder is a PNG sequence.
+         *
+         * @throws IllegalArgumentException for anything else
+         */
+        public static Format of(String path) {
+            String p = path.trim();
+            String lower = p.toLowerCase(Locale.ROOT);
+            if (p.endsWith("/") || p.endsWith(java.io.File.separator) || Files.isDirectory(Path.of(p))) {
+                return PNG_SEQUENCE;
+            }
+            if (lower.endsWith(".gif")) {
+                return GIF;
+            }
+            if (lower.endsWith(".mp4")) {
+                return MP4;
+            }
+            if (lower.endsWith(".png")) {
+                return PNG;
+            }
+            if (lower.endsWith(".svg")) {
+                return SVG;
+            }
+            if (lower.endsWith(".csv")) {
+                return CSV;
+            }
+            throw new IllegalArgumentException("Cannot tell the format of '" + path
+                    + "': use .gif, .mp4, .png, .svg, .csv, or a folder ending with / for PNG frames");
+        }
+    }
+
+    /** Told after each frame (or row block) is done; called on the exporting thread. */
+    @FunctionalInterface
+    public interface Progress {
+        void update(int done, int total);
+
+        Progress NONE = (d, t) -> { };
+    }
+
+    /** What an export wrote. */
+    public record Result(Path path, Format format, int frames, long bytes, double seconds) {
+    }
+
+    private Exporter() {
+    }
+
+    /**
+     * Simulates the session's runs up to {@code o.lastStep()} and writes {@code format} to
+     * {@code out}.
+     *
+     * @throws IllegalArgumentException for an invalid session or options
+     * @throws ExportException          when the target cannot be written (its message is for the user)
+     * @throws ExportCancelledException when cancelled
+     */
+    public static Result export(Session session, Format format, ExportOptions o, Path out, Progress progress,
+            BooleanSupplier cancelled) throws ExportException {
+        long t0 = System.nanoTime();
+        ExportRuns runs = ExportRuns.simulate(session, o.lastStep());
+        return export(runs, format, o, out, progress, cancelled, t0);
+    }
+
+    /** Exports already simulated runs (their steps must reach {@code o.lastStep()}). */
+    public static Result export(ExportRuns runs, Format format, ExportOptions o, Path out, Progress progress,
+            BooleanSupplier cancelled, long startNanos) throws ExportException {
+        if (runs.steps() < o.lastStep()) {
+            throw new IllegalArgumentException("the runs were simulated for " + runs.steps() + " steps, not " + o.lastStep());
+        }
+        Progress p = progress == null ? Progress.NONE : progress;
+        BooleanSupplier stop = cancelled == null ? () -> false : cancelled;
+        int frames;
+        try {
+            frames = switch (format) {
+                case GIF -> gif(runs, o, out, p, stop);
+                case MP4 -> mp4(runs, o, out, p, stop);
+                case PNG_SEQUENCE -> pngSequence(runs, o, out, p, stop);
+                case PNG -> png(runs, o, out, stop);
+                case SVG -> svg(runs, o, out, stop);
+                case CSV -> csv(runs, o, out, p, stop);
+            };
+        } catch (ExportException | RuntimeException e) {
+            throw e;
+        } catch (IOException e) {
+            throw AtomicOutput.explain(out, e);
+        }
+        long bytes = size(out);
+        return new Result(out, format, frames, bytes, (System.nanoTime() - startNanos) / 1e9);
+    }
+
+    private static long size(Path out) {
+        try {
+            if (Files.isDirectory(out)) {
+                try (var s = Files.list(out)) {
+                    return s.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+                }
+            }
+            return Files.size(out);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static void check(BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+            throw new ExportCancelledException();
+        }
+    }
+
+    // ---- GIF ----------------------------------------------------------------------------------------
+
+    private static int gif(ExportRuns runs, ExportOptions o, Path out, Progress p, BooleanSupplier cancelled) throws IOException {
+        try (AtomicOutput target = AtomicOutput.file(out)) {
+            SceneFrames painter = new SceneFrames(runs, o.width(), o.height(), o.charts(), o.lastStep());
+            GifAnimation.write(painter, o, target.temp(), p, cancelled);
+            check(cancelled);
+            target.commit();
+            return o.frames();
+        }
+    }
+
+    // ---- MP4 ----------------------------------------------------------------------------------------
+
+    /** H.264 needs even sides: odd ones are rounded down by one pixel. */
+    public static int even(int v) {
+        return v - (v & 1);
+    }
+
+    private static int mp4(ExportRuns runs, ExportOptions o, Path out, Progress p, BooleanSupplier cancelled) throws IOException {
+        ExportOptions e = o.withSize(even(o.width()), even(o.height()));
+        try (AtomicOutput target = AtomicOutput.file(out)) {
+            SceneFrames painter = new SceneFrames(runs, e.width(), e.height(), e.charts(), e.lastStep());
+            BufferedImage img = new BufferedImage(e.width(), e.height(), BufferedImage.TYPE_INT_RGB);
+            Rational rate = rational(e.fps());
+            SeekableByteChannel ch = NIOUtils.writableChannel(target.temp().toFile());
+            try {
+                AWTSequenceEncoder enc = new AWTSequenceEncoder(ch, rate);
+                int n = e.frames();
+                for (int k = 0; k < n; k++) {
+                    check(cancelled);
+                    draw(painter, img, e.stepOf(k));
+                    enc.encodeImage(img);
+                    p.update(k + 1, n);
+                }
+                enc.finish();
+            } finally {
+                NIOUtils.closeQuietly(ch);
+            }
+            check(cancelled);
+            target.commit();
+            return e.frames();
+        }
+    }
+
+    /** A frame rate as a fraction (29.97 → 2997/100). */
+    static Rational rational(double fps) {
+        if (fps == Math.rint(fps)) {
+            return Rational.R((int) fps, 1);
+        }
+        return Rational.R((int) Math.round(fps * 1000), 1000);
+    }
+
+    // ---- PNG frames, stills -------------------------------------------------------------------------
+
+    private static int pngSequence(ExportRuns runs, ExportOptions o, Path out, Progress p, BooleanSupplier cancelled) throws IOException {
+        try (AtomicOutput target = AtomicOutput.folder(out)) {
+            SceneFrames painter = new SceneFrames(runs, o.width(), o.height(), o.charts(), o.lastStep());
+            BufferedImage img = new BufferedImage(o.width(), o.height(), BufferedImage.TYPE_INT_RGB);
+            int n = o.frames();
+            int digits = Math.max(4, Integer.toString(n).length());
+            for (int k = 0; k < n; k++) {
+                check(cancelled);
+                draw(painter, img, o.stepOf(k));
+                Path f = target.temp().resolve(String.format(Locale.ROOT, "frame_%0" + digits + "d.png", k + 1));
+                if (!ImageIO.write(img, "png", f.toFile())) {
+                    throw new IOException("no PNG writer");
+                }
+                p.update(k + 1, n);
+            }
+            check(cancelled);
+            target.commit();
+            return n;
+        }
+    }
+
+    private static int png(ExportRuns runs, ExportOptions o, Path out, BooleanSupplier cancelled) throws IOException {
+        SceneFrames painter = new SceneFrames(runs, o.width(), o.height(), o.charts(), o.lastStep());
+        BufferedImage img = painter.render(o.lastStep());
+        AtomicOutput.write(out, os -> {
+            if (!ImageIO.write(img, "png", os)) {
+                throw new IOException("no PNG writer");
+            }
+        }, cancelled);
+        return 1;
+    }
+
+    private static int svg(ExportRuns runs, ExportOptions o, Path out, BooleanSupplier cancelled) throws IOException {
+        SceneFrames painter = new SceneFrames(runs, o.width(), o.height(), o.charts(), o.lastStep());
+        SVGGraphics2D g = new SVGGraphics2D(o.width(), o.height());
+        painter.paint(g, o.lastStep());
+        byte[] doc = g.getSVGDocument().getBytes(StandardCharsets.UTF_8);
+        AtomicOutput.write(out, os -> os.write(doc), cancelled);
+        return 1;
+    }
+
+    static void draw(FramePainter painter, BufferedImage img, long step) {
+        Graphics2D g = img.createGraphics();
+        try {
+            painter.paint(g, step);
+        } finally {
+            g.dispose();
+        }
+    }
+
+    static int[] pixels(BufferedImage img) {
+        return ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+    }
+
+    // ---- CSV ----------------------------------------------------------------------------------------
+
+    /**
+     * Every run (hidden ones too) up to the last step: {@code run,name,step,x,y,loss} then two columns
+     * per probe ({@code m_x, m_y, …}) over the union of all runs' probes, empty where a run has no
+     * such probe and in row 0.
+     */
+    private static int csv(ExportRuns runs, ExportOptions o, Path out, Progress p, BooleanSupplier cancelled) throws IOException {
+        AtomicOutput.write(out, os -> writeCsv(runs, o.lastStep(), os, p, cancelled), cancelled);
+        return 1;
+    }
+
+    /** Writes the CSV to a stream (the caller closes it). */
+    public static void writeCsv(ExportRuns runs, long lastStep, OutputStream os, Progress p, BooleanSupplier cancelled) throws IOException {
+        Set<String> names = new LinkedHashSet<>();
+        for (SimulatedRun r : runs.all()) {
+            names.addAll(r.probeNames());
+        }
+        List<String> probes = new ArrayList<>(names);
+        Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
+        w.write("run,name,step,x,y,loss");
+        for (String n : probes) {
+            w.write("," + n + "_x," + n + "_y");
+        }
+        w.write('\n');
+        StringBuilder line = new StringBuilder(256);
+        int total = runs.all().size();
+        for (int ri = 0; ri < total; ri++) {
+            SimulatedRun r = runs.all().get(ri);
+            int[] col = new int[probes.size()];
+            for (int k = 0; k < probes.size(); k++) {
+                col[k] = r.probeNames().indexOf(probes.get(k));
+            }
+            int rows = r.rowsAt(lastStep);
+            String name = csvText(r.label());
+            for (int i = 0; i < rows; i++) {
+                if ((i & 4095) == 0) {
+                    check(cancelled);
+                }
+                line.setLength(0);
+                line.append(ri + 1).append(',').append(name).append(',').append(i).append(',')
+                        .append(r.xs()[i]).append(',').append(r.ys()[i]).append(',').append(r.loss()[i]);
+                for (int c : col) {
+                    if (c < 0 || i == 0) {
+                        line.append(",,");
+                    } else {
+                        line.append(',').append(r.probes()[2 * c][i]).append(',').append(r.probes()[2 * c + 1][i]);
+                    }
+                }
+                line.append('\n');
+                w.append(line);
+            }
+            p.update(ri + 1, total);
+        }
+        w.flush();
+    }
+
+    private static String csvText(String s) {
+        if (s == null) {
+            return "";
+        }
+        if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
+    }
+
+    /** Opens an ImageIO stream on a file (closed by the caller). */
+    static ImageOutputStream imageStream(Path file) throws IOException {
+        return new FileImageOutputStream(file.toFile());
+    }
+}

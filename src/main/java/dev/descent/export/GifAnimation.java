@@ -1,0 +1,105 @@
+package dev.descent.export;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import javax.imageio.stream.ImageOutputStream;
+
+/**
+ * Draws and encodes an animated GIF: one palette built from the first and last frames (which hold
+ * every colour the animation shows), then each frame drawn (on worker threads), reduced to what
+ * changed since the previous one ({@link GifWriter#prepare}) and written in order.
+ */
+public final class GifAnimation {
+
+    private GifAnimation() {
+    }
+
+    /**
+     * Writes the animation to {@code file} (overwritten). Frames are drawn on worker threads, a
+     * few ahead, while this thread reduces each to what changed and writes it, in order.
+     */
+    public static void write(SceneFrames painter, ExportOptions o, Path file, Exporter.Progress p, BooleanSupplier cancelled)
+            throws IOException {
+        int w = painter.width();
+        int h = painter.height();
+        int n = o.frames();
+        GifPalette palette = palette(painter, o);
+        int threads = Integer.getInteger("descent.export.threads", Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+        int ahead = 2 * threads;
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "descent-gif-frames");
+            t.setDaemon(true);
+            return t;
+        });
+        ArrayDeque<Future<int[]>> queue = new ArrayDeque<>();
+        try (ImageOutputStream ios = Exporter.imageStream(file);
+             GifWriter gif = new GifWriter(ios, w, h, GifWriter.delayFor(o.fps()), palette)) {
+            int[] previous = null;
+            int next = 0;
+            for (int k = 0; k < n; k++) {
+                while (next < n && next < k + ahead) {
+                    long step = o.stepOf(next++);
+                    queue.add(pool.submit(() -> {
+                        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+                        Exporter.draw(painter, img, step);
+                        return Exporter.pixels(img);
+                    }));
+                }
+                if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                    throw new ExportCancelledException();
+                }
+                int[] px = get(queue.poll());
+                gif.write(GifWriter.prepare(previous, px, w, h, palette));
+                previous = px;
+                p.update(k + 1, n);
+            }
+            gif.finish();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static int[] get(Future<int[]> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExportCancelledException();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(c);
+        }
+    }
+
+    /** The palette of an animation: colours of its first and last frames, run colours exactly. */
+    static GifPalette palette(SceneFrames painter, ExportOptions o) {
+        List<int[]> samples = new ArrayList<>();
+        samples.add(Exporter.pixels(painter.render(o.stepOf(0))));
+        if (o.frames() > 1) {
+            samples.add(Exporter.pixels(painter.render(o.lastStep())));
+        }
+        List<Integer> forced = new ArrayList<>();
+        for (SimulatedRun r : painter.runs().shown()) {
+            forced.add(r.color().getRGB());
+        }
+        forced.add(Color.WHITE.getRGB());
+        forced.add(painter.layer().style().text().getRGB());
+        return GifPalette.build(samples, forced);
+    }
+}

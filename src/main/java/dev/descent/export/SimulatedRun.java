@@ -1,0 +1,27 @@
+package dev.descent.export;
+
+import dev.descent.export.session.RunModel;
+import java.awt.Color;
+import java.util.List;
+
+/**
+ * One run of a session, simulated for an export: rows {@code 0 … rows-1} hold steps
+ * {@code 0 … rows-1} (row 0 is the start). A run that converged, diverged or was stopped has fewer
+ * rows than the export has steps; {@code diverged} says whether its last row left the finite plane.
+ *
+ * @param probes each probe's x and y values per row ({@code probes[2k]} and {@code probes[2k+1]}
+ *               for probe k; NaN in row 0)
+ */
+public record SimulatedRun(RunModel model, Color color, String label, double[] xs, double[] ys, double[] loss,
+                           int rows, boolean diverged, List<String> probeNames, double[][] probes) {
+
+    /** Rows drawn when showing {@code step}: every row up to it. */
+    public int rowsAt(long step) {
+        return (int) Math.min(rows, Math.max(0, step) + 1);
+    }
+
+    /** Whether the run has diverged by {@code step}. */
+    public boolean divergedAt(long step) {
+        return diverged && step >= rows - 1;
+    }
+}

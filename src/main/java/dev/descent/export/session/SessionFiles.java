@@ -1,0 +1,326 @@
+package dev.descent.export.session;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.descent.export.AtomicOutput;
+import dev.descent.math.Surface;
+import dev.descent.render.ColorMap;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Session files: a {@link Session} as JSON with a format {@code version}. Writing always stamps
+ * {@link #VERSION}. Reading a session file (and every preset) is <em>strict</em>: the whole file is
+ * refused, with one message naming the problem, when it is not JSON, comes from a newer version,
+ * has an unknown field, names an unknown surface, optimizer, schedule or colour map, or holds a
+ * value out of range — a lesson brought to class either opens exactly as saved or not at all. Only
+ * the window's own remembered session is read leniently ({@link #readLenient}), leaving out runs that
+ * this build cannot make.
+ *
+ * <p>Plain Jackson data binding onto records; polymorphic default typing is never enabled.
+ */
+public final class SessionFiles {
+
+    /** The format version this build writes and the newest it reads. */
+    public static final int VERSION = 1;
+
+    /** The highest speed (steps per second) and step limit a file may ask for. */
+    public static final double MAX_SPEED = 1e7;
+    public static final long MAX_STEP_LIMIT = 1_000_000_000L;
+
+    private static final ObjectMapper STRICT = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    private static final ObjectMapper LENIENT = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private SessionFiles() {
+    }
+
+    // ---- writing --------------------------------------------------------------------------------
+
+    /** The session as JSON, {@code version} first. */
+    public static String toJson(Session s) {
+        ObjectNode root = STRICT.createObjectNode();
+        root.put("version", VERSION);
+        root.setAll((ObjectNode) STRICT.valueToTree(s));
+        try {
+            return STRICT.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes the session to {@code file} through a temporary file in the same folder and an atomic
+     * move: the file is either the old one or the whole new one.
+     *
+     * @throws IOException with a message that names the file and the cause (unwritable, disk full)
+     */
+    public static void write(Session s, Path file) throws IOException {
+        byte[] bytes = toJson(s).getBytes(StandardCharsets.UTF_8);
+        AtomicOutput.write(file, out -> out.write(bytes), () -> false);
+    }
+
+    // ---- strict reading ---------------------------------------------------------------------------
+
+    /**
+     * Reads and validates a session file, and fills in what the file may leave out (starts,
+     * colours, names).
+     *
+     * @throws SessionFileException naming the file and the problem; nothing else happens
+     */
+    public static Session read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new SessionFileException(file + ": no such file");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new SessionFileException(file + " is not a text file (not UTF-8)");
+        } catch (IOException e) {
+            throw new SessionFileException(file + " cannot be read: " + e.getMessage());
+        }
+        try {
+            return parse(text);
+        } catch (SessionFileException e) {
+            throw new SessionFileException(file.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    /** {@link #parse(String)} of a stream's UTF-8 text. */
+    public static Session read(InputStream in) throws IOException {
+        return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Parses and validates session JSON; see the class comment for what is refused.
+     *
+     * @throws SessionFileException naming the problem
+     */
+    public static Session parse(String text) {
+        JsonNode root;
+        try {
+            root = STRICT.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new SessionFileException("not valid JSON" + where(e.getLocation()) + ": " + e.getOriginalMessage());
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new SessionFileException("empty file, expected a JSON object");
+        }
+        if (!root.isObject()) {
+            throw new SessionFileException("not a Descent session: expected a JSON object, found " + root.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
+        }
+        ObjectNode obj = (ObjectNode) root;
+        checkVersion(obj.get("version"));
+        obj.remove("version");
+        checkRanges(obj);
+        Session s;
+        try {
+            s = STRICT.treeToValue(obj, Session.class);
+        } catch (JsonProcessingException e) {
+            throw new SessionFileException(describe(e));
+        } catch (IllegalArgumentException e) {
+            throw new SessionFileException(e.getMessage());
+        }
+        return validate(s);
+    }
+
+    /**
+     * Checks everything a session names and fills in starts, colours and names the file left out.
+     *
+     * @throws SessionFileException naming the first problem
+     */
+    public static Session validate(Session s) {
+        Surface surface;
+        try {
+            surface = Sessions.surface(s);
+        } catch (IllegalArgumentException e) {
+            throw new SessionFileException("surface: " + e.getMessage());
+        }
+        try {
+            ColorMap.byName(s.colorMap());
+        } catch (IllegalArgumentException e) {
+            throw new SessionFileException("colorMap: " + e.getMessage());
+        }
+        if (s.view() != null) {
+            try {
+                s.view().toViewport();
+            } catch (IllegalArgumentException e) {
+                throw new SessionFileException("view: " + e.getMessage());
+            }
+        }
+        if (s.runs().size() > Session.MAX_RUNS) {
+            throw new SessionFileException("runs: " + s.runs().size() + " runs, at most " + Session.MAX_RUNS + " are allowed");
+        }
+        for (int i = 0; i < s.runs().size(); i++) {
+            RunModel r = s.runs().get(i);
+            String which = "run " + (i + 1) + (r.name() == null || r.name().isBlank() ? "" : " ('" + r.name() + "')");
+            if (r.optimizer() == null || r.optimizer().isBlank()) {
+                throw new SessionFileException(which + ": no optimizer given");
+            }
+            if (r.color() != null && !r.color().matches("#[0-9a-fA-F]{6}")) {
+                throw new SessionFileException(which + ": invalid color '" + r.color() + "' (expected #rrggbb)");
+            }
+            if (r.start() != null && (r.start().length != 2 || !Double.isFinite(r.start()[0]) || !Double.isFinite(r.start()[1]))) {
+                throw new SessionFileException(which + ": start must be two finite numbers [x, y]");
+            }
+            try {
+                Sessions.spec(surface, r);
+            } catch (IllegalArgumentException e) {
+                throw new SessionFileException(which + ": " + e.getMessage());
+            }
+        }
+        Sessions.Opened opened = Sessions.open(s);
+        if (!opened.problems().isEmpty()) {
+            throw new SessionFileException(opened.problems().get(0)); // not reached: every run was checked above
+        }
+        return opened.session();
+    }
+
+    private static void checkVersion(JsonNode v) {
+        if (v == null || v.isNull()) {
+            throw new SessionFileException("no \"version\" field; this Descent writes and reads format version " + VERSION);
+        }
+        if (!v.canConvertToExactIntegral() || !v.isNumber()) {
+            throw new SessionFileException("\"version\" must be a whole number, found " + v);
+        }
+        long version = v.asLong();
+        if (version > VERSION) {
+            throw new SessionFileException("written by a newer Descent (format version " + version
+                    + "); this one reads format version " + VERSION + " and older");
+        }
+        if (version < 1) {
+            throw new SessionFileException("invalid \"version\" " + version + " (must be 1 or more)");
+        }
+    }
+
+    /** Values that the record's compact constructor would quietly replace by defaults are refused here. */
+    private static void checkRanges(ObjectNode obj) {
+        JsonNode speed = obj.get("speed");
+        if (speed != null && !speed.isNull()) {
+            if (!speed.isNumber() || !(speed.asDouble() > 0) || speed.asDouble() > MAX_SPEED) {
+                throw new SessionFileException("speed: " + speed + " is out of range (steps per second, more than 0 and at most " + (long) MAX_SPEED + ")");
+            }
+        }
+        JsonNode limit = obj.get("stepLimit");
+        if (limit != null && !limit.isNull()) {
+            if (!limit.canConvertToExactIntegral() || limit.asLong() < 1 || limit.asLong() > MAX_STEP_LIMIT) {
+                throw new SessionFileException("stepLimit: " + limit + " is out of range (a whole number from 1 to " + MAX_STEP_LIMIT + ")");
+            }
+        }
+        JsonNode trail = obj.get("trail");
+        if (trail != null && !trail.isNull()) {
+            if (!trail.canConvertToExactIntegral() || trail.asLong() < 0 || trail.asLong() > Integer.MAX_VALUE) {
+                throw new SessionFileException("trail: " + trail + " is out of range (a whole number of steps, 0 for the whole path)");
+            }
+        }
+        JsonNode runs = obj.get("runs");
+        if (runs != null && runs.isArray()) {
+            for (int i = 0; i < runs.size(); i++) {
+                JsonNode sigma = runs.get(i).get("sigma");
+                if (sigma != null && sigma.isNumber() && !(sigma.asDouble() >= 0)) {
+                    throw new SessionFileException("run " + (i + 1) + ": sigma " + sigma + " must be >= 0");
+                }
+            }
+        }
+    }
+
+    private static String describe(JsonProcessingException e) {
+        String path = e instanceof JsonMappingException m ? path(m.getPath()) : "";
+        if (e instanceof UnrecognizedPropertyException u) {
+            int dot = path.lastIndexOf('.');
+            return "unknown field \"" + u.getPropertyName() + "\"" + (dot > 0 ? " in " + path.substring(0, dot) : "");
+        }
+        if (e instanceof InvalidFormatException f) {
+            return (path.isEmpty() ? "" : path + ": ") + "cannot read " + f.getValue() + " as " + typeName(f.getTargetType());
+        }
+        if (e instanceof MismatchedInputException m) {
+            return (path.isEmpty() ? "" : path + ": ") + "expected " + typeName(m.getTargetType());
+        }
+        if (e instanceof JsonParseException) {
+            return "not valid JSON" + where(e.getLocation()) + ": " + e.getOriginalMessage();
+        }
+        Throwable c = e.getCause();
+        if (c instanceof IllegalArgumentException) {
+            return (path.isEmpty() ? "" : path + ": ") + c.getMessage();
+        }
+        return (path.isEmpty() ? "" : path + ": ") + e.getOriginalMessage();
+    }
+
+    private static String typeName(Class<?> t) {
+        if (t == null) {
+            return "another kind of value";
+        }
+        if (t == double.class || t == Double.class || t == long.class || t == Long.class || t == int.class || t == Integer.class) {
+            return "a number";
+        }
+        if (t == String.class) {
+            return "a string";
+        }
+        if (t == Boolean.class || t == boolean.class) {
+            return "true or false";
+        }
+        if (t.isArray() || List.class.isAssignableFrom(t)) {
+            return "a list";
+        }
+        return "an object";
+    }
+
+    private static String path(List<JsonMappingException.Reference> refs) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : refs) {
+            if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            } else if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String where(JsonLocation l) {
+        return l == null || l.getLineNr() < 0 ? "" : " at line " + l.getLineNr() + ", column " + l.getColumnNr();
+    }
+
+    // ---- lenient reading ----------------------------------------------------------------------------
+
+    /**
+     * Reads the window's remembered session: unknown fields and the version are ignored; runs that
+     * cannot be built are left out later by {@link Sessions#open}.
+     */
+    public static Session readLenient(InputStream in) throws IOException {
+        return LENIENT.readValue(in, Session.class);
+    }
+
+    /** A session file that cannot be opened; the message names the problem. */
+    public static final class SessionFileException extends IllegalArgumentException {
+        public SessionFileException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.descent.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.descent.app.model.SessionController;
+import dev.descent.export.ExportOptions;
+import dev.descent.export.Exporter;
+import dev.descent.export.session.Session;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The File menu's sessions and exports, in the window under Monocle. */
+@ExtendWith(ApplicationExtension.class)
+class FileActionsTest {
+
+    private MainView view;
+    private SessionController ctl;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        ctl = DescentApp.controller(WindowTest.bowl(0.02, 0.05), m -> { }, new java.util.ArrayList<>());
+        view = new MainView(ctl, false);
+        stage.setScene(new Scene(view, 1200, 760));
+        stage.show();
+        view.start();
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(() -> view.stop());
+        ctl.simulation().close();
+    }
+
+    private String message(FxRobot robot) {
+        return robot.lookup("#message").queryAs(Label.class).getText();
+    }
+
+    private List<Path> files() throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.toList();
+        }
+    }
+
+    @Test
+    void saveThenOpenRestoresTheSessionAndRemembersTheFile(FxRobot robot) throws Exception {
+        Path f = dir.resolve("lesson.json");
+        robot.interact(() -> ctl.setSpeed(321));
+        robot.interact(() -> view.files().saveTo(f));
+        Session saved = ctl.session();
+        assertTrue(message(robot).contains("Saved lesson.json"), message(robot));
+        robot.interact(() -> view.load(WindowTest.bowl(0.1)));
+        assertEquals(1, ctl.runs().size());
+        robot.interact(() -> view.files().openFile(f));
+        assertEquals(saved, ctl.session());
+        assertEquals(321, ctl.session().speed());
+        assertEquals(f.toAbsolutePath(), view.files().recent().get(0));
+    }
+
+    @Test
+    void aRefusedFileLeavesTheOpenSessionUntouched(FxRobot robot) throws Exception {
+        Session before = ctl.session();
+        Path bad = Files.writeString(dir.resolve("bad.json"),
+                "{\"version\": 1, \"surface\": \"quadratic\", \"runs\": [{\"optimizer\": \"sgd\"}, {\"optimizer\": \"adamm\"}]}");
+        robot.interact(() -> view.files().openFile(bad));
+        assertEquals(before, ctl.session());
+        assertTrue(message(robot).contains("Unknown optimizer 'adamm'"), message(robot));
+        Path newer = Files.writeString(dir.resolve("newer.json"), "{\"version\": 99}");
+        robot.interact(() -> view.files().openFile(newer));
+        assertEquals(before, ctl.session());
+        assertTrue(message(robot).contains("newer Descent"), message(robot));
+    }
+
+    @Test
+    void anExportRunsInTheBackgroundAndWritesTheFile(FxRobot robot) throws Exception {
+        Path out = dir.resolve("bowl.gif");
+        robot.interact(() -> view.files().run(Exporter.Format.GIF, ExportOptions.of(320, 240, 30, 1, 30, false), out));
+        // the window keeps working meanwhile
+        robot.interact(() -> ctl.stepOnce());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> message(robot).startsWith("Exported"));
+        assertTrue(Files.size(out) > 0);
+        assertEquals(List.of(out), files());
+    }
+
+    @Test
+    void aCancelledExportLeavesNothing(FxRobot robot) throws Exception {
+        Path out = dir.resolve("long.mp4");
+        robot.interact(() -> view.files().run(Exporter.Format.MP4, ExportOptions.of(640, 480, 30, 1, 2000, true), out));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, 
+                () -> robot.lookup("#exportProgress").queryAs(javafx.scene.control.ProgressBar.class).getProgress() > 0);
+        robot.clickOn("#cancelExport");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> message(robot).contains("cancelled"));
+        // the export thread notices the cancel at its next frame
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> files().isEmpty());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void anUnwritableTargetSaysWhy(FxRobot robot) throws Exception {
+        Path out = dir.resolve("missing").resolve("x.png");
+        robot.interact(() -> view.files().run(Exporter.Format.PNG, ExportOptions.of(320, 240, 30, 1, 10, false), out));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> message(robot).startsWith("Export failed"));
+        assertTrue(message(robot).contains("does not exist"), message(robot));
+        assertTrue(files().isEmpty());
+    }
+}

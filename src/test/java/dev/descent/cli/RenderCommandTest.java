@@ -1,0 +1,85 @@
+package dev.descent.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.descent.export.session.Presets;
+import dev.descent.export.session.SessionFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code render}, in-process: a preset and a session file to GIF, CSV; refusals exit 2 with one line. */
+class RenderCommandTest {
+
+    @TempDir
+    Path dir;
+
+    static int gifFrames(Path f) throws Exception {
+        ImageReader r = ImageIO.getImageReadersByFormatName("gif").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(f.toFile())) {
+            r.setInput(in);
+            return r.getNumImages(true);
+        } finally {
+            r.dispose();
+        }
+    }
+
+    @Test
+    void rendersAPresetToAGif() throws Exception {
+        Path out = dir.resolve("race.gif");
+        CliTest.Result r = CliTest.run("render", "--preset", "rosenbrock-race", "--steps", "60", "--steps-per-frame", "3",
+                "--fps", "20", "--size", "320x240", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(20, gifFrames(out));
+        assertEquals(320, ImageIO.read(out.toFile()).getWidth());
+        assertTrue(r.err().contains("wrote"), "progress on stderr: " + r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void rendersASessionFileWithChartsAndToCsv() throws Exception {
+        Path session = dir.resolve("ravine.json");
+        SessionFiles.write(Presets.load("ravine").session(), session);
+        Path gif = dir.resolve("ravine.gif");
+        CliTest.Result r = CliTest.run("render", "--session", session.toString(), "--steps", "10", "--size", "480x240",
+                "--charts", "-q", "--out", gif.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("", r.err(), "--quiet");
+        assertEquals(10, gifFrames(gif));
+        Path csv = dir.resolve("ravine.csv");
+        r = CliTest.run("render", "--session", session.toString(), "--steps", "10", "-q", "--out", csv.toString());
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = Files.readAllLines(csv);
+        assertTrue(lines.get(0).startsWith("run,name,step,x,y,loss"), lines.get(0));
+        assertEquals(1 + 11 * Presets.load("ravine").session().runs().size(), lines.size());
+    }
+
+    @Test
+    void badInputExitsTwoWithOneLineAndWritesNothing() throws Exception {
+        Path out = dir.resolve("x.gif");
+        CliTest.assertRefused(CliTest.run("render", "--preset", "nope", "--out", out.toString()), "No preset named nope");
+        CliTest.assertRefused(CliTest.run("render", "--preset", "ravine", "--out", dir.resolve("x.avi").toString()), "Cannot tell the format");
+        CliTest.assertRefused(CliTest.run("render", "--preset", "ravine", "--size", "big", "--out", out.toString()), "Invalid size 'big'");
+        CliTest.assertRefused(CliTest.run("render", "--preset", "ravine", "--fps", "0", "--out", out.toString()), "Invalid fps 0");
+        CliTest.assertRefused(CliTest.run("render", "--preset", "ravine", "--steps", "-3", "--out", out.toString()), "last step");
+        CliTest.assertRefused(CliTest.run("render", "--preset", "ravine", "--out", dir.resolve("no/such/x.gif").toString()), "does not exist");
+        CliTest.assertRefused(CliTest.run("render", "--preset", "ravine"), "--out");
+        CliTest.assertRefused(CliTest.run("render", "--out", out.toString()), "--session");
+        Path newer = Files.writeString(dir.resolve("newer.json"), "{\"version\": 7, \"surface\": \"quadratic\"}");
+        CliTest.assertRefused(CliTest.run("render", "--session", newer.toString(), "--out", out.toString()), "newer Descent");
+        Path broken = Files.writeString(dir.resolve("broken.json"), "{\"version\": 1, \"runs\": [{\"optimizer\": \"sgd\", \"hyperparameters\": {\"lr\": \"x\"}}]}");
+        CliTest.Result r = CliTest.run("render", "--session", broken.toString(), "--out", out.toString());
+        CliTest.assertRefused(r, "broken.json");
+        try (Stream<Path> s = Files.list(dir)) {
+            assertFalse(s.anyMatch(p -> p.toString().endsWith(".gif") || p.getFileName().toString().startsWith(".")), "no output and no temporary file");
+        }
+    }
+}
