@@ -51,7 +51,9 @@ public final class ColorBarPainter {
             }
             return out;
         }
-        double origin = levels.origin();
+        // levels of log(f − origin): where f itself is positive, label round values of f (1, 10, 100)
+        // rather than of f − origin, which would read 9.97, 0.975, ...
+        double origin = lo > 0 ? 0 : levels.origin();
         double g0 = lo - origin;
         double g1 = hi - origin;
         int e0 = (int) Math.ceil(Math.log10(g0) - 1e-9);
