@@ -29,7 +29,9 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 
@@ -40,7 +42,7 @@ import javafx.scene.shape.Circle;
  * the series come from a {@link SeriesStore}, so the cost per update follows the new rows, not the
  * length of the runs. Clicking a chart scrubs the plot to that step.
  */
-public final class ChartsView extends VBox {
+public final class ChartsView extends StackPane {
 
     /** The charts of every run: history channel, id, title, log axis by default. */
     record RunChart(int channel, String id, String title, boolean log) {
@@ -67,6 +69,8 @@ public final class ChartsView extends VBox {
     private final TitledPane runsPane;
     private final TitledPane probesPane;
     private final Label noProbes = new Label();
+    private final VBox sections = new VBox();
+    private final Pane readoutLayer = new Pane();
     private final CheckMenuItem menuItem = new CheckMenuItem("Charts");
     private SplitPane split;
     private double divider = 0.58;
@@ -78,6 +82,7 @@ public final class ChartsView extends VBox {
     private boolean dirty = true;
     private String probeKey = "";
     private long updates;
+    private long lastCost;
 
     public ChartsView(SessionController ctl, Consumer<String> message) {
         this.ctl = ctl;
@@ -116,7 +121,10 @@ public final class ChartsView extends VBox {
                 dirty = true;
             });
         }
-        getChildren().addAll(runsPane, probesPane);
+        sections.getChildren().addAll(runsPane, probesPane);
+        readoutLayer.setMouseTransparent(true);
+        readoutLayer.setPickOnBounds(false);
+        getChildren().addAll(sections, readoutLayer);
         setMinHeight(0);
 
         menuItem.setId("chartsItem");
@@ -145,6 +153,7 @@ public final class ChartsView extends VBox {
             lastUpdate = Long.MIN_VALUE / 2;
         });
         c.setMessage(message);
+        c.setReadoutLayer(readoutLayer);
         c.setMaxWidth(Double.MAX_VALUE);
         c.setMaxHeight(Double.MAX_VALUE);
         return c;
@@ -243,6 +252,11 @@ public final class ChartsView extends VBox {
         return updates;
     }
 
+    /** Nanoseconds the last update took, drawing included (the interval adapts to it). */
+    public long lastUpdateNanos() {
+        return lastCost;
+    }
+
     /** The frame the charts show (null before the first update). */
     public Frame shownFrame() {
         return lastFrame;
@@ -261,6 +275,7 @@ public final class ChartsView extends VBox {
         long t0 = System.nanoTime();
         update(frame);
         long cost = System.nanoTime() - t0;
+        lastCost = cost;
         // drawing the charts may take at most about a quarter of the time
         interval = Math.max(MIN_INTERVAL_NANOS, Math.min(4 * cost, 500_000_000L));
         lastUpdate = now;

@@ -19,6 +19,8 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -42,6 +44,7 @@ public final class LiveChart extends StackPane {
     private final Pane overlay = new Pane();
     private final Line crosshair = new Line();
     private final VBox readout = new VBox(1);
+    private Pane readoutLayer;
     private final CheckMenuItem logItem = new CheckMenuItem("Log scale");
     private LongConsumer onStep = s -> { };
     private Runnable onLogChanged = () -> { };
@@ -83,9 +86,11 @@ public final class LiveChart extends StackPane {
         crosshair.setVisible(false);
         crosshair.setManaged(false);
         readout.getStyleClass().add("chart-readout");
-        readout.setVisible(false);
         readout.setManaged(false);
+        readout.setMouseTransparent(true);
+        readout.setVisible(false);
         overlay.getChildren().addAll(crosshair, readout);
+        readoutLayer = overlay;
         overlay.setMouseTransparent(true);
         getChildren().addAll(viewer, overlay);
 
@@ -188,7 +193,7 @@ public final class LiveChart extends StackPane {
         pointerY = y;
         long step = Double.isNaN(x) ? -1 : stepAt(x, y);
         Rectangle2D a = dataArea();
-        if (step < 0 || a == null || chart.lines().isEmpty()) {
+        if (step < 0 || a == null || chart.lines().isEmpty() || getScene() == null) {
             crosshair.setVisible(false);
             readout.setVisible(false);
             return;
@@ -200,35 +205,91 @@ public final class LiveChart extends StackPane {
         crosshair.setEndY(a.getMaxY());
         crosshair.setVisible(true);
 
+        // the read-out floats on a layer above all charts: it may be taller than a small chart
+        java.awt.Color bg = chart.theme().background();
+        java.awt.Color fg = chart.theme().foreground();
+        java.awt.Color muted = chart.theme().muted();
+        java.awt.Color border = chart.theme().border();
+        readout.setStyle("-fx-background-color: " + css(bg) + "; -fx-border-color: " + css(border)
+                + "; -fx-background-radius: 5; -fx-border-radius: 5; -fx-padding: 4 8 4 8;"
+                + " -fx-effect: dropshadow(gaussian, rgba(0,0,0,0.25), 8, 0, 0, 2);");
         readout.getChildren().clear();
         Label head = new Label("step " + ChartFormat.step(step));
-        head.getStyleClass().add("chart-readout-head");
+        head.setStyle("-fx-font-weight: bold; -fx-font-size: 11px; -fx-text-fill: " + css(fg) + ";");
         readout.getChildren().add(head);
         int shown = 0;
         for (StepChart.Line l : chart.lines()) {
-            if (++shown > 8) {
-                readout.getChildren().add(new Label("…"));
+            if (++shown > 10) {
                 break;
             }
             double v = l.readout().applyAsDouble(step);
             Circle dot = new Circle(4, Color.rgb(l.color().getRed(), l.color().getGreen(), l.color().getBlue()));
             Label name = new Label(l.label());
-            name.getStyleClass().add("chart-readout-name");
+            name.setStyle("-fx-font-size: 11px; -fx-text-fill: " + css(fg) + ";");
             Label value = new Label(ChartFormat.number(v, 5));
-            value.getStyleClass().add("chart-readout-value");
-            HBox row = new HBox(5, dot, name, value);
+            value.setStyle("-fx-font-size: 11px; -fx-font-family: 'DejaVu Sans Mono', monospace; -fx-text-fill: "
+                    + css(muted) + ";");
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            HBox row = new HBox(5, dot, name, gap, value);
             row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             readout.getChildren().add(row);
         }
-        readout.setPadding(new Insets(4, 7, 4, 7));
+        if (readout.getParent() != readoutLayer) {
+            if (readout.getParent() instanceof Pane old) {
+                old.getChildren().remove(readout);
+            }
+            readoutLayer.getChildren().add(readout);
+        }
         readout.setVisible(true);
         readout.applyCss();
         readout.autosize();
         double w = readout.getWidth();
         double h = readout.getHeight();
-        double rx = px + 12 + w > a.getMaxX() ? px - 12 - w : px + 12;
-        double ry = Math.max(a.getMinY() + 2, Math.min(y - h / 2, a.getMaxY() - h - 2));
-        readout.relocate(Math.max(0, rx), Math.max(0, ry));
+        Point2D right = readoutLayer.sceneToLocal(localToScene(px + 14, y));
+        Point2D left = readoutLayer.sceneToLocal(localToScene(px - 14, y));
+        Point2D edge = readoutLayer.sceneToLocal(localToScene(a.getMaxX(), 0));
+        double rx = right.getX() + w > Math.min(edge.getX(), readoutLayer.getWidth()) ? left.getX() - w : right.getX();
+        double ry = right.getY() - h / 2;
+        rx = Math.max(0, Math.min(rx, readoutLayer.getWidth() - w));
+        ry = Math.max(0, Math.min(ry, readoutLayer.getHeight() - h));
+        readout.relocate(rx, ry);
+    }
+
+    /**
+     * Where the read-out is drawn: a mouse-transparent pane over all charts (so it is not cut by the
+     * chart's bounds); this chart's own overlay by default.
+     */
+    public void setReadoutLayer(Pane layer) {
+        readoutLayer = layer == null ? overlay : layer;
+    }
+
+    private static String css(java.awt.Color c) {
+        return String.format(Locale.ROOT, "#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
+    }
+
+    /** Whether the hover read-out is showing (tests). */
+    public boolean isReadoutShowing() {
+        return readout.isVisible() && readout.getParent() != null;
+    }
+
+    /** The read-out's lines of text (tests). */
+    public java.util.List<String> readoutText() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (javafx.scene.Node n : readout.getChildren()) {
+            if (n instanceof Label l) {
+                out.add(l.getText());
+            } else if (n instanceof HBox row) {
+                StringBuilder sb = new StringBuilder();
+                for (javafx.scene.Node c : row.getChildren()) {
+                    if (c instanceof Label l) {
+                        sb.append(sb.length() == 0 ? "" : " ").append(l.getText());
+                    }
+                }
+                out.add(sb.toString());
+            }
+        }
+        return out;
     }
 
     // ---- saving -------------------------------------------------------------------------------

@@ -86,8 +86,10 @@ public final class ChartExport {
         JFreeChart c = chart.chart();
         LegendTitle legend = null;
         boolean notify = c.isNotify();
+        boolean labelled = chart.isMarkerLabelled();
         c.setNotify(false);
         try {
+            chart.setMarkerLabelled(true); // a saved chart says which step its marker is
             if (!chart.hasLegend() && !chart.lines().isEmpty()) {
                 legend = new LegendTitle(c.getXYPlot().getRenderer());
                 legend.setPosition(RectangleEdge.BOTTOM);
@@ -101,6 +103,7 @@ public final class ChartExport {
             if (legend != null) {
                 c.removeLegend();
             }
+            chart.setMarkerLabelled(labelled);
             c.setNotify(notify);
         }
     }

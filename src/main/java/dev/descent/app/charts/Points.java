@@ -12,6 +12,7 @@ public final class Points {
     private double[] xs;
     private double[] ys;
     private int count;
+    private long version;
 
     public Points() {
         this(16);
@@ -45,6 +46,12 @@ public final class Points {
 
     void clear() {
         count = 0;
+        version++;
+    }
+
+    /** Changes whenever the points are refilled: a chart whose lines' versions are unchanged needs no redraw. */
+    public long version() {
+        return version;
     }
 
     void add(double x, double y) {
@@ -55,6 +62,7 @@ public final class Points {
         xs[count] = x;
         ys[count] = y;
         count++;
+        version++;
     }
 
     /** Capacity of the arrays held (memory tests). */

@@ -52,7 +52,7 @@ public final class StepChart {
     }
 
     private final LinesDataset data = new LinesDataset();
-    private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+    private final XYLineAndShapeRenderer renderer = new PathRenderer();
     private final XYPlot plot;
     private final JFreeChart chart;
     private final NumberAxis stepAxis = new NumberAxis();
@@ -63,8 +63,10 @@ public final class StepChart {
     private boolean log;
     private ChartTheme theme = ChartTheme.LIGHT;
     private List<Line> lines = List.of();
+    private long[] versions;
     private double scrub = Double.NaN;
     private ValueMarker marker;
+    private boolean labelledMarker;
 
     /**
      * @param legend whether a legend is drawn inside the plot (charts of one run's probes); charts of
@@ -73,10 +75,6 @@ public final class StepChart {
     public StepChart(String titleText, boolean log, boolean legend) {
         this.log = log;
         this.legend = legend;
-        renderer.setDrawSeriesLineAsPath(true);
-        renderer.setDefaultCreateEntities(false);
-        renderer.setAutoPopulateSeriesPaint(false);
-        renderer.setAutoPopulateSeriesStroke(false);
         stepAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         stepAxis.setAutoRange(false);
         stepAxis.setLowerMargin(0);
@@ -182,9 +180,21 @@ public final class StepChart {
         return scrub;
     }
 
-    /** Replaces every line and redraws once. */
-    public void setLines(List<Line> newLines) {
+    /**
+     * Replaces every line and redraws once; when the lines are the ones shown, drawn the same way
+     * and their points have not changed since, nothing happens.
+     *
+     * @return whether the chart was redrawn
+     */
+    public boolean setLines(List<Line> newLines) {
+        if (sameAsShown(newLines)) {
+            return false;
+        }
         lines = List.copyOf(newLines);
+        versions = new long[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            versions[i] = lines.get(i).points().version();
+        }
         chart.setNotify(false);
         List<String> keys = new ArrayList<>(lines.size());
         List<Points> points = new ArrayList<>(lines.size());
@@ -199,6 +209,22 @@ public final class StepChart {
         fitRanges();
         data.changed();
         chart.setNotify(true);
+        return true;
+    }
+
+    private boolean sameAsShown(List<Line> newLines) {
+        if (versions == null || newLines.size() != lines.size()) {
+            return false;
+        }
+        for (int i = 0; i < newLines.size(); i++) {
+            Line a = newLines.get(i);
+            Line b = lines.get(i);
+            if (a.points() != b.points() || a.points().version() != versions[i] || !a.label().equals(b.label())
+                    || !a.color().equals(b.color()) || a.width() != b.width() || a.dash() != b.dash()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Moves the scrub marker ({@code NaN}: none) and redraws. */
@@ -232,6 +258,16 @@ public final class StepChart {
 
     public ChartTheme theme() {
         return theme;
+    }
+
+    /** Whether the scrub marker says its step (off by default: the window says it once, above the charts). */
+    public boolean isMarkerLabelled() {
+        return labelledMarker;
+    }
+
+    public void setMarkerLabelled(boolean b) {
+        labelledMarker = b;
+        styleMarker();
     }
 
     private static Stroke stroke(Line l) {
@@ -279,14 +315,18 @@ public final class StepChart {
         if (marker == null) {
             return;
         }
+        marker.setLabel(null);
         marker.setPaint(theme.marker());
         marker.setStroke(new BasicStroke(1.4f));
-        marker.setLabel("step " + ChartFormat.step(marker.getValue()));
-        marker.setLabelFont(theme.tick());
-        marker.setLabelPaint(theme.marker());
-        marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-        marker.setLabelOffset(new RectangleInsets(2, 4, 2, 4));
+        if (labelledMarker) {
+            marker.setLabel("step " + ChartFormat.step(marker.getValue()));
+            marker.setLabelFont(theme.tick());
+            marker.setLabelPaint(theme.marker());
+            marker.setLabelBackgroundColor(new Color(0, 0, 0, 0));
+            marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            marker.setLabelOffset(new RectangleInsets(2, 3, 2, 3));
+        }
     }
 
     private static Color withAlpha(Color c, int a) {

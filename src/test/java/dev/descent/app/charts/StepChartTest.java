@@ -104,4 +104,43 @@ class StepChartTest {
         StepChart chart = new StepChart("x", false, true);
         assertThrows(IllegalArgumentException.class, () -> ChartExport.write(chart, dir.resolve("a.jpg").toFile(), 10, 10));
     }
+
+    @Test
+    void unchangedLinesAreNotRedrawn() {
+        StepChart chart = new StepChart("Loss", true, false);
+        Decimator d = new Decimator(64, true);
+        d.add(0, 1);
+        d.add(1, 0.5);
+        List<StepChart.Line> lines = List.of(line("a", d.points(), Color.RED));
+        assertTrue(chart.setLines(lines));
+        assertTrue(!chart.setLines(List.of(line("a", d.points(), Color.RED))), "same points, same look: no redraw");
+        assertTrue(chart.setLines(List.of(line("a", d.points(), Color.BLUE))), "another colour");
+        d.add(2, 0.25);
+        assertTrue(chart.setLines(List.of(line("a", d.points(), Color.BLUE))), "new points");
+    }
+
+    /** Thousands of points in a few pixel columns: the one spike among them is still drawn. */
+    @Test
+    void aSpikeAmongManyPointsPerPixelIsDrawn() {
+        StepChart chart = new StepChart("spike", false, false);
+        chart.setTheme(ChartTheme.LIGHT);
+        Decimator d = new Decimator(4096, false);
+        for (int s = 0; s <= 12_000; s++) {
+            d.add(s, s == 6_001 ? 10 : 0);
+        }
+        chart.setLines(List.of(new StepChart.Line("a", d.points(), Color.RED, 1f, StepChart.Dash.SOLID, s -> 0)));
+        BufferedImage img = chart.chart().createBufferedImage(300, 200);
+        // the spike reaches the top tenth of the image somewhere in the middle
+        boolean red = false;
+        for (int y = 0; y < 60 && !red; y++) {
+            for (int x = 100; x < 250; x++) {
+                Color c = new Color(img.getRGB(x, y));
+                if (c.getRed() > 200 && c.getGreen() < 120 && c.getBlue() < 120) {
+                    red = true;
+                    break;
+                }
+            }
+        }
+        assertTrue(red, "the spike is drawn");
+    }
 }
