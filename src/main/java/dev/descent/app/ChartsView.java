@@ -81,6 +81,7 @@ public final class ChartsView extends StackPane {
     private long interval = MIN_INTERVAL_NANOS;
     private boolean dirty = true;
     private String probeKey = "";
+    private boolean autoLog;
     private long updates;
     private long lastCost;
 
@@ -349,7 +350,6 @@ public final class ChartsView extends StackPane {
             ProbeGroups.Group group = groups.get(g);
             LiveChart c = probeCharts.get(g);
             boolean log = c.chart().isLog();
-            probeLog.put(group.stem(), log);
             boolean allScalar = group.members().stream().allMatch(mm -> store.isScalar(r, mm.probe()));
             List<StepChart.Line> lines = new ArrayList<>();
             int mains = 0;
@@ -376,7 +376,27 @@ public final class ChartsView extends StackPane {
             }
             c.chart().setLines(lines);
             c.refreshReadout();
+            if (!log && !probeLog.containsKey(group.stem()) && spansDecades(lines)) {
+                // positive values over many orders of magnitude (v, v̂ early on): a log axis, until the user says otherwise
+                autoLog = true;
+                c.setLog(true);
+                autoLog = false;
+            }
         }
+    }
+
+    /** Whether every value drawn is positive and the largest is over a thousand times the smallest. */
+    static boolean spansDecades(List<StepChart.Line> lines) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (StepChart.Line l : lines) {
+            double[] r = l.points().valueRange(false);
+            if (r != null) {
+                lo = Math.min(lo, r[0]);
+                hi = Math.max(hi, r[1]);
+            }
+        }
+        return lo > 0 && hi > 1e3 * lo;
     }
 
     private void rebuildProbeCharts(RunFrame r) {
@@ -390,7 +410,14 @@ public final class ChartsView extends StackPane {
         for (ProbeGroups.Group g : groups) {
             StepChart sc = new StepChart(g.title(), probeLog.getOrDefault(g.stem(), false), true);
             LiveChart c = chart("probe-" + g.stem(), sc);
-            c.setMinWidth(170);
+            c.setOnLogChanged(() -> {
+                if (!autoLog) {
+                    probeLog.put(g.stem(), sc.isLog()); // the user's choice holds for this kind of probe
+                }
+                dirty = true;
+                lastUpdate = Long.MIN_VALUE / 2;
+            });
+            c.setMinWidth(125);
             c.setPrefWidth(240);
             HBox.setHgrow(c, Priority.ALWAYS);
             probeCharts.add(c);
