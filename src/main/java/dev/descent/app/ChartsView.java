@@ -81,7 +81,9 @@ public final class ChartsView extends StackPane {
     private long interval = MIN_INTERVAL_NANOS;
     private boolean dirty = true;
     private String probeKey = "";
+    private String probeDot;
     private boolean autoLog;
+    private boolean scrubPending = true;
     private long updates;
     private long lastCost;
 
@@ -135,9 +137,13 @@ public final class ChartsView extends StackPane {
 
         ctl.addListener(c -> {
             switch (c) {
-                case SCRUB -> showScrub();
+                case SCRUB -> {
+                    // markers move with the next update: a drag along a chart costs one drawing per update
+                    scrubPending = true;
+                    dirty = true;
+                }
                 case LOADED -> {
-                    showScrub();
+                    scrubPending = true;
                     dirty = true;
                 }
                 default -> dirty = true;
@@ -286,6 +292,10 @@ public final class ChartsView extends StackPane {
     }
 
     private void update(Frame frame) {
+        if (scrubPending) {
+            scrubPending = false;
+            showScrub();
+        }
         store.begin(frame);
         if (runsPane.isExpanded()) {
             updateRunCharts(frame);
@@ -337,7 +347,11 @@ public final class ChartsView extends StackPane {
         String title = m == null ? "Selected run" : "Selected run: " + m.name()
                 + (r == null ? "" : "  ·  " + r.spec().optimizer().label());
         probesPane.setText(title);
-        probesPane.setGraphic(m == null ? null : new Circle(5, javafx.scene.paint.Color.web(m.color())));
+        String dot = m == null ? null : m.color();
+        if (!java.util.Objects.equals(dot, probeDot)) {
+            probeDot = dot;
+            probesPane.setGraphic(dot == null ? null : new Circle(5, javafx.scene.paint.Color.web(dot)));
+        }
         String key = r == null ? "" : r.id() + ":" + r.probeNames();
         if (!key.equals(probeKey)) {
             rebuildProbeCharts(r);

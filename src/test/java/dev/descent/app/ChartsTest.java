@@ -139,6 +139,17 @@ class ChartsTest {
                 "scalars: one line each");
         assertEquals(1 - Math.pow(0.9, 3), bc.chart().lines().get(0).points().y(3), 1e-15);
 
+        // hovering reads the exact values at the step under the pointer
+        waitFor(() -> loss.dataArea() != null);
+        robot.moveTo(loss.screenPointOf(12));
+        waitFor(loss::isReadoutShowing);
+        List<String> text = loss.readoutText();
+        assertEquals("step 12", text.get(0));
+        assertEquals("Momentum " + dev.descent.app.charts.ChartFormat.number(sgd.history().get(SeriesStore.LOSS, 12), 5), text.get(1));
+        assertEquals("Adam " + dev.descent.app.charts.ChartFormat.number(adam.history().get(SeriesStore.LOSS, 12), 5), text.get(2));
+        robot.moveTo(view.plot());
+        waitFor(() -> !loss.isReadoutShowing());
+
         // selecting the SGD run shows what it has: its momentum buffer
         robot.interact(() -> ctl.select(1));
         waitFor(() -> view.charts().probeCharts().stream().anyMatch(c -> "probe-momentum_buffer".equals(c.getId())));
@@ -166,8 +177,8 @@ class ChartsTest {
             assertEquals(r.history().get(1, 17), head[0], "run " + i + ": x at step 17");
             assertEquals(r.history().get(2, 17), head[1], "run " + i + ": y at step 17");
         }
-        assertEquals(17.0, loss.chart().scrub(), "the charts mark the step");
-        assertEquals(17.0, view.charts().probeCharts().get(0).chart().scrub());
+        waitFor(() -> loss.chart().scrub() == 17.0 && !loss.chart().isStale());
+        assertEquals(17.0, view.charts().probeCharts().get(0).chart().scrub(), "the charts mark the step");
 
         // a scrub from the API to another step, then one step on: back to the newest positions
         robot.interact(() -> ctl.scrubTo(42));
@@ -180,7 +191,7 @@ class ChartsTest {
         RunFrame now = ctl.frameOf(view.plot().shownFrame(), 0);
         assertEquals(now.x(), view.plot().shownHead(0)[0]);
         assertEquals(now.y(), view.plot().shownHead(0)[1]);
-        assertTrue(Double.isNaN(loss.chart().scrub()), "the marker is gone");
+        waitFor(() -> Double.isNaN(loss.chart().scrub()));
     }
 
     @Test

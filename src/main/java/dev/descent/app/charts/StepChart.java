@@ -64,6 +64,7 @@ public final class StepChart {
     private ChartTheme theme = ChartTheme.LIGHT;
     private List<Line> lines = List.of();
     private long[] versions;
+    private boolean stale;
     private double scrub = Double.NaN;
     private ValueMarker marker;
     private boolean labelledMarker;
@@ -187,9 +188,10 @@ public final class StepChart {
      * @return whether the chart was redrawn
      */
     public boolean setLines(List<Line> newLines) {
-        if (sameAsShown(newLines)) {
+        if (!stale && sameAsShown(newLines)) {
             return false;
         }
+        stale = false;
         lines = List.copyOf(newLines);
         versions = new long[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
@@ -227,23 +229,39 @@ public final class StepChart {
         return true;
     }
 
-    /** Moves the scrub marker ({@code NaN}: none) and redraws. */
+    /**
+     * Moves the scrub marker ({@code NaN}: none). It is drawn with the next {@link #setLines} (which
+     * then redraws even when the lines are unchanged) or {@link #redraw()}, so a marker dragged along
+     * costs one drawing per update, not one per mouse event.
+     */
     public void setScrub(double step) {
         if (Double.compare(step, scrub) == 0) {
             return;
         }
         scrub = step;
-        chart.setNotify(false);
         if (marker != null) {
-            plot.removeDomainMarker(marker, Layer.FOREGROUND);
+            plot.removeDomainMarker(0, marker, Layer.FOREGROUND, false);
             marker = null;
         }
         if (!Double.isNaN(step)) {
             marker = new ValueMarker(step);
             styleMarker();
-            plot.addDomainMarker(marker, Layer.FOREGROUND);
+            plot.addDomainMarker(0, marker, Layer.FOREGROUND, false);
         }
-        chart.setNotify(true);
+        stale = true;
+    }
+
+    /** Draws what changed without new lines (the scrub marker); nothing when nothing did. */
+    public void redraw() {
+        if (stale) {
+            stale = false;
+            chart.fireChartChanged();
+        }
+    }
+
+    /** Whether a change waits for the next drawing. */
+    public boolean isStale() {
+        return stale;
     }
 
     public void setTheme(ChartTheme t) {

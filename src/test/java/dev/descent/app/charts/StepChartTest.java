@@ -61,6 +61,9 @@ class StepChartTest {
         assertTrue(chart.plot().getRangeAxis() instanceof org.jfree.chart.axis.LogAxis);
         chart.setScrub(2);
         assertEquals(1, chart.plot().getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND).size());
+        assertTrue(chart.isStale(), "drawn with the next lines");
+        chart.redraw();
+        assertTrue(!chart.isStale());
         chart.setScrub(Double.NaN);
         chart.chart().createBufferedImage(300, 200);
     }
