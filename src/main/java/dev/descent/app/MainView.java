@@ -72,6 +72,8 @@ public final class MainView extends BorderPane {
             new String[] {"Ctrl+N", "add a run"},
             new String[] {"Ctrl+Shift+D", "duplicate the selected run"},
             new String[] {"Ctrl+T", "light / dark theme"},
+            new String[] {"Ctrl+Shift+C", "show / hide the charts"},
+            new String[] {"click a chart", "show the runs at that step (Space plays on)"},
             new String[] {"Ctrl+Q", "quit"},
             new String[] {"click", "move the start of every run"},
             new String[] {"Shift+click", "move the start of the selected run"},
@@ -84,6 +86,7 @@ public final class MainView extends BorderPane {
     private final PlotView plot;
     private final SidePanel side;
     private final FileActions files;
+    private final ChartsView charts;
     private final Button playButton = new Button();
     private final Label stepLabel = new Label("step 0");
     private final Label speedLabel = new Label();
@@ -115,6 +118,7 @@ public final class MainView extends BorderPane {
         this.side = new SidePanel(ctl, this::showMessage);
         this.files = new FileActions(ctl, this::load, this::showMessage, () -> getScene() == null ? null : getScene().getWindow(),
                 () -> new double[] {plot.getWidth(), plot.getHeight()});
+        this.charts = new ChartsView(ctl, this::showMessage);
         getStyleClass().add("descent");
         getStylesheets().add(MainView.class.getResource("descent.css").toExternalForm());
 
@@ -125,7 +129,7 @@ public final class MainView extends BorderPane {
         StackPane.setAlignment(playHint, Pos.TOP_LEFT);
         StackPane.setMargin(playHint, new Insets(24, 0, 0, 72));
         centre.getStyleClass().add("plot-pane");
-        setCenter(centre);
+        setCenter(charts.around(centre));
         ScrollPane scroll = new ScrollPane(side);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -178,6 +182,10 @@ public final class MainView extends BorderPane {
         return files;
     }
 
+    public ChartsView charts() {
+        return charts;
+    }
+
     public boolean isDark() {
         return dark;
     }
@@ -201,6 +209,7 @@ public final class MainView extends BorderPane {
     private void pulse(long now) {
         Frame f = ctl.latest();
         plot.pulse(f);
+        charts.pulse(f, now);
         if (f.playing() != playing) {
             playing = f.playing();
             playButton.setGraphic(new FontIcon(playing ? "mdi2p-pause" : "mdi2p-play"));
@@ -293,7 +302,7 @@ public final class MainView extends BorderPane {
         resetView.setOnAction(e -> ctl.setView(null));
         darkItem.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
         darkItem.setOnAction(e -> setDark(darkItem.isSelected()));
-        view.getItems().addAll(maps, linesItem, fieldItem, trail, new SeparatorMenuItem(), resetView, darkItem);
+        view.getItems().addAll(maps, linesItem, fieldItem, trail, charts.menuItem(), new SeparatorMenuItem(), resetView, darkItem);
 
         Menu help = new Menu("_Help");
         MenuItem keys = new MenuItem("Keyboard shortcuts");
@@ -468,6 +477,7 @@ public final class MainView extends BorderPane {
         dark = d;
         Application.setUserAgentStylesheet(d ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
         plot.setDark(d);
+        charts.setDark(d);
         themeButton.setSelected(d);
         themeButton.setGraphic(new FontIcon(d ? "mdi2w-white-balance-sunny" : "mdi2w-weather-night"));
         darkItem.setSelected(d);

@@ -68,6 +68,8 @@ public final class PlotView extends Region {
     private boolean panning;
 
     private final Map<Integer, double[][]> buffers = new HashMap<>();
+    private final Map<Integer, double[]> heads = new HashMap<>();
+    private long shownScrub = -1;
 
     public PlotView(SessionController ctl) {
         this.ctl = ctl;
@@ -112,6 +114,17 @@ public final class PlotView extends Region {
     /** The frame whose positions the plot shows now (null before the first paint). */
     public Frame shownFrame() {
         return shown;
+    }
+
+    /** Where the head marker of the run at {@code index} was last drawn, {x, y}; null when it was not. */
+    public double[] shownHead(int index) {
+        double[] h = heads.get(index);
+        return h == null ? null : h.clone();
+    }
+
+    /** The scrubbed step the last paint showed, -1 for the newest. */
+    public long shownScrub() {
+        return shownScrub;
     }
 
     /** Static layers computed so far (tests wait on it). */
@@ -210,6 +223,8 @@ public final class PlotView extends Region {
             return;
         }
         Session s = ctl.session();
+        long scrub = ctl.scrubStep();
+        heads.clear();
         List<PlotPainter.Trail> trails = new ArrayList<>();
         int n = s.runs().size();
         for (int i = 0; i < n; i++) {
@@ -219,6 +234,11 @@ public final class PlotView extends Region {
                 continue;
             }
             int rows = r.history().rows();
+            boolean scrubbed = scrub >= 0 && rows > 0;
+            if (scrubbed) {
+                // a chart was clicked: the run as it was then, its path up to that step
+                rows = Math.max(1, dev.descent.app.charts.Steps.rowAtOrBefore(r.history(), scrub) + 1);
+            }
             int from = s.trail() > 0 ? Math.max(0, rows - s.trail() - 1) : 0;
             int count = rows - from;
             double[][] buf = buffers.computeIfAbsent(r.id(), k -> new double[2][0]);
@@ -233,10 +253,15 @@ public final class PlotView extends Region {
                 buf[1][k] = hist.get(2, from + k);
             }
             String label = label(m, r);
+            boolean diverged = r.status() == RunStatus.DIVERGED && (!scrubbed || rows == hist.rows());
             trails.add(new PlotPainter.Trail(color(m.color()), label, buf[0], buf[1], count,
-                    r.spec().x0(), r.spec().y0(), r.status() == RunStatus.DIVERGED, r.lastX(), r.lastY(),
+                    r.spec().x0(), r.spec().y0(), diverged, r.lastX(), r.lastY(),
                     i == ctl.selected()));
+            if (count > 0) {
+                heads.put(i, diverged ? new double[] {r.lastX(), r.lastY()} : new double[] {buf[0][count - 1], buf[1][count - 1]});
+            }
         }
+        shownScrub = scrub;
         PlotPainter.paintOverlay(gFront, layer, geometry(), trails);
     }
 

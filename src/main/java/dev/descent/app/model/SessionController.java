@@ -49,7 +49,9 @@ public final class SessionController {
         /** view, colour map, overlays, trail */
         VIEW,
         /** speed, step limit, apply mode */
-        PLAYBACK
+        PLAYBACK,
+        /** the step the plot shows (a chart was clicked) or back to the newest */
+        SCRUB
     }
 
     public interface Listener {
@@ -63,6 +65,7 @@ public final class SessionController {
     private final List<Integer> ids = new ArrayList<>();
     private int nextId = 1;
     private int selected = -1;
+    private long scrub = -1;
 
     public SessionController(Simulation simulation, Session initial) {
         this.simulation = simulation;
@@ -138,6 +141,7 @@ public final class SessionController {
      * @throws IllegalArgumentException when the session's surface cannot be built; nothing changes then
      */
     public List<String> load(Session s) {
+        clearScrub();
         Sessions.Opened opened = Sessions.open(s);
         Session o = opened.session();
         Surface sf = Sessions.surface(o);
@@ -164,6 +168,7 @@ public final class SessionController {
 
     /** Another surface with its default parameters and view; every run starts again at its suggested start. */
     public Optional<String> setSurface(String id) {
+        clearScrub();
         try {
             SurfaceKind kind = Surfaces.find(id);
             Surface sf = kind.create();
@@ -187,6 +192,7 @@ public final class SessionController {
 
     /** One surface parameter; the runs keep their starts and start again. */
     public Optional<String> setSurfaceParam(String name, Object value) {
+        clearScrub();
         try {
             Map<String, Object> params = new LinkedHashMap<>(session.surfaceParams());
             params.put(name, Values.toJson(value));
@@ -301,6 +307,7 @@ public final class SessionController {
      * @return the reason when the new settings are invalid; the run then keeps its settings
      */
     public Optional<String> updateRun(int index, UnaryOperator<RunModel> change) {
+        clearScrub();
         RunModel old = run(index);
         RunModel r;
         RunSpec spec;
@@ -340,6 +347,7 @@ public final class SessionController {
      * Moves the start of every run ({@code index} null) or of one run, and restarts what moved.
      */
     public Optional<String> moveStart(Integer index, double x, double y) {
+        clearScrub();
         if (!Double.isFinite(x) || !Double.isFinite(y)) {
             return Optional.of("Invalid start: (" + x + ", " + y + ") must be finite numbers");
         }
@@ -357,6 +365,7 @@ public final class SessionController {
 
     /** Moves the start of the runs at these indices. */
     public void moveStarts(List<Integer> indices, double x, double y) {
+        clearScrub();
         if (!Double.isFinite(x) || !Double.isFinite(y) || indices.isEmpty()) {
             return;
         }
@@ -379,6 +388,7 @@ public final class SessionController {
 
     /** Plays; when every run has already stopped, starts them again first. */
     public void play() {
+        clearScrub();
         Frame f = latest();
         boolean anyCanMove = f.runs().stream().anyMatch(r -> r.status() == RunStatus.RUNNING && r.step() < f.stepLimit());
         if (!anyCanMove && !f.runs().isEmpty()) {
@@ -401,10 +411,12 @@ public final class SessionController {
     }
 
     public void stepOnce() {
+        clearScrub();
         simulation.submit(new Command.StepOnce());
     }
 
     public void reset() {
+        clearScrub();
         simulation.submit(new Command.Pause());
         simulation.submit(new Command.Reset());
     }
@@ -427,6 +439,40 @@ public final class SessionController {
         simulation.submit(new Command.SetStepLimit(steps));
         fire(Change.PLAYBACK);
         return Optional.empty();
+    }
+
+    /**
+     * The step the plot shows instead of the newest one (a chart was clicked there), or -1 when the
+     * plot follows the runs.
+     */
+    public long scrubStep() {
+        return scrub;
+    }
+
+    /**
+     * Shows the runs as they were at {@code step} (pausing them); play, step, reset and any change
+     * that restarts runs go back to the newest step. A negative step does that at once.
+     */
+    public void scrubTo(long step) {
+        if (step < 0) {
+            clearScrub();
+            return;
+        }
+        if (latest().playing()) {
+            pause();
+        }
+        if (step != scrub) {
+            scrub = step;
+            fire(Change.SCRUB);
+        }
+    }
+
+    /** Back to showing the newest step. */
+    public void clearScrub() {
+        if (scrub >= 0) {
+            scrub = -1;
+            fire(Change.SCRUB);
+        }
     }
 
     public void setApplyFromCurrentPoint(boolean b) {

@@ -1,0 +1,463 @@
+package dev.descent.app;
+
+import atlantafx.base.theme.Styles;
+import dev.descent.app.charts.ChartFormat;
+import dev.descent.app.charts.ChartTheme;
+import dev.descent.app.charts.ProbeGroups;
+import dev.descent.app.charts.SeriesStore;
+import dev.descent.app.charts.StepChart;
+import dev.descent.app.charts.Steps;
+import dev.descent.export.session.RunModel;
+import dev.descent.app.model.SessionController;
+import dev.descent.sim.Frame;
+import dev.descent.sim.RunFrame;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+
+/**
+ * The chart area below the plot: charts of every run (loss, step size, gradient norm, learning rate)
+ * and charts of the selected run's probes, grouped by {@link ProbeGroups}. Fed from the newest frame
+ * at most ~30 times a second (less when drawing takes long), only for the sections that are open;
+ * the series come from a {@link SeriesStore}, so the cost per update follows the new rows, not the
+ * length of the runs. Clicking a chart scrubs the plot to that step.
+ */
+public final class ChartsView extends StackPane {
+
+    /** The charts of every run: history channel, id, title, log axis by default. */
+    record RunChart(int channel, String id, String title, boolean log) {
+    }
+
+    static final List<RunChart> RUN_CHARTS = List.of(
+            new RunChart(SeriesStore.LOSS, "chart-loss", "Loss f(θ)", true),
+            new RunChart(SeriesStore.STEP_NORM, "chart-step", "Step size ‖Δθ‖", true),
+            new RunChart(SeriesStore.GRAD_NORM, "chart-grad", "Gradient norm ‖∇f‖", true),
+            new RunChart(SeriesStore.LR, "chart-lr", "Learning rate η", true));
+
+    /** Shortest time between two updates. */
+    static final long MIN_INTERVAL_NANOS = 33_000_000L;
+
+    private final SessionController ctl;
+    private final Consumer<String> message;
+    private final SeriesStore store = new SeriesStore();
+    private final List<LiveChart> runCharts = new ArrayList<>();
+    private final List<LiveChart> probeCharts = new ArrayList<>();
+    private final List<ProbeGroups.Group> groups = new ArrayList<>();
+    private final Map<String, Boolean> probeLog = new HashMap<>();
+    private final HBox runRow = new HBox(6);
+    private final HBox probeRow = new HBox(6);
+    private final TitledPane runsPane;
+    private final TitledPane probesPane;
+    private final Label noProbes = new Label();
+    private final VBox sections = new VBox();
+    private final Pane readoutLayer = new Pane();
+    private final CheckMenuItem menuItem = new CheckMenuItem("Charts");
+    private SplitPane split;
+    private double divider = 0.58;
+    private boolean shown = true;
+    private ChartTheme theme = ChartTheme.LIGHT;
+    private Frame lastFrame;
+    private long lastUpdate = Long.MIN_VALUE / 2;
+    private long interval = MIN_INTERVAL_NANOS;
+    private boolean dirty = true;
+    private String probeKey = "";
+    private String probeDot;
+    private boolean autoLog;
+    private boolean scrubPending = true;
+    private long updates;
+    private long lastCost;
+
+    public ChartsView(SessionController ctl, Consumer<String> message) {
+        this.ctl = ctl;
+        this.message = message;
+        setId("charts");
+        getStyleClass().add("charts");
+        for (RunChart rc : RUN_CHARTS) {
+            LiveChart c = chart(rc.id(), new StepChart(rc.title(), rc.log(), false));
+            HBox.setHgrow(c, Priority.ALWAYS);
+            runCharts.add(c);
+        }
+        runRow.getChildren().addAll(runCharts);
+        runRow.getStyleClass().add("chart-row");
+        runsPane = new TitledPane("All runs", runRow);
+        runsPane.setId("chartsRuns");
+
+        probeRow.getStyleClass().add("chart-row");
+        noProbes.getStyleClass().add(Styles.TEXT_MUTED);
+        ScrollPane probeScroll = new ScrollPane(probeRow);
+        probeScroll.setFitToWidth(true);
+        probeScroll.setFitToHeight(true);
+        probeScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        probeScroll.getStyleClass().add("chart-scroll");
+        probeRow.minWidthProperty().bind(probeScroll.widthProperty().subtract(2));
+        probesPane = new TitledPane("Selected run", probeScroll);
+        probesPane.setId("chartsProbes");
+
+        for (TitledPane p : new TitledPane[] {runsPane, probesPane}) {
+            p.setAnimated(false);
+            p.getStyleClass().addAll(Styles.DENSE, "chart-section");
+            p.setMaxHeight(Double.MAX_VALUE);
+            VBox.setVgrow(p, Priority.ALWAYS);
+            p.expandedProperty().addListener((o, a, b) -> {
+                VBox.setVgrow(p, b ? Priority.ALWAYS : Priority.NEVER);
+                fitSplit();
+                dirty = true;
+            });
+        }
+        sections.getChildren().addAll(runsPane, probesPane);
+        readoutLayer.setMouseTransparent(true);
+        readoutLayer.setPickOnBounds(false);
+        getChildren().addAll(sections, readoutLayer);
+        setMinHeight(0);
+
+        menuItem.setId("chartsItem");
+        menuItem.setSelected(true);
+        menuItem.setAccelerator(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        menuItem.setOnAction(e -> setShown(menuItem.isSelected()));
+
+        ctl.addListener(c -> {
+            switch (c) {
+                case SCRUB -> {
+                    // markers move with the next update: a drag along a chart costs one drawing per update
+                    scrubPending = true;
+                    dirty = true;
+                }
+                case LOADED -> {
+                    scrubPending = true;
+                    dirty = true;
+                }
+                default -> dirty = true;
+            }
+        });
+    }
+
+    private LiveChart chart(String id, StepChart sc) {
+        LiveChart c = new LiveChart(id, sc);
+        sc.setTheme(theme);
+        c.setOnStep(ctl::scrubTo);
+        c.setOnLogChanged(() -> {
+            dirty = true;
+            lastUpdate = Long.MIN_VALUE / 2;
+        });
+        c.setMessage(message);
+        c.setReadoutLayer(readoutLayer);
+        c.setMaxWidth(Double.MAX_VALUE);
+        c.setMaxHeight(Double.MAX_VALUE);
+        return c;
+    }
+
+    // ---- placing ------------------------------------------------------------------------------
+
+    /** The plot with the charts below it, the split between them movable. */
+    public SplitPane around(Node plot) {
+        split = new SplitPane(plot);
+        split.setOrientation(Orientation.VERTICAL);
+        split.getStyleClass().add("charts-split");
+        if (shown) {
+            split.getItems().add(this);
+            split.setDividerPositions(divider);
+        }
+        return split;
+    }
+
+    /** View menu item: show or hide the charts. */
+    public CheckMenuItem menuItem() {
+        return menuItem;
+    }
+
+    public boolean isShown() {
+        return shown;
+    }
+
+    public void setShown(boolean s) {
+        menuItem.setSelected(s);
+        if (s == shown) {
+            return;
+        }
+        shown = s;
+        if (split != null) {
+            if (s) {
+                split.getItems().add(this);
+                split.setDividerPositions(divider);
+                fitSplit();
+            } else {
+                if (!split.getDividers().isEmpty()) {
+                    divider = split.getDividers().get(0).getPosition();
+                }
+                split.getItems().remove(this);
+            }
+        }
+        dirty = true;
+        lastUpdate = Long.MIN_VALUE / 2;
+    }
+
+    /** With both sections folded the area shrinks to their headers; unfolded, it gets its share back. */
+    private void fitSplit() {
+        boolean open = runsPane.isExpanded() || probesPane.isExpanded();
+        setMaxHeight(open ? Double.MAX_VALUE : Region.USE_PREF_SIZE);
+        if (split == null || !split.getItems().contains(this) || split.getDividers().isEmpty()) {
+            return;
+        }
+        if (!open) {
+            divider = split.getDividers().get(0).getPosition();
+            split.setDividerPositions(1.0);
+        } else if (split.getDividers().get(0).getPosition() > 0.9) {
+            split.setDividerPositions(divider);
+        }
+    }
+
+    public void setDark(boolean dark) {
+        theme = ChartTheme.of(dark);
+        for (LiveChart c : runCharts) {
+            c.chart().setTheme(theme);
+        }
+        for (LiveChart c : probeCharts) {
+            c.chart().setTheme(theme);
+        }
+        dirty = true;
+        lastUpdate = Long.MIN_VALUE / 2;
+    }
+
+    public List<LiveChart> runCharts() {
+        return List.copyOf(runCharts);
+    }
+
+    public List<LiveChart> probeCharts() {
+        return List.copyOf(probeCharts);
+    }
+
+    public TitledPane runsPane() {
+        return runsPane;
+    }
+
+    public TitledPane probesPane() {
+        return probesPane;
+    }
+
+    /** Updates so far (tests wait on it). */
+    public long updates() {
+        return updates;
+    }
+
+    /** Nanoseconds the last update took, drawing included (the interval adapts to it). */
+    public long lastUpdateNanos() {
+        return lastCost;
+    }
+
+    /** The frame the charts show (null before the first update). */
+    public Frame shownFrame() {
+        return lastFrame;
+    }
+
+    // ---- feeding ------------------------------------------------------------------------------
+
+    /** Called on every pulse with the newest frame; updates the charts when due. Never blocks. */
+    public void pulse(Frame frame, long now) {
+        if (!shown || frame == null || getScene() == null) {
+            return;
+        }
+        if (now - lastUpdate < interval || (frame == lastFrame && !dirty)) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        update(frame);
+        long cost = System.nanoTime() - t0;
+        lastCost = cost;
+        // drawing the charts may take at most about a quarter of the time
+        interval = Math.max(MIN_INTERVAL_NANOS, Math.min(4 * cost, 500_000_000L));
+        lastUpdate = now;
+        lastFrame = frame;
+        dirty = false;
+        updates++;
+    }
+
+    private void update(Frame frame) {
+        if (scrubPending) {
+            scrubPending = false;
+            showScrub();
+        }
+        store.begin(frame);
+        if (runsPane.isExpanded()) {
+            updateRunCharts(frame);
+        }
+        updateProbeCharts(frame, probesPane.isExpanded());
+        store.end();
+    }
+
+    private Color runColor(RunModel m) {
+        return theme.runColor(ChartTheme.parse(m.color()));
+    }
+
+    private void updateRunCharts(Frame frame) {
+        List<RunModel> runs = ctl.runs();
+        int sel = ctl.selected();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            if (i != sel) {
+                order.add(i);
+            }
+        }
+        if (sel >= 0 && sel < runs.size()) {
+            order.add(sel); // the selected run is drawn last, on top
+        }
+        for (int k = 0; k < RUN_CHARTS.size(); k++) {
+            RunChart rc = RUN_CHARTS.get(k);
+            LiveChart c = runCharts.get(k);
+            boolean log = c.chart().isLog();
+            List<StepChart.Line> lines = new ArrayList<>();
+            for (int i : order) {
+                RunModel m = runs.get(i);
+                RunFrame r = ctl.frameOf(frame, i);
+                if (r == null || !m.shown()) {
+                    continue;
+                }
+                int channel = rc.channel();
+                lines.add(new StepChart.Line(m.name(), store.series(r, channel, log), runColor(m),
+                        i == sel ? 2.4f : 1.5f, StepChart.Dash.SOLID, s -> Steps.valueAt(r.history(), channel, s)));
+            }
+            c.chart().setLines(lines);
+            c.refreshReadout();
+        }
+    }
+
+    private void updateProbeCharts(Frame frame, boolean open) {
+        int sel = ctl.selected();
+        RunFrame r = ctl.frameOf(frame, sel);
+        RunModel m = sel >= 0 && sel < ctl.runs().size() ? ctl.run(sel) : null;
+        String title = m == null ? "Selected run" : "Selected run: " + m.name()
+                + (r == null ? "" : "  ·  " + r.spec().optimizer().label());
+        probesPane.setText(title);
+        String dot = m == null ? null : m.color();
+        if (!java.util.Objects.equals(dot, probeDot)) {
+            probeDot = dot;
+            probesPane.setGraphic(dot == null ? null : new Circle(5, javafx.scene.paint.Color.web(dot)));
+        }
+        String key = r == null ? "" : r.id() + ":" + r.probeNames();
+        if (!key.equals(probeKey)) {
+            rebuildProbeCharts(r);
+            probeKey = key;
+        }
+        if (!open || r == null) {
+            return;
+        }
+        for (int g = 0; g < groups.size(); g++) {
+            ProbeGroups.Group group = groups.get(g);
+            LiveChart c = probeCharts.get(g);
+            boolean log = c.chart().isLog();
+            boolean allScalar = group.members().stream().allMatch(mm -> store.isScalar(r, mm.probe()));
+            List<StepChart.Line> lines = new ArrayList<>();
+            int mains = 0;
+            for (int j = 0; j < group.members().size(); j++) {
+                ProbeGroups.Member mm = group.members().get(j);
+                StepChart.Dash dash;
+                float width;
+                if (mm.role() == ProbeGroups.Role.RAW) {
+                    dash = StepChart.Dash.DASHED;
+                    width = 1.4f;
+                } else {
+                    // members told apart by colour (scalars) are all solid; else the second is dotted
+                    dash = mains++ == 0 || allScalar ? StepChart.Dash.SOLID : StepChart.Dash.DOTTED;
+                    width = dash == StepChart.Dash.DOTTED ? 2.2f : 1.8f;
+                }
+                boolean scalar = store.isScalar(r, mm.probe());
+                for (int coord = 0; coord < (scalar ? 1 : 2); coord++) {
+                    int channel = SeriesStore.probeChannel(mm.probe(), coord);
+                    Color color = allScalar ? theme.coordinate(j) : scalar ? theme.coordinate(2) : theme.coordinate(coord);
+                    String label = scalar ? mm.symbol() : mm.symbol() + (coord == 0 ? " (x)" : " (y)");
+                    lines.add(new StepChart.Line(label, store.series(r, channel, log), color, width, dash,
+                            s -> Steps.valueAt(r.history(), channel, s)));
+                }
+            }
+            c.chart().setLines(lines);
+            c.refreshReadout();
+            if (!log && !probeLog.containsKey(group.stem()) && spansDecades(lines)) {
+                // positive values over many orders of magnitude (v, v̂ early on): a log axis, until the user says otherwise
+                autoLog = true;
+                c.setLog(true);
+                autoLog = false;
+            }
+        }
+    }
+
+    /** Whether every value drawn is positive and the largest is over a thousand times the smallest. */
+    static boolean spansDecades(List<StepChart.Line> lines) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (StepChart.Line l : lines) {
+            double[] r = l.points().valueRange(false);
+            if (r != null) {
+                lo = Math.min(lo, r[0]);
+                hi = Math.max(hi, r[1]);
+            }
+        }
+        return lo > 0 && hi > 1e3 * lo;
+    }
+
+    private void rebuildProbeCharts(RunFrame r) {
+        probeCharts.clear();
+        groups.clear();
+        probeRow.getChildren().clear();
+        if (r == null) {
+            return;
+        }
+        groups.addAll(ProbeGroups.of(r.probeNames(), r.probeSymbols()));
+        for (ProbeGroups.Group g : groups) {
+            StepChart sc = new StepChart(g.title(), probeLog.getOrDefault(g.stem(), false), true);
+            LiveChart c = chart("probe-" + g.stem(), sc);
+            c.setOnLogChanged(() -> {
+                if (!autoLog) {
+                    probeLog.put(g.stem(), sc.isLog()); // the user's choice holds for this kind of probe
+                }
+                dirty = true;
+                lastUpdate = Long.MIN_VALUE / 2;
+            });
+            c.setMinWidth(125);
+            c.setPrefWidth(240);
+            HBox.setHgrow(c, Priority.ALWAYS);
+            probeCharts.add(c);
+            sc.setScrub(scrubMarker());
+        }
+        probeRow.getChildren().addAll(probeCharts);
+        if (groups.isEmpty()) {
+            noProbes.setText(r.spec().optimizer().label() + " exposes no probes.");
+            probeRow.getChildren().add(noProbes);
+        }
+    }
+
+    private double scrubMarker() {
+        long s = ctl.scrubStep();
+        return s < 0 ? Double.NaN : s;
+    }
+
+    private void showScrub() {
+        double s = scrubMarker();
+        for (LiveChart c : runCharts) {
+            c.chart().setScrub(s);
+        }
+        for (LiveChart c : probeCharts) {
+            c.chart().setScrub(s);
+        }
+        runsPane.setText(Double.isNaN(s) ? "All runs"
+                : "All runs  ·  the plot shows step " + ChartFormat.step(s) + " (Space plays on)");
+    }
+}

@@ -1,0 +1,421 @@
+package dev.descent.app.charts;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Stroke;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTitleAnnotation;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.Range;
+
+/**
+ * One chart of values against the step, as JFreeChart objects and without JavaFX: the lines, a
+ * linear or log value axis, the scrub marker, the theme. The window shows its {@link #chart()} in
+ * a ChartViewer; export draws the same chart into PNG or SVG.
+ *
+ * <p>{@link #setLines} replaces all lines and redraws once; the axes' ranges are computed here from
+ * the finite values (the positive ones on a log axis), so zeros, negatives and NaN never upset them.
+ */
+public final class StepChart {
+
+    /** How a line is drawn. */
+    public enum Dash {
+        SOLID, DASHED, DOTTED
+    }
+
+    /**
+     * One line of the chart.
+     *
+     * @param label   legend and read-out name
+     * @param points  the decimated series
+     * @param readout the exact value at a step (from the run's history), for the hover read-out
+     */
+    public record Line(String label, Points points, Color color, float width, Dash dash, DoubleUnaryOperator readout) {
+    }
+
+    private final LinesDataset data = new LinesDataset();
+    private final XYLineAndShapeRenderer renderer = new PathRenderer();
+    private final XYPlot plot;
+    private final JFreeChart chart;
+    private final NumberAxis stepAxis = new NumberAxis();
+    private final boolean legend;
+    private final TextTitle title;
+    private final XYTitleAnnotation legendBox;
+    private ValueAxis valueAxis;
+    private boolean log;
+    private ChartTheme theme = ChartTheme.LIGHT;
+    private List<Line> lines = List.of();
+    private long[] versions;
+    private boolean stale;
+    private double scrub = Double.NaN;
+    private ValueMarker marker;
+    private boolean labelledMarker;
+
+    /**
+     * @param legend whether a legend is drawn inside the plot (charts of one run's probes); charts of
+     *               all runs go without, their colours are the runs' colours
+     */
+    public StepChart(String titleText, boolean log, boolean legend) {
+        this.log = log;
+        this.legend = legend;
+        stepAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        stepAxis.setAutoRange(false);
+        stepAxis.setLowerMargin(0);
+        stepAxis.setUpperMargin(0);
+        stepAxis.setNumberFormatOverride(new ChartFormat(3));
+        valueAxis = makeValueAxis(log);
+        plot = new XYPlot(data, stepAxis, valueAxis, renderer);
+        plot.setDomainPannable(false);
+        plot.setRangePannable(false);
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        plot.setOutlineVisible(false);
+        plot.setNoDataMessage("no steps yet");
+        plot.setInsets(new RectangleInsets(2, 2, 2, 8));
+        chart = new JFreeChart(null, null, plot, false);
+        title = new TextTitle(titleText);
+        title.setHorizontalAlignment(HorizontalAlignment.LEFT);
+        title.setPadding(new RectangleInsets(4, 6, 2, 4));
+        chart.setTitle(title);
+        chart.setPadding(new RectangleInsets(0, 0, 2, 0));
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        if (legend) {
+            LegendTitle lt = new LegendTitle(renderer);
+            lt.setItemFont(ChartTheme.LIGHT.tick());
+            lt.setPadding(new RectangleInsets(2, 4, 2, 4));
+            lt.setFrame(new BlockBorder(ChartTheme.LIGHT.border()));
+            legendBox = new XYTitleAnnotation(0.995, 0.99, lt, RectangleAnchor.TOP_RIGHT);
+            legendBox.setMaxWidth(0.6);
+            plot.addAnnotation(legendBox, false);
+        } else {
+            legendBox = null;
+        }
+        applyTheme();
+    }
+
+    private ValueAxis makeValueAxis(boolean logAxis) {
+        ValueAxis a;
+        if (logAxis) {
+            LogAxis l = new LogAxis();
+            l.setBase(10);
+            l.setSmallestValue(1e-300);
+            l.setMinorTickMarksVisible(true);
+            l.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            a = l;
+        } else {
+            NumberAxis n = new NumberAxis();
+            n.setAutoRangeIncludesZero(false);
+            n.setNumberFormatOverride(new ChartFormat(3));
+            a = n;
+        }
+        a.setAutoRange(false);
+        return a;
+    }
+
+    public JFreeChart chart() {
+        return chart;
+    }
+
+    public XYPlot plot() {
+        return plot;
+    }
+
+    public LinesDataset dataset() {
+        return data;
+    }
+
+    public String title() {
+        return title.getText();
+    }
+
+    public void setTitle(String t) {
+        title.setText(t);
+    }
+
+    public boolean isLog() {
+        return log;
+    }
+
+    public boolean hasLegend() {
+        return legend;
+    }
+
+    /** Switches the value axis; the owner then gives lines filtered for the new axis. */
+    public void setLog(boolean l) {
+        if (l == log) {
+            return;
+        }
+        log = l;
+        valueAxis = makeValueAxis(l);
+        chart.setNotify(false);
+        plot.setRangeAxis(valueAxis);
+        applyTheme();
+        fitRanges();
+        chart.setNotify(true);
+    }
+
+    public List<Line> lines() {
+        return lines;
+    }
+
+    /** The scrub marker's step, NaN when there is none. */
+    public double scrub() {
+        return scrub;
+    }
+
+    /**
+     * Replaces every line and redraws once; when the lines are the ones shown, drawn the same way
+     * and their points have not changed since, nothing happens.
+     *
+     * @return whether the chart was redrawn
+     */
+    public boolean setLines(List<Line> newLines) {
+        if (!stale && sameAsShown(newLines)) {
+            return false;
+        }
+        stale = false;
+        lines = List.copyOf(newLines);
+        versions = new long[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            versions[i] = lines.get(i).points().version();
+        }
+        chart.setNotify(false);
+        List<String> keys = new ArrayList<>(lines.size());
+        List<Points> points = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            Line l = lines.get(i);
+            keys.add(l.label());
+            points.add(l.points());
+            renderer.setSeriesPaint(i, l.color(), false);
+            renderer.setSeriesStroke(i, stroke(l), false);
+        }
+        data.set(keys, points);
+        fitRanges();
+        data.changed();
+        chart.setNotify(true);
+        return true;
+    }
+
+    private boolean sameAsShown(List<Line> newLines) {
+        if (versions == null || newLines.size() != lines.size()) {
+            return false;
+        }
+        for (int i = 0; i < newLines.size(); i++) {
+            Line a = newLines.get(i);
+            Line b = lines.get(i);
+            if (a.points() != b.points() || a.points().version() != versions[i] || !a.label().equals(b.label())
+                    || !a.color().equals(b.color()) || a.width() != b.width() || a.dash() != b.dash()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Moves the scrub marker ({@code NaN}: none). It is drawn with the next {@link #setLines} (which
+     * then redraws even when the lines are unchanged) or {@link #redraw()}, so a marker dragged along
+     * costs one drawing per update, not one per mouse event.
+     */
+    public void setScrub(double step) {
+        if (Double.compare(step, scrub) == 0) {
+            return;
+        }
+        scrub = step;
+        if (marker != null) {
+            plot.removeDomainMarker(0, marker, Layer.FOREGROUND, false);
+            marker = null;
+        }
+        if (!Double.isNaN(step)) {
+            marker = new ValueMarker(step);
+            styleMarker();
+            plot.addDomainMarker(0, marker, Layer.FOREGROUND, false);
+        }
+        stale = true;
+    }
+
+    /** Draws what changed without new lines (the scrub marker); nothing when nothing did. */
+    public void redraw() {
+        if (stale) {
+            stale = false;
+            chart.fireChartChanged();
+        }
+    }
+
+    /** Whether a change waits for the next drawing. */
+    public boolean isStale() {
+        return stale;
+    }
+
+    public void setTheme(ChartTheme t) {
+        if (t == theme) {
+            return;
+        }
+        theme = t;
+        chart.setNotify(false);
+        applyTheme();
+        chart.setNotify(true);
+    }
+
+    public ChartTheme theme() {
+        return theme;
+    }
+
+    /** Whether the scrub marker says its step (off by default: the window says it once, above the charts). */
+    public boolean isMarkerLabelled() {
+        return labelledMarker;
+    }
+
+    public void setMarkerLabelled(boolean b) {
+        labelledMarker = b;
+        styleMarker();
+    }
+
+    private static Stroke stroke(Line l) {
+        float w = l.width();
+        return switch (l.dash()) {
+            case DASHED -> new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {5f, 3.5f}, 0f);
+            case DOTTED -> new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {0.5f, 3.5f}, 0f);
+            default -> new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        };
+    }
+
+    private void applyTheme() {
+        ChartTheme t = theme;
+        chart.setBackgroundPaint(t.background());
+        plot.setBackgroundPaint(t.plotBackground());
+        plot.setDomainGridlinePaint(t.grid());
+        plot.setRangeGridlinePaint(t.grid());
+        plot.setDomainGridlineStroke(new BasicStroke(1f));
+        plot.setRangeGridlineStroke(new BasicStroke(1f));
+        plot.setNoDataMessagePaint(t.muted());
+        plot.setNoDataMessageFont(t.label());
+        title.setPaint(t.foreground());
+        title.setFont(t.title());
+        for (ValueAxis a : new ValueAxis[] {stepAxis, valueAxis}) {
+            a.setTickLabelPaint(t.muted());
+            a.setTickLabelFont(t.tick());
+            a.setLabelPaint(t.muted());
+            a.setLabelFont(t.label());
+            a.setAxisLinePaint(t.border());
+            a.setTickMarkPaint(t.border());
+            a.setTickMarkOutsideLength(3f);
+            a.setMinorTickMarkOutsideLength(1.5f);
+        }
+        if (legendBox != null) {
+            LegendTitle lt = (LegendTitle) legendBox.getTitle();
+            lt.setItemPaint(t.foreground());
+            lt.setItemFont(t.tick());
+            lt.setBackgroundPaint(withAlpha(t.background(), 215));
+            lt.setFrame(new BlockBorder(t.border()));
+        }
+        styleMarker();
+    }
+
+    private void styleMarker() {
+        if (marker == null) {
+            return;
+        }
+        marker.setLabel(null);
+        marker.setPaint(theme.marker());
+        marker.setStroke(new BasicStroke(1.4f));
+        if (labelledMarker) {
+            marker.setLabel("step " + ChartFormat.step(marker.getValue()));
+            marker.setLabelFont(theme.tick());
+            marker.setLabelPaint(theme.marker());
+            marker.setLabelBackgroundColor(new Color(0, 0, 0, 0));
+            marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            marker.setLabelOffset(new RectangleInsets(2, 3, 2, 3));
+        }
+    }
+
+    private static Color withAlpha(Color c, int a) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), a);
+    }
+
+    /** Sets both axes' ranges from the data: steps from the first to the last, values padded by 6 %. */
+    private void fitRanges() {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        double s0 = Double.POSITIVE_INFINITY;
+        double s1 = Double.NEGATIVE_INFINITY;
+        for (Line l : lines) {
+            Points p = l.points();
+            if (p.count() > 0) {
+                s0 = Math.min(s0, p.x(0));
+                s1 = Math.max(s1, p.x(p.count() - 1));
+            }
+            double[] r = p.valueRange(log);
+            if (r != null) {
+                lo = Math.min(lo, r[0]);
+                hi = Math.max(hi, r[1]);
+            }
+        }
+        if (!(s0 <= s1)) {
+            s0 = 0;
+            s1 = 1;
+        }
+        if (s1 - s0 < 1) {
+            s1 = s0 + 1;
+        }
+        stepAxis.setRange(new Range(s0, s1), true, false);
+        valueAxis.setRange(valueRange(lo, hi, log), true, false);
+    }
+
+    /** The value axis range for finite data in [lo, hi] (none: lo > hi). */
+    static Range valueRange(double lo, double hi, boolean logAxis) {
+        if (logAxis) {
+            if (!(lo <= hi) || !(lo > 0)) {
+                return new Range(0.1, 10);
+            }
+            double a = Math.log10(lo);
+            double b = Math.log10(hi);
+            if (b - a < 1) {
+                double mid = (a + b) / 2;
+                a = mid - 0.5;
+                b = mid + 0.5;
+            }
+            double pad = (b - a) * 0.06;
+            return new Range(Math.pow(10, a - pad), Math.pow(10, b + pad));
+        }
+        if (!(lo <= hi)) {
+            return new Range(0, 1);
+        }
+        double span = hi - lo;
+        if (span <= Math.abs(hi) * 1e-9 || span == 0) {
+            double d = lo == 0 ? 1 : Math.abs(lo) * 0.1;
+            return new Range(lo - d, hi + d);
+        }
+        return new Range(lo - span * 0.06, hi + span * 0.06);
+    }
+
+    // ---- pixels <-> steps (the window's pointer, tests) -----------------------------------------
+
+    /** The step under horizontal position {@code px} of a drawing whose data area is {@code area}. */
+    public double stepAt(double px, Rectangle2D area) {
+        return stepAxis.java2DToValue(px, area, RectangleEdge.BOTTOM);
+    }
+
+    /** The horizontal position of {@code step} in a drawing whose data area is {@code area}. */
+    public double xOf(double step, Rectangle2D area) {
+        return stepAxis.valueToJava2D(step, area, RectangleEdge.BOTTOM);
+    }
+}
