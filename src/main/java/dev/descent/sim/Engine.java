@@ -21,7 +21,7 @@ public final class Engine {
     public static final double STEP_TOL = 1e-9;
     /** A run farther than this many view sizes from the surface's view has diverged. */
     static final double BOUND_FACTOR = 100;
-    static final int MAX_HISTORY_ROWS = 200_000;
+    static final int MAX_HISTORY_ROWS = 65_536;
 
     private Surface surface;
     private final List<Slot> slots = new ArrayList<>();
