@@ -52,7 +52,7 @@ public record Adadelta(double lr, double rho, double eps, double weightDecay, bo
 
     @Override
     public Params hyperparameters() {
-        return Elementwise.params(KIND, "lr", lr, "rho", rho, "eps", eps, "weight_decay", weightDecay,
+        return KIND.values("lr", lr, "rho", rho, "eps", eps, "weight_decay", weightDecay,
                 "maximize", maximize);
     }
 

@@ -57,7 +57,7 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
 
     @Override
     public Params hyperparameters() {
-        return Elementwise.params(KIND, "lr", lr, "lr_decay", lrDecay, "weight_decay", weightDecay,
+        return KIND.values("lr", lr, "lr_decay", lrDecay, "weight_decay", weightDecay,
                 "initial_accumulator_value", initialAccumulatorValue, "eps", eps, "maximize", maximize);
     }
 

@@ -92,7 +92,7 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
 
     @Override
     public Params hyperparameters() {
-        return Elementwise.params(KIND, "lr", lr, "betas", new double[] {beta1, beta2}, "eps", eps,
+        return KIND.values("lr", lr, "betas", new double[] {beta1, beta2}, "eps", eps,
                 "weight_decay", weightDecay, "amsgrad", amsgrad, "maximize", maximize,
                 "bias_correction", biasCorrection, "eps_mode", epsMode);
     }

@@ -52,7 +52,7 @@ public record Adamax(double lr, double beta1, double beta2, double eps, double w
 
     @Override
     public Params hyperparameters() {
-        return Elementwise.params(KIND, "lr", lr, "betas", new double[] {beta1, beta2}, "eps", eps,
+        return KIND.values("lr", lr, "betas", new double[] {beta1, beta2}, "eps", eps,
                 "weight_decay", weightDecay, "maximize", maximize);
     }
 

@@ -6,7 +6,6 @@ import dev.descent.math.ParamSpec.Scale;
 import dev.descent.math.Params;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -56,8 +55,7 @@ public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implem
 
     @Override
     public Params hyperparameters() {
-        return Params.resolve(KIND.title(), KIND.params(),
-                Map.of("lr", lr, "c1", c1, "c2", c2, "tolerance_grad", toleranceGrad));
+        return KIND.values("lr", lr, "c1", c1, "c2", c2, "tolerance_grad", toleranceGrad);
     }
 
     @Override

@@ -5,9 +5,7 @@ import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
 import dev.descent.math.Params;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Nonlinear conjugate gradient with a strong-Wolfe line search. One step is one iteration:
@@ -69,14 +67,7 @@ public record ConjugateGradient(double lr, String betaRule, int restart, double 
 
     @Override
     public Params hyperparameters() {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("lr", lr);
-        v.put("beta_rule", betaRule);
-        v.put("restart", restart);
-        v.put("c1", c1);
-        v.put("c2", c2);
-        v.put("tolerance_grad", toleranceGrad);
-        return Params.resolve(KIND.title(), KIND.params(), v);
+        return KIND.values("lr", lr, "beta_rule", betaRule, "restart", restart, "c1", c1, "c2", c2, "tolerance_grad", toleranceGrad);
     }
 
     @Override

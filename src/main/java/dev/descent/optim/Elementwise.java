@@ -1,9 +1,6 @@
 package dev.descent.optim;
 
-import dev.descent.math.Params;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -63,12 +60,4 @@ final class Elementwise {
         return new Probe(name, symbol, description, out -> Arrays.fill(out, value.getAsDouble()));
     }
 
-    /** The hyperparameter values of {@code kind}, given as name, value, name, value, ... */
-    static Params params(OptimizerKind kind, Object... namesAndValues) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            values.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return Params.resolve(kind.title(), kind.params(), values);
-    }
 }

@@ -4,9 +4,7 @@ import dev.descent.math.Objective;
 import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
 import dev.descent.math.Params;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Limited-memory BFGS, an exact port of {@code torch.optim.LBFGS} of torch 1.13.1
@@ -99,15 +97,7 @@ public record Lbfgs(double lr, int maxIter, int maxEval, double toleranceGrad, d
 
     @Override
     public Params hyperparameters() {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("lr", lr);
-        v.put("max_iter", maxIter);
-        v.put("max_eval", maxEval);
-        v.put("tolerance_grad", toleranceGrad);
-        v.put("tolerance_change", toleranceChange);
-        v.put("history_size", historySize);
-        v.put("line_search_fn", lineSearchFn);
-        return Params.resolve(KIND.title(), KIND.params(), v);
+        return KIND.values("lr", lr, "max_iter", maxIter, "max_eval", maxEval, "tolerance_grad", toleranceGrad, "tolerance_change", toleranceChange, "history_size", historySize, "line_search_fn", lineSearchFn);
     }
 
     @Override

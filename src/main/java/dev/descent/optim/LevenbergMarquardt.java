@@ -7,7 +7,6 @@ import dev.descent.math.ParamSpec.Scale;
 import dev.descent.math.Params;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Levenberg–Marquardt for a sum of squares f(θ) = Σᵢ rᵢ(θ)², with residuals r and Jacobian J.
@@ -69,8 +68,7 @@ public record LevenbergMarquardt(double lr, double lambda, double nu, int maxTri
 
     @Override
     public Params hyperparameters() {
-        return Params.resolve(KIND.title(), KIND.params(),
-                Map.of("lr", lr, "lambda", lambda, "nu", nu, "max_tries", maxTries, "damping", damping));
+        return KIND.values("lr", lr, "lambda", lambda, "nu", nu, "max_tries", maxTries, "damping", damping);
     }
 
     /** @throws IllegalArgumentException "Levenberg-Marquardt needs a sum of squares; &lt;f&gt; is not one" */

@@ -66,7 +66,7 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double we
 
     @Override
     public Params hyperparameters() {
-        return Elementwise.params(KIND, "lr", lr, "betas", new double[] {beta1, beta2}, "eps", eps,
+        return KIND.values("lr", lr, "betas", new double[] {beta1, beta2}, "eps", eps,
                 "weight_decay", weightDecay, "momentum_decay", momentumDecay, "maximize", maximize);
     }
 

@@ -6,7 +6,6 @@ import dev.descent.math.ParamSpec.Scale;
 import dev.descent.math.Params;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Newton's method with a safeguard for Hessians that are not positive definite.
@@ -76,8 +75,7 @@ public record Newton(double lr, String hessianFix, double damping, double delta)
 
     @Override
     public Params hyperparameters() {
-        return Params.resolve(KIND.title(), KIND.params(),
-                Map.of("lr", lr, "hessian_fix", hessianFix, "damping", damping, "delta", delta));
+        return KIND.values("lr", lr, "hessian_fix", hessianFix, "damping", damping, "delta", delta);
     }
 
     /** @throws IllegalArgumentException "Newton needs the Hessian; this objective has none" */

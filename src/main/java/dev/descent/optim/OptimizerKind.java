@@ -30,6 +30,18 @@ public record OptimizerKind(String id, String torchName, String title, String ru
         return create(Map.of());
     }
 
+    /**
+     * This kind's hyperparameters with the given values, given as name, value, name, value, ...
+     * (how an optimizer reports its settings).
+     */
+    public Params values(Object... namesAndValues) {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            values.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return Params.resolve(title, params, values);
+    }
+
     public ParamSpec param(String name) {
         return params.stream().filter(p -> p.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(title + " has no hyperparameter " + name));

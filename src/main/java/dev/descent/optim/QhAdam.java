@@ -62,7 +62,7 @@ public record QhAdam(double lr, double beta1, double beta2, double nu1, double n
 
     @Override
     public Params hyperparameters() {
-        return Elementwise.params(KIND, "lr", lr, "betas", new double[] {beta1, beta2}, "nus", new double[] {nu1, nu2},
+        return KIND.values("lr", lr, "betas", new double[] {beta1, beta2}, "nus", new double[] {nu1, nu2},
                 "eps", eps, "weight_decay", weightDecay);
     }
 

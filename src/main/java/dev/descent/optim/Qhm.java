@@ -47,7 +47,7 @@ public record Qhm(double lr, double momentum, double nu, double weightDecay) imp
 
     @Override
     public Params hyperparameters() {
-        return Elementwise.params(KIND, "lr", lr, "momentum", momentum, "nu", nu, "weight_decay", weightDecay);
+        return KIND.values("lr", lr, "momentum", momentum, "nu", nu, "weight_decay", weightDecay);
     }
 
     @Override

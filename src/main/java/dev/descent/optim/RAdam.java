@@ -61,7 +61,7 @@ public record RAdam(double lr, double beta1, double beta2, double eps, double we
 
     @Override
     public Params hyperparameters() {
-        return Elementwise.params(KIND, "lr", lr, "betas", new double[] {beta1, beta2}, "eps", eps,
+        return KIND.values("lr", lr, "betas", new double[] {beta1, beta2}, "eps", eps,
                 "weight_decay", weightDecay, "maximize", maximize);
     }
 

@@ -59,7 +59,7 @@ public record RmsProp(double lr, double alpha, double eps, double weightDecay, d
 
     @Override
     public Params hyperparameters() {
-        return Elementwise.params(KIND, "lr", lr, "momentum", momentum, "alpha", alpha, "eps", eps,
+        return KIND.values("lr", lr, "momentum", momentum, "alpha", alpha, "eps", eps,
                 "centered", centered, "weight_decay", weightDecay, "maximize", maximize);
     }
 

@@ -71,9 +71,8 @@ public record Sgd(double lr, double momentum, double dampening, double weightDec
 
     @Override
     public Params hyperparameters() {
-        return Params.resolve(KIND.title(), KIND.params(), java.util.Map.of("lr", lr, "momentum", momentum,
-                "dampening", dampening, "weight_decay", weightDecay, "nesterov", nesterov, "maximize", maximize,
-                "variant", variant));
+        return KIND.values("lr", lr, "momentum", momentum, "dampening", dampening, "weight_decay", weightDecay,
+                "nesterov", nesterov, "maximize", maximize, "variant", variant);
     }
 
     @Override
