@@ -87,14 +87,14 @@ public final class Himmelblau extends Surface implements LeastSquares {
 
     /** Same operations as the scalar gradient, one point per iteration, no branches: vectorisable. */
     @Override
-    public void gradients(double[] p, double[] grad, int n) {
+    public void gradients(double[] xs, double[] ys, double[] gx, double[] gy, int n) {
         for (int i = 0; i < n; i++) {
-            double x = p[i];
-            double y = p[n + i];
+            double x = xs[i];
+            double y = ys[i];
             double a = x * x + y - 11;
             double b = x + y * y - 7;
-            grad[i] = 4 * x * a + 2 * b;
-            grad[n + i] = 2 * a + 4 * y * b;
+            gx[i] = 4 * x * a + 2 * b;
+            gy[i] = 2 * a + 4 * y * b;
         }
     }
 

@@ -69,12 +69,12 @@ public final class Rosenbrock extends Surface implements LeastSquares {
 
     /** Same operations as the scalar gradient, one point per iteration, no branches: vectorisable. */
     @Override
-    public void gradients(double[] p, double[] grad, int n) {
+    public void gradients(double[] xs, double[] ys, double[] gx, double[] gy, int n) {
         for (int i = 0; i < n; i++) {
-            double x = p[i];
-            double b = p[n + i] - x * x;
-            grad[i] = -2 * (1 - x) - 400 * x * b;
-            grad[n + i] = 200 * b;
+            double x = xs[i];
+            double b = ys[i] - x * x;
+            gx[i] = -2 * (1 - x) - 400 * x * b;
+            gy[i] = 200 * b;
         }
     }
 

@@ -59,32 +59,20 @@ public abstract class Surface implements Objective {
     }
 
     /**
-     * The gradients of n points stored as a structure of arrays: x in {@code p[0..n)}, y in
-     * {@code p[n..2n)}; the same layout in {@code grad}. Surfaces may override this with a loop the
-     * JIT vectorises; results must equal {@link #gradient(double, double, double[], int)} bit for bit.
+     * The gradients of n points given as separate arrays of x and y. Surfaces may override this with
+     * a plain loop over i that the JIT vectorises (every array is read and written at index i only);
+     * results must equal {@link #gradient(double, double, double[], int)} bit for bit.
      *
-     * <p>This default allocates nothing and keeps no scratch state, so it is safe on any thread: each
-     * scalar gradient is written into a pair of slots of {@code grad} that are not yet in use and its
-     * ∂f/∂y moved to its place. Point i uses slots i and i + 1, which belong to itself and to point
-     * i + 1 (or, for the last point, to point 0's ∂f/∂y), both still to come; point 0 goes last, and
-     * keeps aside slot 1, which by then holds point 1's ∂f/∂x.
-     *
-     * @param p    Not modified.
-     * @param grad length at least 2n, not the same array as {@code p}. Modified.
+     * @param xs Not modified.
+     * @param ys Not modified.
+     * @param gx ∂f/∂x per point; length at least n + 1 (the default uses the extra slot). Modified.
+     * @param gy ∂f/∂y per point. Modified.
      */
-    public void gradients(double[] p, double[] grad, int n) {
-        if (n <= 0) {
-            return;
+    public void gradients(double[] xs, double[] ys, double[] gx, double[] gy, int n) {
+        for (int i = 0; i < n; i++) {
+            gradient(xs[i], ys[i], gx, i); // ∂f/∂y lands in gx[i + 1], which point i + 1 overwrites
+            gy[i] = gx[i + 1];
         }
-        for (int i = 1; i < n; i++) {
-            gradient(p[i], p[n + i], grad, i);
-            grad[n + i] = grad[i + 1];
-        }
-        double kept = grad[1];
-        gradient(p[0], p[n], grad, 0);
-        double gy0 = grad[1];
-        grad[1] = kept;
-        grad[n] = gy0; // when n == 1, slot 1 is slot n and this overwrites the kept value, as it must
     }
 
     @Override
