@@ -112,7 +112,7 @@ final class BenchCommand implements Callable<Integer> {
         Optimizer adam = Optimizers.find("adam").create(Map.of("lr", 0.05));
         Viewport square = new Viewport(-5, 5, -5, 5);
         progress("basin warm-up");
-        BasinMap.run(himmelblau, adam, Schedules.constant(), square, quick ? 32 : 128, steps, t);
+        BasinMap.run(himmelblau, adam, Schedules.constant(), square, quick ? 32 : 256, steps, t);
         progress("basin " + grid + "x" + grid + ", " + steps + " steps, " + t + " threads");
         long t0 = System.nanoTime();
         BasinMap.Result r = BasinMap.run(himmelblau, adam, Schedules.constant(), square, grid, steps, t);
