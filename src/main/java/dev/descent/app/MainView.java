@@ -325,7 +325,8 @@ public final class MainView extends BorderPane {
         playButton.setTooltip(new Tooltip("Play (Space)"));
         playButton.getStyleClass().add("play-button");
         playButton.setText("Play");
-        playButton.setMinWidth(88);
+        playButton.setMinWidth(Region.USE_PREF_SIZE);
+        playButton.setPrefWidth(100); // the same for Play and Pause, so the bar does not jump
         playButton.setFocusTraversable(false);
         playButton.setOnAction(e -> ctl.togglePlay());
         Button step = toolButton("step", "mdi2s-step-forward", "One step (→)");
@@ -334,7 +335,7 @@ public final class MainView extends BorderPane {
         reset.setOnAction(e -> ctl.reset());
 
         speedSlider.setId("speed");
-        speedSlider.setPrefWidth(150);
+        speedSlider.setPrefWidth(120);
         speedSlider.setFocusTraversable(false);
         speedSlider.setTooltip(new Tooltip("Steps per second, 1 to 10 000 (logarithmic)"));
         speedSlider.valueProperty().addListener((o, a, b) -> {
@@ -381,7 +382,7 @@ public final class MainView extends BorderPane {
         }
         lessons.setCellFactory(l -> new SidePanel.KindCell<>(Presets.Preset::title, p -> p.session().description()));
         lessons.setButtonCell(new SidePanel.KindCell<>(Presets.Preset::title, p -> ""));
-        lessons.setPrefWidth(250);
+        lessons.setPrefWidth(210);
         lessons.setFocusTraversable(false);
         lessons.setOnAction(e -> {
             Presets.Preset p = lessons.getValue();
@@ -409,6 +410,10 @@ public final class MainView extends BorderPane {
         HBox.setHgrow(gap, Priority.ALWAYS);
         Label speedTitle = new Label("Speed");
         Label limitTitle = new Label("Limit");
+        // labels keep their text: at 1280 px the lesson box gives way instead
+        for (Region r : List.of(speedTitle, limitTitle, speedLabel, stepLabel)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
         ToolBar bar = new ToolBar(playButton, step, reset, new Separator(Orientation.VERTICAL),
                 speedTitle, speedSlider, speedLabel, new Separator(Orientation.VERTICAL),
                 limitTitle, stepLimitField, stepLabel, gap, lessons, new Separator(Orientation.VERTICAL),
