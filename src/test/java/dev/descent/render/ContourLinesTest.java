@@ -88,7 +88,7 @@ class ContourLinesTest {
 
     @Test
     void everyPointLiesOnItsLevel() {
-        var rosen = new TestSurfaces.Rosenbrock();
+        var rosen = dev.descent.math.Surfaces.create("rosenbrock");
         ScalarField f = ScalarField.of(rosen, rosen.defaultViewport(), 400, 400);
         Levels levels = Levels.of(f, Levels.Mode.LOG, 15);
         ContourLines c = ContourLines.trace(f, levels);
@@ -134,7 +134,7 @@ class ContourLinesTest {
 
     @Test
     void tiledDrawingMatchesDrawingThroughOneGraphics() {
-        var rosen = new TestSurfaces.Rosenbrock();
+        var rosen = dev.descent.math.Surfaces.create("rosenbrock");
         ScalarField f = ScalarField.of(rosen, rosen.defaultViewport(), 300, 300);
         Levels levels = Levels.of(f, Levels.Mode.LOG, 25);
         ContourLines c = ContourLines.trace(f, levels);

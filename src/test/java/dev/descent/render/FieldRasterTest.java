@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class FieldRasterTest {
 
-    private static final TestSurfaces.Rosenbrock ROSEN = new TestSurfaces.Rosenbrock();
+    private static final dev.descent.math.Surface ROSEN = dev.descent.math.Surfaces.create("rosenbrock");
 
     @Test
     void sharedBandsGiveTheSameImage() {

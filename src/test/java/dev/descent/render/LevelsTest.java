@@ -66,7 +66,7 @@ class LevelsTest {
 
     @Test
     void autoPicksLogForRosenbrockAndLinearForTheQuadratic() {
-        var rosen = new TestSurfaces.Rosenbrock();
+        var rosen = dev.descent.math.Surfaces.create("rosenbrock");
         ScalarField r = ScalarField.of(rosen, rosen.defaultViewport(), 300, 300);
         assertTrue(Levels.prefersLog(r));
         assertTrue(Levels.of(r, Levels.Mode.AUTO, 20).isLog());
@@ -82,7 +82,7 @@ class LevelsTest {
 
     @Test
     void zoomedRosenbrockViewsStayLog() {
-        var rosen = new TestSurfaces.Rosenbrock();
+        var rosen = dev.descent.math.Surfaces.create("rosenbrock");
         for (Viewport v : new Viewport[] {new Viewport(-1.5, 1.5, -0.5, 2), new Viewport(0, 2, 0, 2), new Viewport(-3, 3, -3, 6)}) {
             assertTrue(Levels.prefersLog(ScalarField.of(rosen, v, 200, 200)), v.toString());
         }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class SceneTest {
 
     private static final Surface QUAD = new Quadratic(1, 10, 0);
-    private static final Surface ROSEN = new TestSurfaces.Rosenbrock();
+    private static final Surface ROSEN = dev.descent.math.Surfaces.create("rosenbrock");
 
     private static List<TrajectorySnapshot> runs() {
         double[] xs = {-2, -1.5, -1, -0.5, 0};
@@ -138,7 +138,7 @@ class SceneTest {
             assertTrue(distinctColours(layer.image()) > 50, m.name());
         }
         SceneSettings bare = SceneSettings.DEFAULT.withAxes(false).withColorBar(false).withContourLines(false).withCriticalPoints(false);
-        StaticLayer layer = StaticLayer.render(new Scene(new TestSurfaces.Saddle(), new Viewport(-2, 2, -2, 2), 300, 300, bare));
+        StaticLayer layer = StaticLayer.render(new Scene(dev.descent.math.Surfaces.create("saddle"), new Viewport(-2, 2, -2, 2), 300, 300, bare));
         assertTrue(layer.transform().width() > 250);
         assertThrows(IllegalArgumentException.class, () -> SceneSettings.DEFAULT.withLevelCount(0));
         assertThrows(IllegalArgumentException.class, () -> new Scene(QUAD, 10, 10));
@@ -146,12 +146,7 @@ class SceneTest {
 
     @Test
     void aFieldThatOverflowsStillRenders() {
-        Surface wild = new TestSurfaces.Rosenbrock() {
-            @Override
-            public double value(double x, double y) {
-                return x > 1 ? Double.POSITIVE_INFINITY : y < 0 ? Double.NaN : super.value(x, y);
-            }
-        };
+        Surface wild = new Overflowing(ROSEN);
         StaticLayer layer = StaticLayer.render(new Scene(wild, 400, 300));
         PlotTransform t = layer.transform();
         // +∞ is above every level: the top colour; NaN has no place in the map: the "bad" grey
@@ -241,5 +236,59 @@ class SceneTest {
             }
         }
         return best;
+    }
+
+    /** Rosenbrock, except +∞ right of x = 1 and NaN below y = 0. */
+    private static final class Overflowing extends Surface {
+        private final Surface inner;
+
+        Overflowing(Surface inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public double value(double x, double y) {
+            return x > 1 ? Double.POSITIVE_INFINITY : y < 0 ? Double.NaN : inner.value(x, y);
+        }
+
+        @Override
+        public String id() {
+            return "overflowing";
+        }
+
+        @Override
+        public String title() {
+            return "Overflowing";
+        }
+
+        @Override
+        public String description() {
+            return "";
+        }
+
+        @Override
+        public String formula() {
+            return "";
+        }
+
+        @Override
+        public dev.descent.math.Viewport defaultViewport() {
+            return inner.defaultViewport();
+        }
+
+        @Override
+        public java.util.List<dev.descent.math.CriticalPoint> criticalPoints() {
+            return inner.criticalPoints();
+        }
+
+        @Override
+        public void gradient(double x, double y, double[] out, int offset) {
+            inner.gradient(x, y, out, offset);
+        }
+
+        @Override
+        public void hessian(double x, double y, double[] out) {
+            inner.hessian(x, y, out);
+        }
     }
 }
