@@ -135,11 +135,15 @@ public final class PlotPainter {
     /** Paints the moving parts over the background: trajectories, start and head markers, the legend. */
     public static void paintOverlay(Graphics2D g, Layer layer, Geometry now, List<Trail> trails) {
         List<TrajectorySnapshot> runs = new ArrayList<>(trails.size());
+        int selected = -1;
         for (Trail t : trails) {
+            if (t.selected() && trails.size() > 1) {
+                selected = runs.size();
+            }
             runs.add(new TrajectorySnapshot(t.color(), t.label(), t.xs(), t.ys(), t.count(), 0, t.startX(), t.startY(),
                     t.diverged()));
         }
-        ScenePainter.paintOverlay(g, now.transform(), layer.layer().style(), runs, OverlaySettings.DEFAULT);
+        ScenePainter.paintOverlay(g, now.transform(), layer.layer().style(), runs, OverlaySettings.DEFAULT, selected);
     }
 
     /** A number in at most about four significant digits, for the pointer readout. */

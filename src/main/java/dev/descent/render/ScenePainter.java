@@ -161,6 +161,16 @@ public final class ScenePainter {
      */
     public static void paintOverlay(Graphics2D g, PlotTransform t, Style s, List<TrajectorySnapshot> runs,
             OverlaySettings overlay) {
+        paintOverlay(g, t, s, runs, overlay, -1);
+    }
+
+    /**
+     * As {@link #paintOverlay(Graphics2D, PlotTransform, Style, List, OverlaySettings)}, with run
+     * {@code selected} (an index into {@code runs}, or -1) drawn last and thicker, so the run being
+     * tuned stays visible in a crowded race; the legend keeps the list order.
+     */
+    public static void paintOverlay(Graphics2D g, PlotTransform t, Style s, List<TrajectorySnapshot> runs,
+            OverlaySettings overlay, int selected) {
         if (runs == null || runs.isEmpty()) {
             return;
         }
@@ -169,15 +179,26 @@ public final class ScenePainter {
         try {
             Style.applyHints(g);
             TrajectoryPainter.Markers markers = new TrajectoryPainter.Markers(o.startMarkers(), o.headMarkers());
-            List<LegendPainter.Entry> entries = new ArrayList<>(runs.size());
-            for (TrajectorySnapshot run : runs) {
-                TrajectorySnapshot r = o.trailLength() > 0 ? run.withTrail(o.trailLength()) : run;
-                boolean diverged = TrajectoryPainter.paint(g, t, r, o.lineWidth(), markers, s);
-                if (!run.label().isBlank()) {
-                    entries.add(new LegendPainter.Entry(run.color(), run.label(), diverged));
+            boolean[] diverged = new boolean[runs.size()];
+            for (int pass = 0; pass < 2; pass++) {
+                for (int i = 0; i < runs.size(); i++) {
+                    if ((i == selected) != (pass == 1)) {
+                        continue;
+                    }
+                    TrajectorySnapshot run = runs.get(i);
+                    TrajectorySnapshot r = o.trailLength() > 0 ? run.withTrail(o.trailLength()) : run;
+                    float width = i == selected ? o.lineWidth() * 1.6f : o.lineWidth();
+                    diverged[i] = TrajectoryPainter.paint(g, t, r, width, markers, s);
                 }
             }
             if (o.legend()) {
+                List<LegendPainter.Entry> entries = new ArrayList<>(runs.size());
+                for (int i = 0; i < runs.size(); i++) {
+                    TrajectorySnapshot run = runs.get(i);
+                    if (!run.label().isBlank()) {
+                        entries.add(new LegendPainter.Entry(run.color(), run.label(), diverged[i]));
+                    }
+                }
                 LegendPainter.paint(g, t.plotArea(), entries, o.legendCorner(), s);
             }
         } finally {
