@@ -214,19 +214,10 @@ final class AdamStepper implements Stepper {
         if (vmax != null) {
             probes.add(Elementwise.copy("v_max", "v_max", "AMSGrad: the largest v so far (used instead of v)", vmax));
         }
-        probes.add(new Probe("m_hat", "m̂", biasCorrection ? "bias-corrected first moment m/(1 − β₁ᵗ)"
-                : "first moment (bias correction off: m̂ = m)", out -> {
-                    for (int i = 0; i < m.length; i++) {
-                        out[i] = m[i] / bc1;
-                    }
-                }));
-        probes.add(new Probe("v_hat", "v̂", (biasCorrection ? "bias-corrected second moment " : "second moment ")
-                + (vmax != null ? "v_max" : "v") + (biasCorrection ? "/(1 − β₂ᵗ)" : " (bias correction off)"), out -> {
-                    double[] s = second();
-                    for (int i = 0; i < s.length; i++) {
-                        out[i] = s[i] / bc2;
-                    }
-                }));
+        probes.add(Elementwise.divided("m_hat", "m̂", biasCorrection ? "bias-corrected first moment m/(1 − β₁ᵗ)"
+                : "first moment (bias correction off: m̂ = m)", m, () -> bc1));
+        probes.add(Elementwise.divided("v_hat", "v̂", (biasCorrection ? "bias-corrected second moment " : "second moment ")
+                + (vmax != null ? "v_max" : "v") + (biasCorrection ? "/(1 − β₂ᵗ)" : " (bias correction off)"), second(), () -> bc2));
         probes.add(Elementwise.scalar("bias_correction1", "1−β₁ᵗ",
                 "divisor of m (1 when bias correction is off)", () -> bc1));
         probes.add(Elementwise.scalar("bias_correction2", "1−β₂ᵗ",

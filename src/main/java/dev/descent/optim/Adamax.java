@@ -109,11 +109,7 @@ public record Adamax(double lr, double beta1, double beta2, double eps, double w
                     Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g),
                     Elementwise.copy("m", "m", "first moment: running average of g", m),
                     Elementwise.copy("u", "u", "exp_inf: decaying maximum of |g| + ε", u),
-                    new Probe("m_hat", "m̂", "bias-corrected first moment m/(1 − β₁ᵗ)", out -> {
-                        for (int i = 0; i < m.length; i++) {
-                            out[i] = m[i] / bc1;
-                        }
-                    }),
+                    Elementwise.divided("m_hat", "m̂", "bias-corrected first moment m/(1 − β₁ᵗ)", m, () -> bc1),
                     Elementwise.scalar("bias_correction1", "1−β₁ᵗ", "divisor of m", () -> bc1),
                     new Probe("effective_lr", "η/u", "per-coordinate step size: the step is −effective_lr·m̂", out -> {
                         for (int i = 0; i < u.length; i++) {

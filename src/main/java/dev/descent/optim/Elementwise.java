@@ -55,6 +55,16 @@ final class Elementwise {
         return new Probe(name, symbol, description, out -> System.arraycopy(source, 0, out, 0, source.length));
     }
 
+    /** A probe of a state array divided by a per-step scalar (a bias-corrected moment such as m̂ = m/(1 − β₁ᵗ)). */
+    static Probe divided(String name, String symbol, String description, double[] source, DoubleSupplier divisor) {
+        return new Probe(name, symbol, description, out -> {
+            double d = divisor.getAsDouble();
+            for (int i = 0; i < source.length; i++) {
+                out[i] = source[i] / d;
+            }
+        });
+    }
+
     /** A probe whose value is the same in every coordinate (a per-step scalar such as 1 − β₁ᵗ). */
     static Probe scalar(String name, String symbol, String description, DoubleSupplier value) {
         return new Probe(name, symbol, description, out -> Arrays.fill(out, value.getAsDouble()));

@@ -137,11 +137,7 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double we
                     Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g),
                     Elementwise.copy("m", "m", "first moment: running average of g", m),
                     Elementwise.copy("v", "v", "second moment: running average of g²", v),
-                    new Probe("v_hat", "v̂", "bias-corrected second moment v/(1 − β₂ᵗ)", out -> {
-                        for (int i = 0; i < v.length; i++) {
-                            out[i] = v[i] / bc2;
-                        }
-                    }),
+                    Elementwise.divided("v_hat", "v̂", "bias-corrected second moment v/(1 − β₂ᵗ)", v, () -> bc2),
                     Elementwise.scalar("bias_correction2", "1−β₂ᵗ", "divisor of v", () -> bc2),
                     Elementwise.scalar("mu_t", "μ_t", "momentum coefficient of this step, β₁·(1 − ½·0.96^(tψ))", () -> mu),
                     Elementwise.scalar("mu_next", "μ_{t+1}", "next step's momentum coefficient (the look-ahead)", () -> muNext),

@@ -144,11 +144,7 @@ public record RAdam(double lr, double beta1, double beta2, double eps, double we
                     Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g),
                     Elementwise.copy("m", "m", "first moment: running average of g", m),
                     Elementwise.copy("v", "v", "second moment: running average of g²", v),
-                    new Probe("m_hat", "m̂", "bias-corrected first moment m/(1 − β₁ᵗ)", out -> {
-                        for (int i = 0; i < m.length; i++) {
-                            out[i] = m[i] / bc1;
-                        }
-                    }),
+                    Elementwise.divided("m_hat", "m̂", "bias-corrected first moment m/(1 − β₁ᵗ)", m, () -> bc1),
                     Elementwise.scalar("bias_correction1", "1−β₁ᵗ", "divisor of m", () -> bc1),
                     Elementwise.scalar("bias_correction2", "1−β₂ᵗ", "bias correction of v, applied as √(1−β₂ᵗ)", () -> bc2),
                     Elementwise.scalar("rho_t", "ρ_t",
