@@ -89,7 +89,7 @@ class CliTest {
 
     @Test
     void goldenTraceReproducesTheFile() throws Exception {
-        Path file = Path.of(System.getProperty("descent.golden", "../shared/golden"), "public", "quadratic__SGD__mom09.csv");
+        Path file = Path.of(System.getProperty("descent.golden", "src/test/resources/golden"), "public", "quadratic__SGD__mom09.csv");
         Result r = run("trace", "--golden", file.toString());
         assertEquals(0, r.exit(), r.err());
         List<String> want = Files.readAllLines(file).subList(2, Files.readAllLines(file).size());

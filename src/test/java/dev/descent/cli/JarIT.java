@@ -51,7 +51,7 @@ class JarIT {
 
     @TestFactory
     Stream<DynamicTest> traceGoldenPrintsTheGoldenRows() throws IOException {
-        Path dir = Path.of(System.getProperty("descent.golden", "../shared/golden"), "public");
+        Path dir = Path.of(System.getProperty("descent.golden", "src/test/resources/golden"), "public");
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.toString().endsWith(".csv")).sorted().toList().stream()
                     .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {

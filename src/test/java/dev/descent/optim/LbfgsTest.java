@@ -20,7 +20,7 @@ class LbfgsTest {
 
     private static Path golden(String name) {
         String prop = System.getProperty("descent.golden");
-        return Path.of(prop != null ? prop : "../shared/golden").resolve("public").resolve(name);
+        return Path.of(prop != null ? prop : "src/test/resources/golden").resolve("public").resolve(name);
     }
 
     private static double[] probe(Stepper s, String name) {

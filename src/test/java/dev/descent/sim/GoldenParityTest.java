@@ -22,7 +22,7 @@ class GoldenParityTest {
 
     static Path goldenDir() {
         String prop = System.getProperty("descent.golden");
-        Path dir = Path.of(prop != null ? prop : "../shared/golden");
+        Path dir = Path.of(prop != null ? prop : "src/test/resources/golden");
         assertTrue(Files.isDirectory(dir), "golden folder not found: " + dir.toAbsolutePath());
         return dir;
     }

@@ -24,7 +24,6 @@ import net.jqwik.api.constraints.IntRange;
 class ExpressionProperties {
 
     /** Generous: one parse of at most 2000 characters takes microseconds once the JIT has warmed up. */
-    private static final long QUICK_NANOS = 2_000_000_000L;
 
     private static final List<String> VALID = List.of(
             "(1 - x)**2 + 100*(y - x**2)**2",
@@ -88,9 +87,11 @@ class ExpressionProperties {
     }
 
     private static void parseAndEvaluate(String text, double x, double y) {
-        long t0 = System.nanoTime();
         try {
             Expression e = Expression.parse(text);
+            // The work is bounded by the input: what was compiled is no larger than a constant times the text.
+            assertTrue(e.canonical().length() <= 8 * text.length() + 16,
+                    "'" + text + "' compiled to " + e.canonical().length() + " characters");
             double[] out = new double[6];
             e.value(x, y);
             e.gradient(x, y, out, 0);
@@ -103,8 +104,6 @@ class ExpressionProperties {
         } catch (Throwable other) {
             fail("'" + text + "' threw " + other, other);
         }
-        long took = System.nanoTime() - t0;
-        assertTrue(took < QUICK_NANOS, "'" + text + "' took " + took / 1e6 + " ms");
     }
 
     @Property(tries = 3000)

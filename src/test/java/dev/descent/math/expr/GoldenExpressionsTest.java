@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestFactory;
 class GoldenExpressionsTest {
 
     static List<Path> goldenFiles() throws IOException {
-        Path dir = Path.of(System.getProperty("descent.golden", "../shared/golden"), "public");
+        Path dir = Path.of(System.getProperty("descent.golden", "src/test/resources/golden"), "public");
         assertTrue(Files.isDirectory(dir), "golden folder not found: " + dir.toAbsolutePath());
         try (Stream<Path> files = Files.list(dir)) {
             List<Path> list = files.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
