@@ -24,7 +24,9 @@ import org.ejml.data.DMatrixRMaj;
  * H starts as I. The update is applied in its expanded form
  * H ← H − ρ·(s·(Hy)ᵀ + (Hy)·sᵀ) + (ρ²·y·Hy + ρ)·s·sᵀ, in place and without allocating. The strong-Wolfe
  * conditions with c₂ &lt; 1 guarantee y·s &gt; 0 in exact arithmetic, so skips only happen to rounding.
- * A line search that cannot move (t = 0) resets H to I.
+ * A line search that cannot move (t = 0) resets H to I. f and ∇f at the point the search accepted
+ * are reused by the next step rather than evaluated again (so a noisy gradient is drawn once per
+ * point): on Rosenbrock from (−1.2, 1) this takes about as many evaluations as SciPy's BFGS.
  *
  * <p>Sources: Broyden, Fletcher, Goldfarb and Shanno (1970); Nocedal &amp; Wright, <i>Numerical
  * Optimization</i>, Algorithm 6.1. The line search is torch's, shared with L-BFGS
@@ -79,6 +81,10 @@ public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implem
         private final double[] y;
         private final double[] hy;
         private final SymmetricEigen probeEigen;
+        private final double[] cachedX;
+        private final double[] cachedG;
+        private double cachedF;
+        private boolean cached;
         private double t;
         private long updates;
         private long skipped;
@@ -96,6 +102,8 @@ public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implem
             y = new double[n];
             hy = new double[n];
             probeEigen = new SymmetricEigen(n, false);
+            cachedX = new double[n];
+            cachedG = new double[n];
         }
 
         private void identity(double scale) {
@@ -108,7 +116,13 @@ public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implem
         @Override
         public void step(Objective f, double[] theta, double lr) {
             steps++;
-            double f0 = f.gradient(theta, g);
+            double f0;
+            if (cached && Arrays.equals(theta, cachedX)) {
+                System.arraycopy(cachedG, 0, g, 0, n);
+                f0 = cachedF;
+            } else {
+                f0 = f.gradient(theta, g);
+            }
             System.arraycopy(g, 0, gAt, 0, n);
             if (Vectors.maxAbs(g) <= toleranceGrad) {
                 t = 0;
@@ -123,16 +137,21 @@ public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implem
                 reset();
                 gtd = Vectors.dot(g, d);
             }
-            search.search(f, theta, lr, false, d, f0, g, gtd, c1, c2, 1e-9, StrongWolfe.MAX_LS);
+            double fNew = search.search(f, theta, lr, false, d, f0, g, gtd, c1, c2, 1e-9, StrongWolfe.MAX_LS);
             t = search.t();
             if (t == 0) {
                 identity(1);
                 updates = 0;
                 return;
             }
+            // θ + t·d exactly as the search formed its trial point, so that its f and ∇f can be reused
+            Vectors.axpy(t, d, theta, theta);
+            System.arraycopy(theta, 0, cachedX, 0, n);
+            System.arraycopy(g, 0, cachedG, 0, n);
+            cachedF = fNew;
+            cached = true;
             for (int i = 0; i < n; i++) {
                 s[i] = t * d[i];
-                theta[i] = Math.fma(t, d[i], theta[i]);
                 y[i] = g[i] - gAt[i];
             }
             double ys = Vectors.dot(y, s);

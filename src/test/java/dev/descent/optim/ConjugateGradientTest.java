@@ -59,6 +59,35 @@ class ConjugateGradientTest {
                 "after 2 steps at (" + theta[0] + ", " + theta[1] + ") from (" + x0 + ", " + y0 + ")");
     }
 
+    /**
+     * The same finite termination with the default settings (c₁ = 1e-4, c₂ = 0.1): the interpolated
+     * first trial is the exact line minimum on a quadratic, so two steps suffice for any condition
+     * number (up to 10⁴ here) and any rotation.
+     */
+    @Property(tries = 300)
+    void reachesTheMinimumOfA2dQuadraticInTwoStepsWithDefaults(
+            @ForAll @DoubleRange(min = 0.01, max = 100) double a,
+            @ForAll @DoubleRange(min = 0.01, max = 100) double b,
+            @ForAll @DoubleRange(min = -90, max = 90) double angle,
+            @ForAll @DoubleRange(min = -5, max = 5) double x0,
+            @ForAll @DoubleRange(min = -5, max = 5) double y0,
+            @ForAll boolean fletcherReeves) {
+        double r0 = Math.hypot(x0, y0);
+        if (r0 < 1e-3) {
+            return;
+        }
+        Objective f = Surfaces.create("quadratic", Map.of("a", a, "b", b, "angle", angle));
+        Optimizer o = ConjugateGradient.KIND.create(Map.of("beta_rule", fletcherReeves ? "fletcher_reeves" : "polak_ribiere_plus"));
+        Stepper s = o.newStepper(2);
+        double[] theta = {x0, y0};
+        s.step(f, theta, 1);
+        s.step(f, theta, 1);
+        double[] g = new double[2];
+        f.gradient(theta, g);
+        assertTrue(Math.hypot(theta[0], theta[1]) <= 1e-8 * r0 || Vectors.maxAbs(g) <= 1e-10,
+                "after 2 steps at (" + theta[0] + ", " + theta[1] + ") from (" + x0 + ", " + y0 + "), a=" + a + " b=" + b);
+    }
+
     @Test
     void firstStepIsSteepestDescentToTheLineMinimum() {
         // quadratic ½(x² + 10y²) from (2, 1): d = −g = (−2, −10); exact line minimum t* = g·g / gᵀHg = 104/1004
