@@ -283,16 +283,27 @@ final class SidePanel extends VBox {
                 return;
             }
             numbers.setText("step " + r.step() + "  f " + PlotPainter.shortNumber(r.loss())
-                    + "  ‖∇f‖ " + PlotPainter.shortNumber(r.gradNorm()));
+                    + "  ‖∇f‖ " + PlotPainter.shortNumber(r.gradNorm())
+                    + (r.uphillSteps() > 0 ? "  ↑" + r.uphillSteps() : ""));
             String b = switch (r.status()) {
-                case CONVERGED -> "converged";
+                case CONVERGED -> "minimum";
+                case STALLED -> "stalled";
+                case ESCAPED -> "escaped";
                 case DIVERGED -> "diverged";
-                case FINISHED -> "done";
+                case FINISHED -> "step limit";
                 case RUNNING -> "";
             };
             if (!b.equals(badge.getText())) {
                 badge.setText(b);
-                badge.getStyleClass().removeAll("badge-converged", "badge-diverged", "badge-finished");
+                badge.setTooltip(b.isEmpty() ? null : new javafx.scene.control.Tooltip(switch (r.status()) {
+                    case CONVERGED -> "Converged to a minimum: ‖∇f‖ and the step are tiny and the Hessian is positive definite";
+                    case STALLED -> "Stalled: ‖∇f‖ and the step are tiny, but at a saddle or a degenerate point, not a minimum";
+                    case ESCAPED -> "Escaped: left far outside the view going downhill; the surface is unbounded below";
+                    case DIVERGED -> "Diverged: the run became non-finite or flew off uphill";
+                    default -> "Reached the step limit while still moving";
+                }));
+                badge.getStyleClass().removeAll("badge-converged", "badge-diverged", "badge-finished", "badge-stalled",
+                        "badge-escaped");
                 if (!b.isEmpty()) {
                     badge.getStyleClass().add("badge-" + r.status().name().toLowerCase(Locale.ROOT));
                 }

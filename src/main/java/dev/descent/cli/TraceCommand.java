@@ -37,6 +37,11 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--probes", description = "add one column per probe and coordinate (e.g. m_hat_x, m_hat_y)")
     boolean probes;
 
+    @Option(names = "--summary", description = {"print one JSON object instead of the CSV: status (converged, stalled,"
+            + " escaped, diverged, finished), steps, function_evaluations, gradient_evaluations, uphill_steps, x, y, f,"
+            + " grad_norm; the run stops where the window's would"})
+    boolean summary;
+
     @Override
     public Integer call() throws IOException {
         RunSpec spec;
@@ -53,6 +58,12 @@ final class TraceCommand implements Callable<Integer> {
             throw new IllegalArgumentException("Invalid value for --steps: " + n + " (must be >= 0)");
         }
         Writer out = new BufferedWriter(commandSpec.commandLine().getOut(), 1 << 16);
+        if (summary) {
+            out.write(Trace.summarize(spec, n).toJson());
+            out.write('\n');
+            out.flush();
+            return 0;
+        }
         out.write("step,x,y,loss");
         if (probes) {
             for (String c : Trace.probeColumns(spec)) {

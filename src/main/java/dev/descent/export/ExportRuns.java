@@ -56,7 +56,8 @@ public final class ExportRuns {
         for (int i = 0; i < s.runs().size(); i++) {
             configs.add(new Command.RunConfig(i + 1, Sessions.spec(surface, s.runs().get(i))));
         }
-        Engine engine = new Engine(surface);
+        // a history long enough never to thin: row i is step i in frames and in the CSV
+        Engine engine = new Engine(surface, (int) steps + 2);
         engine.apply(new Command.Load(configs));
         engine.apply(new Command.SetStepLimit(Math.max(1, steps)));
         if (steps > 0) {
@@ -74,8 +75,10 @@ public final class ExportRuns {
             for (int c = 0; c < probes.length; c++) {
                 probes[c] = h.channel(first + c);
             }
+            double[][] costs = {h.channel(Engine.UPHILL), h.channel(Engine.FUNCTION_EVALUATIONS),
+                    h.channel(Engine.GRADIENT_EVALUATIONS)};
             out.add(new SimulatedRun(m, Color.decode(m.color()), m.name(), h.channel(1), h.channel(2), h.channel(3), rows,
-                    f.status() == RunStatus.DIVERGED, f.probeNames(), probes));
+                    f.status() == RunStatus.DIVERGED, f.probeNames(), probes, f.status(), costs));
         }
         return new ExportRuns(s, surface, view, steps, List.copyOf(out));
     }

@@ -279,9 +279,12 @@ public final class Exporter {
     // ---- CSV ----------------------------------------------------------------------------------------
 
     /**
-     * Every run (hidden ones too) up to the last step: {@code run,name,step,x,y,loss} then two columns
-     * per probe ({@code m_x, m_y, …}) over the union of all runs' probes, empty where a run has no
-     * such probe and in row 0.
+     * Every run (hidden ones too) up to the last step: {@code run,name,step,x,y,loss}, then
+     * {@code uphill} (1 where the step raised f), {@code function_evaluations} and
+     * {@code gradient_evaluations} (what the row cost), {@code status} (on a run's last row only:
+     * converged, stalled, escaped, diverged, finished, running), then two columns per probe
+     * ({@code m_x, m_y, …}) over the union of all runs' probes, empty where a run has no such probe
+     * and in row 0.
      */
     private static int csv(ExportRuns runs, ExportOptions o, Path out, Progress p, BooleanSupplier cancelled) throws IOException {
         AtomicOutput.write(out, os -> writeCsv(runs, o.lastStep(), os, p, cancelled), cancelled);
@@ -296,7 +299,7 @@ public final class Exporter {
         }
         List<String> probes = new ArrayList<>(names);
         Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
-        w.write("run,name,step,x,y,loss");
+        w.write("run,name,step,x,y,loss,uphill,function_evaluations,gradient_evaluations,status");
         for (String n : probes) {
             w.write("," + n + "_x," + n + "_y");
         }
@@ -317,7 +320,14 @@ public final class Exporter {
                 }
                 line.setLength(0);
                 line.append(ri + 1).append(',').append(name).append(',').append(i).append(',')
-                        .append(r.xs()[i]).append(',').append(r.ys()[i]).append(',').append(r.loss()[i]);
+                        .append(r.xs()[i]).append(',').append(r.ys()[i]).append(',').append(r.loss()[i]).append(',');
+                if (i > 0) {
+                    line.append((long) r.costs()[0][i]);
+                }
+                line.append(',').append((long) r.costs()[1][i]).append(',').append((long) r.costs()[2][i]).append(',');
+                if (i == rows - 1) {
+                    line.append(rows == r.rows() ? r.status().word() : "running");
+                }
                 for (int c : col) {
                     if (c < 0 || i == 0) {
                         line.append(",,");

@@ -1,6 +1,7 @@
 package dev.descent.export;
 
 import dev.descent.export.session.RunModel;
+import dev.descent.sim.RunStatus;
 import java.awt.Color;
 import java.util.List;
 
@@ -11,9 +12,13 @@ import java.util.List;
  *
  * @param probes each probe's x and y values per row ({@code probes[2k]} and {@code probes[2k+1]}
  *               for probe k; NaN in row 0)
+ * @param status where the run stands at its last row (converged, stalled, escaped, diverged, finished)
+ * @param costs  per row: {@code costs[0]} 1 where the step raised f, else 0 (NaN in row 0);
+ *               {@code costs[1]} and {@code costs[2]} the function and gradient evaluations that row cost
  */
 public record SimulatedRun(RunModel model, Color color, String label, double[] xs, double[] ys, double[] loss,
-                           int rows, boolean diverged, List<String> probeNames, double[][] probes) {
+                           int rows, boolean diverged, List<String> probeNames, double[][] probes,
+                           RunStatus status, double[][] costs) {
 
     /** Rows drawn when showing {@code step}: every row up to it. */
     public int rowsAt(long step) {

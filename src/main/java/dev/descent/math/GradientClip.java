@@ -66,6 +66,11 @@ public final class GradientClip {
         }
 
         @Override
+        public boolean isStochastic() {
+            return f.isStochastic();
+        }
+
+        @Override
         public void hessian(double[] x, double[] h) {
             f.hessian(x, h);
         }

@@ -70,6 +70,11 @@ public record GradientNoise(Kind kind, double sigma, long seed) {
         }
 
         @Override
+        public boolean isStochastic() {
+            return true;
+        }
+
+        @Override
         public String toString() {
             return f + " with " + noise.kind.name().toLowerCase(java.util.Locale.ROOT) + " gradient noise";
         }

@@ -27,6 +27,14 @@ public interface Objective {
      */
     double gradient(double[] x, double[] grad);
 
+    /**
+     * Whether the gradient is a random draw (gradient noise) rather than the exact ∇f: methods that
+     * compare gradients at two points (line searches, curvature pairs) refuse such an objective.
+     */
+    default boolean isStochastic() {
+        return false;
+    }
+
     /** Whether {@link #hessian} is available. */
     default boolean hasHessian() {
         return false;

@@ -60,6 +60,12 @@ public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implem
         return KIND.values("lr", lr, "c1", c1, "c2", c2, "tolerance_grad", toleranceGrad);
     }
 
+    /** The noise policy (see {@link Checks#exactGradients}): refuses noisy gradients, saying why. */
+    @Override
+    public void checkObjective(Objective f) {
+        Checks.exactGradients("BFGS", "its line search and its curvature pairs y = ∇f(θ₊) − ∇f(θ) compare gradients at two points, and noise makes them disagree", f);
+    }
+
     @Override
     public boolean isElementwise() {
         return false;
@@ -203,6 +209,11 @@ public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implem
         @Override
         public long steps() {
             return steps;
+        }
+
+        @Override
+        public double stepLength(double lr) {
+            return t;
         }
 
         @Override

@@ -6,6 +6,19 @@ final class Checks {
     private Checks() {
     }
 
+    /**
+     * The noise policy: a method that compares gradients at two points (a line search, a curvature
+     * pair, a Newton step from the true Hessian) is refused noisy gradients, with the reason.
+     *
+     * @throws IllegalArgumentException "BFGS needs exact gradients: its line search compares … turn gradient noise off"
+     */
+    static void exactGradients(String method, String why, dev.descent.math.Objective f) {
+        if (f.isStochastic()) {
+            throw new IllegalArgumentException(method + " needs exact gradients: " + why
+                    + "; turn gradient noise off (noise = none) or choose a stochastic optimizer such as SGD or Adam");
+        }
+    }
+
     /** "Invalid damping: 0.0 (must be a finite number > 0)". */
     static void positive(String what, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {

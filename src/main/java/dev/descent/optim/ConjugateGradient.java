@@ -78,6 +78,12 @@ public record ConjugateGradient(double lr, String betaRule, int restart, double 
         return KIND.values("lr", lr, "beta_rule", betaRule, "restart", restart, "c1", c1, "c2", c2, "tolerance_grad", toleranceGrad);
     }
 
+    /** The noise policy (see {@link Checks#exactGradients}): refuses noisy gradients, saying why. */
+    @Override
+    public void checkObjective(Objective f) {
+        Checks.exactGradients("Conjugate gradient", "its line search and its β compare gradients at two points, and noise makes them disagree", f);
+    }
+
     @Override
     public boolean isElementwise() {
         return false;
@@ -202,6 +208,11 @@ public record ConjugateGradient(double lr, String betaRule, int restart, double 
         @Override
         public long steps() {
             return steps;
+        }
+
+        @Override
+        public double stepLength(double lr) {
+            return t;
         }
 
         @Override

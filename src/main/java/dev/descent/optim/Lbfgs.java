@@ -100,6 +100,12 @@ public record Lbfgs(double lr, int maxIter, int maxEval, double toleranceGrad, d
         return KIND.values("lr", lr, "max_iter", maxIter, "max_eval", maxEval, "tolerance_grad", toleranceGrad, "tolerance_change", toleranceChange, "history_size", historySize, "line_search_fn", lineSearchFn);
     }
 
+    /** The noise policy (see {@link Checks#exactGradients}): refuses noisy gradients, saying why. */
+    @Override
+    public void checkObjective(Objective f) {
+        Checks.exactGradients("L-BFGS", "its curvature pairs y = ∇f(θ₊) − ∇f(θ) (and its line search) compare gradients at two points, and noise makes them disagree", f);
+    }
+
     @Override
     public boolean isElementwise() {
         return false;
@@ -293,6 +299,11 @@ public record Lbfgs(double lr, int maxIter, int maxEval, double toleranceGrad, d
         @Override
         public long steps() {
             return calls;
+        }
+
+        @Override
+        public double stepLength(double lr) {
+            return t;
         }
 
         @Override

@@ -104,6 +104,8 @@ public record Newton(double lr, String hessianFix, String lineSearch, double min
         if (!f.hasHessian()) {
             throw new IllegalArgumentException("Newton needs the Hessian; this objective has none");
         }
+        Checks.exactGradients("Newton", "its step −H⁻¹∇f scales the gradient by the inverse curvature, so noise is"
+                + " amplified where the surface is flat and the run wanders", f);
     }
 
     @Override
@@ -265,6 +267,11 @@ public record Newton(double lr, String hessianFix, String lineSearch, double min
         @Override
         public long steps() {
             return t;
+        }
+
+        @Override
+        public double stepLength(double lr) {
+            return length;
         }
 
         @Override

@@ -19,6 +19,16 @@ public interface Stepper {
      */
     void step(Objective f, double[] theta, double lr);
 
+    /**
+     * The step length the last step actually used: the scheduled lr for most optimizers, the line
+     * search's t for line-search methods (whose lr is only the first trial).
+     *
+     * @param lr the lr the last step was given
+     */
+    default double stepLength(double lr) {
+        return lr;
+    }
+
     /** Number of steps taken so far. */
     long steps();
 

@@ -1,7 +1,6 @@
 package dev.descent.sim;
 
 import dev.descent.math.Surface;
-import dev.descent.math.Viewport;
 import dev.descent.optim.Probe;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,16 +12,23 @@ import java.util.List;
  */
 public final class Engine {
 
-    /** The first channels of every history row; each probe adds two more (x, y). */
-    public static final List<String> CHANNELS = List.of("step", "x", "y", "loss", "lr", "grad_norm", "step_norm");
+    /**
+     * The first channels of every history row; each probe adds two more (x, y). {@code lr} is the
+     * step length actually taken (a line search's t); {@code uphill} is 1 where the step raised f;
+     * the evaluation channels count what that row cost (an L-BFGS row may be many iterations).
+     */
+    public static final List<String> CHANNELS = List.of("step", "x", "y", "loss", "lr", "grad_norm", "step_norm",
+            "uphill", "function_evaluations", "gradient_evaluations");
+    public static final int UPHILL = 7;
+    public static final int FUNCTION_EVALUATIONS = 8;
+    public static final int GRADIENT_EVALUATIONS = 9;
 
-    /** ‖∇f‖ and ‖Δθ‖ below which a run counts as converged and stops. */
-    public static final double GRAD_TOL = 1e-4;
-    public static final double STEP_TOL = 1e-9;
-    /** A run farther than this many view sizes from the surface's view has diverged. */
-    static final double BOUND_FACTOR = 100;
+    /** ‖∇f‖ and ‖Δθ‖ below which a run stops (see {@link StatusRule}). */
+    public static final double GRAD_TOL = StatusRule.GRAD_TOL;
+    public static final double STEP_TOL = StatusRule.STEP_TOL;
     static final int MAX_HISTORY_ROWS = 65_536;
 
+    private final int historyRows;
     private Surface surface;
     private final List<Slot> slots = new ArrayList<>();
     private boolean playing;
@@ -31,16 +37,32 @@ public final class Engine {
     private long serial;
 
     public Engine(Surface surface) {
-        this.surface = surface;
+        this(surface, MAX_HISTORY_ROWS);
     }
 
-    private static final class Slot {
+    /**
+     * @param historyRows rows each run's history keeps at full resolution before its older half is
+     *                    thinned: an export passes more than its step count, so that row i is step i
+     */
+    public Engine(Surface surface, int historyRows) {
+        this.surface = surface;
+        this.historyRows = historyRows;
+    }
+
+    private final class Slot {
         final int id;
         RunSpec spec;
         Run run;
         History history;
         List<Probe> probes;
         RunStatus status = RunStatus.RUNNING;
+        double startLoss;
+        double prevLoss;
+        long uphillSteps;
+        long functionEvaluations;
+        long gradientEvaluations;
+        long runF;
+        long runG;
         double lastX;
         double lastY;
         double gradNorm;
@@ -57,9 +79,16 @@ public final class Engine {
             spec = s;
             run = new Run(s);
             probes = run.stepper().probes();
-            history = new History(CHANNELS.size() + 2 * probes.size(), MAX_HISTORY_ROWS);
+            history = new History(CHANNELS.size() + 2 * probes.size(), historyRows);
             row = new double[history.channels()];
             status = RunStatus.RUNNING;
+            startLoss = run.loss();
+            prevLoss = run.loss();
+            uphillSteps = 0;
+            functionEvaluations = 0;
+            gradientEvaluations = 0;
+            runF = 0;
+            runG = 0;
             lastX = s.x0();
             lastY = s.y0();
             record(Double.NaN, Double.NaN);
@@ -73,8 +102,10 @@ public final class Engine {
             run = new Run(here, steps);
             probes = run.stepper().probes();
             History old = history;
-            history = new History(CHANNELS.size() + 2 * probes.size(), MAX_HISTORY_ROWS);
+            history = new History(CHANNELS.size() + 2 * probes.size(), historyRows);
             row = new double[history.channels()];
+            runF = 0;
+            runG = 0;
             History.Snapshot prev = old.snapshot();
             double[] r = new double[history.channels()];
             for (int i = 0; i < prev.rows(); i++) {
@@ -84,7 +115,7 @@ public final class Engine {
                 }
                 history.append(r);
             }
-            if (status != RunStatus.DIVERGED) {
+            if (status != RunStatus.DIVERGED && status != RunStatus.ESCAPED) {
                 status = RunStatus.RUNNING;
             }
         }
@@ -102,6 +133,20 @@ public final class Engine {
             r[4] = lr;
             r[5] = gradNorm;
             r[6] = stepNorm;
+            long f = run.functionEvaluations() - runF;
+            long g = run.gradientEvaluations() - runG;
+            runF += f;
+            runG += g;
+            functionEvaluations += f;
+            gradientEvaluations += g;
+            boolean uphill = run.steps() > 0 && run.loss() > prevLoss;
+            if (uphill) {
+                uphillSteps++;
+            }
+            prevLoss = run.loss();
+            r[UPHILL] = run.steps() == 0 ? Double.NaN : uphill ? 1 : 0;
+            r[FUNCTION_EVALUATIONS] = f;
+            r[GRADIENT_EVALUATIONS] = g;
             int c = CHANNELS.size();
             for (Probe p : probes) {
                 if (run.steps() == 0) {
@@ -215,28 +260,20 @@ public final class Engine {
      */
     public boolean step(long n) {
         boolean moved = false;
-        Viewport v = surface.defaultViewport();
-        double cx = (v.xMin() + v.xMax()) / 2;
-        double cy = (v.yMin() + v.yMax()) / 2;
-        double bound = BOUND_FACTOR * Math.max(v.width(), v.height());
         for (Slot s : slots) {
+            StatusRule rule = new StatusRule(s.spec.surface());
             for (long k = 0; k < n && canMove(s); k++) {
                 double x0 = s.run.x();
                 double y0 = s.run.y();
                 s.run.step();
                 double stepNorm = Math.hypot(s.run.x() - x0, s.run.y() - y0);
-                s.record(s.run.lastLr(), stepNorm);
+                s.record(s.run.stepLength(), stepNorm);
                 moved = true;
-                if (!s.run.isFinite() || Math.abs(s.run.x() - cx) > bound || Math.abs(s.run.y() - cy) > bound) {
-                    s.status = RunStatus.DIVERGED;
-                } else {
+                s.status = rule.after(s.run.x(), s.run.y(), s.run.loss(), s.startLoss, s.gradNorm, stepNorm,
+                        s.run.steps(), stepLimit);
+                if (s.status != RunStatus.DIVERGED && s.status != RunStatus.ESCAPED) {
                     s.lastX = s.run.x();
                     s.lastY = s.run.y();
-                    if (s.gradNorm <= GRAD_TOL && stepNorm <= STEP_TOL) {
-                        s.status = RunStatus.CONVERGED;
-                    } else if (s.run.steps() >= stepLimit) {
-                        s.status = RunStatus.FINISHED;
-                    }
                 }
             }
         }
@@ -264,7 +301,8 @@ public final class Engine {
                 symbols.add(p.symbol());
             }
             runs.add(new RunFrame(s.id, s.spec, s.run.steps(), s.run.x(), s.run.y(), s.run.loss(), s.gradNorm,
-                    s.run.lastLr(), s.status, s.lastX, s.lastY, s.history.snapshot(), List.copyOf(names), List.copyOf(symbols)));
+                    s.run.lastLr(), s.status, s.lastX, s.lastY, s.history.snapshot(), List.copyOf(names), List.copyOf(symbols),
+                    s.uphillSteps, s.functionEvaluations, s.gradientEvaluations));
         }
         return new Frame(serial, surface, playing, speed, stepLimit, List.copyOf(runs));
     }

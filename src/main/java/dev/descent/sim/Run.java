@@ -1,6 +1,5 @@
 package dev.descent.sim;
 
-import dev.descent.math.Objective;
 import dev.descent.optim.Schedule;
 import dev.descent.optim.Stepper;
 
@@ -13,13 +12,14 @@ import dev.descent.optim.Stepper;
 public final class Run {
 
     private final RunSpec spec;
-    private final Objective objective;
+    private final CountingObjective objective;
     private final Stepper stepper;
     private final Schedule.State schedule;
     private final double[] theta;
     private long step;
     private double loss;
     private double lastLr;
+    private double stepLength;
 
     public Run(RunSpec spec) {
         this(spec, 0);
@@ -29,12 +29,13 @@ public final class Run {
     public Run(RunSpec spec, long stepOffset) {
         this.step = stepOffset;
         this.spec = spec;
-        this.objective = spec.objective();
+        this.objective = CountingObjective.of(spec.objective());
         this.stepper = spec.optimizer().newStepper(2);
         this.schedule = spec.schedule().start(spec.optimizer().lr());
         this.theta = new double[] {spec.x0(), spec.y0()};
         this.loss = spec.surface().value(spec.x0(), spec.y0());
         this.lastLr = Double.NaN;
+        this.stepLength = Double.NaN;
     }
 
     public RunSpec spec() {
@@ -48,6 +49,7 @@ public final class Run {
         }
         lastLr = schedule.lr();
         stepper.step(objective, theta, lastLr);
+        stepLength = stepper.stepLength(lastLr);
         schedule.step();
         step++;
         loss = spec.surface().value(theta[0], theta[1]);
@@ -73,6 +75,21 @@ public final class Run {
     /** The learning rate the last step used (NaN before the first step). */
     public double lastLr() {
         return lastLr;
+    }
+
+    /** The step length the last step actually used (the line search's t for line-search methods; NaN before the first step). */
+    public double stepLength() {
+        return stepLength;
+    }
+
+    /** f evaluations the optimizer asked for so far (a gradient call evaluates f too). */
+    public long functionEvaluations() {
+        return objective.functionEvaluations;
+    }
+
+    /** Gradient evaluations the optimizer asked for so far. */
+    public long gradientEvaluations() {
+        return objective.gradientEvaluations;
     }
 
     /** Whether position and loss are all finite numbers: a run that is not has diverged. */

@@ -48,6 +48,61 @@ public final class Trace {
         }
     }
 
+    /**
+     * What {@code trace --summary} reports: where the run stopped and what it cost.
+     *
+     * @param status    decided by {@link StatusRule}, as in the window (a run stops at a terminal status)
+     * @param gradNorm  ‖∇f‖ of the surface, without noise, at the last point
+     */
+    public record Summary(RunStatus status, long steps, long functionEvaluations, long gradientEvaluations,
+                          long uphillSteps, double x, double y, double loss, double gradNorm) {
+
+        /** One JSON object on one line. */
+        public String toJson() {
+            return "{\"status\":\"" + status.word() + "\",\"steps\":" + steps
+                    + ",\"function_evaluations\":" + functionEvaluations
+                    + ",\"gradient_evaluations\":" + gradientEvaluations
+                    + ",\"uphill_steps\":" + uphillSteps
+                    + ",\"x\":" + json(x) + ",\"y\":" + json(y) + ",\"f\":" + json(loss)
+                    + ",\"grad_norm\":" + json(gradNorm) + "}";
+        }
+
+        private static String json(double v) {
+            return Double.isFinite(v) ? Double.toString(v) : "null";
+        }
+    }
+
+    /**
+     * Runs up to {@code steps} steps, stopping where the window's engine stops (converged, stalled,
+     * escaped, diverged), and sums the run up.
+     */
+    public static Summary summarize(RunSpec spec, long steps) {
+        Run run = new Run(spec);
+        StatusRule rule = new StatusRule(spec.surface());
+        double start = run.loss();
+        double prev = start;
+        long uphill = 0;
+        double[] g = new double[2];
+        spec.surface().gradient(run.x(), run.y(), g, 0);
+        double gradNorm = Math.hypot(g[0], g[1]);
+        RunStatus status = steps == 0 ? RunStatus.FINISHED : RunStatus.RUNNING;
+        while (status == RunStatus.RUNNING) {
+            double x0 = run.x();
+            double y0 = run.y();
+            run.step();
+            if (run.loss() > prev) {
+                uphill++;
+            }
+            prev = run.loss();
+            spec.surface().gradient(run.x(), run.y(), g, 0);
+            gradNorm = Math.hypot(g[0], g[1]);
+            status = rule.after(run.x(), run.y(), run.loss(), start, gradNorm,
+                    Math.hypot(run.x() - x0, run.y() - y0), run.steps(), steps);
+        }
+        return new Summary(status, run.steps(), run.functionEvaluations(), run.gradientEvaluations(), uphill,
+                run.x(), run.y(), run.loss(), gradNorm);
+    }
+
     /** All rows in a list. */
     public static List<Row> rows(RunSpec spec, long steps, boolean withProbes) {
         List<Row> rows = new ArrayList<>();
