@@ -395,7 +395,7 @@ final class SidePanel extends VBox {
             rule.getStyleClass().addAll("formula", Styles.TEXT_SMALL);
             runEditor.getChildren().add(rule);
             Params values = kind.create(r.hyperparameters()).hyperparameters();
-            String context = (kind.torchName() == null ? kind.title() : "torch.optim." + kind.torchName())
+            String context = (kind.origin() == null ? kind.title() : kind.origin())
                     + ": " + kind.rule();
             for (ParamSpec p : kind.params()) {
                 ParamEditor ed = new ParamEditor(p, values.get(p.name()), "param-", context,

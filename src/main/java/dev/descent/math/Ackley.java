@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Ackley's function, f = −20·exp(−0.2·√(0.5·(x² + y²))) − exp(0.5·(cos 2πx + cos 2πy)) + e + 20:
  * a dimpled plain around a deep funnel at the origin, f(0, 0) = 0. A local minimum lies near every
- * integer point (not listed): the dimples' slopes, up to almost 6, outweigh the funnel's pull (at most
+ * integer point (listed; the saddles and maxima between the dimples are not): the dimples' slopes, up to almost 6, outweigh the funnel's pull (at most
  * 2√2, fading with distance), so plain descent stops in the nearest dimple and only noise, momentum
  * or large steps find the funnel.
  *
@@ -32,8 +32,27 @@ public final class Ackley extends Surface {
     /** Below this r the cone's curvature, ~1/r, is treated as the tip's (see the class comment). */
     private static final double TIP = 1e-300;
 
-    private static final List<CriticalPoint> CRITICAL_POINTS =
-            List.of(new CriticalPoint(0, 0, CriticalPoint.Kind.GLOBAL_MINIMUM));
+    private static final List<CriticalPoint> CRITICAL_POINTS = minima(new Ackley());
+
+    /**
+     * The global minimum, then the local minimum in each dimple of the view: the dimple near the
+     * integer point k, pulled towards the funnel by at most a few hundredths.
+     */
+    private static List<CriticalPoint> minima(Ackley a) {
+        List<CriticalPoint> points = new java.util.ArrayList<>();
+        points.add(new CriticalPoint(0, 0, CriticalPoint.Kind.GLOBAL_MINIMUM));
+        for (int i = -5; i <= 5; i++) {
+            for (int j = -5; j <= 5; j++) {
+                if (i != 0 || j != 0) {
+                    CriticalPoint p = Stationary.near(a, i, j, CriticalPoint.Kind.LOCAL_MINIMUM, 0.1);
+                    if (a.defaultViewport().contains(p.x(), p.y())) {
+                        points.add(p);
+                    }
+                }
+            }
+        }
+        return List.copyOf(points);
+    }
 
     @Override
     public String id() {

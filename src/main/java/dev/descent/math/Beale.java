@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Beale's function, f = (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)², minimum
- * f(3, 0.5) = 0 and a saddle at (0, 1). Flat valleys near the axes, with sharp ridges towards the
+ * f(3, 0.5) = 0, a saddle at (0, 1) and another near (0.100538, −2.644514). Flat valleys near the axes, with sharp ridges towards the
  * corners where the y³ term takes over. It is the sum of squares of r = [1.5 − x + xy, 2.25 − x + xy², 2.625 − x + xy³].
  *
  * <p>The expressions follow the golden files' {@code expr} and {@code gradient} operation for
@@ -16,7 +16,8 @@ public final class Beale extends Surface implements LeastSquares {
 
     private static final List<CriticalPoint> CRITICAL_POINTS = List.of(
             new CriticalPoint(3, 0.5, CriticalPoint.Kind.GLOBAL_MINIMUM),
-            new CriticalPoint(0, 1, CriticalPoint.Kind.SADDLE));
+            new CriticalPoint(0, 1, CriticalPoint.Kind.SADDLE),
+            Stationary.near(new Beale(), 0.100538, -2.644514, CriticalPoint.Kind.SADDLE));
 
     @Override
     public String id() {

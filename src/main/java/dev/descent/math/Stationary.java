@@ -18,6 +18,11 @@ final class Stationary {
      *                               seed: a wrong seed is a bug in the surface, not a user error
      */
     static CriticalPoint near(Surface s, double x0, double y0, CriticalPoint.Kind kind) {
+        return near(s, x0, y0, kind, 1e-3 * (1 + Math.hypot(x0, y0)));
+    }
+
+    /** {@link #near(Surface, double, double, CriticalPoint.Kind)} with the distance the point may lie from the seed. */
+    static CriticalPoint near(Surface s, double x0, double y0, CriticalPoint.Kind kind, double reach) {
         double[] g = new double[2];
         double[] h = new double[4];
         double x = x0;
@@ -37,7 +42,6 @@ final class Stationary {
             // a few ulps of wobble remain once the rounding of ∇f dominates; stop there
             settled = Math.abs(dx) <= 1e-15 * (1 + Math.abs(x)) && Math.abs(dy) <= 1e-15 * (1 + Math.abs(y));
         }
-        double reach = 1e-3 * (1 + Math.hypot(x0, y0));
         if (!settled || Math.hypot(x - x0, y - y0) > reach) {
             throw new IllegalStateException(s.id() + ": no stationary point settles near (" + x0 + ", " + y0
                     + "); Newton ended at (" + x + ", " + y + ")");

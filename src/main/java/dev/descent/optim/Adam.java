@@ -23,7 +23,7 @@ import java.util.List;
  *   <li>{@code eps_mode = inside} (the form in many lecture notes): θ ← θ − η·m̂/√(v̂ + ε).</li>
  *   <li>{@code eps_mode = keras} (Keras/TensorFlow's ε̂, the paper's "more efficient" ordering, ε added
  *       before the bias correction): θ ← θ − η·√(1 − β₂ᵗ)/(1 − β₁ᵗ)·m/(√v + ε̂).</li>
- *   <li>{@code bias_correction = false}: m̂ = m and v̂ = v (the first steps are then tiny, ~ (1 − β₁)/√(1 − β₂)·η).</li>
+ *   <li>{@code bias_correction = false}: m̂ = m and v̂ = v (the first step is then about (1 − β₁)/√(1 − β₂)·η ≈ 3.16·η with the defaults, larger than the corrected step η, not smaller).</li>
  * </ul>
  * As in torch, AMSGrad takes the maximum over the raw v and divides it by the current step's
  * 1 − β₂ᵗ (torch's docstring says max over v̂, which is not what its code does).

@@ -26,6 +26,18 @@ public record OptimizerKind(String id, String torchName, String title, String ru
         return factory.apply(Params.resolve(title, params, values));
     }
 
+    /**
+     * Where the update rule can be looked up: "torch.optim.Adam", or "qhoptim.pyt.QHM" for the
+     * quasi-hyperbolic methods, which torch does not have (Ma &amp; Yarats 2019, facebookresearch's
+     * qhoptim); null when it has no library class.
+     */
+    public String origin() {
+        if (torchName == null) {
+            return null;
+        }
+        return id.equals("qhm") || id.equals("qhadam") ? "qhoptim.pyt." + torchName : "torch.optim." + torchName;
+    }
+
     public Optimizer create() {
         return create(Map.of());
     }

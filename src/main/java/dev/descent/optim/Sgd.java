@@ -19,7 +19,7 @@ import java.util.List;
  *   θ ← θ − η·d
  * </pre>
  * <b>classic</b> (the lecture form): v ← μ·v − η·g, θ ← θ + v, with v₀ = 0.
- * <b>lookahead</b> (Nesterov 1983 as in the lectures): the gradient is taken at the look-ahead
+ * <b>classic_nesterov</b> (Nesterov 1983 as in the lectures; named apart from the Lookahead optimizer): the gradient is taken at the look-ahead
  * point θ + μ·v: v ← μ·v − η·∇f(θ + μ·v), θ ← θ + v.
  * In torch's form η multiplies the whole velocity; in the lecture forms it is folded into v, so a
  * learning-rate change mid-run acts differently.
@@ -29,7 +29,7 @@ public record Sgd(double lr, double momentum, double dampening, double weightDec
 
     public static final String TORCH = "torch";
     public static final String CLASSIC = "classic";
-    public static final String LOOKAHEAD = "lookahead";
+    public static final String CLASSIC_NESTEROV = "classic_nesterov";
 
     public static final OptimizerKind KIND = new OptimizerKind("sgd", "SGD", "SGD",
             "θ ← θ − η·d, d = momentum buffer μ·b + (1−τ)·g (or g + μ·b with Nesterov)",
@@ -40,8 +40,8 @@ public record Sgd(double lr, double momentum, double dampening, double weightDec
                     ParamSpec.real("weight_decay", "λ", 0, 0, 1, Scale.LINEAR, "L2 penalty added to the gradient"),
                     ParamSpec.bool("nesterov", "Nesterov", false, "use Nesterov momentum (torch's form: d = g + μ·b)"),
                     ParamSpec.bool("maximize", "maximize", false, "maximise f instead of minimising it"),
-                    ParamSpec.choice("variant", "form", TORCH, List.of(TORCH, CLASSIC, LOOKAHEAD),
-                            "torch: θ ← θ − η·b; classic: v ← μv − ηg, θ ← θ + v; lookahead: gradient at θ + μv")),
+                    ParamSpec.choice("variant", "form", TORCH, List.of(TORCH, CLASSIC, CLASSIC_NESTEROV),
+                            "torch: θ ← θ − η·b; classic: v ← μv − ηg, θ ← θ + v; classic_nesterov: v ← μv − η∇f(θ + μv), θ ← θ + v")),
             p -> new Sgd(p.real("lr"), p.real("momentum"), p.real("dampening"), p.real("weight_decay"),
                     p.bool("nesterov"), p.bool("maximize"), p.choice("variant")));
 
@@ -55,8 +55,8 @@ public record Sgd(double lr, double momentum, double dampening, double weightDec
         if (nesterov && (momentum <= 0 || dampening != 0)) {
             throw new IllegalArgumentException("Nesterov momentum requires a momentum and zero dampening");
         }
-        if (!List.of(TORCH, CLASSIC, LOOKAHEAD).contains(variant)) {
-            throw new IllegalArgumentException("Invalid SGD variant: " + variant + " (torch, classic or lookahead)");
+        if (!List.of(TORCH, CLASSIC, CLASSIC_NESTEROV).contains(variant)) {
+            throw new IllegalArgumentException("Invalid SGD variant: " + variant + " (torch, classic or classic_nesterov)");
         }
         if (!variant.equals(TORCH) && (nesterov || dampening != 0)) {
             throw new IllegalArgumentException("nesterov and dampening belong to the torch form; the " + variant
@@ -77,7 +77,7 @@ public record Sgd(double lr, double momentum, double dampening, double weightDec
 
     @Override
     public boolean isElementwise() {
-        return !variant.equals(LOOKAHEAD) || momentum == 0;
+        return !variant.equals(CLASSIC_NESTEROV) || momentum == 0;
     }
 
     @Override
@@ -95,7 +95,7 @@ public record Sgd(double lr, double momentum, double dampening, double weightDec
         State(int n) {
             g = new double[n];
             buf = new double[n];
-            ahead = variant.equals(LOOKAHEAD) ? new double[n] : null;
+            ahead = variant.equals(CLASSIC_NESTEROV) ? new double[n] : null;
         }
 
         @Override
@@ -157,7 +157,9 @@ public record Sgd(double lr, double momentum, double dampening, double weightDec
             if (momentum != 0) {
                 probes.add(new Probe(variant.equals(TORCH) ? "momentum_buffer" : "velocity",
                         variant.equals(TORCH) ? "b" : "v",
-                        variant.equals(TORCH) ? "momentum buffer b (the step is η·b)" : "velocity v (the step itself)",
+                        variant.equals(TORCH)
+                                ? (nesterov ? "momentum buffer b (the step is η·(g + μ·b))" : "momentum buffer b (the step is η·b)")
+                                : "velocity v (the step itself)",
                         out -> System.arraycopy(buf, 0, out, 0, buf.length)));
             }
             probes.add(new Probe("effective_lr", "η", "learning rate of the last step",
