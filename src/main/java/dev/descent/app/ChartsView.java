@@ -383,14 +383,16 @@ public final class ChartsView extends StackPane {
                 for (int coord = 0; coord < (scalar ? 1 : 2); coord++) {
                     int channel = SeriesStore.probeChannel(mm.probe(), coord);
                     Color color = allScalar ? theme.coordinate(j) : scalar ? theme.coordinate(2) : theme.coordinate(coord);
-                    String label = scalar ? mm.symbol() : mm.symbol() + (coord == 0 ? " (x)" : " (y)");
+                    String label = scalar ? mm.symbol()
+                            : mm.symbol() + " (" + dev.descent.optim.Probe.components(r.probeNames().get(mm.probe())).get(coord) + ")";
                     lines.add(new StepChart.Line(label, store.series(r, channel, log), color, width, dash,
                             s -> Steps.valueAt(r.history(), channel, s)));
                 }
             }
             c.chart().setLines(lines);
             c.refreshReadout();
-            if (!log && !probeLog.containsKey(group.stem()) && spansDecades(lines)) {
+            boolean signed = group.members().stream().anyMatch(mm -> dev.descent.optim.Probe.isSpectrum(r.probeNames().get(mm.probe())));
+            if (!log && !signed && !probeLog.containsKey(group.stem()) && spansDecades(lines)) {
                 // positive values over many orders of magnitude (v, v̂ early on): a log axis, until the user says otherwise
                 autoLog = true;
                 c.setLog(true);

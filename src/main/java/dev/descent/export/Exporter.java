@@ -301,7 +301,8 @@ public final class Exporter {
         Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
         w.write("run,name,step,x,y,loss,uphill,function_evaluations,gradient_evaluations,status");
         for (String n : probes) {
-            w.write("," + n + "_x," + n + "_y");
+            List<String> c = dev.descent.optim.Probe.components(n);
+            w.write("," + n + "_" + c.get(0) + "," + n + "_" + c.get(1));
         }
         w.write('\n');
         StringBuilder line = new StringBuilder(256);

@@ -20,4 +20,18 @@ public record Probe(String name, String symbol, String description, Reader reade
     public void read(double[] out) {
         reader.read(out);
     }
+
+    /**
+     * What a probe's two values are, for column names and chart labels: "min" and "max" for a
+     * spectrum (a probe named {@code …eigenvalues} holds λ_min, λ_max, which are not coordinates and
+     * may be negative), otherwise "x" and "y".
+     */
+    public static java.util.List<String> components(String name) {
+        return isSpectrum(name) ? java.util.List.of("min", "max") : java.util.List.of("x", "y");
+    }
+
+    /** Whether the probe holds eigenvalues (signed, not per coordinate): never drawn on a log axis by default. */
+    public static boolean isSpectrum(String name) {
+        return name.endsWith("eigenvalues");
+    }
 }

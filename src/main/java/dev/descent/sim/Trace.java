@@ -26,12 +26,13 @@ public final class Trace {
         void accept(Row row);
     }
 
-    /** The probe column names, e.g. {@code m_x, m_y, v_x, v_y}, of a run of this spec. */
+    /** The probe column names, e.g. {@code m_x, m_y, v_x, v_y} ({@code hessian_eigenvalues_min, …_max} for a spectrum), of a run of this spec. */
     public static List<String> probeColumns(RunSpec spec) {
         List<String> names = new ArrayList<>();
         for (Probe p : new Run(spec).stepper().probes()) {
-            names.add(p.name() + "_x");
-            names.add(p.name() + "_y");
+            for (String c : Probe.components(p.name())) {
+                names.add(p.name() + "_" + c);
+            }
         }
         return names;
     }

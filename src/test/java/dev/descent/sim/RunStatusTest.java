@@ -121,4 +121,14 @@ class RunStatusTest {
                 + "\"gradient_evaluations\":5,\"uphill_steps\":0,\"x\":[-0-9.E]+,\"y\":[-0-9.E]+,\"f\":[-0-9.E]+,"
                 + "\"grad_norm\":[-0-9.E]+}"), json);
     }
+
+    @Test
+    void eigenvaluesAreLabelledMinAndMaxNotAsCoordinates() {
+        List<String> newton = Trace.probeColumns(spec("saddle", "newton", Map.of(), 1, 0.5));
+        assertTrue(newton.contains("hessian_eigenvalues_min") && newton.contains("hessian_eigenvalues_max"), newton.toString());
+        assertTrue(newton.contains("grad_x"), newton.toString());
+        assertTrue(newton.stream().noneMatch(c -> c.startsWith("hessian_eigenvalues_x")), newton.toString());
+        List<String> bfgs = Trace.probeColumns(spec("quadratic", "bfgs", Map.of(), 1, 0.5));
+        assertTrue(bfgs.contains("inverse_hessian_eigenvalues_min"), bfgs.toString());
+    }
 }
