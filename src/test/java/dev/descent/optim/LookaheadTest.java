@@ -101,6 +101,51 @@ class LookaheadTest {
         assertEquals(la, Lookahead.kindFor(halvingKind).create(Map.of("k", 2)));
     }
 
+    /**
+     * Lookahead around Adam over four synchronisations, against Adam and the slow update written out
+     * here: Adam's moments and step count run on across the pulls back (Zhang et al. 2019, Algorithm 1).
+     */
+    @Test
+    void aroundAdamTheInnerStateRunsOnAcrossSynchronisations() {
+        double lr = 0.1;
+        int k = 5;
+        double alpha = 0.5;
+        double b1 = 0.9;
+        double b2 = 0.999;
+        double eps = 1e-8;
+        double[] curvature = {1, 10};
+        Quadratic bowl = new Quadratic(1, 10, 0);
+        Stepper s = new Lookahead(new Adam(lr), k, alpha).newStepper(2);
+        double[] theta = {2, 1};
+        double[] x = {2, 1};
+        double[] slow = {2, 1};
+        double[] m = new double[2];
+        double[] v = new double[2];
+        for (int t = 1; t <= 4 * k + 2; t++) {
+            s.step(bowl, theta, lr);
+            for (int i = 0; i < 2; i++) {
+                double g = curvature[i] * x[i];
+                m[i] = b1 * m[i] + (1 - b1) * g;
+                v[i] = b2 * v[i] + (1 - b2) * g * g;
+                double mHat = m[i] / (1 - Math.pow(b1, t));
+                double vHat = v[i] / (1 - Math.pow(b2, t));
+                x[i] -= lr * mHat / (Math.sqrt(vHat) + eps);
+                if (t % k == 0) {
+                    slow[i] += alpha * (x[i] - slow[i]);
+                    x[i] = slow[i];
+                }
+                assertEquals(x[i], theta[i], 1e-12 * (1 + Math.abs(x[i])), "θ" + i + " at step " + t);
+            }
+        }
+        // and the pulls back matter: plain Adam is elsewhere by now
+        Stepper adam = new Adam(lr).newStepper(2);
+        double[] plain = {2, 1};
+        for (int t = 1; t <= 4 * k + 2; t++) {
+            adam.step(bowl, plain, lr);
+        }
+        assertTrue(Math.abs(plain[0] - theta[0]) > 1e-3, "Lookahead and Adam coincide: " + plain[0] + " vs " + theta[0]);
+    }
+
     /** kindFor gives a settings panel with the inner kind's real defaults. */
     @Test
     void kindForListsTheInnerDefaults() {
