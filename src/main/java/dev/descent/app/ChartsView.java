@@ -52,7 +52,11 @@ public final class ChartsView extends StackPane {
             new RunChart(SeriesStore.LOSS, "chart-loss", "Loss f(θ)", true),
             new RunChart(SeriesStore.STEP_NORM, "chart-step", "Step size ‖Δθ‖", true),
             new RunChart(SeriesStore.GRAD_NORM, "chart-grad", "Gradient norm ‖∇f‖", true),
-            new RunChart(SeriesStore.LR, "chart-lr", "Learning rate η", true));
+            new RunChart(SeriesStore.LR, "chart-lr", "Step length η (t for line searches)", true),
+            new RunChart(dev.descent.sim.Engine.GRADIENT_EVALUATIONS, "chart-evals", "∇f evaluations per step", false));
+
+    /** The x axes the charts offer: steps, or gradient evaluations (the work a line search or L-BFGS row hides). */
+    static final List<String> X_AXES = List.of("x: steps", "x: ∇f evaluations");
 
     /** Shortest time between two updates. */
     static final long MIN_INTERVAL_NANOS = 33_000_000L;
@@ -72,6 +76,7 @@ public final class ChartsView extends StackPane {
     private final VBox sections = new VBox();
     private final Pane readoutLayer = new Pane();
     private final CheckMenuItem menuItem = new CheckMenuItem("Charts");
+    private final javafx.scene.control.ChoiceBox<String> xAxis = new javafx.scene.control.ChoiceBox<>();
     private SplitPane split;
     private double divider = 0.58;
     private boolean shown = true;
@@ -101,6 +106,19 @@ public final class ChartsView extends StackPane {
         runRow.getStyleClass().add("chart-row");
         runsPane = new TitledPane("All runs", runRow);
         runsPane.setId("chartsRuns");
+        xAxis.getItems().addAll(X_AXES);
+        xAxis.getSelectionModel().select(0);
+        xAxis.setId("chartsXAxis");
+        xAxis.getStyleClass().add(Styles.SMALL);
+        xAxis.setTooltip(new javafx.scene.control.Tooltip(
+                "Plot against steps, or against gradient evaluations: one CG, BFGS or L-BFGS step may evaluate many times"));
+        xAxis.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            store.setXChannel(b.intValue() == 1 ? dev.descent.sim.Engine.GRADIENT_EVALUATIONS_TOTAL : SeriesStore.STEP);
+            dirty = true;
+            lastUpdate = Long.MIN_VALUE / 2;
+            showScrub();
+        });
+        runsPane.setGraphic(xAxis);
 
         probeRow.getStyleClass().add("chart-row");
         noProbes.getStyleClass().add(Styles.TEXT_MUTED);
@@ -154,7 +172,7 @@ public final class ChartsView extends StackPane {
     private LiveChart chart(String id, StepChart sc) {
         LiveChart c = new LiveChart(id, sc);
         sc.setTheme(theme);
-        c.setOnStep(ctl::scrubTo);
+        c.setOnStep(x -> ctl.scrubTo(stepOf(x)));
         c.setOnLogChanged(() -> {
             dirty = true;
             lastUpdate = Long.MIN_VALUE / 2;
@@ -332,8 +350,9 @@ public final class ChartsView extends StackPane {
                     continue;
                 }
                 int channel = rc.channel();
+                int x = store.xChannel();
                 lines.add(new StepChart.Line(m.name(), store.series(r, channel, log), runColor(m),
-                        i == sel ? 2.4f : 1.5f, StepChart.Dash.SOLID, s -> Steps.valueAt(r.history(), channel, s)));
+                        i == sel ? 2.4f : 1.5f, StepChart.Dash.SOLID, s -> Steps.valueAt(r.history(), x, channel, s)));
             }
             c.chart().setLines(lines);
             c.refreshReadout();
@@ -385,8 +404,9 @@ public final class ChartsView extends StackPane {
                     Color color = allScalar ? theme.coordinate(j) : scalar ? theme.coordinate(2) : theme.coordinate(coord);
                     String label = scalar ? mm.symbol()
                             : mm.symbol() + " (" + dev.descent.optim.Probe.components(r.probeNames().get(mm.probe())).get(coord) + ")";
+                    int x = store.xChannel();
                     lines.add(new StepChart.Line(label, store.series(r, channel, log), color, width, dash,
-                            s -> Steps.valueAt(r.history(), channel, s)));
+                            s -> Steps.valueAt(r.history(), x, channel, s)));
                 }
             }
             c.chart().setLines(lines);
@@ -448,7 +468,27 @@ public final class ChartsView extends StackPane {
 
     private double scrubMarker() {
         long s = ctl.scrubStep();
-        return s < 0 ? Double.NaN : s;
+        if (s < 0) {
+            return Double.NaN;
+        }
+        RunFrame r = axisRun();
+        return store.xChannel() == SeriesStore.STEP || r == null ? s
+                : Steps.valueAt(r.history(), SeriesStore.STEP, store.xChannel(), s);
+    }
+
+    /** The run whose evaluations translate between steps and the x axis: the selected one. */
+    private RunFrame axisRun() {
+        return lastFrame == null ? null : ctl.frameOf(lastFrame, Math.max(0, ctl.selected()));
+    }
+
+    /** The step at x on the charts' axis (x itself when the axis is steps). */
+    private long stepOf(long x) {
+        RunFrame r = axisRun();
+        if (store.xChannel() == SeriesStore.STEP || r == null) {
+            return x;
+        }
+        double step = Steps.valueAt(r.history(), store.xChannel(), SeriesStore.STEP, x);
+        return Double.isNaN(step) ? 0 : (long) step;
     }
 
     private void showScrub() {

@@ -18,10 +18,12 @@ public final class Engine {
      * the evaluation channels count what that row cost (an L-BFGS row may be many iterations).
      */
     public static final List<String> CHANNELS = List.of("step", "x", "y", "loss", "lr", "grad_norm", "step_norm",
-            "uphill", "function_evaluations", "gradient_evaluations");
+            "uphill", "function_evaluations", "gradient_evaluations", "gradient_evaluations_total");
     public static final int UPHILL = 7;
     public static final int FUNCTION_EVALUATIONS = 8;
     public static final int GRADIENT_EVALUATIONS = 9;
+    /** Gradient evaluations from the start up to this row: the charts' alternative x axis. */
+    public static final int GRADIENT_EVALUATIONS_TOTAL = 10;
 
     /** ‖∇f‖ and ‖Δθ‖ below which a run stops (see {@link StatusRule}). */
     public static final double GRAD_TOL = StatusRule.GRAD_TOL;
@@ -147,6 +149,7 @@ public final class Engine {
             r[UPHILL] = run.steps() == 0 ? Double.NaN : uphill ? 1 : 0;
             r[FUNCTION_EVALUATIONS] = f;
             r[GRADIENT_EVALUATIONS] = g;
+            r[GRADIENT_EVALUATIONS_TOTAL] = gradientEvaluations;
             int c = CHANNELS.size();
             for (Probe p : probes) {
                 if (run.steps() == 0) {

@@ -35,6 +35,7 @@ public final class SeriesStore {
 
     private final int maxBuckets;
     private final Map<Integer, Track> tracks = new HashMap<>();
+    private int xChannel = STEP;
 
     public SeriesStore() {
         this(DEFAULT_BUCKETS);
@@ -42,6 +43,24 @@ public final class SeriesStore {
 
     public SeriesStore(int maxBuckets) {
         this.maxBuckets = maxBuckets;
+    }
+
+    /**
+     * The channel the series use as x: {@link #STEP} (default) or the cumulative gradient evaluations
+     * ({@code Engine.GRADIENT_EVALUATIONS_TOTAL}), so that methods that evaluate several times per
+     * step are compared by work done. Changing it reads every series afresh.
+     */
+    public void setXChannel(int channel) {
+        if (channel != xChannel) {
+            xChannel = channel;
+            for (Track t : tracks.values()) {
+                t.series.clear();
+            }
+        }
+    }
+
+    public int xChannel() {
+        return xChannel;
     }
 
     /** The history channel of probe {@code k}'s coordinate ({@code 0} = x, {@code 1} = y). */
@@ -62,6 +81,8 @@ public final class SeriesStore {
     private static final class Entry {
         final Decimator decimator;
         boolean used;
+        /** The step of the last row read (the x of the series may be another channel). */
+        double lastStep = Double.NEGATIVE_INFINITY;
 
         Entry(Decimator d) {
             decimator = d;
@@ -125,8 +146,11 @@ public final class SeriesStore {
         Decimator d = e.decimator;
         History.Snapshot h = r.history();
         int rows = h.rows();
-        for (int i = Steps.firstRowAfter(h, d.lastStep()); i < rows; i++) {
-            d.add(h.get(STEP, i), h.get(channel, i));
+        for (int i = Steps.firstRowAfter(h, e.lastStep); i < rows; i++) {
+            d.add(h.get(xChannel, i), h.get(channel, i));
+        }
+        if (rows > 0) {
+            e.lastStep = h.get(STEP, rows - 1);
         }
         return d.points();
     }

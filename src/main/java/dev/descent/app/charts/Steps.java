@@ -13,11 +13,16 @@ public final class Steps {
 
     /** The first row whose step is above {@code step}; {@code rows()} when there is none. */
     public static int firstRowAfter(History.Snapshot h, double step) {
+        return firstRowAfter(h, 0, step);
+    }
+
+    /** The first row whose value of the non-decreasing channel {@code x} is above {@code value}. */
+    public static int firstRowAfter(History.Snapshot h, int x, double value) {
         int lo = 0;
         int hi = h.rows();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (h.get(0, mid) > step) {
+            if (h.get(x, mid) > value) {
                 hi = mid;
             } else {
                 lo = mid + 1;
@@ -32,6 +37,12 @@ public final class Steps {
      */
     public static int rowAtOrBefore(History.Snapshot h, double step) {
         return firstRowAfter(h, step) - 1;
+    }
+
+    /** The value of {@code channel} where the non-decreasing channel {@code x} is at most {@code value}; NaN when none. */
+    public static double valueAt(History.Snapshot h, int x, int channel, double value) {
+        int row = firstRowAfter(h, x, value) - 1;
+        return row < 0 ? Double.NaN : h.get(channel, row);
     }
 
     /** The value of {@code channel} at {@code step} (see {@link #rowAtOrBefore}), NaN when there is none. */
