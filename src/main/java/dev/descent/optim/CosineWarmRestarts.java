@@ -20,7 +20,7 @@ import java.util.Map;
  *   lr = η_min + (base − η_min)·(1 + cos(π·T_cur/T_i))/2
  * </pre>
  * This is not recursive. One consequence: step 1 uses η_min + (base − η_min), which can differ from
- * base in the last bit when η_min ≠ 0, exactly as in torch. Cosines use {@link StrictMath#cos}.
+ * base in the last bit when η_min ≠ 0, exactly as in torch. Cosines use {@link Math#cos}, which matches the C library's on torch's own values (ScheduleRealTorchTest).
  */
 public record CosineWarmRestarts(int t0, int tMult, double etaMin) implements Schedule {
 
@@ -77,7 +77,7 @@ public record CosineWarmRestarts(int t0, int tMult, double etaMin) implements Sc
         }
 
         private double getLr() {
-            return etaMin + (baseLr - etaMin) * (1 + StrictMath.cos(Math.PI * tCur / tI)) / 2;
+            return etaMin + (baseLr - etaMin) * (1 + Math.cos(Math.PI * tCur / tI)) / 2;
         }
 
         @Override

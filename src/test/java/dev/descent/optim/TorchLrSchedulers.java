@@ -10,7 +10,8 @@ import java.util.Map;
  * {@code last_epoch} starting at -1, the initial {@code step()} done by the constructor, and each
  * {@code get_lr} reading the current lr ({@code group['lr']}) with Python's operator order. Python's
  * {@code %} is floor modulo, {@code int / int} is one correctly rounded division, {@code **} is C
- * {@code pow} (here {@link StrictMath#pow}) and {@code math.cos} is the C library's (here {@link StrictMath#cos}).
+ * {@code pow} (here {@link Math#pow}) and {@code math.cos} is the C library's (here {@link Math#cos}, which
+ * matches it on every value of {@code ScheduleRealTorchTest}).
  */
 abstract class TorchLrSchedulers {
 
@@ -63,7 +64,7 @@ abstract class TorchLrSchedulers {
                 if (!counter.containsKey(lastEpoch)) {
                     return this.lr;
                 }
-                return this.lr * StrictMath.pow(gamma, counter.get(lastEpoch));
+                return this.lr * Math.pow(gamma, counter.get(lastEpoch));
             }
         };
         s.step();
@@ -91,11 +92,11 @@ abstract class TorchLrSchedulers {
                 if (lastEpoch == 0) {
                     return this.lr;
                 } else if (pyMod(lastEpoch - 1 - tMax, 2L * tMax) == 0) {
-                    double inc = (baseLr - etaMin) * (1 - StrictMath.cos(Math.PI / tMax));
+                    double inc = (baseLr - etaMin) * (1 - Math.cos(Math.PI / tMax));
                     return this.lr + inc / 2;
                 }
-                double num = 1 + StrictMath.cos(Math.PI * (double) lastEpoch / tMax);
-                double den = 1 + StrictMath.cos(Math.PI * (double) (lastEpoch - 1) / tMax);
+                double num = 1 + Math.cos(Math.PI * (double) lastEpoch / tMax);
+                double den = 1 + Math.cos(Math.PI * (double) (lastEpoch - 1) / tMax);
                 double ratio = num / den;
                 return ratio * (this.lr - etaMin) + etaMin;
             }
@@ -133,7 +134,7 @@ abstract class TorchLrSchedulers {
                 }
                 double now = 1.0 - (double) lastEpoch / totalIters;
                 double before = 1.0 - (double) (lastEpoch - 1) / totalIters;
-                double decayFactor = StrictMath.pow(now / before, power);
+                double decayFactor = Math.pow(now / before, power);
                 return this.lr * decayFactor;
             }
         };
@@ -183,7 +184,7 @@ abstract class TorchLrSchedulers {
 
             @Override
             double getLr() {
-                double c = StrictMath.cos(Math.PI * (double) tCur / tI);
+                double c = Math.cos(Math.PI * (double) tCur / tI);
                 return etaMin + (baseLr - etaMin) * (1 + c) / 2;
             }
         };
