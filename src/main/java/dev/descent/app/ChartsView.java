@@ -52,7 +52,7 @@ public final class ChartsView extends StackPane {
             new RunChart(SeriesStore.LOSS, "chart-loss", "Loss f(θ)", true),
             new RunChart(SeriesStore.STEP_NORM, "chart-step", "Step size ‖Δθ‖", true),
             new RunChart(SeriesStore.GRAD_NORM, "chart-grad", "Gradient norm ‖∇f‖", true),
-            new RunChart(SeriesStore.LR, "chart-lr", "Step length η (t for line searches)", true),
+            new RunChart(SeriesStore.LR, "chart-lr", "Step length η · t", true),
             new RunChart(dev.descent.sim.Engine.GRADIENT_EVALUATIONS, "chart-evals", "∇f evaluations per step", false));
 
     /** The x axes the charts offer: steps, or gradient evaluations (the work a line search or L-BFGS row hides). */
