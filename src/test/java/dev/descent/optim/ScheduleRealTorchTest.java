@@ -13,13 +13,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every schedule against the learning rates torch 1.13.1 itself produced
- * ({@code src/test/resources/golden/schedules/torch_lr.csv}, written by {@code generate.py} there
+ * ({@code src/test/resources/torch-schedules/torch_lr.csv}, written by {@code generate.py} there
  * with torch's own {@code lr_scheduler} classes), bit for bit over 300 steps. The port in
  * {@link TorchLrSchedulers} is checked by {@link ScheduleTorchParityTest}; this test does not rely on it.
  */
 class ScheduleRealTorchTest {
 
-    static final Path FILE = Path.of(System.getProperty("descent.golden", "src/test/resources/golden"), "schedules", "torch_lr.csv");
+    static final Path FILE = Path.of("src/test/resources/torch-schedules/torch_lr.csv");
 
     static Map<String, Schedule> cases() {
         Map<String, Schedule> m = new LinkedHashMap<>();

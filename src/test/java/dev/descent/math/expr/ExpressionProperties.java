@@ -161,6 +161,12 @@ class ExpressionProperties {
         double b = fd(e, component, dir, x, y, H / 2);
         double size = 1 + Math.abs(b) + scale;
         Assume.that(Double.isFinite(a) && Double.isFinite(b) && Math.abs(a - b) <= 1e-5 * size);
+        // exactly on a kink (min(x, −y) at the origin) central differences agree with each other on the
+        // average of the two slopes; one-sided differences tell the kink apart, so skip it too
+        double here = at(e, x, y)[component];
+        double ahead = at(e, x + (dir == 0 ? H : 0), y + (dir == 1 ? H : 0))[component];
+        double behind = at(e, x - (dir == 0 ? H : 0), y - (dir == 1 ? H : 0))[component];
+        Assume.that(Math.abs((ahead - here) - (here - behind)) / H <= 1e-2 * size);
         double tol = 10 * Math.abs(a - b) + 1e-7 * size;
         assertEquals(b, ad, tol, () -> e + ": " + what + " at (" + x + ", " + y + ")");
     }
