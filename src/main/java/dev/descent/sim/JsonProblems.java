@@ -18,9 +18,11 @@ public final class JsonProblems {
     private JsonProblems() {
     }
 
-    /** "not valid JSON at line 3, column 7: the field "surface" appears twice". */
+    /** "not valid JSON at line 3, column 7: the text ends in the middle of a value (...)". */
     public static String describe(JacksonException e) {
-        return "not valid JSON" + where(e.getLocation()) + ": " + problem(e.getOriginalMessage());
+        String m = e.getOriginalMessage();
+        String kind = m != null && m.startsWith("Duplicate field") ? "ambiguous JSON" : "not valid JSON";
+        return kind + where(e.getLocation()) + ": " + problem(m);
     }
 
     /** " at line L, column C", or "" when Jackson does not know. */

@@ -342,7 +342,13 @@ public final class SessionFiles {
      * cannot be built are left out later by {@link Sessions#open}.
      */
     public static Session readLenient(InputStream in) throws IOException {
-        return LENIENT.readValue(in, Session.class);
+        try {
+            return LENIENT.readValue(in, Session.class);
+        } catch (JsonParseException e) {
+            throw new IOException(JsonProblems.describe(e), e);
+        } catch (JsonProcessingException e) {
+            throw new IOException(describe(e), e);
+        }
     }
 
     /** A session file that cannot be opened; the message names the problem. */

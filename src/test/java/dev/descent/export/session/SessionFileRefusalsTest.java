@@ -30,7 +30,7 @@ class SessionFileRefusalsTest {
         return Stream.of(
                 // the last "surface" used to win
                 Arguments.of("{\"version\": 1, \"surface\": \"quadratic\",\n \"surface\": \"rosenbrock\"}",
-                        "not valid JSON at line 2, column 11: the field \"surface\" appears twice"),
+                        "ambiguous JSON at line 2, column 11: the field \"surface\" appears twice"),
                 Arguments.of("{\"version\": 1, \"runs\": [{\"optimizer\": \"sgd\", \"seed\": 1, \"seed\": 2}]}", "the field \"seed\" appears twice"),
                 // read as 1, while "version": 1.5 is refused
                 Arguments.of("{\"version\": 1, \"runs\": [{\"optimizer\": \"sgd\", \"seed\": 1.5}]}", "run 1: seed 1.5 must be a whole number"),
@@ -104,5 +104,17 @@ class SessionFileRefusalsTest {
         Path folder = Files.createDirectory(dir.resolve("folder.json"));
         assertTrue(assertThrows(SessionFiles.SessionFileException.class, () -> SessionFiles.read(folder)).getMessage()
                 .endsWith("folder.json is a folder, not a session file"));
+    }
+
+    @Test
+    void theRememberedSessionIsRefusedInPlainWordsToo() {
+        // it used to say "... at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, ...]"
+        for (String json : List.of("{\"surface\": NaN}", "{\"runs\": 3}", "{\"surface\": \"quadratic\"")) {
+            IOException e = assertThrows(IOException.class,
+                    () -> Sessions.read(new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))));
+            for (String jargon : List.of("`", "Feature", "Source:", "com.fasterxml")) {
+                assertFalse(e.getMessage().contains(jargon), "plain words: " + e.getMessage());
+            }
+        }
     }
 }
