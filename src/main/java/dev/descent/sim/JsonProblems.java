@@ -40,9 +40,10 @@ public final class JsonProblems {
             return quoted(m) + " is not a number JSON allows; every number must be finite";
         }
         if (m.contains("exceeds the maximum allowed") || m.contains("exceeds the maximum length")) {
-            String what = m.startsWith("String") ? "a string" : m.startsWith("Number") ? "a number"
-                    : m.contains("nesting depth") ? "the nesting of lists and objects" : "a value";
-            return what + " is far too long for a Descent file";
+            if (m.contains("nesting depth")) {
+                return "lists and objects are nested far too deeply for a Descent file";
+            }
+            return (m.startsWith("String") ? "a string" : m.startsWith("Number") ? "a number" : "a value") + " is far too long for a Descent file";
         }
         if (m.startsWith("Unexpected end-of-input")) {
             return "the text ends in the middle of a value (a missing } or ] or closing quote?)";

@@ -34,6 +34,12 @@ class TraceRefusalsTest {
                 // picocli's "option option '--param' ... KEY=VALUE format but was lr"
                 Arguments.of(List.of("-p", "lr"), "Invalid value for --param: 'lr' (expected NAME=VALUE such as lr=0.05)"),
                 Arguments.of(List.of("-p", "=0.1"), "Invalid value for --param: '=0.1'"),
+                // Java's type names: "'1e3' is not a long"
+                Arguments.of(List.of("--steps", "1e3"), "Invalid value for --steps: '1e3' is not a whole number"),
+                Arguments.of(List.of("--seed", "x"), "Invalid value for --seed: 'x' is not a whole number"),
+                Arguments.of(List.of("--sigma", "lots"), "Invalid value for --sigma: 'lots' is not a number"),
+                Arguments.of(List.of("--start"), "--start needs a value"),
+                Arguments.of(List.of("--steps", "3", "extra"), "Unexpected argument 'extra'; options start with -- (see trace --help)"),
                 // noise settings without noise
                 Arguments.of(List.of("--sigma", "5"), "--sigma sets the gradient noise, which is off"),
                 Arguments.of(List.of("--seed", "3"), "--seed sets the gradient noise, which is off"),
