@@ -85,6 +85,15 @@ class TraceRefusalsTest {
         assertEquals(5, r.lines().size());
     }
 
+    @Test
+    void aGoldenFileWithAByteOrderMarkIsRead(@TempDir Path dir) throws IOException {
+        Path g = dir.resolve("bom.csv");
+        Files.write(g, ("\uFEFF" + Files.readString(GOLDEN)).getBytes(StandardCharsets.UTF_8));
+        CliTest.Result r = run("trace", "--golden", g.toString(), "--steps", "2");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(run("trace", "--golden", GOLDEN.toString(), "--steps", "2").out(), r.out());
+    }
+
     static Path goldenWithSteps(Path dir, String steps) throws IOException {
         List<String> lines = Files.readAllLines(GOLDEN);
         String header = lines.get(0).replaceFirst("\"steps\": \\d+", "\"steps\": " + steps);
