@@ -320,7 +320,15 @@ public final class AtomicOutput implements AutoCloseable {
             throw new ExportException(dir + " is not a folder");
         }
         if (!Files.isWritable(dir)) {
-            throw new ExportException("Cannot write to " + dir + ": permission denied");
+            throw new ExportException("Cannot write to " + dir + ": " + (readOnlyStore(dir) ? "the file system is read-only" : "permission denied"));
+        }
+    }
+
+    private static boolean readOnlyStore(Path dir) {
+        try {
+            return Files.getFileStore(dir).isReadOnly();
+        } catch (IOException e) {
+            return false;
         }
     }
 
