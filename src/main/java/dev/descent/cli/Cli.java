@@ -33,7 +33,8 @@ public final class Cli implements Runnable {
         CommandLine cl = new CommandLine(new Cli());
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println(ex.getCommandLine().getCommandName() + ": " + ex.getMessage());
+            String name = ex.getCommandLine().getCommandName();
+            err.println(name + ": " + PlainWords.of(ex.getMessage(), name));
             err.flush();
             return BAD_INPUT;
         });

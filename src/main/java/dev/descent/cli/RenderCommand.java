@@ -68,6 +68,9 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (out.isBlank()) {
+            throw new IllegalArgumentException("Invalid value for --out: it is empty; name a file such as race.gif, or a folder such as frames/");
+        }
         Exporter.Format format = Exporter.Format.of(out);
         int[] wh = ExportOptions.parseSize(size);
         ExportOptions o = new ExportOptions(wh[0], wh[1], fps, stepsPerFrame, firstStep, steps, charts);

@@ -10,9 +10,12 @@ import dev.descent.optim.Schedule;
 import dev.descent.optim.Schedules;
 import dev.descent.sim.RunSpec;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options that describe one run, shared by the commands that run one. */
 final class RunOptions {
@@ -25,21 +28,21 @@ final class RunOptions {
                     + "the same as --surface custom --surface-param expr=FORMULA")
     String expr;
 
-    @Option(names = "--surface-param", paramLabel = "NAME=VALUE", description = "a surface parameter, e.g. b=50 (repeatable)")
+    @Option(names = "--surface-param", parameterConsumer = KeyValues.class, paramLabel = "NAME=VALUE", description = "a surface parameter, e.g. b=50 (repeatable)")
     Map<String, String> surfaceParams = new LinkedHashMap<>();
 
     @Option(names = {"--optimizer", "-o"}, paramLabel = "ID", description = "optimizer id or torch name; default: ${DEFAULT-VALUE}",
             defaultValue = "adam")
     String optimizer;
 
-    @Option(names = {"--param", "-p"}, paramLabel = "NAME=VALUE",
+    @Option(names = {"--param", "-p"}, parameterConsumer = KeyValues.class, paramLabel = "NAME=VALUE",
             description = "a hyperparameter with torch's name, e.g. lr=0.05 or betas=0.9,0.999 (repeatable)")
     Map<String, String> params = new LinkedHashMap<>();
 
     @Option(names = "--schedule", paramLabel = "ID", description = "learning-rate schedule id; default: constant", defaultValue = "constant")
     String schedule;
 
-    @Option(names = "--schedule-param", paramLabel = "NAME=VALUE", description = "a schedule parameter, e.g. gamma=0.99 (repeatable)")
+    @Option(names = "--schedule-param", parameterConsumer = KeyValues.class, paramLabel = "NAME=VALUE", description = "a schedule parameter, e.g. gamma=0.99 (repeatable)")
     Map<String, String> scheduleParams = new LinkedHashMap<>();
 
     @Option(names = "--start", paramLabel = "X,Y", description = "start point; default: the surface's classic start")
@@ -60,6 +63,38 @@ final class RunOptions {
             defaultValue = "0")
     double clip;
 
+    /** The command these options were parsed for; null when built by hand. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    /** Every option of a run; a golden file gives all of them itself. */
+    static final List<String> NAMES = List.of("--surface", "--expr", "--surface-param", "--optimizer", "--param", "--schedule",
+            "--schedule-param", "--start", "--noise", "--sigma", "--seed", "--clip");
+
+    /** The first run option given on the command line, or null. */
+    String firstGiven() {
+        for (String name : NAMES) {
+            if (given(name)) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    private boolean given(String name) {
+        switch (name) { // options read by KeyValues do not show in the parse result
+            case "--param":
+                return !params.isEmpty();
+            case "--surface-param":
+                return !surfaceParams.isEmpty();
+            case "--schedule-param":
+                return !scheduleParams.isEmpty();
+            default:
+                break;
+        }
+        return mixee != null && mixee.commandLine().getParseResult() != null && mixee.commandLine().getParseResult().hasMatchedOption(name);
+    }
+
     /** @throws IllegalArgumentException naming the offending value */
     RunSpec toRunSpec() {
         Surface s = Surfaces.create(surfaceId(), surfaceParams());
@@ -67,7 +102,27 @@ final class RunOptions {
         o.checkObjective(s);
         Schedule sch = Schedules.find(schedule).create(scheduleParams);
         double[] xy = start == null ? s.suggestedStart() : parsePoint("--start", start);
+        checkDefinedAt(s, xy);
         return new RunSpec(s, noise(), o, sch, xy[0], xy[1], clip);
+    }
+
+    /**
+     * A run that diverges is a result, but a surface that is undefined or infinite where the run
+     * starts (x/0, log of a negative number) is a mistake in the formula or the start.
+     */
+    private void checkDefinedAt(Surface s, double[] xy) {
+        double f = s.value(xy[0], xy[1]);
+        double[] g = new double[2];
+        s.gradient(xy[0], xy[1], g, 0);
+        String at = "(" + xy[0] + ", " + xy[1] + ")" + (start == null ? ", the surface's default start" : "");
+        if (!Double.isFinite(f)) {
+            throw new IllegalArgumentException("The surface is not defined at the start " + at + ": f = " + f
+                    + "; choose another --start or formula");
+        }
+        if (!Double.isFinite(g[0]) || !Double.isFinite(g[1])) {
+            throw new IllegalArgumentException("The surface's gradient is not finite at the start " + at + ": ("
+                    + g[0] + ", " + g[1] + "); choose another --start or formula");
+        }
     }
 
     private String surfaceId() {
@@ -98,6 +153,13 @@ final class RunOptions {
             kind = GradientNoise.Kind.valueOf(noise.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Unknown noise '" + noise + "'; choose none, additive or multiplicative");
+        }
+        if (kind == GradientNoise.Kind.NONE) {
+            for (String option : List.of("--sigma", "--seed")) {
+                if (given(option)) {
+                    throw new IllegalArgumentException(option + " sets the gradient noise, which is off; add --noise additive or --noise multiplicative");
+                }
+            }
         }
         return kind == GradientNoise.Kind.NONE ? GradientNoise.NONE : new GradientNoise(kind, sigma, seed);
     }

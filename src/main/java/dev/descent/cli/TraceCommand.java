@@ -28,7 +28,10 @@ final class TraceCommand implements Callable<Integer> {
             description = "reproduce a golden reference file: the run and the number of steps come from its JSON header")
     Path golden;
 
-    @Option(names = "--steps", paramLabel = "N", description = "number of steps; default: 100 (or the golden file's)")
+    /** The most steps (rows) one trace prints: about 1 GB of CSV, a minute's output. */
+    static final long MAX_STEPS = 10_000_000L;
+
+    @Option(names = "--steps", paramLabel = "N", description = "number of steps, at most 10000000; default: 100 (or the golden file's)")
     Long steps;
 
     @Spec
@@ -47,6 +50,11 @@ final class TraceCommand implements Callable<Integer> {
         RunSpec spec;
         long n;
         if (golden != null) {
+            String other = run.firstGiven();
+            if (other != null) {
+                throw new IllegalArgumentException("--golden gives the whole run, so " + other
+                        + " would be ignored; leave out " + other + " (only --steps and --probes go with --golden)");
+            }
             GoldenCase g = GoldenCase.read(golden);
             spec = g.toRunSpec();
             n = steps != null ? steps : g.steps();
@@ -54,8 +62,13 @@ final class TraceCommand implements Callable<Integer> {
             spec = run.toRunSpec();
             n = steps != null ? steps : 100;
         }
+        String what = steps == null && golden != null ? "\"steps\" in the header of " + golden : "--steps";
         if (n < 0) {
-            throw new IllegalArgumentException("Invalid value for --steps: " + n + " (must be >= 0)");
+            throw new IllegalArgumentException("Invalid value for " + what + ": " + n + " (must be >= 0)");
+        }
+        if (n > MAX_STEPS) {
+            throw new IllegalArgumentException("Invalid value for " + what + ": " + n + " (trace prints at most " + MAX_STEPS
+                    + " steps, one row each)");
         }
         Writer out = new BufferedWriter(commandSpec.commandLine().getOut(), 1 << 16);
         if (summary) {

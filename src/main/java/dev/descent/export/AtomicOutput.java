@@ -12,9 +12,15 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes a file (or a folder of files) so that a reader never sees half of it: everything goes to a
@@ -28,8 +34,27 @@ import java.util.function.BooleanSupplier;
  *     out.commit();
  * }
  * }</pre>
+ *
+ * <p>An interrupted program (Ctrl-C, SIGTERM, quitting the window) deletes its open temporary files
+ * in a shutdown hook. Temporary names carry the process id, so a later export to the same place
+ * recognises and deletes the parts left by a process that no longer runs (killed with SIGKILL, or a
+ * power cut).
  */
 public final class AtomicOutput implements AutoCloseable {
+
+    /** Every temporary file or folder not yet committed or closed, for the shutdown hook. */
+    private static final Set<AtomicOutput> OPEN = ConcurrentHashMap.newKeySet();
+    private static final long PID = ProcessHandle.current().pid();
+    private static final String FOLDER_PREFIX = ".descent-export-";
+    private static final Pattern STALE_FOLDER = Pattern.compile(Pattern.quote(FOLDER_PREFIX) + "(\\d+)-\\d+");
+
+    static {
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(AtomicOutput::abandonAll, "descent-export-cleanup"));
+        } catch (IllegalStateException | SecurityException e) {
+            // already shutting down: nothing is open yet
+        }
+    }
 
     /** Writes a body to a stream. */
     @FunctionalInterface
@@ -41,13 +66,17 @@ public final class AtomicOutput implements AutoCloseable {
     private final Path temp;
     private final boolean folder;
     private final boolean createdTargetFolder;
+    private final Pattern owned;
     private boolean committed;
+    private boolean closed;
 
-    private AtomicOutput(Path target, Path temp, boolean folder, boolean createdTargetFolder) {
+    private AtomicOutput(Path target, Path temp, boolean folder, boolean createdTargetFolder, Pattern owned) {
         this.target = target;
         this.temp = temp;
         this.folder = folder;
         this.createdTargetFolder = createdTargetFolder;
+        this.owned = owned;
+        OPEN.add(this);
     }
 
     /**
@@ -63,13 +92,62 @@ public final class AtomicOutput implements AutoCloseable {
             throw new ExportException(t + " is a folder; choose a file name");
         }
         checkFolder(dir);
+        if (Files.exists(t) && readOnly(t)) {
+            throw new ExportException(t + " is read-only; make it writable or choose another name");
+        }
+        String prefix = "." + t.getFileName() + ".";
+        deleteStale(dir, Pattern.compile(Pattern.quote(prefix) + "(\\d+)-\\d+\\.part"));
         try {
-            Path tmp = Files.createTempFile(dir, "." + t.getFileName() + ".", ".part");
+            Path tmp = Files.createTempFile(dir, prefix + PID + "-", ".part");
             readableByAll(tmp);
-            return new AtomicOutput(t, tmp, false, false);
+            return new AtomicOutput(t, tmp, false, false, null);
         } catch (IOException e) {
             throw explain(t, e);
         }
+    }
+
+    /** Write permission for nobody (0444): as root, {@link Files#isWritable} would say yes. */
+    private static boolean readOnly(Path file) {
+        if (!Files.isWritable(file)) {
+            return true;
+        }
+        try {
+            Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
+            return !p.contains(PosixFilePermission.OWNER_WRITE) && !p.contains(PosixFilePermission.GROUP_WRITE)
+                    && !p.contains(PosixFilePermission.OTHERS_WRITE);
+        } catch (UnsupportedOperationException | IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Deletes the temporary files in {@code dir} that {@code name} recognises as a Descent export's,
+     * left by a process that no longer runs (or by this one, and no longer open).
+     */
+    private static void deleteStale(Path dir, Pattern name) {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path p : ds) {
+                Matcher m = name.matcher(p.getFileName().toString());
+                if (m.matches() && stale(p, m.group(1))) {
+                    deleteQuietly(p);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort: a part we cannot list or delete stays hidden
+        }
+    }
+
+    private static boolean stale(Path p, String pidText) {
+        long pid;
+        try {
+            pid = Long.parseLong(pidText);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (pid == PID) {
+            return OPEN.stream().noneMatch(o -> o.temp.equals(p.toAbsolutePath().normalize()));
+        }
+        return ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
     }
 
     /**
@@ -77,6 +155,15 @@ public final class AtomicOutput implements AutoCloseable {
      * exists; files are written into a hidden temporary folder inside it and moved out on commit.
      */
     public static AtomicOutput folder(Path target) throws ExportException {
+        return folder(target, null);
+    }
+
+    /**
+     * Like {@link #folder(Path)}; on commit, files in the folder whose names match {@code owned} and
+     * that this output did not write are deleted, so the folder holds exactly the new set (5 new
+     * frames do not sit beside frames 6 to 20 of an older render).
+     */
+    public static AtomicOutput folder(Path target, Pattern owned) throws ExportException {
         Path t = target.toAbsolutePath().normalize();
         boolean created = false;
         if (Files.exists(t) && !Files.isDirectory(t)) {
@@ -91,9 +178,10 @@ public final class AtomicOutput implements AutoCloseable {
                 throw explain(t, e);
             }
         }
+        deleteStale(t, STALE_FOLDER);
         try {
-            Path tmp = Files.createTempDirectory(t, ".descent-export-");
-            return new AtomicOutput(t, tmp, true, created);
+            Path tmp = Files.createTempDirectory(t, FOLDER_PREFIX + PID + "-");
+            return new AtomicOutput(t, tmp, true, created, owned);
         } catch (IOException e) {
             if (created) {
                 deleteQuietly(t);
@@ -136,7 +224,10 @@ public final class AtomicOutput implements AutoCloseable {
     }
 
     /** Moves what was written into place. */
-    public void commit() throws ExportException {
+    public synchronized void commit() throws ExportException {
+        if (closed) {
+            throw new ExportCancelledException();
+        }
         try {
             if (!folder) {
                 move(temp, target);
@@ -146,14 +237,31 @@ public final class AtomicOutput implements AutoCloseable {
                     ds.forEach(files::add);
                 }
                 files.sort(null);
+                Set<Path> written = new HashSet<>();
                 for (Path f : files) {
                     move(f, target.resolve(f.getFileName()));
+                    written.add(f.getFileName());
                 }
                 Files.delete(temp);
+                deleteOlderSet(written);
             }
             committed = true;
+            OPEN.remove(this);
         } catch (IOException e) {
             throw explain(target, e);
+        }
+    }
+
+    private void deleteOlderSet(Set<Path> written) throws IOException {
+        if (owned == null) {
+            return;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(target)) {
+            for (Path p : ds) {
+                if (owned.matcher(p.getFileName().toString()).matches() && !written.contains(p.getFileName()) && Files.isRegularFile(p)) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 
@@ -167,13 +275,25 @@ public final class AtomicOutput implements AutoCloseable {
 
     /** Deletes the temporary file or folder unless committed. */
     @Override
-    public void close() {
-        if (committed) {
+    public synchronized void close() {
+        OPEN.remove(this);
+        if (committed || closed) {
             return;
         }
-        deleteQuietly(temp);
+        closed = true;
+        // a writer may still be adding files (the shutdown hook runs beside it): try again until empty
+        for (int attempt = 0; attempt < 20 && Files.exists(temp); attempt++) {
+            deleteQuietly(temp);
+        }
         if (createdTargetFolder) {
             deleteQuietly(target);
+        }
+    }
+
+    /** The shutdown hook: deletes every temporary file or folder not committed yet. */
+    static void abandonAll() {
+        for (AtomicOutput o : List.copyOf(OPEN)) {
+            o.close();
         }
     }
 
@@ -200,7 +320,15 @@ public final class AtomicOutput implements AutoCloseable {
             throw new ExportException(dir + " is not a folder");
         }
         if (!Files.isWritable(dir)) {
-            throw new ExportException("Cannot write to " + dir + ": permission denied");
+            throw new ExportException("Cannot write to " + dir + ": " + (readOnlyStore(dir) ? "the file system is read-only" : "permission denied"));
+        }
+    }
+
+    private static boolean readOnlyStore(Path dir) {
+        try {
+            return Files.getFileStore(dir).isReadOnly();
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -215,12 +343,18 @@ public final class AtomicOutput implements AutoCloseable {
         }
         String lower = reason.toLowerCase(Locale.ROOT);
         Path where = target.toAbsolutePath();
+        // the folder that refused is the one holding the file the system names, not always the target's parent
+        Path folder = e instanceof FileSystemException fse && fse.getFile() != null
+                ? Path.of(fse.getFile()).toAbsolutePath().getParent() : where.getParent();
+        if (lower.contains("read-only file system")) {
+            return new ExportException("Cannot write to " + folder + ": the file system is read-only", e);
+        }
         if (lower.contains("no space left") || lower.contains("disk full") || lower.contains("not enough space")
                 || lower.contains("quota")) {
             return new ExportException("Could not write " + where + ": the disk is full", e);
         }
-        if (e instanceof AccessDeniedException || lower.contains("permission denied") || lower.contains("read-only")) {
-            return new ExportException("Cannot write to " + where.getParent() + ": permission denied", e);
+        if (e instanceof AccessDeniedException || lower.contains("permission denied")) {
+            return new ExportException("Cannot write to " + folder + ": permission denied", e);
         }
         if (e instanceof NoSuchFileException) {
             return new ExportException("The folder " + where.getParent() + " does not exist", e);

@@ -60,15 +60,19 @@ public final class Exporter {
         }
 
         /**
-         * The format a path asks for: by extension ({@code .gif .mp4 .png .svg .csv}); a path that
-         * ends with a separator or is an existing folder is a PNG sequence.
+         * The format a path asks for: a path that ends with a separator is a PNG sequence; then by
+         * extension ({@code .gif .mp4 .png .svg .csv}, even when a folder has that name: the export
+         * refuses it rather than filling the folder); then an existing folder is a PNG sequence.
          *
-         * @throws IllegalArgumentException for anything else
+         * @throws IllegalArgumentException for anything else, and for an empty path
          */
         public static Format of(String path) {
             String p = path.trim();
+            if (p.isEmpty()) {
+                throw new IllegalArgumentException("No output given: name a file such as race.gif, or a folder such as frames/");
+            }
             String lower = p.toLowerCase(Locale.ROOT);
-            if (p.endsWith("/") || p.endsWith(java.io.File.separator) || Files.isDirectory(Path.of(p))) {
+            if (p.endsWith("/") || p.endsWith(java.io.File.separator)) {
                 return PNG_SEQUENCE;
             }
             if (lower.endsWith(".gif")) {
@@ -86,10 +90,16 @@ public final class Exporter {
             if (lower.endsWith(".csv")) {
                 return CSV;
             }
+            if (Files.isDirectory(Path.of(p))) {
+                return PNG_SEQUENCE;
+            }
             throw new IllegalArgumentException("Cannot tell the format of '" + path
                     + "': use .gif, .mp4, .png, .svg, .csv, or a folder ending with / for PNG frames");
         }
     }
+
+    /** The PNG frames an export writes into a folder; an older set there is replaced as a whole. */
+    static final java.util.regex.Pattern FRAME_NAMES = java.util.regex.Pattern.compile("frame_\\d{4,}\\.png");
 
     /** Told after each frame (or row block) is done; called on the exporting thread. */
     @FunctionalInterface
@@ -223,7 +233,7 @@ public final class Exporter {
     // ---- PNG frames, stills -------------------------------------------------------------------------
 
     private static int pngSequence(ExportRuns runs, ExportOptions o, Path out, Progress p, BooleanSupplier cancelled) throws IOException {
-        try (AtomicOutput target = AtomicOutput.folder(out)) {
+        try (AtomicOutput target = AtomicOutput.folder(out, FRAME_NAMES)) {
             SceneFrames painter = new SceneFrames(runs, o.width(), o.height(), o.charts(), o.lastStep());
             BufferedImage img = new BufferedImage(o.width(), o.height(), BufferedImage.TYPE_INT_RGB);
             int n = o.frames();

@@ -11,8 +11,11 @@ import dev.descent.optim.Optimizers;
 import dev.descent.optim.Schedule;
 import dev.descent.optim.Schedules;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +32,10 @@ import java.util.regex.Pattern;
 public record GoldenCase(String name, String surfaceId, String expr, String optimizer, Map<String, Object> hyper,
                          Map<String, Object> schedule, double x0, double y0, int steps, List<double[]> rows) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Golden files hold a few thousand rows; anything much larger is not one. */
+    static final long MAX_BYTES = 64L << 20;
     private static final Pattern QUADRATIC = Pattern.compile(
             "0\\.5\\*\\(([-+0-9.eE]+)\\*x\\*\\*2 \\+ ([-+0-9.eE]+)\\*y\\*\\*2\\)");
 
@@ -41,9 +47,23 @@ public record GoldenCase(String name, String surfaceId, String expr, String opti
     public static GoldenCase read(Path file) {
         List<String> lines;
         try {
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
+                throw new IllegalArgumentException("Golden file " + file + " is " + Files.size(file) / (1 << 20)
+                        + " MB; a golden file is at most " + MAX_BYTES / (1 << 20) + " MB");
+            }
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("Golden file " + file + " does not exist");
+        } catch (AccessDeniedException e) {
+            throw new IllegalArgumentException("Cannot read golden file " + file + ": permission denied");
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("Golden file " + file + " is not a text file (not UTF-8)");
         } catch (IOException e) {
-            throw new IllegalArgumentException("Cannot read golden file " + file + ": " + e.getMessage());
+            String why = Files.isDirectory(file) ? "it is a folder" : e.getMessage();
+            throw new IllegalArgumentException("Cannot read golden file " + file + ": " + why);
+        }
+        if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) {
+            lines.set(0, lines.get(0).substring(1));
         }
         if (lines.isEmpty() || !lines.get(0).startsWith("#")) {
             throw new IllegalArgumentException("Not a golden file: " + file + " (line 1 must be '# {json header}')");
@@ -52,12 +72,15 @@ public record GoldenCase(String name, String surfaceId, String expr, String opti
         try {
             h = JSON.readValue(lines.get(0).substring(1).trim(), new TypeReference<LinkedHashMap<String, Object>>() { });
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IllegalArgumentException("Malformed JSON header in " + file + ": " + e.getOriginalMessage());
+            throw new IllegalArgumentException("Malformed JSON header in " + file + " (line 1): " + JsonProblems.describe(e));
+        }
+        if (h == null) {
+            throw new IllegalArgumentException("Malformed JSON header in " + file + " (line 1): expected a JSON object after '#'");
         }
         try {
-            List<?> start = (List<?>) require(h, "start");
-            if (start.size() != 2) {
-                throw new IllegalArgumentException("start must be [x0, y0]");
+            List<?> start = (List<?>) field(require(h, "start"), "start", List.class, "two numbers [x0, y0]");
+            if (start.size() != 2 || !(start.get(0) instanceof Number) || !(start.get(1) instanceof Number)) {
+                throw new IllegalArgumentException("header field \"start\" must be two numbers [x0, y0]");
             }
             List<double[]> rows = new ArrayList<>();
             for (int i = 2; i < lines.size(); i++) {
@@ -69,22 +92,47 @@ public record GoldenCase(String name, String surfaceId, String expr, String opti
                 if (f.length != 4) {
                     throw new IllegalArgumentException("line " + (i + 1) + " has " + f.length + " fields, expected step,x,y,loss");
                 }
-                rows.add(new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                        Double.parseDouble(f[3])});
+                double[] row = new double[4];
+                for (int k = 0; k < 4; k++) {
+                    try {
+                        row[k] = Double.parseDouble(f[k]);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("line " + (i + 1) + ", field " + (k + 1) + ": '" + f[k].trim() + "' is not a number");
+                    }
+                }
+                rows.add(row);
             }
             @SuppressWarnings("unchecked")
-            Map<String, Object> schedule = (Map<String, Object>) h.get("schedule");
+            Map<String, Object> schedule = (Map<String, Object>) field(h.get("schedule"), "schedule", Map.class, "an object or null");
             @SuppressWarnings("unchecked")
-            Map<String, Object> hyper = (Map<String, Object>) require(h, "hyper");
-            return new GoldenCase(file.getFileName().toString(), (String) require(h, "surface"), (String) h.get("expr"),
-                    (String) require(h, "optimizer"), hyper, schedule,
+            Map<String, Object> hyper = (Map<String, Object>) field(require(h, "hyper"), "hyper", Map.class, "an object");
+            return new GoldenCase(file.getFileName().toString(), (String) field(require(h, "surface"), "surface", String.class, "a string"),
+                    (String) field(h.get("expr"), "expr", String.class, "a string"),
+                    (String) field(require(h, "optimizer"), "optimizer", String.class, "a string"), hyper, schedule,
                     ((Number) start.get(0)).doubleValue(), ((Number) start.get(1)).doubleValue(),
-                    ((Number) require(h, "steps")).intValue(), List.copyOf(rows));
-        } catch (ClassCastException | NumberFormatException e) {
-            throw new IllegalArgumentException("Malformed golden file " + file + ": " + e.getMessage());
+                    steps(require(h, "steps")), List.copyOf(rows));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Malformed golden file " + file + ": " + e.getMessage());
         }
+    }
+
+    /** {@code "steps"} must be a whole number that an int holds: 2.7 or 4294967301 is a mistake, not 2 or 5. */
+    private static int steps(Object v) {
+        if (!(v instanceof Integer || v instanceof Long || v instanceof java.math.BigInteger)) {
+            throw new IllegalArgumentException("header field \"steps\" must be a whole number of steps, found " + v);
+        }
+        java.math.BigInteger n = new java.math.BigInteger(v.toString());
+        if (n.signum() < 0 || n.compareTo(java.math.BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
+            throw new IllegalArgumentException("header field \"steps\" is " + v + "; it must be from 0 to " + Integer.MAX_VALUE);
+        }
+        return n.intValue();
+    }
+
+    private static Object field(Object v, String name, Class<?> type, String expected) {
+        if (v != null && !type.isInstance(v)) {
+            throw new IllegalArgumentException("header field \"" + name + "\" must be " + expected + ", found " + v);
+        }
+        return v;
     }
 
     private static Object require(Map<String, Object> h, String key) {

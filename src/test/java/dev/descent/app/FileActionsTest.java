@@ -90,6 +90,26 @@ class FileActionsTest {
     }
 
     @Test
+    void theWindowRefusesInTheSameWordsAsTheCommandLine(FxRobot robot) throws Exception {
+        Session before = ctl.session();
+        Path twice = Files.writeString(dir.resolve("twice.json"), "{\"version\": 1, \"surface\": \"quadratic\", \"surface\": \"ravine\"}");
+        robot.interact(() -> view.files().openFile(twice));
+        assertEquals(before, ctl.session());
+        assertTrue(message(robot).contains("twice.json: ambiguous JSON at line 1, column 49: the field \"surface\" appears twice"), message(robot));
+        Path nan = Files.writeString(dir.resolve("nan.json"), "{\"version\": 1, \"speed\": NaN}");
+        robot.interact(() -> view.files().openFile(nan));
+        assertEquals(before, ctl.session());
+        assertTrue(message(robot).contains("NaN is not a number JSON allows"), message(robot));
+        assertFalse(message(robot).contains("`"), message(robot));
+        // a byte-order mark, as some editors write, opens
+        Path bom = dir.resolve("bom.json");
+        Files.write(bom, ("\uFEFF{\"version\": 1, \"surface\": \"quadratic\", \"speed\": 77, \"runs\": [{\"optimizer\": \"sgd\"}]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        robot.interact(() -> view.files().openFile(bom));
+        assertEquals(77, ctl.session().speed());
+    }
+
+    @Test
     void anExportRunsInTheBackgroundAndWritesTheFile(FxRobot robot) throws Exception {
         Path out = dir.resolve("bowl.gif");
         robot.interact(() -> view.files().run(Exporter.Format.GIF, ExportOptions.of(320, 240, 30, 1, 30, false), out));

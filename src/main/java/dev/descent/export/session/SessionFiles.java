@@ -1,7 +1,6 @@
 package dev.descent.export.session;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -16,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.descent.export.AtomicOutput;
 import dev.descent.math.Surface;
 import dev.descent.render.ColorMap;
+import dev.descent.sim.JsonProblems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,7 +45,11 @@ public final class SessionFiles {
     public static final double MAX_SPEED = 1e7;
     public static final long MAX_STEP_LIMIT = 1_000_000_000L;
 
+    /** Session files are a few kilobytes; a larger file is refused before it is read into memory. */
+    public static final long MAX_BYTES = 1L << 20;
+
     private static final ObjectMapper STRICT = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -94,10 +98,20 @@ public final class SessionFiles {
     public static Session read(Path file) {
         String text;
         try {
+            if (Files.isDirectory(file)) {
+                throw new SessionFileException(file + " is a folder, not a session file");
+            }
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new SessionFileException(String.format(java.util.Locale.ROOT,
+                        "%s is %.1f MB; a session file is at most %d MB, so this is not one", file, size / 1048576.0, MAX_BYTES >> 20));
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new SessionFileException(file + ": no such file");
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new SessionFileException(file + " cannot be read: permission denied");
+        } catch (java.nio.charset.CharacterCodingException e) {
             throw new SessionFileException(file + " is not a text file (not UTF-8)");
         } catch (IOException e) {
             throw new SessionFileException(file + " cannot be read: " + e.getMessage());
@@ -120,11 +134,15 @@ public final class SessionFiles {
      * @throws SessionFileException naming the problem
      */
     public static Session parse(String text) {
+        if (text.length() > MAX_BYTES) {
+            throw new SessionFileException("far too long for a session (" + text.length() + " characters; at most " + MAX_BYTES + ")");
+        }
         JsonNode root;
         try {
-            root = STRICT.readTree(text);
+            // a UTF-8 byte-order mark, as some editors write, is not part of the text
+            root = STRICT.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
         } catch (JsonProcessingException e) {
-            throw new SessionFileException("not valid JSON" + where(e.getLocation()) + ": " + e.getOriginalMessage());
+            throw new SessionFileException(JsonProblems.describe(e));
         }
         if (root == null || root.isMissingNode()) {
             throw new SessionFileException("empty file, expected a JSON object");
@@ -239,12 +257,26 @@ public final class SessionFiles {
         JsonNode runs = obj.get("runs");
         if (runs != null && runs.isArray()) {
             for (int i = 0; i < runs.size(); i++) {
+                JsonNode seed = runs.get(i).get("seed");
+                if (seed != null && seed.isNumber() && !wholeLong(seed)) {
+                    throw new SessionFileException("run " + (i + 1) + ": seed " + seed + " must be a whole number (from "
+                            + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ")");
+                }
                 JsonNode sigma = runs.get(i).get("sigma");
                 if (sigma != null && sigma.isNumber() && !(sigma.asDouble() >= 0)) {
                     throw new SessionFileException("run " + (i + 1) + ": sigma " + sigma + " must be >= 0");
                 }
             }
         }
+    }
+
+    /** A whole number that a long holds: 7 or 7.0, not 1.5 or 1e30 (which Jackson would truncate). */
+    private static boolean wholeLong(JsonNode n) {
+        if (n.isIntegralNumber()) {
+            return n.canConvertToLong();
+        }
+        double d = n.asDouble();
+        return d == Math.rint(d) && Math.abs(d) < 0x1p63;
     }
 
     private static String describe(JsonProcessingException e) {
@@ -260,13 +292,13 @@ public final class SessionFiles {
             return (path.isEmpty() ? "" : path + ": ") + "expected " + typeName(m.getTargetType());
         }
         if (e instanceof JsonParseException) {
-            return "not valid JSON" + where(e.getLocation()) + ": " + e.getOriginalMessage();
+            return JsonProblems.describe(e);
         }
         Throwable c = e.getCause();
         if (c instanceof IllegalArgumentException) {
             return (path.isEmpty() ? "" : path + ": ") + c.getMessage();
         }
-        return (path.isEmpty() ? "" : path + ": ") + e.getOriginalMessage();
+        return (path.isEmpty() ? "" : path + ": ") + "a value of the wrong kind";
     }
 
     private static String typeName(Class<?> t) {
@@ -303,10 +335,6 @@ public final class SessionFiles {
         return sb.toString();
     }
 
-    private static String where(JsonLocation l) {
-        return l == null || l.getLineNr() < 0 ? "" : " at line " + l.getLineNr() + ", column " + l.getColumnNr();
-    }
-
     // ---- lenient reading ----------------------------------------------------------------------------
 
     /**
@@ -314,7 +342,13 @@ public final class SessionFiles {
      * cannot be built are left out later by {@link Sessions#open}.
      */
     public static Session readLenient(InputStream in) throws IOException {
-        return LENIENT.readValue(in, Session.class);
+        try {
+            return LENIENT.readValue(in, Session.class);
+        } catch (JsonParseException e) {
+            throw new IOException(JsonProblems.describe(e), e);
+        } catch (JsonProcessingException e) {
+            throw new IOException(describe(e), e);
+        }
     }
 
     /** A session file that cannot be opened; the message names the problem. */
