@@ -17,12 +17,14 @@ class KindsTest {
     void menuOrder() {
         List<String> ids = Optimizers.all().stream().map(OptimizerKind::id).toList();
         assertEquals(List.of("sgd", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "radam",
+                "rprop", "asgd", "signsgd", "signum", "lion", "adabelief", "yogi",
                 "qhm", "qhadam", "lookahead", "newton", "levenberg_marquardt", "cg", "bfgs", "lbfgs"), ids);
     }
 
     @Test
     void torchClassNamesFindTheKinds() {
-        for (String torch : List.of("Adagrad", "RMSprop", "Adadelta", "Adam", "AdamW", "Adamax", "NAdam", "RAdam")) {
+        for (String torch : List.of("Adagrad", "RMSprop", "Adadelta", "Adam", "AdamW", "Adamax", "NAdam", "RAdam",
+                "Rprop", "ASGD")) {
             assertEquals(torch, Optimizers.find(torch).torchName());
         }
         assertSame(Qhm.KIND, Optimizers.find("QHM"));
@@ -44,6 +46,16 @@ class KindsTest {
         assertEquals(new Qhm(0.01, 0.999, 0.7, 0), Qhm.KIND.create());
         assertEquals(new QhAdam(1e-3, 0.995, 0.999, 0.7, 1.0, 1e-8, 0), QhAdam.KIND.create());
         assertEquals(new Lookahead(new Adam(1e-3), 5, 0.5), Lookahead.KIND.create());
+        assertEquals(new Rprop(1e-2, 0.5, 1.2, 1e-6, 50, false), Rprop.KIND.create());
+        assertEquals(new Asgd(1e-2, 1e-4, 0.75, 1e6, 0, false), Asgd.KIND.create());
+        // the papers' defaults (Lion: 1e-4, "3-10x smaller than AdamW's"; AdaBelief: the authors' ε = 1e-16)
+        assertEquals(new SignSgd(1e-2, 0), SignSgd.KIND.create());
+        assertEquals(new Signum(1e-2, 0.9, 0), Signum.KIND.create());
+        assertEquals(new Lion(1e-4, 0.9, 0.99, 0), Lion.KIND.create());
+        assertEquals(new AdaBelief(1e-3, 0.9, 0.999, 1e-16, 0), AdaBelief.KIND.create());
+        assertEquals(new Yogi(1e-2, 0.9, 0.999, 1e-3, 1e-6, 0), Yogi.KIND.create());
+        assertEquals(Rprop.KIND.create(Map.of("lr", 0.5)), new Rprop(0.5));
+        assertEquals(Asgd.KIND.create(Map.of("lr", 0.5)), new Asgd(0.5));
         // the convenience constructors are the same defaults
         assertEquals(Adagrad.KIND.create(Map.of("lr", 0.5)), new Adagrad(0.5));
         assertEquals(RmsProp.KIND.create(Map.of("lr", 0.5)), new RmsProp(0.5));
@@ -97,6 +109,15 @@ class KindsTest {
         assertEquals(List.of("grad", "m_hat", "v_hat", "direction", "effective_lr", "step"), probes(QhAdam.KIND.create()));
         assertEquals(List.of("grad", "m", "v", "m_hat", "v_hat", "bias_correction1", "bias_correction2", "effective_lr",
                 "step", "slow_weights"), probes(Lookahead.KIND.create()));
+        assertEquals(List.of("grad", "prev", "eta_factor", "step_size", "step"), probes(new Rprop(0.1)));
+        assertEquals(List.of("grad", "eta", "mu", "ax", "step"), probes(new Asgd(0.1)));
+        assertEquals(List.of("grad", "step"), probes(SignSgd.KIND.create()));
+        assertEquals(List.of("grad", "m", "step"), probes(Signum.KIND.create()));
+        assertEquals(List.of("grad", "direction", "m", "step"), probes(Lion.KIND.create()));
+        assertEquals(List.of("grad", "m", "residual", "s", "m_hat", "s_hat", "bias_correction1", "bias_correction2",
+                "effective_lr", "step"), probes(AdaBelief.KIND.create()));
+        assertEquals(List.of("grad", "m", "v", "v_direction", "m_hat", "v_hat", "bias_correction1", "bias_correction2",
+                "effective_lr", "step"), probes(Yogi.KIND.create()));
     }
 
     /** Every probe's {@code step} is the move the last step made (up to the rounding of θ + Δθ). */
