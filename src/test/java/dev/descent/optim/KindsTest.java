@@ -18,7 +18,7 @@ class KindsTest {
         List<String> ids = Optimizers.all().stream().map(OptimizerKind::id).toList();
         assertEquals(List.of("sgd", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "radam",
                 "rprop", "asgd", "signsgd", "signum", "lion", "adabelief", "yogi",
-                "qhm", "qhadam", "lookahead", "newton", "levenberg_marquardt", "cg", "bfgs", "lbfgs"), ids);
+                "qhm", "qhadam", "lookahead", "sam", "newton", "levenberg_marquardt", "cg", "bfgs", "lbfgs"), ids);
     }
 
     @Test
