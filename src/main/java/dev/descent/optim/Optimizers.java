@@ -11,6 +11,7 @@ public final class Optimizers {
             Sgd.KIND,
             Adagrad.KIND, RmsProp.KIND, Adadelta.KIND, Adam.KIND, AdamW.KIND, Adamax.KIND, NAdam.KIND, RAdam.KIND,
             Rprop.KIND, Asgd.KIND, SignSgd.KIND, Signum.KIND, Lion.KIND, AdaBelief.KIND, Yogi.KIND,
+            ScheduleFreeAdamW.KIND,
             Qhm.KIND, QhAdam.KIND, Lookahead.KIND, Sam.KIND,
             Newton.KIND, LevenbergMarquardt.KIND, ConjugateGradient.KIND, Bfgs.KIND, Lbfgs.KIND
     );

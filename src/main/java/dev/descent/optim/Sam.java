@@ -34,7 +34,7 @@ public record Sam(Optimizer inner, double rho) implements Optimizer {
     /** The optimizers the {@code inner} setting can name, in menu order: every elementwise first-order one. */
     public static final List<OptimizerKind> INNER_KINDS = List.of(Sgd.KIND, Adagrad.KIND, RmsProp.KIND, Adadelta.KIND,
             Adam.KIND, AdamW.KIND, Adamax.KIND, NAdam.KIND, RAdam.KIND, Rprop.KIND, Asgd.KIND, SignSgd.KIND,
-            Signum.KIND, Lion.KIND, AdaBelief.KIND, Yogi.KIND, Qhm.KIND, QhAdam.KIND);
+            Signum.KIND, Lion.KIND, AdaBelief.KIND, Yogi.KIND, ScheduleFreeAdamW.KIND, Qhm.KIND, QhAdam.KIND);
 
     private static final String RULE = "ε̂ = ρ·g/‖g‖; the inner optimizer steps with ∇f(θ + ε̂)";
     private static final WrapperSettings SETTINGS = new WrapperSettings("SAM", Sam::ownSpecs, INNER_KINDS, "sgd");

@@ -395,4 +395,60 @@ class CatalogueStepsTest {
             close(-lr * 0.25 / (t * 0.0625 + eps), probe(plain, "step")[1], "no root: the small gradient takes the big step");
         }
     }
+
+    /**
+     * Schedule-Free AdamW against the reference's own form, which updates y in place,
+     * y ← y + c·(z − y) + η_k·(β₁(1 − c) − 1)·ĝ, z ← z − η_k·ĝ, and recovers x = y + (1 − 1/β₁)·(z − y).
+     */
+    @Test
+    void scheduleFreeAdamWMatchesTheReferenceUpdate() {
+        double lr = 0.05;
+        double b1 = 0.9;
+        double b2 = 0.999;
+        double eps = 1e-8;
+        int warmup = 2;
+        Stepper s = new ScheduleFreeAdamW(lr, b1, b2, eps, 0, warmup, 0, 2).newStepper(2);
+        double[] theta = START.clone();
+        double[] y = START.clone();
+        double[] z = START.clone();
+        double[] v = new double[2];
+        double lrMax = -1;
+        double weightSum = 0;
+        for (int k = 0; k < 5; k++) {
+            s.step(BOWL, theta, lr);
+            double sched = k < warmup ? (k + 1) / (double) warmup : 1;
+            double stepLr = lr * sched * Math.sqrt(1 - Math.pow(b2, k + 1));
+            lrMax = Math.max(stepLr, lrMax);
+            double weight = Math.pow(k + 1, 0) * lrMax * lrMax;
+            weightSum += weight;
+            double c = weight / weightSum;
+            for (int i = 0; i < 2; i++) {
+                double g = CURVATURE[i] * y[i];
+                v[i] = b2 * v[i] + (1 - b2) * g * g;
+                double gn = g / (Math.sqrt(v[i]) + eps);
+                y[i] = y[i] + c * (z[i] - y[i]);
+                y[i] += stepLr * (b1 * (1 - c) - 1) * gn;
+                z[i] -= stepLr * gn;
+                close(y[i], theta[i], "y step " + (k + 1));
+                close(z[i], probe(s, "z")[i], "z step " + (k + 1));
+                double x = y[i] + (1 - 1 / b1) * (z[i] - y[i]);
+                assertEquals(x, probe(s, "x_avg")[i], 1e-13 * Math.max(1, Math.abs(x)), "x step " + (k + 1));
+            }
+            close(c, probe(s, "average_weight")[0], "c step " + (k + 1));
+            close(stepLr, probe(s, "effective_lr")[0], "η_k step " + (k + 1));
+        }
+    }
+
+    /** The first step has c = 1: x, y and z all take the same normalised step, ≈ η·√(1 − β₂)·sign(g). */
+    @Test
+    void scheduleFreeFirstStepMovesAllThreeTogether() {
+        Stepper s = new ScheduleFreeAdamW(0.1).newStepper(2);
+        double[] theta = START.clone();
+        s.step(BOWL, theta, 0.1);
+        double lr1 = 0.1 * Math.sqrt(1 - 0.999);
+        double gx = 2;
+        close(2 - lr1 * gx / (Math.sqrt((1 - 0.999) * gx * gx) + 1e-8), theta[0], "y");
+        assertArrayEquals(theta, probe(s, "z"));
+        assertArrayEquals(theta, probe(s, "x_avg"));
+    }
 }

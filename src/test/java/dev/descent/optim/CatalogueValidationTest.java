@@ -87,4 +87,16 @@ class CatalogueValidationTest {
         refuses("Invalid value for root: 'sometimes' is not true or false", Adagrad.KIND, "root", "sometimes");
         assertEquals("Adagrad η=0.01 no root", Adagrad.KIND.create(Map.of("root", false)).label());
     }
+
+    @Test
+    void scheduleFreeAdamW() {
+        OptimizerKind k = ScheduleFreeAdamW.KIND;
+        lrChecks(k);
+        weightDecayCheck(k);
+        betaChecks(k);
+        refuses("Invalid epsilon value: -1e-08 (must be a finite number >= 0)", k, "eps", -1e-8);
+        refuses("Invalid warmup_steps: -1 (must be an integer >= 0)", k, "warmup_steps", -1);
+        refuses("Invalid r value: -1.0 (must be a finite number >= 0)", k, "r", -1);
+        refuses("Invalid weight_lr_power value: nan (must be a finite number >= 0)", k, "weight_lr_power", "nan");
+    }
 }

@@ -70,6 +70,8 @@ final class Configurations {
                 c(AdaBelief.KIND, "lr", 0.05, "betas", "0.8,0.99", "eps", 1e-8, "weight_decay", 0.01),
                 c(Yogi.KIND),
                 c(Yogi.KIND, "lr", 0.05, "betas", "0.8,0.99", "initial_accumulator_value", 0.0, "weight_decay", 0.01),
+                c(ScheduleFreeAdamW.KIND, "lr", 0.05),
+                c(ScheduleFreeAdamW.KIND, "lr", 0.05, "warmup_steps", 5, "r", 1.0, "weight_decay", 0.01, "betas", "0.8,0.99"),
                 c(Lookahead.KIND, "lr", 0.05),
                 c(Lookahead.KIND, "inner", "rmsprop", "k", 3, "alpha", 0.8, "centered", true, "inner_alpha", 0.9),
                 c(Lookahead.KIND, "inner", "sgd", "lr", 0.05, "momentum", 0.9, "variant", "classic"),

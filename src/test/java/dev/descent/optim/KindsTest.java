@@ -17,7 +17,7 @@ class KindsTest {
     void menuOrder() {
         List<String> ids = Optimizers.all().stream().map(OptimizerKind::id).toList();
         assertEquals(List.of("sgd", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "radam",
-                "rprop", "asgd", "signsgd", "signum", "lion", "adabelief", "yogi",
+                "rprop", "asgd", "signsgd", "signum", "lion", "adabelief", "yogi", "schedule_free_adamw",
                 "qhm", "qhadam", "lookahead", "sam", "newton", "levenberg_marquardt", "cg", "bfgs", "lbfgs"), ids);
     }
 
@@ -54,6 +54,8 @@ class KindsTest {
         assertEquals(new Lion(1e-4, 0.9, 0.99, 0), Lion.KIND.create());
         assertEquals(new AdaBelief(1e-3, 0.9, 0.999, 1e-16, 0), AdaBelief.KIND.create());
         assertEquals(new Yogi(1e-2, 0.9, 0.999, 1e-3, 1e-6, 0), Yogi.KIND.create());
+        assertEquals(new ScheduleFreeAdamW(0.0025, 0.9, 0.999, 1e-8, 0, 0, 0, 2), ScheduleFreeAdamW.KIND.create());
+        assertEquals(ScheduleFreeAdamW.KIND.create(Map.of("lr", 0.5)), new ScheduleFreeAdamW(0.5));
         assertEquals(Rprop.KIND.create(Map.of("lr", 0.5)), new Rprop(0.5));
         assertEquals(Asgd.KIND.create(Map.of("lr", 0.5)), new Asgd(0.5));
         // the convenience constructors are the same defaults
@@ -118,6 +120,10 @@ class KindsTest {
                 "effective_lr", "step"), probes(AdaBelief.KIND.create()));
         assertEquals(List.of("grad", "m", "v", "v_direction", "m_hat", "v_hat", "bias_correction1", "bias_correction2",
                 "effective_lr", "step"), probes(Yogi.KIND.create()));
+        assertEquals(List.of("grad", "v", "z", "x_avg", "effective_lr", "average_weight", "step"),
+                probes(ScheduleFreeAdamW.KIND.create()));
+        assertEquals(List.of("grad", "momentum_buffer", "effective_lr", "grad_at_theta", "perturbation", "perturbed_point"),
+                probes(Sam.KIND.create(Map.of("momentum", 0.9))));
     }
 
     /** Every probe's {@code step} is the move the last step made (up to the rounding of θ + Δθ). */
