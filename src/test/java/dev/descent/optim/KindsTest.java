@@ -3,6 +3,7 @@ package dev.descent.optim;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.descent.math.Params;
 import dev.descent.math.Quadratic;
@@ -19,6 +20,19 @@ class KindsTest {
         assertEquals(List.of("sgd", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "radam",
                 "rprop", "asgd", "signsgd", "signum", "lion", "adabelief", "yogi", "schedule_free_adamw",
                 "qhm", "qhadam", "lookahead", "sam", "newton", "levenberg_marquardt", "cg", "bfgs", "lbfgs"), ids);
+    }
+
+    /** `list` and the README name where each optimizer comes from: torch.optim's class, or the paper. */
+    @Test
+    void everyOptimizerNamesItsSource() {
+        for (OptimizerKind k : Optimizers.all()) {
+            String source = Optimizers.source(k);
+            assertTrue(source.startsWith("torch.optim.") || source.matches(".*\\b(1[89]|20)\\d\\d\\b.*"), k.id() + ": " + source);
+        }
+        assertEquals("torch.optim.Rprop", Optimizers.source(Rprop.KIND));
+        assertEquals("torch.optim.ASGD", Optimizers.source(Asgd.KIND));
+        assertEquals("Chen et al. 2023", Optimizers.source(Lion.KIND));
+        assertEquals("Foret et al. 2021", Optimizers.source(Sam.KIND));
     }
 
     @Test
