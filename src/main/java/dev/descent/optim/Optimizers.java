@@ -42,10 +42,12 @@ public final class Optimizers {
      * e.g. {@code Chen et al. 2023}; empty for an optimizer this registry does not know.
      */
     public static String source(OptimizerKind kind) {
-        if (kind.torchName() != null) {
-            return "torch.optim." + kind.torchName();
+        // QHM and QHAdam carry a class-style name for look-ups, but torch.optim has no such class
+        String paper = PAPERS.get(kind.id());
+        if (paper != null) {
+            return paper;
         }
-        return PAPERS.getOrDefault(kind.id(), "");
+        return kind.torchName() != null ? "torch.optim." + kind.torchName() : "";
     }
 
     public static List<OptimizerKind> all() {

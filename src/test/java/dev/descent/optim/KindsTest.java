@@ -33,6 +33,7 @@ class KindsTest {
         assertEquals("torch.optim.ASGD", Optimizers.source(Asgd.KIND));
         assertEquals("Chen et al. 2023", Optimizers.source(Lion.KIND));
         assertEquals("Foret et al. 2021", Optimizers.source(Sam.KIND));
+        assertEquals("Ma & Yarats 2019", Optimizers.source(Qhm.KIND), "torch.optim has no QHM");
     }
 
     @Test
