@@ -17,33 +17,44 @@ import java.util.stream.Collectors;
  * an {@code inner} choice, and every setting of every inner kind passed through under its own name
  * (a name the wrapper itself uses gets the prefix {@code inner_}). A pass-through setting whose
  * default differs between the inner kinds has NaN as its default, meaning "the inner optimizer's own".
- *
- * @param title      the wrapper's title, for messages
- * @param own        the wrapper's own settings given the inner default and choices, {@code inner} among them
- * @param innerKinds the optimizers {@code inner} can name, in menu order
- * @param defaultInner the id of the default inner kind
  */
-record WrapperSettings(String title, BiFunction<String, List<String>, List<ParamSpec>> own,
-                       List<OptimizerKind> innerKinds, String defaultInner) {
+final class WrapperSettings {
 
     private static final String PREFIX = "inner_";
 
-    private Set<String> ownNames() {
-        return own.apply(defaultInner, List.of(defaultInner)).stream().map(ParamSpec::name)
+    private final String title;
+    private final BiFunction<String, List<String>, List<ParamSpec>> own;
+    private final List<OptimizerKind> innerKinds;
+    private final String defaultInner;
+    private final Set<String> ownNames;
+
+    /**
+     * @param title        the wrapper's title, for messages
+     * @param own          the wrapper's own settings given the inner default and choices, {@code inner} among them
+     * @param innerKinds   the optimizers {@code inner} can name, in menu order
+     * @param defaultInner the id of the default inner kind
+     */
+    WrapperSettings(String title, BiFunction<String, List<String>, List<ParamSpec>> own, List<OptimizerKind> innerKinds,
+                    String defaultInner) {
+        this.title = title;
+        this.own = own;
+        this.innerKinds = List.copyOf(innerKinds);
+        this.defaultInner = defaultInner;
+        this.ownNames = own.apply(defaultInner, List.of(defaultInner)).stream().map(ParamSpec::name)
                 .collect(Collectors.toUnmodifiableSet());
     }
 
     String outerName(String innerName) {
-        return ownNames().contains(innerName) ? PREFIX + innerName : innerName;
+        return ownNames.contains(innerName) ? PREFIX + innerName : innerName;
     }
 
     String innerName(String outerName) {
-        return outerName.startsWith(PREFIX) && ownNames().contains(outerName.substring(PREFIX.length()))
+        return outerName.startsWith(PREFIX) && ownNames.contains(outerName.substring(PREFIX.length()))
                 ? outerName.substring(PREFIX.length()) : outerName;
     }
 
     boolean isOwn(String name) {
-        return ownNames().contains(name);
+        return ownNames.contains(name);
     }
 
     /** The wrapper's own settings, then the union of the inner kinds' settings (the default inner's first). */
