@@ -32,7 +32,8 @@ final class ListCommand implements Runnable {
         out.println();
         out.println("Optimizers (--optimizer ID, --param NAME=VALUE):");
         for (OptimizerKind k : Optimizers.all()) {
-            out.printf("  %-18s %s%s%n", k.id(), k.title(), k.origin() != null ? "  (" + k.origin() + ")" : "");
+            String source = Optimizers.source(k);
+            out.printf("  %-18s %s%s%n", k.id(), k.title(), source.isEmpty() ? "" : "  (" + source + ")");
             params(out, k.params());
         }
         out.println();

@@ -23,6 +23,7 @@ public final class Surfaces {
             Ravine.KIND,
             Plateau.KIND,
             Cliff.KIND,
+            SharpFlat.KIND,
             ExpressionSurface.KIND
     );
 

@@ -18,12 +18,17 @@ import java.util.List;
  * </pre>
  * Every coordinate's rate η_t/(√r + ε) only shrinks: Adagrad takes big steps where gradients have
  * been small and slows down for good where they have been large.
+ *
+ * <p>{@code root = false} is the named variant without the square root, θ ← θ − η_t·g/(r + ε): the
+ * diagonal quasi-Newton reading of AdaGrad, where r stands in for the curvature, asks "do we really
+ * need the root?" Without it a steady gradient g gives steps η_t/(t·g), shrinking like 1/t instead of
+ * 1/√t, and larger gradients take smaller steps.
  */
 public record Adagrad(double lr, double lrDecay, double weightDecay, double initialAccumulatorValue, double eps,
-                      boolean maximize) implements Optimizer {
+                      boolean maximize, boolean root) implements Optimizer {
 
     public static final OptimizerKind KIND = new OptimizerKind("adagrad", "Adagrad", "Adagrad",
-            "r ← r + g², θ ← θ − η_t·g/(√r + ε), η_t = η/(1 + (t−1)·δ)",
+            "r ← r + g², θ ← θ − η_t·g/(√r + ε), η_t = η/(1 + (t−1)·δ) (root = false: g/(r + ε))",
             List.of(
                     ParamSpec.real("lr", "η", 1e-2, 1e-4, 10, Scale.LOG, "learning rate"),
                     ParamSpec.real("lr_decay", "δ", 0, 0, 0.1, Scale.LINEAR,
@@ -33,9 +38,11 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
                             "starting value of the sum of squared gradients"),
                     ParamSpec.real("eps", "ε", 1e-10, 1e-12, 1, Scale.LOG,
                             "added to √r (outside the square root) to avoid division by zero"),
-                    ParamSpec.bool("maximize", "maximize", false, "maximise f instead of minimising it")),
+                    ParamSpec.bool("maximize", "maximize", false, "maximise f instead of minimising it"),
+                    ParamSpec.bool("root", "root", true,
+                            "divide by √r (torch); off: by r itself, the diagonal quasi-Newton form without the root")),
             p -> new Adagrad(p.real("lr"), p.real("lr_decay"), p.real("weight_decay"),
-                    p.real("initial_accumulator_value"), p.real("eps"), p.bool("maximize")));
+                    p.real("initial_accumulator_value"), p.real("eps"), p.bool("maximize"), p.bool("root")));
 
     public Adagrad {
         Validate.learningRate(lr);
@@ -47,7 +54,13 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
 
     /** torch's defaults with the given learning rate. */
     public Adagrad(double lr) {
-        this(lr, 0, 0, 0, 1e-10, false);
+        this(lr, 0, 0, 0, 1e-10, false, true);
+    }
+
+    /** torch's form (with the root), as before the {@code root} option existed. */
+    public Adagrad(double lr, double lrDecay, double weightDecay, double initialAccumulatorValue, double eps,
+                   boolean maximize) {
+        this(lr, lrDecay, weightDecay, initialAccumulatorValue, eps, maximize, true);
     }
 
     @Override
@@ -58,7 +71,7 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
     @Override
     public Params hyperparameters() {
         return KIND.values("lr", lr, "lr_decay", lrDecay, "weight_decay", weightDecay,
-                "initial_accumulator_value", initialAccumulatorValue, "eps", eps, "maximize", maximize);
+                "initial_accumulator_value", initialAccumulatorValue, "eps", eps, "maximize", maximize, "root", root);
     }
 
     @Override
@@ -92,8 +105,13 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
                 double gi = g[i];
                 double s = Math.fma(gi, gi, sum[i]);
                 sum[i] = s;
-                theta[i] += negClr * gi / (Math.sqrt(s) + eps);
+                theta[i] += negClr * gi / (root ? Math.sqrt(s) + eps : s + eps);
             }
+        }
+
+        /** The denominator of coordinate i: √r + ε, or r + ε without the root. */
+        private double denominator(int i) {
+            return root ? Math.sqrt(sum[i]) + eps : sum[i] + eps;
         }
 
         @Override
@@ -107,14 +125,14 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
                     Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g),
                     Elementwise.copy("sum", "r", "sum of squared gradients so far, r = r₀ + Σ g²", sum),
                     Elementwise.scalar("clr", "η_t", "decayed learning rate η/(1 + (t−1)·δ) of the last step", () -> clr),
-                    new Probe("effective_lr", "η_t/(√r+ε)", "per-coordinate step size of the last step", out -> {
+                    new Probe("effective_lr", root ? "η_t/(√r+ε)" : "η_t/(r+ε)", "per-coordinate step size of the last step", out -> {
                         for (int i = 0; i < sum.length; i++) {
-                            out[i] = clr / (Math.sqrt(sum[i]) + eps);
+                            out[i] = clr / denominator(i);
                         }
                     }),
-                    new Probe("step", "Δθ", "the last step, −η_t·g/(√r + ε)", out -> {
+                    new Probe("step", "Δθ", root ? "the last step, −η_t·g/(√r + ε)" : "the last step, −η_t·g/(r + ε)", out -> {
                         for (int i = 0; i < sum.length; i++) {
-                            out[i] = -clr * g[i] / (Math.sqrt(sum[i]) + eps);
+                            out[i] = -clr * g[i] / denominator(i);
                         }
                     }));
         }

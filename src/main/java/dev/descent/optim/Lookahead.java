@@ -5,13 +5,10 @@ import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
 import dev.descent.math.Params;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Lookahead (Zhang, Lucas, Hinton &amp; Ba 2019, "Lookahead Optimizer: k steps forward, 1 step back"):
@@ -44,13 +41,11 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Optimiz
     public static final List<OptimizerKind> INNER_KINDS = List.of(Sgd.KIND, Adagrad.KIND, RmsProp.KIND, Adadelta.KIND,
             Adam.KIND, AdamW.KIND, Adamax.KIND, NAdam.KIND, RAdam.KIND, Qhm.KIND, QhAdam.KIND);
 
-    private static final String DEFAULT_INNER = "adam";
-    private static final String PREFIX = "inner_";
-    private static final Set<String> OWN = Set.of("k", "alpha", "inner");
     private static final String RULE = "every k steps: φ ← φ + α(θ − φ), θ ← φ; the inner optimizer steps θ in between";
+    private static final WrapperSettings SETTINGS = new WrapperSettings("Lookahead", Lookahead::ownSpecs, INNER_KINDS, "adam");
 
     public static final OptimizerKind KIND = new OptimizerKind("lookahead", null, "Lookahead", RULE,
-            unionSpecs(), Lookahead::fromUnion);
+            SETTINGS.unionSpecs(), p -> new Lookahead(SETTINGS.innerFromUnion(p), p.integer("k"), p.real("alpha")));
 
     public Lookahead {
         Objects.requireNonNull(inner, "Lookahead needs an inner optimizer");
@@ -75,125 +70,14 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Optimiz
                 ParamSpec.choice("inner", "inner", innerDefault, innerChoices, "the optimizer that takes the fast steps"));
     }
 
-    private static String outerName(String innerName) {
-        return OWN.contains(innerName) ? PREFIX + innerName : innerName;
-    }
-
-    private static String innerName(String outerName) {
-        return outerName.startsWith(PREFIX) && OWN.contains(outerName.substring(PREFIX.length()))
-                ? outerName.substring(PREFIX.length()) : outerName;
-    }
-
-    /** k, alpha, inner, then the union of the inner kinds' settings (the default inner's first). */
-    private static List<ParamSpec> unionSpecs() {
-        List<OptimizerKind> order = new ArrayList<>();
-        INNER_KINDS.stream().filter(kk -> kk.id().equals(DEFAULT_INNER)).forEach(order::add);
-        INNER_KINDS.stream().filter(kk -> !kk.id().equals(DEFAULT_INNER)).forEach(order::add);
-        Map<String, List<ParamSpec>> byName = new LinkedHashMap<>();
-        Map<String, List<String>> users = new LinkedHashMap<>();
-        for (OptimizerKind kind : order) {
-            for (ParamSpec s : kind.params()) {
-                byName.computeIfAbsent(outerName(s.name()), n -> new ArrayList<>()).add(s);
-                users.computeIfAbsent(outerName(s.name()), n -> new ArrayList<>()).add(kind.id());
-            }
-        }
-        List<ParamSpec> specs = new ArrayList<>(ownSpecs(DEFAULT_INNER,
-                INNER_KINDS.stream().map(OptimizerKind::id).toList()));
-        byName.forEach((name, group) -> specs.add(merge(name, group, users.get(name))));
-        return specs;
-    }
-
-    /**
-     * One pass-through setting for a name several inner kinds share: their common default, or NaN when
-     * they differ; the widest slider range; the help text most of them use, and who uses it.
-     */
-    private static ParamSpec merge(String name, List<ParamSpec> group, List<String> users) {
-        ParamSpec first = group.get(0);
-        boolean agree = true;
-        double lo = first.sliderMin();
-        double hi = first.sliderMax();
-        Map<String, Integer> helps = new LinkedHashMap<>();
-        for (ParamSpec s : group) {
-            if (s.type() != first.type() || !s.choices().equals(first.choices())) {
-                throw new IllegalStateException("Lookahead cannot pass " + name + " through: its inner optimizers give it different types");
-            }
-            agree &= same(s.defaultValue(), first.defaultValue());
-            lo = Math.min(lo, s.sliderMin());
-            hi = Math.max(hi, s.sliderMax());
-            helps.merge(s.help(), 1, Integer::sum);
-        }
-        String help = helps.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()
-                + " (inner: " + (users.size() == INNER_KINDS.size() ? "all" : String.join(", ", users));
-        if (agree) {
-            return new ParamSpec(name, first.symbol(), first.type(), first.defaultValue(), lo, hi, first.scale(),
-                    first.choices(), help + ")");
-        }
-        Object unset = switch (first.type()) {
-            case REAL -> Double.NaN;
-            case PAIR -> new double[] {Double.NaN, Double.NaN};
-            default -> throw new IllegalStateException("Lookahead cannot pass " + name
-                    + " through: its inner optimizers give it different defaults");
-        };
-        return new ParamSpec(name, first.symbol(), first.type(), unset, lo, hi, first.scale(), first.choices(),
-                help + "; NaN = the inner optimizer's default)");
-    }
-
-    private static boolean same(Object a, Object b) {
-        return a instanceof double[] da && b instanceof double[] db ? Arrays.equals(da, db) : Objects.equals(a, b);
-    }
-
-    private static boolean has(OptimizerKind kind, String name) {
-        return kind.params().stream().anyMatch(s -> s.name().equals(name));
-    }
-
-    private static OptimizerKind innerKind(String id) {
-        return INNER_KINDS.stream().filter(kk -> kk.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Lookahead cannot wrap '" + id + "'"));
-    }
-
-    /** {@link #KIND}'s factory: forwards every pass-through setting that is set to the chosen inner kind. */
-    private static Lookahead fromUnion(Params p) {
-        OptimizerKind kind = innerKind(p.choice("inner"));
-        Map<String, Object> forward = new LinkedHashMap<>();
-        for (ParamSpec s : p.specs()) {
-            if (OWN.contains(s.name())) {
-                continue;
-            }
-            Object value = p.get(s.name());
-            if (same(value, s.defaultValue())) {
-                continue;
-            }
-            String name = innerName(s.name());
-            if (!has(kind, name)) {
-                throw new IllegalArgumentException("Lookahead's inner optimizer " + kind.title() + " has no hyperparameter "
-                        + s.name() + "; it takes " + kind.params().stream().map(ParamSpec::name)
-                        .map(Lookahead::outerName).collect(Collectors.joining(", ")));
-            }
-            forward.put(name, value);
-        }
-        return new Lookahead(kind.create(forward), p.integer("k"), p.real("alpha"));
-    }
-
     /**
      * Lookahead around one given kind: k, alpha, inner (that kind's id, the only choice), then the
      * kind's own settings with its own defaults (renamed as in {@link #KIND}). Use it for a settings
      * panel, or to wrap a kind that is not in {@link #INNER_KINDS} (second-order methods).
      */
     public static OptimizerKind kindFor(OptimizerKind inner) {
-        List<ParamSpec> specs = new ArrayList<>(ownSpecs(inner.id(), List.of(inner.id())));
-        for (ParamSpec s : inner.params()) {
-            specs.add(new ParamSpec(outerName(s.name()), s.symbol(), s.type(), s.defaultValue(), s.sliderMin(),
-                    s.sliderMax(), s.scale(), s.choices(), s.help()));
-        }
-        return new OptimizerKind("lookahead", null, "Lookahead", RULE, specs, p -> {
-            Map<String, Object> forward = new LinkedHashMap<>();
-            for (ParamSpec s : p.specs()) {
-                if (!OWN.contains(s.name())) {
-                    forward.put(innerName(s.name()), p.get(s.name()));
-                }
-            }
-            return new Lookahead(inner.create(forward), p.integer("k"), p.real("alpha"));
-        });
+        return new OptimizerKind("lookahead", null, "Lookahead", RULE, SETTINGS.specsFor(inner),
+                p -> new Lookahead(SETTINGS.innerFor(inner, p), p.integer("k"), p.real("alpha")));
     }
 
     private boolean innerIsListed() {
@@ -212,20 +96,10 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Optimiz
      */
     @Override
     public Params hyperparameters() {
-        OptimizerKind innerKind = inner.kind();
-        boolean listed = innerIsListed();
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("k", k);
-        values.put("alpha", alpha);
-        values.put("inner", innerKind.id());
-        for (Map.Entry<String, Object> e : inner.hyperparameters().asMap().entrySet()) {
-            if (listed && same(e.getValue(), innerKind.param(e.getKey()).defaultValue())) {
-                continue;
-            }
-            values.put(outerName(e.getKey()), e.getValue());
-        }
-        OptimizerKind kind = listed ? KIND : kindFor(innerKind);
-        return Params.resolve(kind.title(), kind.params(), values);
+        Map<String, Object> own = new LinkedHashMap<>();
+        own.put("k", k);
+        own.put("alpha", alpha);
+        return SETTINGS.hyperparameters(own, inner, kind());
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SurfacesTest {
 
     private static final List<String> MENU = List.of("quadratic", "rosenbrock", "beale", "himmelblau", "booth", "saddle",
-            "monkey_saddle", "rastrigin", "ackley", "sixhump_camel", "goldstein_price", "ravine", "plateau", "cliff", "custom");
+            "monkey_saddle", "rastrigin", "ackley", "sixhump_camel", "goldstein_price", "ravine", "plateau", "cliff", "sharp_flat", "custom");
 
     @Test
     void menuOrderAndIds() {

@@ -40,6 +40,30 @@ class AllocationFreeStepTest {
         }
     }
 
+    /** SAM is not elementwise (its norm spans a run), so it is checked on one run, around two inner kinds. */
+    @Test
+    void samStepsDoNotAllocate() {
+        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "needs HotSpot's allocation counter");
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
+        long id = Thread.currentThread().getId();
+        for (Optimizer o : new Optimizer[] {Sam.KIND.create(java.util.Map.of("rho", 0.1)),
+                Sam.KIND.create(java.util.Map.of("inner", "adam", "lr", 0.05, "amsgrad", true))}) {
+            Stepper s = o.newStepper(2);
+            double[] theta = {1.5, -0.5};
+            BatchedFree f = new BatchedFree(1);
+            for (int t = 0; t < 2000; t++) {
+                s.step(f, theta, o.lr());
+            }
+            long before = mx.getThreadAllocatedBytes(id);
+            for (int t = 0; t < 5000; t++) {
+                s.step(f, theta, o.lr());
+            }
+            long after = mx.getThreadAllocatedBytes(id);
+            assertTrue(after - before < 5000, o.label() + " allocated " + (after - before) + " bytes in 5000 steps");
+        }
+    }
+
     /** N runs on a rotated bowl, structure of arrays, with a gradient that allocates nothing itself. */
     record BatchedFree(int runs) implements Objective {
         static final double C = Math.cos(Math.toRadians(30));

@@ -3,6 +3,7 @@ package dev.descent.optim;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.descent.math.Params;
 import dev.descent.math.Quadratic;
@@ -17,12 +18,28 @@ class KindsTest {
     void menuOrder() {
         List<String> ids = Optimizers.all().stream().map(OptimizerKind::id).toList();
         assertEquals(List.of("sgd", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "radam",
-                "qhm", "qhadam", "lookahead", "newton", "levenberg_marquardt", "cg", "bfgs", "lbfgs"), ids);
+                "rprop", "asgd", "signsgd", "signum", "lion", "adabelief", "yogi", "schedule_free_adamw",
+                "qhm", "qhadam", "lookahead", "sam", "newton", "levenberg_marquardt", "cg", "bfgs", "lbfgs"), ids);
+    }
+
+    /** `list` and the README name where each optimizer comes from: torch.optim's class, or the paper. */
+    @Test
+    void everyOptimizerNamesItsSource() {
+        for (OptimizerKind k : Optimizers.all()) {
+            String source = Optimizers.source(k);
+            assertTrue(source.startsWith("torch.optim.") || source.matches(".*\\b(1[89]|20)\\d\\d\\b.*"), k.id() + ": " + source);
+        }
+        assertEquals("torch.optim.Rprop", Optimizers.source(Rprop.KIND));
+        assertEquals("torch.optim.ASGD", Optimizers.source(Asgd.KIND));
+        assertEquals("Chen et al. 2023", Optimizers.source(Lion.KIND));
+        assertEquals("Foret et al. 2021", Optimizers.source(Sam.KIND));
+        assertEquals("Ma & Yarats 2019", Optimizers.source(Qhm.KIND), "torch.optim has no QHM");
     }
 
     @Test
     void torchClassNamesFindTheKinds() {
-        for (String torch : List.of("Adagrad", "RMSprop", "Adadelta", "Adam", "AdamW", "Adamax", "NAdam", "RAdam")) {
+        for (String torch : List.of("Adagrad", "RMSprop", "Adadelta", "Adam", "AdamW", "Adamax", "NAdam", "RAdam",
+                "Rprop", "ASGD")) {
             assertEquals(torch, Optimizers.find(torch).torchName());
         }
         assertSame(Qhm.KIND, Optimizers.find("QHM"));
@@ -44,6 +61,18 @@ class KindsTest {
         assertEquals(new Qhm(0.01, 0.999, 0.7, 0), Qhm.KIND.create());
         assertEquals(new QhAdam(1e-3, 0.995, 0.999, 0.7, 1.0, 1e-8, 0), QhAdam.KIND.create());
         assertEquals(new Lookahead(new Adam(1e-3), 5, 0.5), Lookahead.KIND.create());
+        assertEquals(new Rprop(1e-2, 0.5, 1.2, 1e-6, 50, false), Rprop.KIND.create());
+        assertEquals(new Asgd(1e-2, 1e-4, 0.75, 1e6, 0, false), Asgd.KIND.create());
+        // the papers' defaults (Lion: 1e-4, "3-10x smaller than AdamW's"; AdaBelief: the authors' ε = 1e-16)
+        assertEquals(new SignSgd(1e-2, 0), SignSgd.KIND.create());
+        assertEquals(new Signum(1e-2, 0.9, 0), Signum.KIND.create());
+        assertEquals(new Lion(1e-4, 0.9, 0.99, 0), Lion.KIND.create());
+        assertEquals(new AdaBelief(1e-3, 0.9, 0.999, 1e-16, 0), AdaBelief.KIND.create());
+        assertEquals(new Yogi(1e-2, 0.9, 0.999, 1e-3, 1e-6, 0), Yogi.KIND.create());
+        assertEquals(new ScheduleFreeAdamW(0.0025, 0.9, 0.999, 1e-8, 0, 0, 0, 2), ScheduleFreeAdamW.KIND.create());
+        assertEquals(ScheduleFreeAdamW.KIND.create(Map.of("lr", 0.5)), new ScheduleFreeAdamW(0.5));
+        assertEquals(Rprop.KIND.create(Map.of("lr", 0.5)), new Rprop(0.5));
+        assertEquals(Asgd.KIND.create(Map.of("lr", 0.5)), new Asgd(0.5));
         // the convenience constructors are the same defaults
         assertEquals(Adagrad.KIND.create(Map.of("lr", 0.5)), new Adagrad(0.5));
         assertEquals(RmsProp.KIND.create(Map.of("lr", 0.5)), new RmsProp(0.5));
@@ -97,6 +126,19 @@ class KindsTest {
         assertEquals(List.of("grad", "m_hat", "v_hat", "direction", "effective_lr", "step"), probes(QhAdam.KIND.create()));
         assertEquals(List.of("grad", "m", "v", "m_hat", "v_hat", "bias_correction1", "bias_correction2", "effective_lr",
                 "step", "slow_weights"), probes(Lookahead.KIND.create()));
+        assertEquals(List.of("grad", "prev", "eta_factor", "step_size", "step"), probes(new Rprop(0.1)));
+        assertEquals(List.of("grad", "eta", "mu", "ax", "step"), probes(new Asgd(0.1)));
+        assertEquals(List.of("grad", "step"), probes(SignSgd.KIND.create()));
+        assertEquals(List.of("grad", "m", "step"), probes(Signum.KIND.create()));
+        assertEquals(List.of("grad", "direction", "m", "step"), probes(Lion.KIND.create()));
+        assertEquals(List.of("grad", "m", "residual", "s", "m_hat", "s_hat", "bias_correction1", "bias_correction2",
+                "effective_lr", "step"), probes(AdaBelief.KIND.create()));
+        assertEquals(List.of("grad", "m", "v", "v_direction", "m_hat", "v_hat", "bias_correction1", "bias_correction2",
+                "effective_lr", "step"), probes(Yogi.KIND.create()));
+        assertEquals(List.of("grad", "v", "z", "x_avg", "effective_lr", "average_weight", "step"),
+                probes(ScheduleFreeAdamW.KIND.create()));
+        assertEquals(List.of("grad", "momentum_buffer", "effective_lr", "grad_at_theta", "perturbation", "perturbed_point"),
+                probes(Sam.KIND.create(Map.of("momentum", 0.9))));
     }
 
     /** Every probe's {@code step} is the move the last step made (up to the rounding of θ + Δθ). */

@@ -173,6 +173,6 @@ class ValidationMessagesTest {
         refuses("Unknown parameter 'beta1' for Adam; known: lr, betas, eps, weight_decay, amsgrad, maximize, "
                 + "bias_correction, eps_mode", Adam.KIND, "beta1", 0.9);
         refuses("Unknown parameter 'momentum' for Adagrad; known: lr, lr_decay, weight_decay, "
-                + "initial_accumulator_value, eps, maximize", Adagrad.KIND, "momentum", 0.9);
+                + "initial_accumulator_value, eps, maximize, root", Adagrad.KIND, "momentum", 0.9);
     }
 }

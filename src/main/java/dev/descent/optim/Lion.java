@@ -1,0 +1,102 @@
+package dev.descent.optim;
+
+import dev.descent.math.Objective;
+import dev.descent.math.ParamSpec;
+import dev.descent.math.ParamSpec.Scale;
+import dev.descent.math.Params;
+import java.util.List;
+
+/**
+ * Lion, "EvoLved Sign Momentum" (Chen et al. 2023, "Symbolic Discovery of Optimization Algorithms",
+ * Algorithm 2): the sign of an interpolation between the momentum and the new gradient, with a
+ * second, slower rate for the momentum itself.
+ * <pre>
+ *   g ← ∇f(θ)
+ *   c = β₁·m + (1 − β₁)·g                (the update direction)
+ *   θ ← θ·(1 − η·λ)                      (weight_decay λ, decoupled as in AdamW)
+ *   θ ← θ − η·sign(c)
+ *   m ← β₂·m + (1 − β₂)·g                (m₀ = 0)
+ * </pre>
+ * Defaults are the paper's: β = (0.9, 0.99), and a learning rate 3–10× smaller than AdamW's (1e-4).
+ * Interpolations round as torch's {@code mul_(β).add_(g, alpha=1−β)}, fused multiply-adds.
+ */
+public record Lion(double lr, double beta1, double beta2, double weightDecay) implements Optimizer {
+
+    public static final OptimizerKind KIND = new OptimizerKind("lion", null, "Lion",
+            "θ ← θ − η·sign(β₁m + (1−β₁)g), then m ← β₂m + (1−β₂)g",
+            List.of(
+                    ParamSpec.real("lr", "η", 1e-4, 1e-5, 1, Scale.LOG, "learning rate: the length of every coordinate's step"),
+                    ParamSpec.pair("betas", "β", 0.9, 0.99, 0, 0.9999, Scale.NEAR_ONE,
+                            "(β₁, β₂): β₁ mixes m and g for the step's sign, β₂ is the momentum's own decay"),
+                    ParamSpec.real("weight_decay", "λ", 0, 0, 1, Scale.LINEAR, "decoupled weight decay: θ ← θ(1 − ηλ)")),
+            p -> new Lion(p.real("lr"), p.pair("betas")[0], p.pair("betas")[1], p.real("weight_decay")));
+
+    public Lion {
+        Validate.learningRate(lr);
+        Validate.beta(0, beta1);
+        Validate.beta(1, beta2);
+        Validate.nonNegative("weight_decay value", weightDecay);
+    }
+
+    @Override
+    public OptimizerKind kind() {
+        return KIND;
+    }
+
+    @Override
+    public Params hyperparameters() {
+        return KIND.values("lr", lr, "betas", new double[] {beta1, beta2}, "weight_decay", weightDecay);
+    }
+
+    @Override
+    public Stepper newStepper(int n) {
+        return new State(n);
+    }
+
+    private final class State implements Stepper {
+        private final double[] g;
+        private final double[] m;
+        private final double[] c;
+        private final double[] move;
+        private long t;
+
+        State(int n) {
+            g = new double[n];
+            m = new double[n];
+            c = new double[n];
+            move = new double[n];
+        }
+
+        @Override
+        public void step(Objective f, double[] theta, double lr) {
+            t++;
+            f.gradient(theta, g);
+            Elementwise.decayWeights(theta, lr, weightDecay);
+            double mix1 = 1 - beta1;
+            double mix2 = 1 - beta2;
+            for (int i = 0; i < theta.length; i++) {
+                double gi = g[i];
+                double ci = Math.fma(mix1, gi, m[i] * beta1);
+                c[i] = ci;
+                double d = -lr * Math.signum(ci);
+                move[i] = d;
+                theta[i] += d;
+                m[i] = Math.fma(mix2, gi, m[i] * beta2);
+            }
+        }
+
+        @Override
+        public long steps() {
+            return t;
+        }
+
+        @Override
+        public List<Probe> probes() {
+            return List.of(
+                    Elementwise.copy("grad", "∇f", "gradient at the last step", g),
+                    Elementwise.copy("direction", "c", "update direction β₁m + (1−β₁)g; the step is −η·sign(c)", c),
+                    Elementwise.copy("m", "m", "momentum after the last step, β₂m + (1−β₂)g", m),
+                    Elementwise.copy("step", "Δθ", "the sign part of the last step, −η·sign(c) (θ was also scaled by 1 − ηλ)", move));
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package dev.descent.optim;
+
+import dev.descent.math.Objective;
+import dev.descent.math.ParamSpec;
+import dev.descent.math.ParamSpec.Scale;
+import dev.descent.math.Params;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * SAM, sharpness-aware minimization (Foret, Kleiner, Mobahi &amp; Neyshabur 2021, "Sharpness-Aware
+ * Minimization for Efficiently Improving Generalization"): wraps <i>any</i> first-order optimizer and
+ * hands it the gradient taken at a perturbed point, the first-order worst case within a ball of
+ * radius ρ around θ:
+ * <pre>
+ *   g = ∇f(θ)
+ *   ε̂ = ρ·g/(‖g‖ + 10⁻¹²)                    (‖·‖ over the whole run's θ: the two coordinates)
+ *   g_SAM = ∇f(θ + ε̂)
+ *   θ ← the inner optimizer's step from θ, with g_SAM in place of ∇f(θ)
+ * </pre>
+ * SAM minimises max over ‖ε‖ ≤ ρ of f(θ + ε): near a sharp minimum the perturbed gradient is large
+ * and the step bounces out, near a flat one it stays small. With ρ = 0 it is exactly its inner optimizer.
+ * The 10⁻¹² is the reference implementation's (davda54/sam), so that ε̂ = 0 where g = 0.
+ *
+ * <p>Hyperparameters through {@link #KIND}: {@code rho}, {@code inner} (default {@code sgd}, the
+ * paper's base optimizer) and every inner setting passed through as in {@link Lookahead}; Adadelta's
+ * {@code rho} is {@code inner_rho}. The norm couples a run's coordinates, so SAM is not elementwise.
+ */
+public record Sam(Optimizer inner, double rho) implements Optimizer {
+
+    /** The optimizers the {@code inner} setting can name, in menu order: every elementwise first-order one. */
+    public static final List<OptimizerKind> INNER_KINDS = List.of(Sgd.KIND, Adagrad.KIND, RmsProp.KIND, Adadelta.KIND,
+            Adam.KIND, AdamW.KIND, Adamax.KIND, NAdam.KIND, RAdam.KIND, Rprop.KIND, Asgd.KIND, SignSgd.KIND,
+            Signum.KIND, Lion.KIND, AdaBelief.KIND, Yogi.KIND, ScheduleFreeAdamW.KIND, Qhm.KIND, QhAdam.KIND);
+
+    private static final String RULE = "ε̂ = ρ·g/‖g‖; the inner optimizer steps with ∇f(θ + ε̂)";
+    private static final WrapperSettings SETTINGS = new WrapperSettings("SAM", Sam::ownSpecs, INNER_KINDS, "sgd");
+
+    public static final OptimizerKind KIND = new OptimizerKind("sam", null, "SAM", RULE,
+            SETTINGS.unionSpecs(), p -> new Sam(SETTINGS.innerFromUnion(p), p.real("rho")));
+
+    public Sam {
+        Objects.requireNonNull(inner, "SAM needs an inner optimizer");
+        Validate.nonNegative("rho value", rho);
+    }
+
+    /** The paper's default ρ = 0.05 around {@code inner}. */
+    public Sam(Optimizer inner) {
+        this(inner, 0.05);
+    }
+
+    private static List<ParamSpec> ownSpecs(String innerDefault, List<String> innerChoices) {
+        return List.of(
+                ParamSpec.real("rho", "ρ", 0.05, 0, 1, Scale.LINEAR,
+                        "radius of the neighbourhood: the gradient is taken at θ + ρ·g/‖g‖ (0: plain inner optimizer)"),
+                ParamSpec.choice("inner", "inner", innerDefault, innerChoices, "the optimizer that takes the steps"));
+    }
+
+    /** SAM around one given kind, with that kind's own defaults (for a settings panel, or a kind not listed). */
+    public static OptimizerKind kindFor(OptimizerKind inner) {
+        return new OptimizerKind("sam", null, "SAM", RULE, SETTINGS.specsFor(inner),
+                p -> new Sam(SETTINGS.innerFor(inner, p), p.real("rho")));
+    }
+
+    @Override
+    public OptimizerKind kind() {
+        return INNER_KINDS.contains(inner.kind()) ? KIND : kindFor(inner.kind());
+    }
+
+    @Override
+    public Params hyperparameters() {
+        Map<String, Object> own = new LinkedHashMap<>();
+        own.put("rho", rho);
+        return SETTINGS.hyperparameters(own, inner, kind());
+    }
+
+    @Override
+    public double lr() {
+        return inner.lr();
+    }
+
+    @Override
+    public boolean isElementwise() {
+        return false;
+    }
+
+    @Override
+    public void checkObjective(Objective f) {
+        inner.checkObjective(f);
+    }
+
+    /** "SAM ρ=0.1 · SGD η=0.01": ρ when not the paper's, then the inner label. */
+    @Override
+    public String label() {
+        return "SAM" + (rho != 0.05 ? " ρ=" + Params.format(rho) : "") + " · " + inner.label();
+    }
+
+    @Override
+    public Stepper newStepper(int n) {
+        return new State(inner.newStepper(n), n);
+    }
+
+    /** The objective as the inner optimizer sees it: every gradient is taken at the point shifted by ε̂. */
+    private static final class Perturbed implements Objective {
+        private Objective f;
+        private final double[] shift;
+        private final double[] at;
+
+        Perturbed(int n) {
+            shift = new double[n];
+            at = new double[n];
+        }
+
+        @Override
+        public int dimension() {
+            return f.dimension();
+        }
+
+        @Override
+        public double value(double[] x) {
+            return f.value(x);
+        }
+
+        @Override
+        public double gradient(double[] x, double[] grad) {
+            for (int i = 0; i < at.length; i++) {
+                at[i] = x[i] + shift[i];
+            }
+            return f.gradient(at, grad);
+        }
+    }
+
+    private final class State implements Stepper {
+        private final Stepper base;
+        private final Perturbed perturbed;
+        private final double[] g;
+        private final double[] point;
+        private long t;
+
+        State(Stepper base, int n) {
+            this.base = base;
+            this.perturbed = new Perturbed(n);
+            this.g = new double[n];
+            this.point = new double[n];
+        }
+
+        @Override
+        public void step(Objective f, double[] theta, double lr) {
+            t++;
+            f.gradient(theta, g);
+            double sq = 0;
+            for (double gi : g) {
+                sq += gi * gi;
+            }
+            double scale = rho / (Math.sqrt(sq) + 1e-12);
+            double[] shift = perturbed.shift;
+            for (int i = 0; i < theta.length; i++) {
+                shift[i] = g[i] * scale;
+                point[i] = theta[i] + shift[i];
+            }
+            perturbed.f = f;
+            base.step(perturbed, theta, lr);
+        }
+
+        @Override
+        public long steps() {
+            return t;
+        }
+
+        @Override
+        public List<Probe> probes() {
+            List<Probe> probes = new ArrayList<>();
+            for (Probe p : base.probes()) {
+                probes.add(p.name().equals("grad")
+                        ? new Probe("grad", "∇f(θ+ε̂)", "the gradient the last step used, taken at the perturbed point θ + ε̂", p.reader())
+                        : p);
+            }
+            probes.add(Elementwise.copy("grad_at_theta", "∇f(θ)", "the gradient at θ itself, which sets the perturbation's direction", g));
+            probes.add(Elementwise.copy("perturbation", "ε̂", "the perturbation ρ·g/‖g‖ of the last step", perturbed.shift));
+            probes.add(Elementwise.copy("perturbed_point", "θ+ε̂", "where the last step's gradient was taken", point));
+            return List.copyOf(probes);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.descent.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.descent.app.model.SessionController;
+import dev.descent.export.session.Presets;
+import dev.descent.optim.OptimizerKind;
+import dev.descent.optim.ScheduleFreeAdamW;
+import dev.descent.sim.RunFrame;
+import dev.descent.sim.RunStatus;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The catalogue in the window: the sharp-vs-flat lesson plays as SamTest says, and new optimizers can be chosen. */
+@ExtendWith(ApplicationExtension.class)
+class CatalogueWindowTest {
+
+    private MainView view;
+    private SessionController ctl;
+
+    @Start
+    void start(Stage stage) {
+        ctl = DescentApp.controller(Presets.load("sharp-vs-flat").session(), m -> { }, new java.util.ArrayList<>());
+        view = new MainView(ctl, false);
+        stage.setScene(new Scene(view, 1280, 800));
+        stage.show();
+        view.start();
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(() -> view.stop());
+        ctl.simulation().close();
+    }
+
+    @Test
+    void sgdTakesTheSharpMinimumAndSamTheFlatOne(FxRobot robot) throws Exception {
+        robot.interact(() -> ctl.select(1));
+        assertNotNull(robot.lookup("#param-rho").tryQuery().orElse(null), "SAM's ρ is editable");
+        assertNotNull(robot.lookup("#param-inner").tryQuery().orElse(null), "SAM's inner optimizer is a choice");
+        robot.interact(() -> {
+            ctl.setStepLimit(600);
+            ctl.setSpeed(10_000);
+        });
+        robot.interact(() -> ctl.play());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> ctl.latest().runs().stream().allMatch(r -> r.status() != RunStatus.RUNNING));
+        RunFrame sgd = ctl.frameOf(ctl.latest(), 0);
+        RunFrame sam = ctl.frameOf(ctl.latest(), 1);
+        assertEquals(0, Math.hypot(sgd.x(), sgd.y()), 1e-3, "SGD in the sharp minimum at (0, 0)");
+        assertEquals(0, Math.hypot(sam.x() - 3, sam.y()), 0.05, "SAM in the flat minimum at (3, 0)");
+    }
+
+    @Test
+    void choosingScheduleFreeAdamWShowsItsSettings(FxRobot robot) throws Exception {
+        robot.interact(() -> ctl.select(0));
+        @SuppressWarnings("unchecked")
+        ComboBox<OptimizerKind> box = robot.lookup("#optimizer").queryAs(ComboBox.class);
+        robot.interact(() -> box.setValue(ScheduleFreeAdamW.KIND));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#param-weight_lr_power").tryQuery().isPresent());
+        assertEquals("schedule_free_adamw", ctl.run(0).optimizer());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> ctl.frameOf(ctl.latest(), 0).spec().optimizer() instanceof ScheduleFreeAdamW);
+        assertTrue(robot.lookup("#param-warmup_steps").tryQuery().isPresent());
+    }
+}
