@@ -4,6 +4,7 @@ import dev.descent.math.Surface;
 import dev.descent.math.Viewport;
 import dev.descent.render.ColorMap;
 import dev.descent.render.OverlaySettings;
+import dev.descent.render.PathTracer;
 import dev.descent.render.PlotTransform;
 import dev.descent.render.Scene;
 import dev.descent.render.SceneSettings;
@@ -37,8 +38,8 @@ public final class PlotPainter {
         }
     }
 
-    /** What a frame shows of one run. Arrays are read only up to {@code count}. */
-    public record Trail(Color color, String label, double[] xs, double[] ys, int count, double startX, double startY,
+    /** What a frame shows of one run: its path, traced so far by the plot's tracer for this run. */
+    public record Trail(Color color, String label, PathTracer path, double startX, double startY,
                         boolean diverged, double lastX, double lastY, boolean selected) {
     }
 
@@ -68,7 +69,7 @@ public final class PlotPainter {
             return new Geometry(v, left, top, width, height);
         }
 
-        PlotTransform transform() {
+        public PlotTransform transform() {
             return new PlotTransform(viewport, left, top, width, height);
         }
     }
@@ -79,6 +80,8 @@ public final class PlotPainter {
             return surface == s && requested.equals(v) && width == w && height == h && look.equals(l);
         }
     }
+
+    private static final double[] NO_POINTS = new double[0];
 
     /** Margins used for the mapping only until the first layer of a size exists. */
     private static final double LEFT = 64;
@@ -135,15 +138,17 @@ public final class PlotPainter {
     /** Paints the moving parts over the background: trajectories, start and head markers, the legend. */
     public static void paintOverlay(Graphics2D g, Layer layer, Geometry now, List<Trail> trails) {
         List<TrajectorySnapshot> runs = new ArrayList<>(trails.size());
+        List<PathTracer> paths = new ArrayList<>(trails.size());
         int selected = -1;
         for (Trail t : trails) {
             if (t.selected() && trails.size() > 1) {
                 selected = runs.size();
             }
-            runs.add(new TrajectorySnapshot(t.color(), t.label(), t.xs(), t.ys(), t.count(), 0, t.startX(), t.startY(),
+            runs.add(new TrajectorySnapshot(t.color(), t.label(), NO_POINTS, NO_POINTS, 0, 0, t.startX(), t.startY(),
                     t.diverged()));
+            paths.add(t.path());
         }
-        ScenePainter.paintOverlay(g, now.transform(), layer.layer().style(), runs, OverlaySettings.DEFAULT, selected);
+        ScenePainter.paintOverlay(g, now.transform(), layer.layer().style(), runs, OverlaySettings.DEFAULT, selected, paths);
     }
 
     /** A number in at most about four significant digits, for the pointer readout. */

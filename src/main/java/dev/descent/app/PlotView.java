@@ -5,6 +5,8 @@ import dev.descent.export.session.Session;
 import dev.descent.app.model.SessionController;
 import dev.descent.math.Surface;
 import dev.descent.math.Viewport;
+import dev.descent.render.PathTracer;
+import dev.descent.render.PlotTransform;
 import dev.descent.sim.Frame;
 import dev.descent.sim.RunFrame;
 import dev.descent.sim.RunStatus;
@@ -67,7 +69,7 @@ public final class PlotView extends Region {
     private List<Integer> dragging = List.of();
     private boolean panning;
 
-    private final Map<Integer, double[][]> buffers = new HashMap<>();
+    private final Map<Integer, RunPath> paths = new HashMap<>();
     private final Map<Integer, double[]> heads = new HashMap<>();
     private long shownScrub = -1;
 
@@ -224,45 +226,94 @@ public final class PlotView extends Region {
         }
         Session s = ctl.session();
         long scrub = ctl.scrubStep();
+        PlotTransform transform = geometry().transform();
         heads.clear();
         List<PlotPainter.Trail> trails = new ArrayList<>();
         int n = s.runs().size();
+        java.util.Set<Integer> live = new java.util.HashSet<>();
         for (int i = 0; i < n; i++) {
             RunModel m = s.runs().get(i);
             RunFrame r = ctl.frameOf(frame, i);
             if (r == null || !m.shown()) {
                 continue;
             }
-            int rows = r.history().rows();
+            var hist = r.history();
+            int rows = hist.rows();
             boolean scrubbed = scrub >= 0 && rows > 0;
             if (scrubbed) {
                 // a chart was clicked: the run as it was then, its path up to that step
-                rows = Math.max(1, dev.descent.app.charts.Steps.rowAtOrBefore(r.history(), scrub) + 1);
+                rows = Math.max(1, dev.descent.app.charts.Steps.rowAtOrBefore(hist, scrub) + 1);
             }
-            int from = s.trail() > 0 ? Math.max(0, rows - s.trail() - 1) : 0;
-            int count = rows - from;
-            double[][] buf = buffers.computeIfAbsent(r.id(), k -> new double[2][0]);
-            if (buf[0].length < count) {
-                int cap = Math.max(count, buf[0].length * 2);
-                buf[0] = new double[cap];
-                buf[1] = new double[cap];
+            live.add(r.id());
+            RunPath path = paths.get(r.id());
+            if (path == null || !path.tracer.transform().equals(transform)) {
+                path = new RunPath(new PathTracer(transform));
+                paths.put(r.id(), path);
             }
-            var hist = r.history();
-            for (int k = 0; k < count; k++) {
-                buf[0][k] = hist.get(1, from + k);
-                buf[1][k] = hist.get(2, from + k);
-            }
+            path.feed(r, rows, s.trail());
             String label = label(m, r);
             boolean diverged = r.status() == RunStatus.DIVERGED && (!scrubbed || rows == hist.rows());
-            trails.add(new PlotPainter.Trail(color(m.color()), label, buf[0], buf[1], count,
+            trails.add(new PlotPainter.Trail(color(m.color()), label, path.tracer,
                     r.spec().x0(), r.spec().y0(), diverged, r.lastX(), r.lastY(),
                     i == ctl.selected()));
-            if (count > 0) {
-                heads.put(i, diverged ? new double[] {r.lastX(), r.lastY()} : new double[] {buf[0][count - 1], buf[1][count - 1]});
+            if (rows > 0) {
+                heads.put(i, diverged ? new double[] {r.lastX(), r.lastY()} : new double[] {hist.get(1, rows - 1), hist.get(2, rows - 1)});
             }
         }
+        paths.keySet().retainAll(live);
         shownScrub = scrub;
         PlotPainter.paintOverlay(gFront, layer, geometry(), trails);
+    }
+
+    /**
+     * One run's traced path, kept between frames so that each frame feeds only the rows that are new
+     * since the last one. It continues from the last row fed when that row (same step, same point) is
+     * still in the history, which holds across the history thinning its older half; anything else (a
+     * reset, new settings, scrubbing back, a trail) traces again from the rows it needs.
+     */
+    private static final class RunPath {
+        final PathTracer tracer;
+        Object spec;
+        int trail = -1;
+        double step = Double.NaN;
+        double x;
+        double y;
+
+        RunPath(PathTracer tracer) {
+            this.tracer = tracer;
+        }
+
+        void feed(RunFrame r, int rows, int trailLength) {
+            var hist = r.history();
+            int next = 0;
+            if (trailLength <= 0 && trail <= 0 && spec == r.spec() && tracer.fed() > 0 && rows > 0) {
+                int k = dev.descent.app.charts.Steps.rowAtOrBefore(hist, step);
+                if (k >= 0 && k < rows && hist.get(0, k) == step && same(hist.get(1, k), x) && same(hist.get(2, k), y)) {
+                    next = k + 1;
+                }
+            }
+            int from = trailLength > 0 ? Math.max(0, rows - trailLength - 1) : 0;
+            if (next == 0) {
+                tracer.reset();
+                next = from;
+            }
+            for (int k = next; k < rows; k++) {
+                tracer.add(hist.get(1, k), hist.get(2, k));
+            }
+            spec = r.spec();
+            trail = trailLength;
+            if (rows > 0) {
+                step = hist.get(0, rows - 1);
+                x = hist.get(1, rows - 1);
+                y = hist.get(2, rows - 1);
+            } else {
+                step = Double.NaN;
+            }
+        }
+
+        private static boolean same(double a, double b) {
+            return Double.compare(a, b) == 0;
+        }
     }
 
     /** The legend label: the run's name when it says something, then {@code Optimizer.label()}. */

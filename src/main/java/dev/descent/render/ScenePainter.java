@@ -171,6 +171,17 @@ public final class ScenePainter {
      */
     public static void paintOverlay(Graphics2D g, PlotTransform t, Style s, List<TrajectorySnapshot> runs,
             OverlaySettings overlay, int selected) {
+        paintOverlay(g, t, s, runs, overlay, selected, null);
+    }
+
+    /**
+     * As {@link #paintOverlay(Graphics2D, PlotTransform, Style, List, OverlaySettings, int)}, with
+     * runs whose paths are already traced: {@code traced} is parallel to {@code runs}, a null list or
+     * entry meaning "trace the snapshot's points now". A traced path is drawn as it is (the trail
+     * length does not apply to it).
+     */
+    public static void paintOverlay(Graphics2D g, PlotTransform t, Style s, List<TrajectorySnapshot> runs,
+            OverlaySettings overlay, int selected, List<PathTracer> traced) {
         if (runs == null || runs.isEmpty()) {
             return;
         }
@@ -186,9 +197,10 @@ public final class ScenePainter {
                         continue;
                     }
                     TrajectorySnapshot run = runs.get(i);
-                    TrajectorySnapshot r = o.trailLength() > 0 ? run.withTrail(o.trailLength()) : run;
+                    PathTracer path = traced == null ? null : traced.get(i);
+                    TrajectorySnapshot r = o.trailLength() > 0 && path == null ? run.withTrail(o.trailLength()) : run;
                     float width = i == selected ? o.lineWidth() * 1.6f : o.lineWidth();
-                    diverged[i] = TrajectoryPainter.paint(g, t, r, width, markers, s);
+                    diverged[i] = TrajectoryPainter.paint(g, t, r, path, width, markers, s);
                 }
             }
             if (o.legend()) {
