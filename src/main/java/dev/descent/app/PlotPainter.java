@@ -137,6 +137,14 @@ public final class PlotPainter {
 
     /** Paints the moving parts over the background: trajectories, start and head markers, the legend. */
     public static void paintOverlay(Graphics2D g, Layer layer, Geometry now, List<Trail> trails) {
+        paintOverlay(g, layer, now, trails, null);
+    }
+
+    /**
+     * As {@link #paintOverlay(Graphics2D, Layer, Geometry, List)}, each line drawn only from stored
+     * point {@code linesFrom[i]} of its path on: the part before is in the plot's cached layer.
+     */
+    public static void paintOverlay(Graphics2D g, Layer layer, Geometry now, List<Trail> trails, int[] linesFrom) {
         List<TrajectorySnapshot> runs = new ArrayList<>(trails.size());
         List<PathTracer> paths = new ArrayList<>(trails.size());
         int selected = -1;
@@ -148,7 +156,7 @@ public final class PlotPainter {
                     t.diverged()));
             paths.add(t.path());
         }
-        ScenePainter.paintOverlay(g, now.transform(), layer.layer().style(), runs, OverlaySettings.DEFAULT, selected, paths);
+        ScenePainter.paintOverlay(g, now.transform(), layer.layer().style(), runs, OverlaySettings.DEFAULT, selected, paths, linesFrom);
     }
 
     /** A number in at most about four significant digits, for the pointer readout. */

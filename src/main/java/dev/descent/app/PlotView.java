@@ -21,6 +21,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -42,6 +45,10 @@ public final class PlotView extends Region {
     private final SessionController ctl;
     private final Canvas back = new Canvas();
     private final Canvas front = new Canvas();
+    // the finished part of every line, cached (TrailsLayer) and shown between the two canvases
+    private final TrailsLayer trailsLayer = new TrailsLayer();
+    private final ImageView trailsView = new ImageView();
+    private WritableImage trailsImage;
     private final FXGraphics2D gBack;
     private final FXGraphics2D gFront;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -79,7 +86,8 @@ public final class PlotView extends Region {
         gBack = new FXGraphics2D(back.getGraphicsContext2D());
         gFront = new FXGraphics2D(front.getGraphicsContext2D());
         front.setMouseTransparent(true);
-        getChildren().addAll(back, front);
+        trailsView.setMouseTransparent(true);
+        getChildren().addAll(back, trailsView, front);
         setMinSize(200, 160);
         setPrefSize(900, 700);
         setFocusTraversable(true);
@@ -190,7 +198,7 @@ public final class PlotView extends Region {
             backDirty = false;
             frontDirty = true;
         }
-        if (frame != null && (frame != shown || frontDirty)) {
+        if (frame != null && (frame != shown || frontDirty || trailsLayer.piecewise())) {
             paintFront(frame, w, h);
             shown = frame;
             frontDirty = false;
@@ -222,6 +230,7 @@ public final class PlotView extends Region {
     private void paintFront(Frame frame, int w, int h) {
         front.getGraphicsContext2D().clearRect(0, 0, w, h);
         if (layer == null) {
+            trailsView.setImage(null);
             return;
         }
         Session s = ctl.session();
@@ -262,7 +271,37 @@ public final class PlotView extends Region {
         }
         paths.keySet().retainAll(live);
         shownScrub = scrub;
-        PlotPainter.paintOverlay(gFront, layer, geometry(), trails);
+        int[] linesFrom = updateTrails(trails, transform, w, h);
+        PlotPainter.paintOverlay(gFront, layer, geometry(), trails, linesFrom);
+    }
+
+    /**
+     * Draws what is new of every line into the cached layer and copies the changed rectangle to the
+     * screen; returns, per trail, where the overlay's part of its line starts.
+     */
+    private int[] updateTrails(List<PlotPainter.Trail> trails, PlotTransform transform, int w, int h) {
+        List<TrailsLayer.Line> lines = new ArrayList<>(trails.size());
+        boolean several = trails.size() > 1;
+        for (PlotPainter.Trail t : trails) {
+            lines.add(new TrailsLayer.Line(t.path(), t.color(), t.selected() && several));
+        }
+        java.awt.Rectangle dirty = trailsLayer.update(w, h, transform, layer.layer().style(), lines);
+        if (trailsImage == null || trailsImage.getWidth() != w || trailsImage.getHeight() != h) {
+            trailsImage = new WritableImage(w, h);
+            dirty = new java.awt.Rectangle(0, 0, w, h);
+        }
+        if (dirty != null && !dirty.isEmpty()) {
+            trailsImage.getPixelWriter().setPixels(dirty.x, dirty.y, dirty.width, dirty.height,
+                    PixelFormat.getIntArgbPreInstance(), trailsLayer.pixels(), dirty.y * w + dirty.x, w);
+        }
+        if (trailsView.getImage() != trailsImage) {
+            trailsView.setImage(trailsImage);
+        }
+        int[] from = new int[trails.size()];
+        for (int i = 0; i < from.length; i++) {
+            from[i] = trailsLayer.drawn(i);
+        }
+        return from;
     }
 
     /**

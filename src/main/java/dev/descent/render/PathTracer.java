@@ -52,6 +52,7 @@ public final class PathTracer {
     private int lines;
 
     private int fed;
+    private int generation;
     private int lastFinite = -1;
     private boolean nonFinite;
     private double lastX = Double.NaN;
@@ -96,6 +97,7 @@ public final class PathTracer {
 
     /** Forgets every point fed, keeping the transform (and the memory). */
     public void reset() {
+        generation++;
         Arrays.fill(covered, 0L);
         Arrays.fill(recent, 0L);
         size = 0;
@@ -371,18 +373,64 @@ public final class PathTracer {
 
     /** The path as it stands, a live view: later feeding changes what it iterates. */
     public Shape shape() {
-        return new LiveShape();
+        return new LiveShape(0, -1);
+    }
+
+    /**
+     * The live path from stored point {@code from} on (a move there, then as {@link #shape()}): what
+     * a frame adds over a layer that already holds the stored points before {@code from}.
+     */
+    public Shape shapeFrom(int from) {
+        return new LiveShape(Math.max(0, from), -1);
+    }
+
+    /**
+     * The stored points [from, to) as a path starting with a move to point {@code from}, without the
+     * live end: what a cached layer draws once. Point indices count {@link #stored()} points.
+     */
+    public Shape storedShape(int from, int to) {
+        return new LiveShape(Math.max(0, from), Math.max(0, Math.min(to, size)));
+    }
+
+    /** Points stored in the path so far; the live end adds at most two more. */
+    public int stored() {
+        return size;
+    }
+
+    /** Pixel coordinates of stored point {@code i}, {x, y}. */
+    public double storedX(int i) {
+        return xy[2 * i];
+    }
+
+    public double storedY(int i) {
+        return xy[2 * i + 1];
+    }
+
+    /** Increments on every {@link #reset()}: a path stored from earlier is no longer a prefix of this one. */
+    public int generation() {
+        return generation;
     }
 
     private final class LiveShape implements Shape {
+        private final int from;
+        private final int to; // -1: every stored point and the live end
+
+        LiveShape(int from, int to) {
+            this.from = from;
+            this.to = to;
+        }
+
         @Override
         public PathIterator getPathIterator(AffineTransform at) {
+            if (to >= 0) {
+                return new Iter(from, Math.max(from, to), new double[0], new boolean[0], at);
+            }
             // snapshot of the stored path plus the tail that makes it end at the last point
             int n = size;
             double[] extra;
             boolean[] extraMoves;
             int t = tail();
-            if (t == 1 && pathAtPen) {
+            if (t == 1 && pathAtPen && from < n) {
                 extra = new double[] {pendX, pendY};
                 extraMoves = new boolean[] {false};
             } else if (t == 1) {
@@ -395,7 +443,7 @@ public final class PathTracer {
                 extra = new double[0];
                 extraMoves = new boolean[0];
             }
-            return new Iter(n, extra, extraMoves, at);
+            return new Iter(Math.min(from, n), n, extra, extraMoves, at);
         }
 
         @Override
@@ -458,8 +506,12 @@ public final class PathTracer {
         }
     }
 
-    /** Iterates the first n stored points, then the extra ones; the arrays it reads only grow. */
+    /**
+     * Iterates stored points [first, n), then the extra ones, the first of all as a move; the arrays
+     * it reads only grow.
+     */
     private final class Iter implements PathIterator {
+        private final int first;
         private final int n;
         private final double[] extra;
         private final boolean[] extraMoves;
@@ -468,7 +520,9 @@ public final class PathTracer {
         private final boolean[] kinds = moves;
         private int i;
 
-        Iter(int n, double[] extra, boolean[] extraMoves, AffineTransform at) {
+        Iter(int first, int n, double[] extra, boolean[] extraMoves, AffineTransform at) {
+            this.first = first;
+            this.i = first;
             this.n = n;
             this.extra = extra;
             this.extraMoves = extraMoves;
@@ -513,7 +567,7 @@ public final class PathTracer {
             }
             coords[0] = (float) x;
             coords[1] = (float) y;
-            return move ? SEG_MOVETO : SEG_LINETO;
+            return move || i == first ? SEG_MOVETO : SEG_LINETO;
         }
 
         @Override
@@ -532,7 +586,7 @@ public final class PathTracer {
             if (at != null) {
                 at.transform(coords, 0, coords, 0, 1);
             }
-            return move ? SEG_MOVETO : SEG_LINETO;
+            return move || i == first ? SEG_MOVETO : SEG_LINETO;
         }
     }
 }

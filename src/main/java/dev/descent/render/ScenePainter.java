@@ -182,6 +182,16 @@ public final class ScenePainter {
      */
     public static void paintOverlay(Graphics2D g, PlotTransform t, Style s, List<TrajectorySnapshot> runs,
             OverlaySettings overlay, int selected, List<PathTracer> traced) {
+        paintOverlay(g, t, s, runs, overlay, selected, traced, null);
+    }
+
+    /**
+     * As {@link #paintOverlay(Graphics2D, PlotTransform, Style, List, OverlaySettings, int, List)},
+     * drawing each traced line only from stored point {@code linesFrom[i]} on: the window keeps the
+     * finished part of every line in a cached layer under this overlay. Null: whole lines.
+     */
+    public static void paintOverlay(Graphics2D g, PlotTransform t, Style s, List<TrajectorySnapshot> runs,
+            OverlaySettings overlay, int selected, List<PathTracer> traced, int[] linesFrom) {
         if (runs == null || runs.isEmpty()) {
             return;
         }
@@ -199,8 +209,9 @@ public final class ScenePainter {
                     TrajectorySnapshot run = runs.get(i);
                     PathTracer path = traced == null ? null : traced.get(i);
                     TrajectorySnapshot r = o.trailLength() > 0 && path == null ? run.withTrail(o.trailLength()) : run;
-                    float width = i == selected ? o.lineWidth() * 1.6f : o.lineWidth();
-                    diverged[i] = TrajectoryPainter.paint(g, t, r, path, width, markers, s);
+                    float width = lineWidth(o, i == selected);
+                    int from = path != null && linesFrom != null ? linesFrom[i] : 0;
+                    diverged[i] = TrajectoryPainter.paint(g, t, r, path, from, width, markers, s);
                 }
             }
             if (o.legend()) {
@@ -216,6 +227,11 @@ public final class ScenePainter {
         } finally {
             saved.restore(g);
         }
+    }
+
+    /** The width a run's line is drawn with: the selected run's is thicker. */
+    public static float lineWidth(OverlaySettings o, boolean selected) {
+        return selected ? o.lineWidth() * 1.6f : o.lineWidth();
     }
 
     /**

@@ -71,20 +71,21 @@ public final class TrajectoryPainter {
      */
     public static boolean paint(Graphics2D g, PlotTransform t, TrajectorySnapshot run, PathTracer traced, float width,
             Markers markers, Style s) {
+        return paint(g, t, run, traced, 0, width, markers, s);
+    }
+
+    /**
+     * As {@link #paint(Graphics2D, PlotTransform, TrajectorySnapshot, PathTracer, float, Markers, Style)},
+     * drawing the line only from the traced path's stored point {@code lineFrom} on (the earlier part
+     * being already drawn in a cached layer, see {@link #paintLine}).
+     */
+    public static boolean paint(Graphics2D g, PlotTransform t, TrajectorySnapshot run, PathTracer traced, int lineFrom,
+            float width, Markers markers, Style s) {
         var oldClip = g.getClip();
-        var oldStroke = g.getStroke();
         var oldPaint = g.getPaint();
         g.clip(t.plotArea());
         PathTracer tr = traced != null ? traced : traced(t, run.xs(), run.ys(), run.from(), run.count());
-        Shape path = tr.shape();
-        float w = s.px(width);
-        g.setColor(Palette.outline(run.color()));
-        g.setStroke(new BasicStroke(w + s.px(2), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        g.draw(path);
-        g.setColor(run.color());
-        g.setStroke(new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        g.draw(path);
-        g.setStroke(oldStroke);
+        strokes(g, tr.shapeFrom(lineFrom), tr.shapeFrom(lineFrom), run.color(), width, s);
 
         if (markers.start() && Double.isFinite(run.startX()) && Double.isFinite(run.startY())
                 && t.viewport().contains(run.startX(), run.startY())) {
@@ -109,6 +110,39 @@ public final class TrajectoryPainter {
         g.setClip(oldClip);
         g.setPaint(oldPaint);
         return diverged;
+    }
+
+    /**
+     * Draws a run's line, its darker outline first: the one way a path is stroked, for the whole
+     * frame and for a cached layer of finished segments alike. {@code outline} and {@code line} are
+     * usually the same path; a layer extended piece by piece passes a line reaching a few segments
+     * further back, so the new outline never shows across the end of the line drawn before. Clipped
+     * to the plot area.
+     */
+    public static void paintLine(Graphics2D g, PlotTransform t, Shape outline, Shape line, Color color, float width, Style s) {
+        var oldClip = g.getClip();
+        var oldPaint = g.getPaint();
+        g.clip(t.plotArea());
+        strokes(g, outline, line, color, width, s);
+        g.setClip(oldClip);
+        g.setPaint(oldPaint);
+    }
+
+    /** The pixels a line of this width may touch around a path's bounds. */
+    public static double reach(float width, Style s) {
+        return (s.px(width) + s.px(2)) / 2 + 2;
+    }
+
+    private static void strokes(Graphics2D g, Shape outline, Shape line, Color color, float width, Style s) {
+        var oldStroke = g.getStroke();
+        float w = s.px(width);
+        g.setColor(Palette.outline(color));
+        g.setStroke(new BasicStroke(w + s.px(2), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.draw(outline);
+        g.setColor(color);
+        g.setStroke(new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.draw(line);
+        g.setStroke(oldStroke);
     }
 
     /** The colour most runs get when none is chosen. */
