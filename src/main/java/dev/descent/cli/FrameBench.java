@@ -47,7 +47,9 @@ final class FrameBench {
     /** Points per chart series: a min and a max for each of this many buckets (the window keeps ~3 000). */
     private static final int BUCKETS = 1500;
 
-    record Result(long steps, double traceSeconds, int segments, double plotMillis, double chartsMillis) {
+    /** Times are medians in milliseconds, wall clock and the painting thread's CPU time. */
+    record Result(long steps, double traceSeconds, int segments, double plotMillis, double chartsMillis,
+                  double plotCpuMillis, double chartsCpuMillis) {
     }
 
     private record RunSpec(String name, String optimizer, Map<String, Object> params) {
@@ -121,15 +123,21 @@ final class FrameBench {
         BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         double[] plot = new double[repeats];
         double[] withCharts = new double[repeats];
+        double[] plotCpu = new double[repeats];
+        double[] chartsCpu = new double[repeats];
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int pass = 0; pass < 2; pass++) { // the first pass warms the JIT up
             for (int i = 0; i < repeats; i++) {
                 Graphics2D g = img.createGraphics();
+                long ca = cpu.getCurrentThreadCpuTime();
                 long a = System.nanoTime();
                 ScenePainter.paintFrame(g, full, List.of(), OverlaySettings.DEFAULT);
                 ScenePainter.paintOverlay(g, full.transform(), full.style(), snaps, OverlaySettings.DEFAULT, 3, fullPaths);
                 long b = System.nanoTime();
+                long cb = cpu.getCurrentThreadCpuTime();
                 g.dispose();
                 g = img.createGraphics();
+                long cc = cpu.getCurrentThreadCpuTime();
                 long c = System.nanoTime();
                 g.setColor(top.style().background());
                 g.fillRect(0, 0, WIDTH, HEIGHT);
@@ -140,12 +148,16 @@ final class FrameBench {
                     charts.get(k).draw(g, new Rectangle2D.Double(k * w, plotHeight, w, HEIGHT - plotHeight));
                 }
                 long d = System.nanoTime();
+                long cd = cpu.getCurrentThreadCpuTime();
                 g.dispose();
                 plot[i] = (b - a) / 1e6;
                 withCharts[i] = (d - c) / 1e6;
+                plotCpu[i] = (cb - ca) / 1e6;
+                chartsCpu[i] = (cd - cc) / 1e6;
             }
         }
-        return new Result(steps, traceSeconds, segments, median(plot), median(withCharts));
+        return new Result(steps, traceSeconds, segments, median(plot), median(withCharts), median(plotCpu),
+                median(chartsCpu));
     }
 
     private static List<JFreeChart> charts(List<XYSeries[]> series, Style style) {
