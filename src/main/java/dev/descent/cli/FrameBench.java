@@ -171,6 +171,7 @@ final class FrameBench {
             LogAxis y = new LogAxis();
             y.setSmallestValue(1e-300);
             XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+            renderer.setDrawSeriesLineAsPath(true); // one path a series, as the window's charts draw them
             for (int r = 0; r < series.size(); r++) {
                 renderer.setSeriesPaint(r, Palette.DEFAULT.color(r));
                 renderer.setSeriesStroke(r, new BasicStroke(1.5f));
