@@ -75,9 +75,11 @@ public final class PlotPainter {
     }
 
     /** A prepared static layer for a requested scene. Immutable. */
-    public record Layer(Surface surface, Viewport requested, int width, int height, Look look, StaticLayer layer) {
+    public record Layer(Surface surface, Viewport requested, int width, int height, Look look, StaticLayer layer,
+                        boolean coarse) {
+        /** Whether this is the layer to show for the scene, coarse layers being only a first look. */
         public boolean matches(Surface s, Viewport v, int w, int h, Look l) {
-            return surface == s && requested.equals(v) && width == w && height == h && look.equals(l);
+            return !coarse && surface == s && requested.equals(v) && width == w && height == h && look.equals(l);
         }
     }
 
@@ -119,8 +121,21 @@ public final class PlotPainter {
 
     /** Computes the static layer. Any thread; allocates its own image. */
     public static Layer prepare(Surface surface, Viewport requested, int width, int height, Look look) {
-        StaticLayer layer = StaticLayer.render(new Scene(surface, requested, width, height, look.settings()));
-        return new Layer(surface, requested, width, height, look, layer);
+        return prepare(surface, requested, width, height, look, false);
+    }
+
+    /**
+     * Computes the static layer, or with {@code coarse} a quick first look at it: the field sampled on
+     * a grid a quarter of the pixels across, without contour lines (the window shows it at start-up
+     * while the full layer is computed).
+     */
+    public static Layer prepare(Surface surface, Viewport requested, int width, int height, Look look, boolean coarse) {
+        SceneSettings settings = look.settings();
+        if (coarse) {
+            settings = settings.withGridResolution(Math.max(32, Math.min(width, height) / 4)).withContourLines(false);
+        }
+        StaticLayer layer = StaticLayer.render(new Scene(surface, requested, width, height, settings));
+        return new Layer(surface, requested, width, height, look, layer, coarse);
     }
 
     /**

@@ -208,10 +208,12 @@ public final class PlotView extends Region {
     private void requestLayer(Surface surface, Viewport view, int w, int h, PlotPainter.Look look) {
         long ticket = ++requested;
         pending = true;
+        // at start-up, a coarse field first: something to see a moment sooner, the full layer right after
+        boolean coarse = layer == null;
         worker.execute(() -> {
             PlotPainter.Layer made;
             try {
-                made = PlotPainter.prepare(surface, view, w, h, look);
+                made = PlotPainter.prepare(surface, view, w, h, look, coarse);
             } catch (RuntimeException e) {
                 made = null;
             }
