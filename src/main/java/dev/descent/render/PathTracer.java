@@ -41,7 +41,7 @@ public final class PathTracer {
     private final double gy0;
     private final int gw;
     private final int gh;
-    private final long[] covered;
+    private final long[] covered; // null: no per-pixel reduction (a short run)
     // segments (pairs of end pixels) walked lately, direct-mapped
     private final long[] recent = new long[1024];
 
@@ -78,6 +78,15 @@ public final class PathTracer {
     }
 
     public PathTracer(PlotTransform t) {
+        this(t, true);
+    }
+
+    /**
+     * @param reduce whether segments over pixels already drawn are skipped; without it only the
+     *               half-pixel thinning applies (for a run known to be short, which then needs no
+     *               pixel grid)
+     */
+    public PathTracer(PlotTransform t, boolean reduce) {
         this.transform = t;
         Viewport v = t.viewport();
         bx0 = v.xMin() - v.width() / 2;
@@ -92,13 +101,15 @@ public final class PathTracer {
         gy0 = Math.floor(oy - by1 * sy) - 1;
         gw = (int) Math.min(1 << 14, Math.ceil((bx1 - bx0) * sx) + 3);
         gh = (int) Math.min(1 << 14, Math.ceil((by1 - by0) * sy) + 3);
-        covered = new long[(int) (((long) gw * gh + 63) >>> 6)];
+        covered = reduce ? new long[(int) (((long) gw * gh + 63) >>> 6)] : null;
     }
 
     /** Forgets every point fed, keeping the transform (and the memory). */
     public void reset() {
         generation++;
-        Arrays.fill(covered, 0L);
+        if (covered != null) {
+            Arrays.fill(covered, 0L);
+        }
         Arrays.fill(recent, 0L);
         size = 0;
         lines = 0;
@@ -115,7 +126,7 @@ public final class PathTracer {
 
     /** The most segments a path of this tracer can hold: one per pixel of the clip box, plus the end. */
     public long maxSegments() {
-        return (long) gw * gh + 2;
+        return covered == null ? Long.MAX_VALUE : (long) gw * gh + 2;
     }
 
     /** Points fed so far (including any after the first non-finite one, which are ignored). */
@@ -319,6 +330,9 @@ public final class PathTracer {
 
     /** Marks the pixel under (x, y); true when it was not marked before. */
     private boolean mark(double x, double y) {
+        if (covered == null) {
+            return true;
+        }
         int cx = (int) (x - gx0);
         int cy = (int) (y - gy0);
         if (cx < 0 || cy < 0 || cx >= gw || cy >= gh) {
@@ -340,6 +354,9 @@ public final class PathTracer {
      * counts as drawn without walking it, so a run swinging between two points costs O(1) a step.
      */
     private boolean markSegment(double x0, double y0, double x1, double y1) {
+        if (covered == null) {
+            return true;
+        }
         long key = cell(x0, y0) * 0x9E3779B97F4A7C15L + cell(x1, y1);
         int slot = (int) ((key ^ (key >>> 29)) & (recent.length - 1));
         if (recent[slot] == key && key != 0) {

@@ -33,7 +33,8 @@ public final class TrajectoryPainter {
     /**
      * Builds the pixel path of points [from, count) of the run with a {@link PathTracer}: clipped to
      * the view plus a margin, stopped at the first non-finite point, thinned to about half a pixel
-     * and reduced per pixel. {@code lastFinite} is an index into the arrays.
+     * and, for a run of more points than 4 × (width + height) of the plot, reduced per pixel (so a
+     * path never has more segments than about the plot's pixels). {@code lastFinite} is an index into the arrays.
      */
     public static Traced trace(PlotTransform t, double[] xs, double[] ys, int from, int count) {
         PathTracer tr = traced(t, xs, ys, from, count);
@@ -42,7 +43,9 @@ public final class TrajectoryPainter {
     }
 
     private static PathTracer traced(PlotTransform t, double[] xs, double[] ys, int from, int count) {
-        PathTracer tr = new PathTracer(t);
+        // a run with fewer points than the plot has pixels along its edges is short enough as it is
+        boolean reduce = count - (long) Math.max(0, from) > 4 * (t.width() + t.height());
+        PathTracer tr = new PathTracer(t, reduce);
         for (int i = Math.max(0, from); i < count; i++) {
             tr.add(xs[i], ys[i]);
             if (tr.hitNonFinite()) {
