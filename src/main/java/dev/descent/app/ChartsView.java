@@ -301,8 +301,10 @@ public final class ChartsView extends StackPane {
         update(frame);
         long cost = System.nanoTime() - t0;
         lastCost = cost;
-        // drawing the charts may take at most about a quarter of the time
-        interval = Math.max(MIN_INTERVAL_NANOS, Math.min(4 * cost, 500_000_000L));
+        // drawing the charts may take at most about a quarter of the time; the renderer then paints
+        // their canvases again, which costs about as much as feeding them (measured under the
+        // software pipeline), so the time between updates is eight times what this one took
+        interval = Math.max(MIN_INTERVAL_NANOS, Math.min(8 * cost, 500_000_000L));
         lastUpdate = now;
         lastFrame = frame;
         dirty = false;

@@ -53,6 +53,8 @@ public class DescentApp extends Application {
         }
     }
 
+    private boolean stopped;
+
     @Override
     public void start(Stage stage) {
         this.stage = stage;
@@ -69,7 +71,7 @@ public class DescentApp extends Application {
         simulation = ctl.simulation();
         view = new MainView(ctl, Boolean.parseBoolean(ui.getProperty("dark", "false")));
         holder.set(view);
-        view.setOnQuit(stage::close);
+        view.setOnQuit(this::quit);
         if (!problems.isEmpty()) {
             view.showMessage(String.join("  ", problems));
         }
@@ -99,8 +101,22 @@ public class DescentApp extends Application {
         }
     }
 
+    /**
+     * File → Quit (Ctrl+Q): saves what is remembered, then ends the process at once. Closing the
+     * stage first would wait for the frame being drawn to finish, which took seconds on a busy
+     * software pipeline.
+     */
+    private void quit() {
+        stop();
+        System.exit(0);
+    }
+
     @Override
     public void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         if (view != null) {
             view.stop();
             store.saveSession(view.controller().session());

@@ -4,6 +4,7 @@ import dev.descent.math.Surface;
 import dev.descent.math.Viewport;
 import dev.descent.render.ColorMap;
 import dev.descent.render.OverlaySettings;
+import dev.descent.render.PathTracer;
 import dev.descent.render.PlotTransform;
 import dev.descent.render.Scene;
 import dev.descent.render.SceneSettings;
@@ -37,8 +38,8 @@ public final class PlotPainter {
         }
     }
 
-    /** What a frame shows of one run. Arrays are read only up to {@code count}. */
-    public record Trail(Color color, String label, double[] xs, double[] ys, int count, double startX, double startY,
+    /** What a frame shows of one run: its path, traced so far by the plot's tracer for this run. */
+    public record Trail(Color color, String label, PathTracer path, double startX, double startY,
                         boolean diverged, double lastX, double lastY, boolean selected) {
     }
 
@@ -68,17 +69,21 @@ public final class PlotPainter {
             return new Geometry(v, left, top, width, height);
         }
 
-        PlotTransform transform() {
+        public PlotTransform transform() {
             return new PlotTransform(viewport, left, top, width, height);
         }
     }
 
     /** A prepared static layer for a requested scene. Immutable. */
-    public record Layer(Surface surface, Viewport requested, int width, int height, Look look, StaticLayer layer) {
+    public record Layer(Surface surface, Viewport requested, int width, int height, Look look, StaticLayer layer,
+                        boolean coarse) {
+        /** Whether this is the layer to show for the scene, coarse layers being only a first look. */
         public boolean matches(Surface s, Viewport v, int w, int h, Look l) {
-            return surface == s && requested.equals(v) && width == w && height == h && look.equals(l);
+            return !coarse && surface == s && requested.equals(v) && width == w && height == h && look.equals(l);
         }
     }
+
+    private static final double[] NO_POINTS = new double[0];
 
     /** Margins used for the mapping only until the first layer of a size exists. */
     private static final double LEFT = 64;
@@ -116,8 +121,21 @@ public final class PlotPainter {
 
     /** Computes the static layer. Any thread; allocates its own image. */
     public static Layer prepare(Surface surface, Viewport requested, int width, int height, Look look) {
-        StaticLayer layer = StaticLayer.render(new Scene(surface, requested, width, height, look.settings()));
-        return new Layer(surface, requested, width, height, look, layer);
+        return prepare(surface, requested, width, height, look, false);
+    }
+
+    /**
+     * Computes the static layer, or with {@code coarse} a quick first look at it: the field sampled on
+     * a grid a quarter of the pixels across, without contour lines (the window shows it at start-up
+     * while the full layer is computed).
+     */
+    public static Layer prepare(Surface surface, Viewport requested, int width, int height, Look look, boolean coarse) {
+        SceneSettings settings = look.settings();
+        if (coarse) {
+            settings = settings.withGridResolution(Math.max(32, Math.min(width, height) / 4)).withContourLines(false);
+        }
+        StaticLayer layer = StaticLayer.render(new Scene(surface, requested, width, height, settings));
+        return new Layer(surface, requested, width, height, look, layer, coarse);
     }
 
     /**
@@ -134,16 +152,26 @@ public final class PlotPainter {
 
     /** Paints the moving parts over the background: trajectories, start and head markers, the legend. */
     public static void paintOverlay(Graphics2D g, Layer layer, Geometry now, List<Trail> trails) {
+        paintOverlay(g, layer, now, trails, null);
+    }
+
+    /**
+     * As {@link #paintOverlay(Graphics2D, Layer, Geometry, List)}, each line drawn only from stored
+     * point {@code linesFrom[i]} of its path on: the part before is in the plot's cached layer.
+     */
+    public static void paintOverlay(Graphics2D g, Layer layer, Geometry now, List<Trail> trails, int[] linesFrom) {
         List<TrajectorySnapshot> runs = new ArrayList<>(trails.size());
+        List<PathTracer> paths = new ArrayList<>(trails.size());
         int selected = -1;
         for (Trail t : trails) {
             if (t.selected() && trails.size() > 1) {
                 selected = runs.size();
             }
-            runs.add(new TrajectorySnapshot(t.color(), t.label(), t.xs(), t.ys(), t.count(), 0, t.startX(), t.startY(),
+            runs.add(new TrajectorySnapshot(t.color(), t.label(), NO_POINTS, NO_POINTS, 0, 0, t.startX(), t.startY(),
                     t.diverged()));
+            paths.add(t.path());
         }
-        ScenePainter.paintOverlay(g, now.transform(), layer.layer().style(), runs, OverlaySettings.DEFAULT, selected);
+        ScenePainter.paintOverlay(g, now.transform(), layer.layer().style(), runs, OverlaySettings.DEFAULT, selected, paths, linesFrom);
     }
 
     /** A number in at most about four significant digits, for the pointer readout. */

@@ -5,6 +5,8 @@ import dev.descent.export.session.Session;
 import dev.descent.app.model.SessionController;
 import dev.descent.math.Surface;
 import dev.descent.math.Viewport;
+import dev.descent.render.PathTracer;
+import dev.descent.render.PlotTransform;
 import dev.descent.sim.Frame;
 import dev.descent.sim.RunFrame;
 import dev.descent.sim.RunStatus;
@@ -19,6 +21,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -40,6 +45,10 @@ public final class PlotView extends Region {
     private final SessionController ctl;
     private final Canvas back = new Canvas();
     private final Canvas front = new Canvas();
+    // the finished part of every line, cached (TrailsLayer) and shown between the two canvases
+    private final TrailsLayer trailsLayer = new TrailsLayer();
+    private final ImageView trailsView = new ImageView();
+    private WritableImage trailsImage;
     private final FXGraphics2D gBack;
     private final FXGraphics2D gFront;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -67,7 +76,7 @@ public final class PlotView extends Region {
     private List<Integer> dragging = List.of();
     private boolean panning;
 
-    private final Map<Integer, double[][]> buffers = new HashMap<>();
+    private final Map<Integer, RunPath> paths = new HashMap<>();
     private final Map<Integer, double[]> heads = new HashMap<>();
     private long shownScrub = -1;
 
@@ -77,7 +86,8 @@ public final class PlotView extends Region {
         gBack = new FXGraphics2D(back.getGraphicsContext2D());
         gFront = new FXGraphics2D(front.getGraphicsContext2D());
         front.setMouseTransparent(true);
-        getChildren().addAll(back, front);
+        trailsView.setMouseTransparent(true);
+        getChildren().addAll(back, trailsView, front);
         setMinSize(200, 160);
         setPrefSize(900, 700);
         setFocusTraversable(true);
@@ -188,7 +198,7 @@ public final class PlotView extends Region {
             backDirty = false;
             frontDirty = true;
         }
-        if (frame != null && (frame != shown || frontDirty)) {
+        if (frame != null && (frame != shown || frontDirty || trailsLayer.piecewise())) {
             paintFront(frame, w, h);
             shown = frame;
             frontDirty = false;
@@ -198,10 +208,12 @@ public final class PlotView extends Region {
     private void requestLayer(Surface surface, Viewport view, int w, int h, PlotPainter.Look look) {
         long ticket = ++requested;
         pending = true;
+        // at start-up, a coarse field first: something to see a moment sooner, the full layer right after
+        boolean coarse = layer == null;
         worker.execute(() -> {
             PlotPainter.Layer made;
             try {
-                made = PlotPainter.prepare(surface, view, w, h, look);
+                made = PlotPainter.prepare(surface, view, w, h, look, coarse);
             } catch (RuntimeException e) {
                 made = null;
             }
@@ -220,49 +232,129 @@ public final class PlotView extends Region {
     private void paintFront(Frame frame, int w, int h) {
         front.getGraphicsContext2D().clearRect(0, 0, w, h);
         if (layer == null) {
+            trailsView.setImage(null);
             return;
         }
         Session s = ctl.session();
         long scrub = ctl.scrubStep();
+        PlotTransform transform = geometry().transform();
         heads.clear();
         List<PlotPainter.Trail> trails = new ArrayList<>();
         int n = s.runs().size();
+        java.util.Set<Integer> live = new java.util.HashSet<>();
         for (int i = 0; i < n; i++) {
             RunModel m = s.runs().get(i);
             RunFrame r = ctl.frameOf(frame, i);
             if (r == null || !m.shown()) {
                 continue;
             }
-            int rows = r.history().rows();
+            var hist = r.history();
+            int rows = hist.rows();
             boolean scrubbed = scrub >= 0 && rows > 0;
             if (scrubbed) {
                 // a chart was clicked: the run as it was then, its path up to that step
-                rows = Math.max(1, dev.descent.app.charts.Steps.rowAtOrBefore(r.history(), scrub) + 1);
+                rows = Math.max(1, dev.descent.app.charts.Steps.rowAtOrBefore(hist, scrub) + 1);
             }
-            int from = s.trail() > 0 ? Math.max(0, rows - s.trail() - 1) : 0;
-            int count = rows - from;
-            double[][] buf = buffers.computeIfAbsent(r.id(), k -> new double[2][0]);
-            if (buf[0].length < count) {
-                int cap = Math.max(count, buf[0].length * 2);
-                buf[0] = new double[cap];
-                buf[1] = new double[cap];
+            live.add(r.id());
+            RunPath path = paths.get(r.id());
+            if (path == null || !path.tracer.transform().equals(transform)) {
+                path = new RunPath(new PathTracer(transform));
+                paths.put(r.id(), path);
             }
-            var hist = r.history();
-            for (int k = 0; k < count; k++) {
-                buf[0][k] = hist.get(1, from + k);
-                buf[1][k] = hist.get(2, from + k);
-            }
+            path.feed(r, rows, s.trail());
             String label = label(m, r);
             boolean diverged = r.status() == RunStatus.DIVERGED && (!scrubbed || rows == hist.rows());
-            trails.add(new PlotPainter.Trail(color(m.color()), label, buf[0], buf[1], count,
+            trails.add(new PlotPainter.Trail(color(m.color()), label, path.tracer,
                     r.spec().x0(), r.spec().y0(), diverged, r.lastX(), r.lastY(),
                     i == ctl.selected()));
-            if (count > 0) {
-                heads.put(i, diverged ? new double[] {r.lastX(), r.lastY()} : new double[] {buf[0][count - 1], buf[1][count - 1]});
+            if (rows > 0) {
+                heads.put(i, diverged ? new double[] {r.lastX(), r.lastY()} : new double[] {hist.get(1, rows - 1), hist.get(2, rows - 1)});
             }
         }
+        paths.keySet().retainAll(live);
         shownScrub = scrub;
-        PlotPainter.paintOverlay(gFront, layer, geometry(), trails);
+        int[] linesFrom = updateTrails(trails, transform, w, h);
+        PlotPainter.paintOverlay(gFront, layer, geometry(), trails, linesFrom);
+    }
+
+    /**
+     * Draws what is new of every line into the cached layer and copies the changed rectangle to the
+     * screen; returns, per trail, where the overlay's part of its line starts.
+     */
+    private int[] updateTrails(List<PlotPainter.Trail> trails, PlotTransform transform, int w, int h) {
+        List<TrailsLayer.Line> lines = new ArrayList<>(trails.size());
+        boolean several = trails.size() > 1;
+        for (PlotPainter.Trail t : trails) {
+            lines.add(new TrailsLayer.Line(t.path(), t.color(), t.selected() && several));
+        }
+        java.awt.Rectangle dirty = trailsLayer.update(w, h, transform, layer.layer().style(), lines);
+        if (trailsImage == null || trailsImage.getWidth() != w || trailsImage.getHeight() != h) {
+            trailsImage = new WritableImage(w, h);
+            dirty = new java.awt.Rectangle(0, 0, w, h);
+        }
+        if (dirty != null && !dirty.isEmpty()) {
+            trailsImage.getPixelWriter().setPixels(dirty.x, dirty.y, dirty.width, dirty.height,
+                    PixelFormat.getIntArgbPreInstance(), trailsLayer.pixels(), dirty.y * w + dirty.x, w);
+        }
+        if (trailsView.getImage() != trailsImage) {
+            trailsView.setImage(trailsImage);
+        }
+        int[] from = new int[trails.size()];
+        for (int i = 0; i < from.length; i++) {
+            from[i] = trailsLayer.drawn(i);
+        }
+        return from;
+    }
+
+    /**
+     * One run's traced path, kept between frames so that each frame feeds only the rows that are new
+     * since the last one. It continues from the last row fed when that row (same step, same point) is
+     * still in the history, which holds across the history thinning its older half; anything else (a
+     * reset, new settings, scrubbing back, a trail) traces again from the rows it needs.
+     */
+    private static final class RunPath {
+        final PathTracer tracer;
+        Object spec;
+        int trail = -1;
+        double step = Double.NaN;
+        double x;
+        double y;
+
+        RunPath(PathTracer tracer) {
+            this.tracer = tracer;
+        }
+
+        void feed(RunFrame r, int rows, int trailLength) {
+            var hist = r.history();
+            int next = 0;
+            if (trailLength <= 0 && trail <= 0 && spec == r.spec() && tracer.fed() > 0 && rows > 0) {
+                int k = dev.descent.app.charts.Steps.rowAtOrBefore(hist, step);
+                if (k >= 0 && k < rows && hist.get(0, k) == step && same(hist.get(1, k), x) && same(hist.get(2, k), y)) {
+                    next = k + 1;
+                }
+            }
+            int from = trailLength > 0 ? Math.max(0, rows - trailLength - 1) : 0;
+            if (next == 0) {
+                tracer.reset();
+                next = from;
+            }
+            for (int k = next; k < rows; k++) {
+                tracer.add(hist.get(1, k), hist.get(2, k));
+            }
+            spec = r.spec();
+            trail = trailLength;
+            if (rows > 0) {
+                step = hist.get(0, rows - 1);
+                x = hist.get(1, rows - 1);
+                y = hist.get(2, rows - 1);
+            } else {
+                step = Double.NaN;
+            }
+        }
+
+        private static boolean same(double a, double b) {
+            return Double.compare(a, b) == 0;
+        }
     }
 
     /** The legend label: the run's name when it says something, then {@code Optimizer.label()}. */

@@ -171,6 +171,27 @@ public final class ScenePainter {
      */
     public static void paintOverlay(Graphics2D g, PlotTransform t, Style s, List<TrajectorySnapshot> runs,
             OverlaySettings overlay, int selected) {
+        paintOverlay(g, t, s, runs, overlay, selected, null);
+    }
+
+    /**
+     * As {@link #paintOverlay(Graphics2D, PlotTransform, Style, List, OverlaySettings, int)}, with
+     * runs whose paths are already traced: {@code traced} is parallel to {@code runs}, a null list or
+     * entry meaning "trace the snapshot's points now". A traced path is drawn as it is (the trail
+     * length does not apply to it).
+     */
+    public static void paintOverlay(Graphics2D g, PlotTransform t, Style s, List<TrajectorySnapshot> runs,
+            OverlaySettings overlay, int selected, List<PathTracer> traced) {
+        paintOverlay(g, t, s, runs, overlay, selected, traced, null);
+    }
+
+    /**
+     * As {@link #paintOverlay(Graphics2D, PlotTransform, Style, List, OverlaySettings, int, List)},
+     * drawing each traced line only from stored point {@code linesFrom[i]} on: the window keeps the
+     * finished part of every line in a cached layer under this overlay. Null: whole lines.
+     */
+    public static void paintOverlay(Graphics2D g, PlotTransform t, Style s, List<TrajectorySnapshot> runs,
+            OverlaySettings overlay, int selected, List<PathTracer> traced, int[] linesFrom) {
         if (runs == null || runs.isEmpty()) {
             return;
         }
@@ -186,9 +207,11 @@ public final class ScenePainter {
                         continue;
                     }
                     TrajectorySnapshot run = runs.get(i);
-                    TrajectorySnapshot r = o.trailLength() > 0 ? run.withTrail(o.trailLength()) : run;
-                    float width = i == selected ? o.lineWidth() * 1.6f : o.lineWidth();
-                    diverged[i] = TrajectoryPainter.paint(g, t, r, width, markers, s);
+                    PathTracer path = traced == null ? null : traced.get(i);
+                    TrajectorySnapshot r = o.trailLength() > 0 && path == null ? run.withTrail(o.trailLength()) : run;
+                    float width = lineWidth(o, i == selected);
+                    int from = path != null && linesFrom != null ? linesFrom[i] : 0;
+                    diverged[i] = TrajectoryPainter.paint(g, t, r, path, from, width, markers, s);
                 }
             }
             if (o.legend()) {
@@ -204,6 +227,11 @@ public final class ScenePainter {
         } finally {
             saved.restore(g);
         }
+    }
+
+    /** The width a run's line is drawn with: the selected run's is thicker. */
+    public static float lineWidth(OverlaySettings o, boolean selected) {
+        return selected ? o.lineWidth() * 1.6f : o.lineWidth();
     }
 
     /**

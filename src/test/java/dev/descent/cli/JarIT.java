@@ -136,4 +136,26 @@ class JarIT {
         assertEquals("beale race", e.path("scene").asText());
         assertTrue(e.path("frames").asInt() > 0 && e.path("bytes").asLong() > 0 && e.path("seconds").asDouble() > 0, e.toString());
     }
+
+    @Test
+    void benchReportsAFrameAndOnlyWhatItMeasured() throws Exception {
+        Result r = java("bench", "--quick", "--only", "frame,contour");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        JsonNode f = json.path("frame");
+        assertEquals(8, f.path("runs").asInt());
+        assertEquals("1600x1000", f.path("size").asText());
+        assertTrue(f.path("plot_ms").asDouble() > 0 && f.path("with_charts_ms").asDouble() > 0, f.toString());
+        assertTrue(f.path("segments_drawn").asInt() > 0, f.toString());
+        // no figure that was not measured in this run
+        assertTrue(json.path("contour").path("seconds").asDouble() > 0, json.toString());
+        assertTrue(json.path("contour").path("matplotlib_seconds").isMissingNode(), json.toString());
+        assertTrue(json.path("contour").path("speedup").isMissingNode(), json.toString());
+        assertTrue(json.path("basin").isMissingNode() && json.path("export").isMissingNode(), "only what was asked");
+
+        Result bad = java("bench", "--only", "frames");
+        assertEquals(2, bad.exit());
+        assertEquals(1, bad.err().lines().count(), bad.err());
+        assertTrue(bad.err().contains("frames"), bad.err());
+    }
 }

@@ -1,0 +1,230 @@
+package dev.descent.cli;
+
+import dev.descent.math.Surface;
+import dev.descent.math.Surfaces;
+import dev.descent.optim.Optimizer;
+import dev.descent.optim.Optimizers;
+import dev.descent.optim.Stepper;
+import dev.descent.render.OverlaySettings;
+import dev.descent.render.Palette;
+import dev.descent.render.PathTracer;
+import dev.descent.render.Scene;
+import dev.descent.render.SceneSettings;
+import dev.descent.render.ScenePainter;
+import dev.descent.render.StaticLayer;
+import dev.descent.render.Style;
+import dev.descent.render.TrajectorySnapshot;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The {@code frame} entry of {@code bench}: what one frame of the window costs to paint after a long
+ * race. Eight runs (the default lesson's seven and AdamW) take a million steps each on rosenbrock;
+ * each run's positions are fed once to its {@link PathTracer}, as the window feeds them frame by
+ * frame; then whole 1600×1000 frames are painted with the shared painters: the static layer (field,
+ * contours, gradient arrows, axes, colour bar) blitted, the eight paths, start and head markers and
+ * the legend; and the same frame with the plot above four JFreeChart charts (loss, step size,
+ * gradient norm, learning rate of every run, each series reduced to min/max per bucket of steps as
+ * the window's charts keep them).
+ */
+final class FrameBench {
+
+    static final int WIDTH = 1600;
+    static final int HEIGHT = 1000;
+    /** Points per chart series: a min and a max for each of this many buckets (the window keeps ~3 000). */
+    private static final int BUCKETS = 1500;
+
+    /** Times are medians in milliseconds, wall clock and the painting thread's CPU time. */
+    record Result(long steps, double traceSeconds, int segments, double plotMillis, double chartsMillis,
+                  double plotCpuMillis, double chartsCpuMillis) {
+    }
+
+    private record RunSpec(String name, String optimizer, Map<String, Object> params) {
+    }
+
+    private static final List<RunSpec> RUNS = List.of(
+            new RunSpec("SGD", "sgd", Map.of("lr", 0.001)),
+            new RunSpec("Momentum", "sgd", Map.of("lr", 0.0002, "momentum", 0.9)),
+            new RunSpec("Nesterov", "sgd", Map.of("lr", 0.0002, "momentum", 0.9, "nesterov", true)),
+            new RunSpec("Adam", "adam", Map.of("lr", 0.05)),
+            new RunSpec("RMSprop", "rmsprop", Map.of("lr", 0.005)),
+            new RunSpec("Adagrad", "adagrad", Map.of("lr", 0.5)),
+            new RunSpec("L-BFGS", "lbfgs", Map.of("lr", 1)),
+            new RunSpec("AdamW", "adamw", Map.of("lr", 0.02)));
+
+    private FrameBench() {
+    }
+
+    static Result run(long steps, int repeats) {
+        Surface f = Surfaces.create("rosenbrock");
+        SceneSettings settings = SceneSettings.DEFAULT.withGradientField(true).withEqualAspect(true);
+        StaticLayer full = StaticLayer.render(new Scene(f, f.defaultViewport(), WIDTH, HEIGHT, settings));
+        int plotHeight = (int) Math.round(HEIGHT * 0.6);
+        StaticLayer top = StaticLayer.render(new Scene(f, f.defaultViewport(), WIDTH, plotHeight, settings));
+
+        List<TrajectorySnapshot> snaps = new ArrayList<>();
+        List<PathTracer> fullPaths = new ArrayList<>();
+        List<PathTracer> topPaths = new ArrayList<>();
+        List<XYSeries[]> series = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int r = 0; r < RUNS.size(); r++) {
+            RunSpec spec = RUNS.get(r);
+            Optimizer o = Optimizers.find(spec.optimizer()).create(spec.params());
+            Stepper s = o.newStepper(2);
+            double[] theta = {-1.2, 1};
+            PathTracer a = new PathTracer(full.transform());
+            PathTracer b = new PathTracer(top.transform());
+            Buckets loss = new Buckets(steps);
+            Buckets move = new Buckets(steps);
+            Buckets grad = new Buckets(steps);
+            Buckets rate = new Buckets(steps);
+            double[] g = new double[2];
+            a.add(theta[0], theta[1]);
+            b.add(theta[0], theta[1]);
+            for (long k = 1; k <= steps; k++) {
+                double x = theta[0];
+                double y = theta[1];
+                s.step(f, theta, o.lr());
+                a.add(theta[0], theta[1]);
+                b.add(theta[0], theta[1]);
+                f.gradient(theta[0], theta[1], g, 0);
+                loss.add(k, f.value(theta[0], theta[1]));
+                move.add(k, Math.hypot(theta[0] - x, theta[1] - y));
+                grad.add(k, Math.hypot(g[0], g[1]));
+                rate.add(k, o.lr());
+            }
+            Color c = Palette.DEFAULT.color(r);
+            snaps.add(new TrajectorySnapshot(c, spec.name(), new double[0], new double[0], 0, 0, -1.2, 1, false));
+            fullPaths.add(a);
+            topPaths.add(b);
+            series.add(new XYSeries[] {loss.series(spec.name()), move.series(spec.name()), grad.series(spec.name()),
+                rate.series(spec.name())});
+        }
+        double traceSeconds = (System.nanoTime() - t0) / 1e9;
+        int segments = 0;
+        for (PathTracer p : fullPaths) {
+            segments += p.segments();
+        }
+        List<JFreeChart> charts = charts(series, top.style());
+
+        BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        double[] plot = new double[repeats];
+        double[] withCharts = new double[repeats];
+        double[] plotCpu = new double[repeats];
+        double[] chartsCpu = new double[repeats];
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int pass = 0; pass < 2; pass++) { // the first pass warms the JIT up
+            for (int i = 0; i < repeats; i++) {
+                Graphics2D g = img.createGraphics();
+                long ca = cpu.getCurrentThreadCpuTime();
+                long a = System.nanoTime();
+                ScenePainter.paintFrame(g, full, List.of(), OverlaySettings.DEFAULT);
+                ScenePainter.paintOverlay(g, full.transform(), full.style(), snaps, OverlaySettings.DEFAULT, 3, fullPaths);
+                long b = System.nanoTime();
+                long cb = cpu.getCurrentThreadCpuTime();
+                g.dispose();
+                g = img.createGraphics();
+                long cc = cpu.getCurrentThreadCpuTime();
+                long c = System.nanoTime();
+                g.setColor(top.style().background());
+                g.fillRect(0, 0, WIDTH, HEIGHT);
+                ScenePainter.paintFrame(g, top, List.of(), OverlaySettings.DEFAULT);
+                ScenePainter.paintOverlay(g, top.transform(), top.style(), snaps, OverlaySettings.DEFAULT, 3, topPaths);
+                double w = WIDTH / 4.0;
+                for (int k = 0; k < charts.size(); k++) {
+                    charts.get(k).draw(g, new Rectangle2D.Double(k * w, plotHeight, w, HEIGHT - plotHeight));
+                }
+                long d = System.nanoTime();
+                long cd = cpu.getCurrentThreadCpuTime();
+                g.dispose();
+                plot[i] = (b - a) / 1e6;
+                withCharts[i] = (d - c) / 1e6;
+                plotCpu[i] = (cb - ca) / 1e6;
+                chartsCpu[i] = (cd - cc) / 1e6;
+            }
+        }
+        return new Result(steps, traceSeconds, segments, median(plot), median(withCharts), median(plotCpu),
+                median(chartsCpu));
+    }
+
+    private static List<JFreeChart> charts(List<XYSeries[]> series, Style style) {
+        String[] titles = {"Loss f(θ)", "Step size ‖Δθ‖", "Gradient norm ‖∇f‖", "Learning rate η"};
+        List<JFreeChart> out = new ArrayList<>();
+        for (int k = 0; k < titles.length; k++) {
+            XYSeriesCollection data = new XYSeriesCollection();
+            for (XYSeries[] s : series) {
+                data.addSeries(s[k]);
+            }
+            LogAxis y = new LogAxis();
+            y.setSmallestValue(1e-300);
+            XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+            renderer.setDrawSeriesLineAsPath(true); // one path a series, as the window's charts draw them
+            for (int r = 0; r < series.size(); r++) {
+                renderer.setSeriesPaint(r, Palette.DEFAULT.color(r));
+                renderer.setSeriesStroke(r, new BasicStroke(1.5f));
+            }
+            XYPlot plot = new XYPlot(data, new NumberAxis(), y, renderer);
+            JFreeChart chart = new JFreeChart(titles[k], style.tickFont(), plot, false);
+            chart.setNotify(false);
+            out.add(chart);
+        }
+        return out;
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s[s.length / 2];
+    }
+
+    /** Min and max of a positive quantity per bucket of steps, as the window's charts keep a series. */
+    private static final class Buckets {
+        private final double[] min = new double[BUCKETS];
+        private final double[] max = new double[BUCKETS];
+        private final long steps;
+
+        Buckets(long steps) {
+            this.steps = Math.max(1, steps);
+            java.util.Arrays.fill(min, Double.NaN);
+            java.util.Arrays.fill(max, Double.NaN);
+        }
+
+        void add(long step, double v) {
+            if (!(v > 0) || v == Double.POSITIVE_INFINITY) {
+                return;
+            }
+            int b = (int) Math.min(BUCKETS - 1, (step - 1) * BUCKETS / steps);
+            if (!(min[b] <= v)) {
+                min[b] = v;
+            }
+            if (!(max[b] >= v)) {
+                max[b] = v;
+            }
+        }
+
+        XYSeries series(String name) {
+            XYSeries s = new XYSeries(name, false, true);
+            for (int b = 0; b < BUCKETS; b++) {
+                if (!Double.isNaN(min[b])) {
+                    double step = (b + 0.5) * steps / BUCKETS;
+                    s.add(step, min[b], false);
+                    s.add(step, max[b], false);
+                }
+            }
+            return s;
+        }
+    }
+}
