@@ -66,6 +66,7 @@ public final class SessionController {
     private int nextId = 1;
     private int selected = -1;
     private long scrub = -1;
+    private final SessionHistory history = new SessionHistory();
 
     public SessionController(Simulation simulation, Session initial) {
         this.simulation = simulation;
@@ -145,6 +146,14 @@ public final class SessionController {
         Sessions.Opened opened = Sessions.open(s);
         Session o = opened.session();
         Surface sf = Sessions.surface(o);
+        history.clear();
+        install(o, sf, o.runs().isEmpty() ? -1 : 0);
+        fire(Change.LOADED);
+        return opened.problems();
+    }
+
+    /** Puts {@code o} in force: the simulation gets its surface and runs again, every run from its start. */
+    private void install(Session o, Surface sf, int select) {
         session = o;
         surface = sf;
         ids.clear();
@@ -154,14 +163,61 @@ public final class SessionController {
             ids.add(id);
             configs.add(new Command.RunConfig(id, Sessions.spec(sf, r)));
         }
-        selected = o.runs().isEmpty() ? -1 : 0;
+        selected = Math.min(select, o.runs().size() - 1);
         double[] p = sf.suggestedStart();
         simulation.submit(new Command.SetSurface(sf, p[0], p[1]));
         simulation.submit(new Command.Load(configs));
         simulation.submit(new Command.SetSpeed(o.speed()));
         simulation.submit(new Command.SetStepLimit(o.stepLimit()));
+    }
+
+    // ---- undo, redo and unsaved changes ------------------------------------------------------
+
+    /** Whether a change to the runs or the surface can be undone. */
+    public boolean canUndo() {
+        return history.canUndo();
+    }
+
+    public boolean canRedo() {
+        return history.canRedo();
+    }
+
+    /** Takes back the last change to the runs, their starts or the surface; false when there is none. */
+    public boolean undo() {
+        return restore(history.undo(session));
+    }
+
+    /** Does again what {@link #undo()} took back; false when there is nothing to redo. */
+    public boolean redo() {
+        return restore(history.redo(session));
+    }
+
+    private boolean restore(Session s) {
+        if (s == null) {
+            return false;
+        }
+        clearScrub();
+        // undo is about runs and surfaces: the view, look and playback stay as they are now
+        Session now = session;
+        Session r = s.withSpeed(now.speed()).withStepLimit(now.stepLimit())
+                .withLook(now.colorMap(), now.contourLines(), now.gradientField(), now.trail())
+                .withApplyFromCurrentPoint(now.applyFromCurrentPoint());
+        if (r.surface().equals(now.surface()) && r.surfaceParams().equals(now.surfaceParams())) {
+            r = r.withView(now.view());
+        }
+        install(r, Sessions.surface(r), selected < 0 ? 0 : selected);
         fire(Change.LOADED);
-        return opened.problems();
+        return true;
+    }
+
+    /** True when the runs or the surface changed since the session was opened or saved. */
+    public boolean hasUnsavedChanges() {
+        return history.dirty();
+    }
+
+    /** The session as it is now has been written to a file. */
+    public void markSaved() {
+        history.markSaved();
     }
 
     // ---- the surface --------------------------------------------------------------------------
@@ -180,6 +236,7 @@ public final class SessionController {
                 specs.add(Sessions.spec(sf, m));
                 runs.add(m);
             }
+            history.record(session, "surface");
             session = session.withSurface(kind.id(), Map.of(), runs, null);
             surface = sf;
             simulation.submit(new Command.SetSurface(sf, p[0], p[1]));
@@ -201,6 +258,7 @@ public final class SessionController {
             for (RunModel r : session.runs()) {
                 specs.add(Sessions.spec(sf, r));
             }
+            history.record(session, "surface:" + name);
             session = session.withSurface(session.surface(), params, session.runs(), session.view());
             surface = sf;
             double[] p = session.runs().isEmpty() ? sf.suggestedStart() : session.runs().get(0).start();
@@ -250,6 +308,7 @@ public final class SessionController {
         }
         List<RunModel> runs = new ArrayList<>(session.runs());
         runs.add(r);
+        history.record(session, null);
         session = session.withRuns(runs);
         int id = nextId++;
         ids.add(id);
@@ -265,6 +324,7 @@ public final class SessionController {
         }
         List<RunModel> runs = new ArrayList<>(session.runs());
         runs.remove(index);
+        history.record(session, null);
         session = session.withRuns(runs);
         int id = ids.remove(index);
         if (selected >= runs.size()) {
@@ -317,7 +377,7 @@ public final class SessionController {
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
         }
-        replace(index, r);
+        replace(index, r, "run:" + index);
         simulation.submit(new Command.UpdateRun(ids.get(index), spec, !session.applyFromCurrentPoint()));
         fire(Change.RUN);
         return Optional.empty();
@@ -332,12 +392,13 @@ public final class SessionController {
         if (r.color() == null || !r.color().matches("#[0-9a-fA-F]{6}")) {
             return Optional.of("Invalid colour " + r.color() + " (#rrggbb)");
         }
-        replace(index, r);
+        replace(index, r, "look:" + index);
         fire(Change.RUN);
         return Optional.empty();
     }
 
-    private void replace(int index, RunModel r) {
+    private void replace(int index, RunModel r, String key) {
+        history.record(session, key);
         List<RunModel> runs = new ArrayList<>(session.runs());
         runs.set(index, r);
         session = session.withRuns(runs);
@@ -357,6 +418,7 @@ public final class SessionController {
                 runs.set(i, runs.get(i).withStart(x, y));
             }
         }
+        history.record(session, "start:" + index);
         session = session.withRuns(runs);
         simulation.submit(new Command.MoveStart(index == null ? null : ids.get(index), x, y));
         fire(Change.RUN);
@@ -373,6 +435,7 @@ public final class SessionController {
         for (int i : indices) {
             runs.set(i, runs.get(i).withStart(x, y));
         }
+        history.record(session, "start:" + indices);
         session = session.withRuns(runs);
         if (indices.size() == runs.size()) {
             simulation.submit(new Command.MoveStart(null, x, y));
