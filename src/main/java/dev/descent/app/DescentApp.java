@@ -91,6 +91,11 @@ public class DescentApp extends Application {
         }
     }
 
+    /** The window's content, once started. */
+    MainView view() {
+        return view;
+    }
+
     private static double parse(String s, double def) {
         try {
             return s == null ? def : Math.max(600, Double.parseDouble(s));

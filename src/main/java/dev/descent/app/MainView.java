@@ -22,6 +22,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
@@ -67,6 +68,8 @@ public final class MainView extends BorderPane {
             new String[] {"R or Home", "reset every run to its start"},
             new String[] {"0", "reset the view"},
             new String[] {"+ / −", "zoom in / out"},
+            new String[] {"Ctrl+Z", "undo a change to the runs or the surface"},
+            new String[] {"Ctrl+Shift+Z, Ctrl+Y", "redo"},
             new String[] {"Ctrl+O / Ctrl+S", "open / save a session file"},
             new String[] {"Ctrl+E", "export an animation (GIF, MP4, PNG frames)"},
             new String[] {"Ctrl+N", "add a run"},
@@ -111,6 +114,7 @@ public final class MainView extends BorderPane {
     private boolean updatingControls;
     private boolean everPlayed;
     private Runnable onQuit = Platform::exit;
+    private String lessonSurface;
 
     public MainView(SessionController ctl, boolean dark) {
         this.ctl = ctl;
@@ -119,6 +123,19 @@ public final class MainView extends BorderPane {
         this.files = new FileActions(ctl, this::load, this::showMessage, () -> getScene() == null ? null : getScene().getWindow(),
                 () -> new double[] {plot.getWidth(), plot.getHeight()});
         this.charts = new ChartsView(ctl, this::showMessage);
+        files.setMayReplace(this::mayReplaceSession);
+        side.setFocusHome(plot::requestFocus);
+        // the charts leave the window: a focused chart hands the keys to the plot first
+        charts.menuItem().selectedProperty().addListener((o, a, b) -> {
+            if (!b && getScene() != null) {
+                for (javafx.scene.Node n = getScene().getFocusOwner(); n != null; n = n.getParent()) {
+                    if (n == charts) {
+                        plot.requestFocus();
+                        break;
+                    }
+                }
+            }
+        });
         getStyleClass().add("descent");
         getStylesheets().add(MainView.class.getResource("descent.css").toExternalForm());
 
@@ -140,17 +157,25 @@ public final class MainView extends BorderPane {
         setBottom(statusBar());
 
         messageTimeout.setOnFinished(e -> setMessage(HINT, false));
+        // Enter in a field commits it (its own handler ran first) and, when accepted, gives the keys back to the plot
+        addEventHandler(javafx.event.ActionEvent.ACTION, e -> {
+            if (e.getTarget() instanceof TextField tf && !tf.getPseudoClassStates().contains(Styles.STATE_DANGER)) {
+                plot.requestFocus();
+            }
+        });
         ctl.addListener(c -> {
             switch (c) {
                 case LOADED -> {
                     refreshControls();
                     updateLesson();
                 }
+                case SURFACE -> updateLesson();
                 case VIEW, PLAYBACK -> refreshControls();
                 default -> {
                 }
             }
         });
+        lessonSurface = ctl.session().surface();
         refreshControls();
         updateLesson();
         setDark(dark);
@@ -158,6 +183,8 @@ public final class MainView extends BorderPane {
         sceneProperty().addListener((o, a, s) -> {
             if (s != null) {
                 s.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+                s.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), this::redo);
+                s.focusOwnerProperty().addListener((fo, before, now) -> focusMoved(before, now));
                 Platform.runLater(plot::requestFocus);
             }
         });
@@ -237,12 +264,31 @@ public final class MainView extends BorderPane {
         Menu file = new Menu("_File");
         MenuItem resetDefault = new MenuItem("Reset to default lesson");
         resetDefault.setId("resetDefault");
-        resetDefault.setOnAction(e -> load(Sessions.defaultSession()));
+        resetDefault.setOnAction(e -> {
+            if (mayReplaceSession()) {
+                load(Sessions.defaultSession());
+            }
+        });
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> onQuit.run());
         file.getItems().addAll(files.menuItems());
         file.getItems().addAll(resetDefault, new SeparatorMenuItem(), quit);
+
+        Menu edit = new Menu("_Edit");
+        MenuItem undo = new MenuItem("Undo");
+        undo.setId("undo");
+        undo.setAccelerator(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN));
+        undo.setOnAction(e -> undo());
+        MenuItem redo = new MenuItem("Redo");
+        redo.setId("redo");
+        redo.setAccelerator(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        redo.setOnAction(e -> redo());
+        edit.setOnShowing(e -> {
+            undo.setDisable(!ctl.canUndo());
+            redo.setDisable(!ctl.canRedo());
+        });
+        edit.getItems().addAll(undo, redo);
 
         Menu presets = new Menu("_Lessons");
         presets.setId("presetsMenu");
@@ -314,7 +360,7 @@ public final class MainView extends BorderPane {
                 "Watch gradient-based optimizers work on 2-D loss surfaces.\n"
                         + "Trajectories match torch.optim; the same run on the command line gives the same numbers."));
         help.getItems().addAll(keys, about);
-        MenuBar bar = new MenuBar(file, presets, runs, view, help);
+        MenuBar bar = new MenuBar(file, edit, presets, runs, view, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -366,8 +412,15 @@ public final class MainView extends BorderPane {
         stepLimitField.focusedProperty().addListener((o, a, b) -> {
             if (!b) {
                 commitLimit.run();
+                if (stepLimitField.getPseudoClassStates().contains(Styles.STATE_DANGER)) {
+                    // the refused text goes; the limit in force comes back (the status bar keeps the reason)
+                    stepLimitField.setText(Long.toString(ctl.session().stepLimit()));
+                    stepLimitField.pseudoClassStateChanged(Styles.STATE_DANGER, false);
+                }
             }
         });
+        // reached by a click, never by focus wandering from a rebuilt panel
+        stepLimitField.setFocusTraversable(false);
         stepLabel.setId("stepCounter");
         stepLabel.getStyleClass().add("mono");
         stepLabel.setMinWidth(130);
@@ -441,6 +494,7 @@ public final class MainView extends BorderPane {
         pointerLabel.textProperty().bind(plot.pointerProperty());
         pointerLabel.getStyleClass().addAll("mono", Styles.TEXT_MUTED);
         pointerLabel.setMinWidth(Region.USE_PREF_SIZE);
+        lessonLabel.setId("lessonTitle");
         lessonLabel.getStyleClass().add(Styles.TEXT_MUTED);
         lessonLabel.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(16, messageLabel, pointerLabel, lessonLabel);
@@ -453,12 +507,50 @@ public final class MainView extends BorderPane {
     // ---- actions ------------------------------------------------------------------------------
 
     private void openPreset(Presets.Preset p) {
-        load(p.session());
+        if (mayReplaceSession()) {
+            load(p.session());
+        }
+    }
+
+    void undo() {
+        showMessage(ctl.undo() ? "Undone (Ctrl+Shift+Z or Ctrl+Y redoes it)" : "Nothing to undo");
+    }
+
+    void redo() {
+        showMessage(ctl.redo() ? "Redone" : "Nothing to redo");
+    }
+
+    /**
+     * Before another session replaces this one: when it has unsaved changes, asks whether to save
+     * them, discard them or stay. True when the replacement may go ahead.
+     */
+    boolean mayReplaceSession() {
+        if (!ctl.hasUnsavedChanges()) {
+            return true;
+        }
+        ButtonType save = new ButtonType("Save…", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Discard changes", ButtonBar.ButtonData.NO);
+        ButtonType stay = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Save them before another session replaces this one?", save, discard, stay);
+        a.setTitle("Unsaved changes");
+        a.setHeaderText("The runs or the surface have changed since the session was opened or saved.");
+        a.getDialogPane().lookupButton(save).setId("saveChanges");
+        a.getDialogPane().lookupButton(discard).setId("discardChanges");
+        a.getDialogPane().lookupButton(stay).setId("keepSession");
+        if (getScene() != null) {
+            a.initOwner(getScene().getWindow());
+        }
+        ButtonType answer = a.showAndWait().orElse(stay);
+        if (answer == save) {
+            return files.save();
+        }
+        return answer == discard;
     }
 
     /** Opens a session (a preset, the default lesson); says what was left out, if anything. */
     public void load(Session s) {
         try {
+            lessonSurface = s.surface();
             List<String> problems = ctl.load(s);
             if (problems.isEmpty()) {
                 showMessage((s.title() == null ? "Opened" : s.title()) + (s.description() == null ? "" : " — " + s.description()));
@@ -523,7 +615,30 @@ public final class MainView extends BorderPane {
 
     private void updateLesson() {
         Session s = ctl.session();
-        lessonLabel.setText(s.title() == null ? ctl.surface().title() : s.title());
+        // once the surface is changed, the lesson's title no longer describes what is shown
+        boolean lesson = s.title() != null && s.surface().equals(lessonSurface);
+        lessonLabel.setText(lesson ? s.title() : ctl.surface().title());
+    }
+
+    /**
+     * When the focused control is taken away (the side panel or the charts rebuild), JavaFX hands
+     * focus to the next control in the window, the toolbar's Limit field, where the next Space would
+     * wipe the limit. The plot takes it back instead.
+     */
+    private void focusMoved(javafx.scene.Node before, javafx.scene.Node now) {
+        boolean removed = before != null && (before.getScene() == null || !isShowing(before));
+        if (removed || now == null) {
+            plot.requestFocus();
+        }
+    }
+
+    private static boolean isShowing(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void key(KeyEvent e) {

@@ -101,8 +101,9 @@ final class ParamEditor {
                 NumberControl a = new NumberControl(spec, d[0], idPrefix + spec.name() + "-0", tip);
                 NumberControl b = new NumberControl(spec, d[1], idPrefix + spec.name() + "-1", tip);
                 numbers = List.of(a, b);
-                a.onCommit = v -> apply.apply(new double[] {v, b.value});
-                b.onCommit = v -> apply.apply(new double[] {a.value, v});
+                // the refusal names the half it is about: torch's "index 0" means β₁
+                a.onCommit = v -> apply.apply(new double[] {v, b.value}).map(m -> sub(spec, 1).getText() + ": " + m);
+                b.onCommit = v -> apply.apply(new double[] {a.value, v}).map(m -> sub(spec, 2).getText() + ": " + m);
                 Label head = label(spec);
                 Tooltip.install(head, tip);
                 root.getChildren().addAll(head, a.row(sub(spec, 1)), b.row(sub(spec, 2)), error);
@@ -119,9 +120,17 @@ final class ParamEditor {
                 listField.setId(idPrefix + spec.name());
                 listField.setTooltip(tip);
                 listField.setOnAction(e -> commitList());
+                Object[] inForce = {value};
+                listField.setUserData(inForce);
                 listField.focusedProperty().addListener((o, a, b) -> {
                     if (!b) {
                         commitList();
+                        if (listField.getPseudoClassStates().contains(Styles.STATE_DANGER)) {
+                            // the refused text goes; the value in force comes back, the reason stays
+                            listField.setText(Params.format(inForce[0]));
+                            listField.pseudoClassStateChanged(Styles.STATE_DANGER, false);
+                            keptNote(Params.format(inForce[0]));
+                        }
                     }
                 });
                 HBox row = new HBox(8, label(spec), listField);
@@ -135,10 +144,15 @@ final class ParamEditor {
     private void commitList() {
         String text = listField.getText();
         Optional<String> r;
+        Object converted = null;
         try {
-            r = apply.apply(spec.convert(text));
+            converted = spec.convert(text);
+            r = apply.apply(converted);
         } catch (IllegalArgumentException e) {
             r = Optional.of(e.getMessage());
+        }
+        if (r.isEmpty()) {
+            ((Object[]) listField.getUserData())[0] = converted;
         }
         show(r);
         listField.pseudoClassStateChanged(Styles.STATE_DANGER, r.isPresent());
@@ -153,6 +167,13 @@ final class ParamEditor {
         error.setText(reason.orElse(""));
         error.setVisible(reason.isPresent());
         error.setManaged(reason.isPresent());
+    }
+
+    /** After a refused value was taken back: says which value is still in force. */
+    private void keptNote(String inForce) {
+        if (error.isVisible() && !error.getText().contains(" — still ")) {
+            error.setText(error.getText() + " — still " + inForce);
+        }
     }
 
     /** "η  lr": the lecture symbol, then torch's name in a quieter style. */
@@ -212,6 +233,17 @@ final class ParamEditor {
             field.focusedProperty().addListener((o, a, b) -> {
                 if (!b) {
                     commitText();
+                    if (field.getPseudoClassStates().contains(Styles.STATE_DANGER)) {
+                        // the refused text goes; the value in force comes back, the reason stays
+                        updating = true;
+                        try {
+                            field.setText(format(value));
+                        } finally {
+                            updating = false;
+                        }
+                        field.pseudoClassStateChanged(Styles.STATE_DANGER, false);
+                        keptNote(format(value));
+                    }
                 }
             });
         }

@@ -69,6 +69,7 @@ final class SidePanel extends VBox {
     private String builtOptimizer;
     private String builtSchedule;
     private boolean building;
+    private Runnable focusHome = () -> { };
 
     SidePanel(SessionController ctl, Consumer<String> message) {
         this.ctl = ctl;
@@ -86,6 +87,7 @@ final class SidePanel extends VBox {
         surfaceBox.valueProperty().addListener((o, a, b) -> {
             if (!building && b != null && !b.id().equals(ctl.session().surface())) {
                 ctl.setSurface(b.id()).ifPresent(message);
+                focusHome.run();
             }
         });
         surfaceDescription.setWrapText(true);
@@ -150,6 +152,28 @@ final class SidePanel extends VBox {
         rebuildAll();
     }
 
+    /** Where the keyboard goes after a choice or a rebuild: the plot, so Space and R reach it. */
+    void setFocusHome(Runnable r) {
+        focusHome = r;
+    }
+
+    /**
+     * Before {@code container}'s children are replaced: when one of them has the focus, the plot
+     * takes it first. Otherwise JavaFX hands it to the next control in the window (the toolbar),
+     * where the next Space would type into a field nobody aimed at.
+     */
+    private void releaseFocusFrom(Node container) {
+        if (getScene() == null) {
+            return;
+        }
+        for (Node n = getScene().getFocusOwner(); n != null; n = n.getParent()) {
+            if (n == container) {
+                focusHome.run();
+                return;
+            }
+        }
+    }
+
     private String builtSurfaceRuns;
     private TextField startX;
     private TextField startY;
@@ -191,6 +215,7 @@ final class SidePanel extends VBox {
             return;
         }
         builtSurface = kind.id();
+        releaseFocusFrom(surfaceParams);
         surfaceParams.getChildren().clear();
         Params values = ctl.surface().parameters();
         for (ParamSpec p : kind.params()) {
@@ -204,6 +229,7 @@ final class SidePanel extends VBox {
 
     private void rebuildRows() {
         rows.clear();
+        releaseFocusFrom(runRows);
         runRows.getChildren().clear();
         for (int i = 0; i < ctl.runs().size(); i++) {
             RunRow row = new RunRow(i);
@@ -323,6 +349,7 @@ final class SidePanel extends VBox {
         }
         builtFor = i;
         builtSurfaceRuns = ctl.session().surface();
+        releaseFocusFrom(runEditor);
         runEditor.getChildren().clear();
         if (r == null) {
             builtOptimizer = null;
@@ -488,6 +515,12 @@ final class SidePanel extends VBox {
         f.focusedProperty().addListener((o, a, b) -> {
             if (!b) {
                 commit.run();
+                if (f.getPseudoClassStates().contains(Styles.STATE_DANGER) && ctl.selected() >= 0) {
+                    // the refused text goes; the start in force comes back (the status bar keeps the reason)
+                    RunModel m = ctl.run(ctl.selected());
+                    f.setText(Params.format(spec.name().equals("x0") ? m.x0() : m.y0()));
+                    f.pseudoClassStateChanged(Styles.STATE_DANGER, false);
+                }
             }
         });
         return f;
