@@ -73,7 +73,7 @@ public final class ChartsView extends StackPane {
     private final Pane readoutLayer = new Pane();
     private final CheckMenuItem menuItem = new CheckMenuItem("Charts");
     private SplitPane split;
-    private double divider = 0.58;
+    private double divider = 0.72; // the plot keeps at least half the window at 1920×1080
     private boolean shown = true;
     private ChartTheme theme = ChartTheme.LIGHT;
     private Frame lastFrame;

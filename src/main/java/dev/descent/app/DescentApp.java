@@ -73,8 +73,16 @@ public class DescentApp extends Application {
         if (!problems.isEmpty()) {
             view.showMessage(String.join("  ", problems));
         }
-        double w = parse(ui.getProperty("width"), 1440);
-        double h = parse(ui.getProperty("height"), 900);
+        // never larger than the screen (a 1280×720 projector), and on a short screen the plot gets the height
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double w = Math.min(parse(ui.getProperty("width"), 1440), screen.getWidth());
+        double h = Math.min(parse(ui.getProperty("height"), 900), screen.getHeight());
+        if (h < 800) {
+            view.charts().setShown(false);
+            if (problems.isEmpty()) {
+                view.showMessage("The charts are hidden to give the plot the room: View → Charts (Ctrl+Shift+C) shows them.");
+            }
+        }
         Scene scene = new Scene(view, w, h);
         stage.setTitle("Descent");
         stage.setScene(scene);

@@ -381,7 +381,7 @@ public final class MainView extends BorderPane {
         reset.setOnAction(e -> ctl.reset());
 
         speedSlider.setId("speed");
-        speedSlider.setPrefWidth(120);
+        speedSlider.setPrefWidth(96);
         speedSlider.setFocusTraversable(false);
         speedSlider.setTooltip(new Tooltip("Steps per second, 1 to 10 000 (logarithmic)"));
         speedSlider.valueProperty().addListener((o, a, b) -> {
@@ -391,11 +391,11 @@ public final class MainView extends BorderPane {
             double sps = Math.round(Math.pow(10, b.doubleValue()));
             ctl.setSpeed(Math.max(1, sps));
         });
-        speedLabel.setMinWidth(92);
+        speedLabel.setMinWidth(84);
         speedLabel.getStyleClass().add("mono");
 
         stepLimitField.setId("stepLimit");
-        stepLimitField.setPrefColumnCount(6);
+        stepLimitField.setPrefColumnCount(5);
         stepLimitField.setTooltip(new Tooltip("Runs stop after this many steps"));
         Runnable commitLimit = () -> {
             String t = stepLimitField.getText().trim().replace("_", "").replace(",", "");
@@ -423,7 +423,7 @@ public final class MainView extends BorderPane {
         stepLimitField.setFocusTraversable(false);
         stepLabel.setId("stepCounter");
         stepLabel.getStyleClass().add("mono");
-        stepLabel.setMinWidth(130);
+        stepLabel.setMinWidth(120);
 
         ComboBox<Presets.Preset> lessons = new ComboBox<>();
         lessons.setId("presets");
@@ -435,7 +435,8 @@ public final class MainView extends BorderPane {
         }
         lessons.setCellFactory(l -> new SidePanel.KindCell<>(Presets.Preset::title, p -> p.session().description()));
         lessons.setButtonCell(new SidePanel.KindCell<>(Presets.Preset::title, p -> ""));
-        lessons.setPrefWidth(210);
+        lessons.setPrefWidth(170);
+        lessons.setVisibleRowCount(6); // the list fits a small screen and scrolls
         lessons.setFocusTraversable(false);
         lessons.setOnAction(e -> {
             Presets.Preset p = lessons.getValue();

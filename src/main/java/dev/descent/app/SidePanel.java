@@ -82,6 +82,7 @@ final class SidePanel extends VBox {
         surfaceBox.setId("surface");
         surfaceBox.getItems().setAll(Surfaces.all());
         surfaceBox.setMaxWidth(Double.MAX_VALUE);
+        surfaceBox.setVisibleRowCount(6); // two-line items: ten of them run off a 1000 px screen
         surfaceBox.setCellFactory(l -> new KindCell<>(SurfaceKind::title, Sessions::describe));
         surfaceBox.setButtonCell(new KindCell<>(SurfaceKind::title, k -> ""));
         surfaceBox.valueProperty().addListener((o, a, b) -> {
@@ -399,6 +400,7 @@ final class SidePanel extends VBox {
         optBox.setButtonCell(new KindCell<>(SidePanel::optimizerTitle, k -> ""));
         optBox.setValue(kind);
         optBox.setMaxWidth(Double.MAX_VALUE);
+        optBox.setVisibleRowCount(6); // every optimizer, L-BFGS too, is reachable by scrolling
         optBox.valueProperty().addListener((o, a, b) -> {
             if (b != null && !b.id().equals(ctl.run(i).optimizer())) {
                 ctl.updateRun(i, m -> m.withOptimizer(b.id())).ifPresent(message);
@@ -429,6 +431,7 @@ final class SidePanel extends VBox {
         ScheduleKind sk = Schedules.all().stream().filter(k -> k.id().equals(r.schedule())).findFirst().orElse(null);
         schedBox.setValue(sk);
         schedBox.setMaxWidth(Double.MAX_VALUE);
+        schedBox.setVisibleRowCount(6);
         schedBox.valueProperty().addListener((o, a, b) -> {
             if (b != null && !b.id().equals(ctl.run(i).schedule())) {
                 ctl.updateRun(i, m -> m.withSchedule(b.id())).ifPresent(message);
