@@ -58,8 +58,10 @@ public class DescentApp extends Application {
         this.stage = stage;
         store = SettingsStore.fromSystem();
         Properties ui = store.loadWindow();
-        Session session = store.loadSession().orElseGet(Sessions::defaultSession);
         List<String> problems = new java.util.ArrayList<>();
+        WindowOptions options = WindowOptions.parse(getParameters().getRaw(), problems);
+        Session session = options.lesson() != null ? options.lesson().session()
+                : store.loadSession().orElseGet(Sessions::defaultSession);
         AtomicReference<MainView> holder = new AtomicReference<>();
         SessionController ctl = controller(session, m -> {
             if (holder.get() != null) {
@@ -94,6 +96,9 @@ public class DescentApp extends Application {
         stage.show();
         view.plot().requestFocus();
         view.start();
+        if (options.presenter()) {
+            view.setPresenting(true);
+        }
         if (Boolean.getBoolean("descent.autoplay")) {
             ctl.play();
         }

@@ -75,6 +75,7 @@ public final class MainView extends BorderPane {
             new String[] {"Ctrl+N", "add a run"},
             new String[] {"Ctrl+Shift+D", "duplicate the selected run"},
             new String[] {"Ctrl+T", "light / dark theme"},
+            new String[] {"F5", "presenter mode; there: + / − type size, B blank, D side panel, PgDn step, Esc leaves"},
             new String[] {"Ctrl+Shift+C", "show / hide the charts"},
             new String[] {"click a chart", "show the runs at that step (Space plays on)"},
             new String[] {"Ctrl+Q", "quit"},
@@ -116,6 +117,22 @@ public final class MainView extends BorderPane {
     private Runnable onQuit = Platform::exit;
     private String lessonSurface;
 
+    // presenter mode (F5): the plot fills the screen, large type drawn over it
+    private final javafx.scene.canvas.Canvas presenterCanvas = new javafx.scene.canvas.Canvas();
+    private final org.jfree.fx.FXGraphics2D presenterGraphics = new org.jfree.fx.FXGraphics2D(presenterCanvas.getGraphicsContext2D());
+    private final Button presenterButton = toolButton("presenter", "mdi2p-presentation-play",
+            "Presenter mode: full screen, large type, clicker keys (F5; Esc leaves)");
+    private VBox topBars;
+    private ScrollPane sideScroll;
+    private HBox statusBar;
+    private boolean presenting;
+    private boolean blank;
+    private boolean drawer;
+    private boolean chartsBefore;
+    private double presenterScale = 1.5;
+    private double pointerX = Double.NaN;
+    private double pointerY = Double.NaN;
+
     public MainView(SessionController ctl, boolean dark) {
         this.ctl = ctl;
         this.plot = new PlotView(ctl);
@@ -139,8 +156,17 @@ public final class MainView extends BorderPane {
         getStyleClass().add("descent");
         getStylesheets().add(MainView.class.getResource("descent.css").toExternalForm());
 
-        setTop(new VBox(menuBar(), toolBar()));
-        StackPane centre = new StackPane(plot, playHint);
+        topBars = new VBox(menuBar(), toolBar());
+        setTop(topBars);
+        StackPane centre = new StackPane(plot, playHint, presenterCanvas);
+        presenterCanvas.setMouseTransparent(true);
+        presenterCanvas.setVisible(false);
+        presenterCanvas.setManaged(false);
+        centre.widthProperty().addListener((o, a, b) -> presenterCanvas.setWidth(b.doubleValue()));
+        centre.heightProperty().addListener((o, a, b) -> presenterCanvas.setHeight(b.doubleValue()));
+        centre.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> pointerAt(e.getX(), e.getY()));
+        centre.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_DRAGGED, e -> pointerAt(e.getX(), e.getY()));
+        centre.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_EXITED, e -> pointerAt(Double.NaN, Double.NaN));
         playHint.getStyleClass().add("play-hint");
         playHint.setMouseTransparent(true);
         StackPane.setAlignment(playHint, Pos.TOP_LEFT);
@@ -148,13 +174,15 @@ public final class MainView extends BorderPane {
         centre.getStyleClass().add("plot-pane");
         setCenter(charts.around(centre));
         ScrollPane scroll = new ScrollPane(side);
+        sideScroll = scroll;
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setPrefWidth(380);
         scroll.setMinWidth(320);
         scroll.getStyleClass().add("side-scroll");
         setRight(scroll);
-        setBottom(statusBar());
+        statusBar = statusBar();
+        setBottom(statusBar);
 
         messageTimeout.setOnFinished(e -> setMessage(HINT, false));
         // Enter in a field commits it (its own handler ran first) and, when accepted, gives the keys back to the plot
@@ -256,6 +284,106 @@ public final class MainView extends BorderPane {
             stepLabel.setText("step " + max + " / " + f.stepLimit());
             side.updateStats(f);
         }
+        if (presenting) {
+            paintPresenter(f);
+        }
+    }
+
+    // ---- presenter mode -----------------------------------------------------------------------
+
+    public boolean isPresenting() {
+        return presenting;
+    }
+
+    /** The size of the presenter's type and marks, 1× to 3×. */
+    public double presenterScale() {
+        return presenterScale;
+    }
+
+    public boolean isBlank() {
+        return blank;
+    }
+
+    /** F5: full screen, the plot alone with a large step counter and the lesson's caption; Esc leaves. */
+    public void setPresenting(boolean on) {
+        if (on == presenting) {
+            return;
+        }
+        presenting = on;
+        blank = false;
+        drawer = false;
+        javafx.stage.Stage stage = getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage st ? st : null;
+        if (on) {
+            chartsBefore = charts.isShown();
+            charts.setShown(false);
+            setTop(null);
+            setRight(null);
+            setBottom(null);
+            playHint.setVisible(false);
+            if (stage != null) {
+                stage.setFullScreenExitHint("");
+                stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH); // Esc is ours: it leaves presenter mode
+                stage.setFullScreen(true);
+            }
+        } else {
+            setTop(topBars);
+            setRight(sideScroll);
+            setBottom(statusBar);
+            charts.setShown(chartsBefore);
+            if (stage != null && stage.isFullScreen()) {
+                stage.setFullScreen(false);
+            }
+        }
+        presenterCanvas.setVisible(on);
+        presenterCanvas.getGraphicsContext2D().clearRect(0, 0, presenterCanvas.getWidth(), presenterCanvas.getHeight());
+        plot.requestFocus();
+    }
+
+    /** + / − in presenter mode. */
+    public void scalePresenter(double delta) {
+        presenterScale = dev.descent.render.PresenterPainter.clampScale(presenterScale + delta);
+    }
+
+    private void pointerAt(double x, double y) {
+        pointerX = x;
+        pointerY = y;
+    }
+
+    private void paintPresenter(Frame f) {
+        int w = (int) presenterCanvas.getWidth();
+        int h = (int) presenterCanvas.getHeight();
+        presenterCanvas.getGraphicsContext2D().clearRect(0, 0, w, h);
+        if (w < 10 || h < 10) {
+            return;
+        }
+        long max = 0;
+        for (RunFrame r : f.runs()) {
+            max = Math.max(max, r.step());
+        }
+        Session s = ctl.session();
+        boolean lesson = s.title() != null && s.surface().equals(lessonSurface);
+        dev.descent.render.PresenterPainter.paint(presenterGraphics, w, h, new dev.descent.render.PresenterPainter.Overlay(
+                max, f.stepLimit(), lesson ? s.title() : ctl.surface().title(), lesson ? s.description() : ctl.surface().formula(),
+                presenterScale, dark, blank, pointerX, pointerY));
+    }
+
+    /** Keys that mean something else in presenter mode; true when {@code e} was one of them. */
+    private boolean presenterKey(KeyEvent e) {
+        switch (e.getCode()) {
+            case ESCAPE -> setPresenting(false);
+            case B, PERIOD -> blank = !blank; // clickers send B or "."
+            case D -> {
+                drawer = !drawer;
+                setRight(drawer ? sideScroll : null);
+            }
+            case PLUS, EQUALS, ADD -> scalePresenter(dev.descent.render.PresenterPainter.SCALE_STEP);
+            case MINUS, SUBTRACT -> scalePresenter(-dev.descent.render.PresenterPainter.SCALE_STEP);
+            case PAGE_DOWN -> ctl.stepOnce();
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- menus and bars -----------------------------------------------------------------------
@@ -471,7 +599,8 @@ public final class MainView extends BorderPane {
         ToolBar bar = new ToolBar(playButton, step, reset, new Separator(Orientation.VERTICAL),
                 speedTitle, speedSlider, speedLabel, new Separator(Orientation.VERTICAL),
                 limitTitle, stepLimitField, stepLabel, gap, lessons, new Separator(Orientation.VERTICAL),
-                fit, fieldButton, themeButton);
+                fit, fieldButton, themeButton, presenterButton);
+        presenterButton.setOnAction(e -> setPresenting(true));
         bar.getItems().addAll(bar.getItems().indexOf(gap) + 1, files.toolbarNodes());
         bar.getStyleClass().add("transport");
         return bar;
@@ -653,6 +782,15 @@ public final class MainView extends BorderPane {
             return;
         }
         if (e.isShortcutDown() || e.isAltDown()) {
+            return;
+        }
+        if (e.getCode() == KeyCode.F5) {
+            setPresenting(!presenting);
+            e.consume();
+            return;
+        }
+        if (presenting && presenterKey(e)) {
+            e.consume();
             return;
         }
         boolean navigating = focus instanceof Slider;

@@ -334,4 +334,61 @@ class ClassroomTest {
             assertEquals("my first run", s.runs().get(0).name());
         }
     }
+
+    // ---- presenter mode -----------------------------------------------------------------------
+
+    @Test
+    void f5PresentsThePlotAloneAndEscBringsTheWindowBack(FxRobot robot) throws Exception {
+        robot.interact(() -> view.plot().requestFocus());
+        robot.type(KeyCode.F5);
+        assertTrue(view.isPresenting());
+        WaitForAsyncUtils.waitForFxEvents();
+        Scene scene = view.getScene();
+        double plotShare = view.plot().getWidth() * view.plot().getHeight() / (scene.getWidth() * scene.getHeight());
+        assertTrue(plotShare >= 0.75, "the plot fills " + plotShare + " of the screen");
+        assertFalse(robot.lookup("#surface").tryQuery().isPresent(), "the side panel is hidden");
+        assertFalse(view.charts().isShown());
+
+        double before = view.presenterScale();
+        robot.type(KeyCode.EQUALS);
+        assertEquals(before + 0.25, view.presenterScale());
+        for (int i = 0; i < 20; i++) {
+            robot.type(KeyCode.EQUALS);
+        }
+        assertEquals(3, view.presenterScale(), "at most 3×");
+        robot.type(KeyCode.B);
+        assertTrue(view.isBlank());
+        robot.type(KeyCode.B);
+        assertFalse(view.isBlank());
+
+        robot.type(KeyCode.PAGE_DOWN);
+        waitFor(() -> ctl.frameOf(ctl.latest(), 0).step() == 1);
+        robot.type(KeyCode.RIGHT);
+        waitFor(() -> ctl.frameOf(ctl.latest(), 0).step() == 2);
+
+        robot.type(KeyCode.D);
+        assertTrue(robot.lookup("#surface").tryQuery().isPresent(), "D opens the side panel as a drawer");
+        robot.type(KeyCode.D);
+
+        robot.type(KeyCode.ESCAPE);
+        assertFalse(view.isPresenting());
+        assertTrue(robot.lookup("#surface").tryQuery().isPresent());
+        assertTrue(view.charts().isShown(), "the charts come back as they were");
+        assertTrue(robot.lookup("#play").tryQuery().isPresent());
+    }
+
+    @Test
+    void theWindowsCommandLineOpensALessonInPresenterMode() {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        String id = Presets.all().get(0).id();
+        WindowOptions o = WindowOptions.parse(java.util.List.of("--presenter", "--lesson", id), problems);
+        assertTrue(o.presenter());
+        assertEquals(id, o.lesson().id());
+        assertTrue(problems.isEmpty());
+        WindowOptions bad = WindowOptions.parse(java.util.List.of("--lesson", "no-such-lesson", "--fast"), problems);
+        assertEquals(null, bad.lesson());
+        assertEquals(2, problems.size());
+        assertTrue(problems.get(0).contains("no-such-lesson"), problems.get(0));
+        assertTrue(problems.get(1).contains("--fast"), problems.get(1));
+    }
 }
