@@ -75,7 +75,7 @@ public final class MainView extends BorderPane {
             new String[] {"Ctrl+N", "add a run"},
             new String[] {"Ctrl+Shift+D", "duplicate the selected run"},
             new String[] {"Ctrl+T", "light / dark theme"},
-            new String[] {"F5", "presenter mode; there: + / − type size, B blank, D side panel, PgDn step, Esc leaves"},
+            new String[] {"F5", "presenter mode; there: + / − type size, B blank, C caption, D side panel, PgDn step, Esc leaves"},
             new String[] {"Ctrl+Shift+C", "show / hide the charts"},
             new String[] {"click a chart", "show the runs at that step (Space plays on)"},
             new String[] {"Ctrl+Q", "quit"},
@@ -129,7 +129,8 @@ public final class MainView extends BorderPane {
     private boolean blank;
     private boolean drawer;
     private boolean chartsBefore;
-    private double presenterScale = 1.5;
+    private double presenterScale = 1.25;
+    private boolean caption = true;
     private double pointerX = Double.NaN;
     private double pointerY = Double.NaN;
 
@@ -363,7 +364,8 @@ public final class MainView extends BorderPane {
         Session s = ctl.session();
         boolean lesson = s.title() != null && s.surface().equals(lessonSurface);
         dev.descent.render.PresenterPainter.paint(presenterGraphics, w, h, new dev.descent.render.PresenterPainter.Overlay(
-                max, f.stepLimit(), lesson ? s.title() : ctl.surface().title(), lesson ? s.description() : ctl.surface().formula(),
+                max, f.stepLimit(), !caption ? null : lesson ? s.title() : ctl.surface().title(),
+                !caption ? null : lesson ? s.description() : ctl.surface().formula(),
                 presenterScale, dark, blank, pointerX, pointerY));
     }
 
@@ -372,6 +374,7 @@ public final class MainView extends BorderPane {
         switch (e.getCode()) {
             case ESCAPE -> setPresenting(false);
             case B, PERIOD -> blank = !blank; // clickers send B or "."
+            case C -> caption = !caption;
             case D -> {
                 drawer = !drawer;
                 setRight(drawer ? sideScroll : null);
@@ -509,7 +512,7 @@ public final class MainView extends BorderPane {
         reset.setOnAction(e -> ctl.reset());
 
         speedSlider.setId("speed");
-        speedSlider.setPrefWidth(96);
+        speedSlider.setPrefWidth(84);
         speedSlider.setFocusTraversable(false);
         speedSlider.setTooltip(new Tooltip("Steps per second, 1 to 10 000 (logarithmic)"));
         speedSlider.valueProperty().addListener((o, a, b) -> {
@@ -563,7 +566,7 @@ public final class MainView extends BorderPane {
         }
         lessons.setCellFactory(l -> new SidePanel.KindCell<>(Presets.Preset::title, p -> p.session().description()));
         lessons.setButtonCell(new SidePanel.KindCell<>(Presets.Preset::title, p -> ""));
-        lessons.setPrefWidth(170);
+        lessons.setPrefWidth(150);
         lessons.setVisibleRowCount(6); // the list fits a small screen and scrolls
         lessons.setFocusTraversable(false);
         lessons.setOnAction(e -> {
@@ -590,7 +593,9 @@ public final class MainView extends BorderPane {
 
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        Label speedTitle = new Label("Speed");
+        // an icon instead of the word: the toolbar keeps every control at 1280 px
+        Label speedTitle = new Label(null, new FontIcon("mdi2s-speedometer"));
+        speedTitle.setTooltip(new Tooltip("Speed: steps per second"));
         Label limitTitle = new Label("Limit");
         // labels keep their text: at 1280 px the lesson box gives way instead
         for (Region r : List.of(speedTitle, limitTitle, speedLabel, stepLabel)) {

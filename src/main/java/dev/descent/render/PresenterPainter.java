@@ -13,8 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What presenter mode adds on top of the plot, for a room to read: a large step counter in the top
- * right corner, the lesson's title and caption in the bottom left, a highlight that follows the
+ * What presenter mode adds on top of the plot, for a room to read: a large step counter at the top, the lesson's title and caption in the bottom left, a highlight that follows the
  * pointer, and a blank screen (a clicker's B). Sizes are multiplied by {@link Overlay#scale()}
  * (1 to 3). Plain Java2D, so an export could carry the same overlay.
  */
@@ -62,13 +61,13 @@ public final class PresenterPainter {
         int pad = (int) Math.round(12 * s);
         int margin = (int) Math.round(16 * s);
 
-        // the step counter, top right
+        // the step counter, top centre: clear of the legend (top right) and the axes
         String counter = "step " + o.step();
         Font big = new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(30 * s));
         g.setFont(big);
         FontMetrics fm = g.getFontMetrics();
         int cw = fm.stringWidth(counter);
-        int bx = w - margin - cw - 2 * pad;
+        int bx = (w - cw) / 2 - pad;
         int by = margin;
         int bh = fm.getAscent() + fm.getDescent() + pad;
         g.setColor(box);
@@ -80,11 +79,14 @@ public final class PresenterPainter {
         if ((o.title() != null && !o.title().isBlank()) || (o.caption() != null && !o.caption().isBlank())) {
             Font titleFont = new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(20 * s));
             Font textFont = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(15 * s));
-            int maxWidth = (int) Math.max(120, Math.min(w * 0.62, w - 2 * margin - 2 * pad));
-            List<String> titleLines = o.title() == null ? List.of() : wrap(o.title(), g.getFontMetrics(titleFont), maxWidth);
-            List<String> textLines = o.caption() == null ? List.of() : wrap(o.caption(), g.getFontMetrics(textFont), maxWidth);
-            FontMetrics tf = g.getFontMetrics(titleFont);
-            FontMetrics xf = g.getFontMetrics(textFont);
+            int maxWidth = (int) Math.max(120, Math.min(w * 0.5, w - 2 * margin - 2 * pad));
+            // metrics of the font set, never getFontMetrics(font): FXGraphics2D answers that with the current font
+            g.setFont(titleFont);
+            FontMetrics tf = g.getFontMetrics();
+            g.setFont(textFont);
+            FontMetrics xf = g.getFontMetrics();
+            List<String> titleLines = o.title() == null ? List.of() : wrap(o.title(), tf, maxWidth);
+            List<String> textLines = o.caption() == null ? List.of() : wrap(o.caption(), xf, maxWidth);
             int width = 0;
             for (String l : titleLines) {
                 width = Math.max(width, tf.stringWidth(l));
@@ -128,9 +130,10 @@ public final class PresenterPainter {
         double s = o.scale();
         int pad = (int) Math.round(12 * s);
         int margin = (int) Math.round(16 * s);
-        FontMetrics fm = g.getFontMetrics(new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(30 * s)));
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(30 * s)));
+        FontMetrics fm = g.getFontMetrics();
         int cw = fm.stringWidth("step " + o.step());
-        return new Rectangle2D.Double(w - margin - cw - 2 * pad, margin, cw + 2 * pad, fm.getAscent() + fm.getDescent() + pad);
+        return new Rectangle2D.Double((w - cw) / 2 - pad, margin, cw + 2 * pad, fm.getAscent() + fm.getDescent() + pad);
     }
 
     /** Words wrapped to lines no wider than {@code width}. */

@@ -335,6 +335,21 @@ class ClassroomTest {
         }
     }
 
+    // ---- layouts -------------------------------------------------------------------------------
+
+    @Test
+    void at1280By720EveryToolbarControlIsOnTheBarAndThePlotHasHalfTheWindow(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup(".tool-bar-overflow-button").tryQuery().map(Node::isVisible).orElse(false),
+                "nothing falls into the toolbar's overflow menu");
+        assertTrue(robot.lookup("#presenter").tryQuery().map(Node::isVisible).orElse(false));
+        robot.interact(() -> view.charts().setShown(false)); // as the app starts on a short screen
+        WaitForAsyncUtils.waitForFxEvents();
+        Scene scene = view.getScene();
+        double share = view.plot().getWidth() * view.plot().getHeight() / (scene.getWidth() * scene.getHeight());
+        assertTrue(share >= 0.5, "the plot has " + share + " of the window");
+    }
+
     // ---- presenter mode -----------------------------------------------------------------------
 
     @Test

@@ -46,10 +46,10 @@ class PresenterPainterTest {
     }
 
     @Test
-    void theCounterIsTopRightTheCaptionBottomLeftAndTheMiddleIsLeftAlone() {
+    void theCounterIsTopCentreTheCaptionBottomLeftAndTheMiddleIsLeftAlone() {
         BufferedImage img = paint(overlay(1, false, Double.NaN, Double.NaN));
-        Rectangle counter = changed(img, new Rectangle(W / 2, 0, W / 2, H / 4));
-        assertTrue(counter.width > 80 && counter.x + counter.width > W - 40, "counter in the top right: " + counter);
+        Rectangle counter = changed(img, new Rectangle(0, 0, W, H / 4));
+        assertTrue(counter.width > 80 && Math.abs(counter.getCenterX() - W / 2.0) < 3 && counter.y < 40, "counter at the top centre: " + counter);
         Rectangle caption = changed(img, new Rectangle(0, H / 2, W / 2, H / 2));
         assertTrue(caption.width > 150 && caption.x < 40 && caption.y + caption.height > H - 40, "caption bottom left: " + caption);
         assertEquals(new Rectangle(), changed(img, new Rectangle(W / 4, H / 4, W / 2, H / 4)), "the plot's middle stays visible");
@@ -57,8 +57,8 @@ class PresenterPainterTest {
 
     @Test
     void twiceTheScaleIsAboutTwiceTheCounter() {
-        Rectangle one = changed(paint(overlay(1, false, Double.NaN, Double.NaN)), new Rectangle(W / 2, 0, W / 2, H / 3));
-        Rectangle two = changed(paint(overlay(2, false, Double.NaN, Double.NaN)), new Rectangle(W / 2, 0, W / 2, H / 3));
+        Rectangle one = changed(paint(overlay(1, false, Double.NaN, Double.NaN)), new Rectangle(0, 0, W, H / 4));
+        Rectangle two = changed(paint(overlay(2, false, Double.NaN, Double.NaN)), new Rectangle(0, 0, W, H / 4));
         double ratio = two.getHeight() / one.getHeight();
         assertTrue(ratio > 1.7 && ratio < 2.3, "height ratio " + ratio);
         assertEquals(3, new PresenterPainter.Overlay(0, 1, null, null, 9, false, false, 0, 0).scale(), "at most 3×");
