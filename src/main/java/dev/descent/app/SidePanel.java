@@ -403,7 +403,7 @@ final class SidePanel extends VBox {
         optBox.setVisibleRowCount(6); // every optimizer, L-BFGS too, is reachable by scrolling
         optBox.valueProperty().addListener((o, a, b) -> {
             if (b != null && !b.id().equals(ctl.run(i).optimizer())) {
-                ctl.updateRun(i, m -> m.withOptimizer(b.id())).ifPresent(message);
+                ctl.changeOptimizer(i, b.id()).ifPresent(message);
             }
         });
         runEditor.getChildren().addAll(header("Selected run"), nameRow, sub("Optimizer"), optBox);

@@ -347,8 +347,18 @@ public final class SessionController {
     }
 
     private String uniqueName(String base) {
+        return uniqueName(base, -1);
+    }
+
+    /** {@code base}, or "base (2)", … : a name no other run than {@code except} has. */
+    private String uniqueName(String base, int except) {
         String b = base == null || base.isBlank() ? "Run" : base.replaceFirst(" \\(\\d+\\)$", "");
-        List<String> names = session.runs().stream().map(RunModel::name).toList();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < session.runs().size(); i++) {
+            if (i != except) {
+                names.add(session.runs().get(i).name());
+            }
+        }
         if (!names.contains(b)) {
             return b;
         }
@@ -381,6 +391,59 @@ public final class SessionController {
         simulation.submit(new Command.UpdateRun(ids.get(index), spec, !session.applyFromCurrentPoint()));
         fire(Change.RUN);
         return Optional.empty();
+    }
+
+    /**
+     * Another optimizer for the run at {@code index}. A run still named after its optimizer ("Adam",
+     * "Adam (2)") is renamed after the new one; η is carried over when both have one and the new
+     * optimizer accepts it, otherwise the new optimizer's default is used and the answer says so.
+     *
+     * @return a note for the user (η reset) or the reason the change was refused
+     */
+    public Optional<String> changeOptimizer(int index, String optimizerId) {
+        RunModel old = run(index);
+        dev.descent.optim.OptimizerKind from;
+        dev.descent.optim.OptimizerKind to;
+        try {
+            to = dev.descent.optim.Optimizers.find(optimizerId);
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+        try {
+            from = dev.descent.optim.Optimizers.find(old.optimizer());
+        } catch (IllegalArgumentException e) {
+            from = null;
+        }
+        String name = old.name();
+        if (from != null && name != null && name.matches(java.util.regex.Pattern.quote(from.title()) + "( \\(\\d+\\))?")) {
+            name = uniqueName(to.title(), index);
+        }
+        RunModel changed = old.withOptimizer(to.id()).withName(name);
+        Object lr = lrOf(from, old);
+        boolean hasLr = to.params().stream().anyMatch(p -> p.name().equals("lr"));
+        String note = null;
+        if (lr != null && hasLr) {
+            RunModel carried = changed.withHyperparameter("lr", lr);
+            try {
+                Sessions.spec(surface, carried);
+                changed = carried;
+            } catch (IllegalArgumentException e) {
+                note = "η = " + lr + " does not suit " + to.title() + "; η is reset to its default "
+                        + dev.descent.math.Params.format(to.param("lr").defaultValue()) + ".";
+            }
+        }
+        RunModel result = changed;
+        Optional<String> refused = updateRun(index, m -> result);
+        return refused.isPresent() ? refused : Optional.ofNullable(note);
+    }
+
+    /** The run's η (set or the optimizer's default), or null when its optimizer has none. */
+    private static Object lrOf(dev.descent.optim.OptimizerKind kind, RunModel r) {
+        if (kind == null || kind.params().stream().noneMatch(p -> p.name().equals("lr"))) {
+            return null;
+        }
+        Object v = r.hyperparameters().get("lr");
+        return v != null ? v : kind.param("lr").defaultValue();
     }
 
     /** Name, colour, visibility: what only the drawing depends on. */
