@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -206,6 +207,9 @@ final class ParamEditor {
         double value;
         Function<Double, Optional<String>> onCommit;
         private boolean updating;
+        private boolean fine;
+        private double dragX;
+        private double dragValue;
 
         NumberControl(ParamSpec spec, double v, String id, Tooltip tip) {
             this.spec = spec;
@@ -219,6 +223,29 @@ final class ParamEditor {
             field.setTooltip(tip);
             field.setPrefColumnCount(7);
             field.getStyleClass().add("param-field");
+            // Shift-drag: a tenth of the speed and one more significant digit, for fine steps
+            slider.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+                dragX = e.getX();
+                dragValue = slider.getValue();
+            });
+            slider.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> {
+                if (!e.isShiftDown()) {
+                    dragX = e.getX();
+                    dragValue = slider.getValue();
+                    return;
+                }
+                double w = Math.max(1, slider.getWidth());
+                double nv = dragValue + (e.getX() - dragX) / w * (slider.getMax() - slider.getMin()) / 10;
+                dragX = e.getX();
+                dragValue = Math.max(slider.getMin(), Math.min(slider.getMax(), nv));
+                fine = true;
+                try {
+                    slider.setValue(dragValue);
+                } finally {
+                    fine = false;
+                }
+                e.consume();
+            });
             slider.valueProperty().addListener((o, a, b) -> {
                 if (updating) {
                     return;
@@ -332,16 +359,20 @@ final class ParamEditor {
             };
         }
 
-        /** Slider values rounded to what a person would type: 0.0012, 0.99, 0.35. */
+        /**
+         * Slider values rounded to what a person would type: one significant digit (0.001, 0.05,
+         * 0.9, 0.99), two when Shift-dragging (0.0012, 0.95).
+         */
         double round(double v) {
             if (spec.type() == ParamSpec.Type.INTEGER) {
                 return Math.rint(v);
             }
+            int digits = fine ? 2 : 1;
             return switch (spec.scale()) {
-                case LOG -> sig(v, 2);
-                case NEAR_ONE -> v <= 0 ? 0 : 1 - sig(1 - v, 2);
+                case LOG -> sig(v, digits);
+                case NEAR_ONE -> v <= 0 ? 0 : 1 - sig(1 - v, digits);
                 case LINEAR -> {
-                    double step = (spec.sliderMax() - spec.sliderMin()) / 200;
+                    double step = (spec.sliderMax() - spec.sliderMin()) / (fine ? 2000 : 200);
                     double q = Math.pow(10, Math.floor(Math.log10(step)));
                     yield Math.rint(v / q) * q;
                 }

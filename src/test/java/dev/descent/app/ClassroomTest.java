@@ -335,6 +335,40 @@ class ClassroomTest {
         }
     }
 
+    // ---- runs ----------------------------------------------------------------------------------
+
+    @Test
+    void aLogSliderGivesOneSignificantDigitAndShiftDragTwo(FxRobot robot) throws Exception {
+        javafx.scene.control.Slider slider = robot.lookup("#param-lr-slider").queryAs(javafx.scene.control.Slider.class);
+        TextField field = robot.lookup("#param-lr").queryAs(TextField.class);
+        robot.interact(() -> slider.setValue(Math.log10(0.0537)));
+        assertEquals("0.05", field.getText());
+        assertEquals(0.05, lr());
+
+        // a Shift-drag of the whole slider's width moves a tenth of its range, in two digits
+        double before = slider.getValue();
+        double w = slider.getWidth();
+        double y = slider.getHeight() / 2;
+        double x0 = (slider.getValue() - slider.getMin()) / (slider.getMax() - slider.getMin()) * w;
+        robot.interact(() -> {
+            slider.fireEvent(mouse(javafx.scene.input.MouseEvent.MOUSE_PRESSED, x0, y, true));
+            slider.fireEvent(mouse(javafx.scene.input.MouseEvent.MOUSE_DRAGGED, x0 - w / 4, y, true));
+            slider.fireEvent(mouse(javafx.scene.input.MouseEvent.MOUSE_RELEASED, x0 - w / 4, y, true));
+        });
+        double moved = before - slider.getValue();
+        double range = slider.getMax() - slider.getMin();
+        assertTrue(moved > 0 && moved < range / 20, "moved " + moved + " of " + range);
+        double v = lr();
+        assertTrue(v < 0.05 && v > 0.01, "lr " + v);
+        assertEquals(v, new java.math.BigDecimal(v).round(new java.math.MathContext(2)).doubleValue(), "two digits: " + v);
+    }
+
+    private static javafx.scene.input.MouseEvent mouse(javafx.event.EventType<javafx.scene.input.MouseEvent> type, double x, double y,
+            boolean shift) {
+        return new javafx.scene.input.MouseEvent(type, x, y, x, y, javafx.scene.input.MouseButton.PRIMARY, 1, shift, false, false, false,
+                true, false, false, false, false, false, null);
+    }
+
     // ---- layouts -------------------------------------------------------------------------------
 
     @Test
