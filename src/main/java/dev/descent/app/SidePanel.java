@@ -492,7 +492,14 @@ final class SidePanel extends VBox {
         fromHere.setTooltip(new Tooltip("Off: a changed setting restarts the run from its start.\n"
                 + "On: the run goes on from where it is, with fresh optimizer state."));
         fromHere.selectedProperty().addListener((o, a, b) -> ctl.setApplyFromCurrentPoint(b));
-        runEditor.getChildren().addAll(sub("Start"), startRow, startHint, new Separator(), fromHere);
+        CheckBox restartAll = new CheckBox("A change restarts every run");
+        restartAll.setId("restartAll");
+        restartAll.setSelected(ctl.restartAllOnChange());
+        restartAll.setTooltip(new Tooltip("On: changing one run starts all of them again together,\n"
+                + "so their step counters stay aligned for comparison."));
+        restartAll.selectedProperty().addListener((o, a, b) -> ctl.setRestartAllOnChange(b));
+        fromHere.disableProperty().bind(restartAll.selectedProperty());
+        runEditor.getChildren().addAll(sub("Start"), startRow, startHint, new Separator(), fromHere, restartAll);
     }
 
     private TextField startField(ParamSpec spec, double value, java.util.function.Function<Double, Optional<String>> apply) {

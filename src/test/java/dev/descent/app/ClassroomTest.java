@@ -369,6 +369,24 @@ class ClassroomTest {
                 true, false, false, false, false, false, null);
     }
 
+    @Test
+    void withTheToggleOnAChangeRestartsEveryRunTogether(FxRobot robot) throws Exception {
+        robot.interact(() -> view.load(WindowTest.bowl(0.02, 0.05)));
+        robot.interact(() -> {
+            ctl.stepOnce();
+            ctl.stepOnce();
+            ctl.stepOnce();
+        });
+        waitFor(() -> ctl.latest().runs().size() == 2 && ctl.latest().runs().stream().allMatch(r -> r.step() == 3));
+        javafx.scene.control.CheckBox toggle = robot.lookup("#restartAll").queryAs(javafx.scene.control.CheckBox.class);
+        robot.interact(toggle::fire); // below the fold at 720 px; fire() is what a click does
+        assertTrue(ctl.restartAllOnChange());
+        enter(robot, "#param-lr", "0.03");
+        waitFor(() -> ctl.frameOf(ctl.latest(), 0).spec().optimizer().lr() == 0.03);
+        waitFor(() -> ctl.latest().runs().stream().allMatch(r -> r.step() == 0));
+        assertEquals(0, ctl.frameOf(ctl.latest(), 1).step(), "the run that was not changed started again too");
+    }
+
     // ---- layouts -------------------------------------------------------------------------------
 
     @Test

@@ -67,6 +67,7 @@ public final class SessionController {
     private int selected = -1;
     private long scrub = -1;
     private final SessionHistory history = new SessionHistory();
+    private boolean restartAllOnChange;
 
     public SessionController(Simulation simulation, Session initial) {
         this.simulation = simulation;
@@ -388,7 +389,10 @@ public final class SessionController {
             return Optional.of(e.getMessage());
         }
         replace(index, r, "run:" + index);
-        simulation.submit(new Command.UpdateRun(ids.get(index), spec, !session.applyFromCurrentPoint()));
+        simulation.submit(new Command.UpdateRun(ids.get(index), spec, restartAllOnChange || !session.applyFromCurrentPoint()));
+        if (restartAllOnChange) {
+            simulation.submit(new Command.Reset()); // every run from its start: the step counters stay aligned
+        }
         fire(Change.RUN);
         return Optional.empty();
     }
@@ -599,6 +603,16 @@ public final class SessionController {
             scrub = -1;
             fire(Change.SCRUB);
         }
+    }
+
+    /** Whether a change to one run restarts every run, so all step counters stay aligned for comparison. */
+    public boolean restartAllOnChange() {
+        return restartAllOnChange;
+    }
+
+    public void setRestartAllOnChange(boolean b) {
+        restartAllOnChange = b;
+        fire(Change.PLAYBACK);
     }
 
     public void setApplyFromCurrentPoint(boolean b) {
