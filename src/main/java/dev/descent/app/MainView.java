@@ -819,11 +819,28 @@ public final class MainView extends BorderPane {
     }
 
     private void showShortcuts() {
-        StringBuilder sb = new StringBuilder();
-        for (String[] s : SHORTCUTS) {
-            sb.append(String.format(Locale.ROOT, "%-20s %s%n", s[0], s[1]));
+        // a grid, not padded text: "→", "−" and "Ctrl+Shift+Z" have different widths in any font
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setId("shortcutTable");
+        grid.setHgap(18);
+        grid.setVgap(4);
+        for (int i = 0; i < SHORTCUTS.size(); i++) {
+            Label key = new Label(SHORTCUTS.get(i)[0]);
+            key.getStyleClass().add(Styles.TEXT_BOLD);
+            key.setMinWidth(Region.USE_PREF_SIZE);
+            Label what = new Label(SHORTCUTS.get(i)[1]);
+            what.setWrapText(true);
+            what.setMaxWidth(460);
+            grid.addRow(i, key, what);
         }
-        info("Keyboard shortcuts", "Keyboard and mouse", sb.toString());
+        Alert a = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.OK);
+        a.setTitle("Keyboard shortcuts");
+        a.setHeaderText("Keyboard and mouse");
+        a.getDialogPane().setContent(grid);
+        if (getScene() != null) {
+            a.initOwner(getScene().getWindow());
+        }
+        a.show();
     }
 
     private void info(String title, String header, String text) {
