@@ -59,7 +59,7 @@ public class DescentApp extends Application {
         store = SettingsStore.fromSystem();
         Properties ui = store.loadWindow();
         List<String> problems = new java.util.ArrayList<>();
-        WindowOptions options = WindowOptions.parse(getParameters().getRaw(), problems);
+        WindowOptions options = WindowOptions.parse(getParameters() == null ? List.of() : getParameters().getRaw(), problems);
         Session session = options.lesson() != null ? options.lesson().session()
                 : store.loadSession().orElseGet(Sessions::defaultSession);
         AtomicReference<MainView> holder = new AtomicReference<>();
