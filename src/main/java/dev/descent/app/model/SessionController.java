@@ -255,6 +255,15 @@ public final class SessionController {
             Map<String, Object> params = new LinkedHashMap<>(session.surfaceParams());
             params.put(name, Values.toJson(value));
             Surface sf = Surfaces.find(session.surface()).create(params);
+            // a formula undefined where a run starts would only show NaN and "diverged" badges: say so here
+            for (RunModel r : session.runs()) {
+                double f = sf.value(r.x0(), r.y0());
+                if (!Double.isFinite(f)) {
+                    return Optional.of(sf.formula() + " is not defined at the start (" + dev.descent.math.Params.format(r.x0())
+                            + ", " + dev.descent.math.Params.format(r.y0()) + ") of " + r.name() + " (f = " + f
+                            + "). Move the starts first, or write a formula defined there.");
+                }
+            }
             List<RunSpec> specs = new ArrayList<>();
             for (RunModel r : session.runs()) {
                 specs.add(Sessions.spec(sf, r));

@@ -13,8 +13,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Choosing another optimizer for a run: its automatic name follows, η comes along. */
-class ChangeOptimizerTest {
+/** Changing a run or the surface: automatic names follow the optimizer, η comes along, a formula must be defined at the starts. */
+class RunChangesTest {
 
     private final Simulation sim = new Simulation(Surfaces.create("rosenbrock"), m -> { });
 
@@ -66,5 +66,20 @@ class ChangeOptimizerTest {
         assertEquals("adam", c.run(0).optimizer());
         assertEquals("Adam", c.run(0).name());
         assertTrue(!c.run(0).hyperparameters().containsKey("lr"), "Adam's own default");
+    }
+
+    @Test
+    void aFormulaUndefinedAtAStartIsRefusedWithTheRunAndThePoint() {
+        SessionController c = controller(RunModel.of("SGD", null, "sgd", Map.of(), -1.5, 1));
+        c.setSurface("custom");
+        c.moveStart(0, -1.5, 1);
+        String before = c.session().surfaceParams().toString();
+        Optional<String> r = c.setSurfaceParam("expr", "log(x) + y**2");
+        assertTrue(r.isPresent());
+        assertTrue(r.get().contains("(-1.5, 1)") && r.get().contains("SGD"), r.get());
+        assertEquals(before, c.session().surfaceParams().toString(), "the formula in force stays");
+
+        c.moveStart(0, 2, 1);
+        assertEquals(Optional.empty(), c.setSurfaceParam("expr", "log(x) + y**2"));
     }
 }
