@@ -66,6 +66,7 @@ public final class ChartsView extends StackPane {
     private final Map<String, Boolean> probeLog = new HashMap<>();
     private final HBox runRow = new HBox(6);
     private final HBox probeRow = new HBox(6);
+    private ScrollPane probeScroll;
     private final TitledPane runsPane;
     private final TitledPane probesPane;
     private final Label noProbes = new Label();
@@ -104,7 +105,7 @@ public final class ChartsView extends StackPane {
 
         probeRow.getStyleClass().add("chart-row");
         noProbes.getStyleClass().add(Styles.TEXT_MUTED);
-        ScrollPane probeScroll = new ScrollPane(probeRow);
+        probeScroll = new ScrollPane(probeRow);
         probeScroll.setFitToWidth(true);
         probeScroll.setFitToHeight(true);
         probeScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -431,7 +432,8 @@ public final class ChartsView extends StackPane {
                 dirty = true;
                 lastUpdate = Long.MIN_VALUE / 2;
             });
-            c.setMinWidth(125);
+            // at most four charts across: the rest scroll sideways instead of squeezing every chart
+            c.minWidthProperty().bind(probeScroll.widthProperty().subtract(2 + 3 * 6 + 4).divide(4).map(w -> Math.max(125, w.doubleValue())));
             c.setPrefWidth(240);
             HBox.setHgrow(c, Priority.ALWAYS);
             probeCharts.add(c);

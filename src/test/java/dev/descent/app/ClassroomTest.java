@@ -402,6 +402,21 @@ class ClassroomTest {
         assertTrue(share >= 0.5, "the plot has " + share + " of the window");
     }
 
+    @Test
+    void atMostFourProbeChartsShareARow(FxRobot robot) throws Exception {
+        robot.interact(() -> view.charts().setShown(true));
+        robot.interact(() -> ctl.updateRun(0, m -> m.withOptimizer("adam")));
+        waitFor(() -> view.charts().probeCharts().size() > 4);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.geometry.Bounds row = view.charts().probesPane().localToScene(view.charts().probesPane().getBoundsInLocal());
+        long inView = view.charts().probeCharts().stream().filter(c -> {
+            javafx.geometry.Bounds b = c.localToScene(c.getBoundsInLocal());
+            return b.getMinX() >= row.getMinX() - 1 && b.getMaxX() <= row.getMaxX() + 1;
+        }).count();
+        assertTrue(inView <= 4, inView + " charts side by side");
+        assertTrue(view.charts().probeCharts().get(0).getWidth() >= (row.getWidth() - 40) / 4, "each chart a quarter of the row");
+    }
+
     // ---- presenter mode -----------------------------------------------------------------------
 
     @Test
