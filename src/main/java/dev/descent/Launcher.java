@@ -3,7 +3,7 @@ package dev.descent;
 import dev.descent.cli.Cli;
 
 /**
- * The jar's entry point. With no arguments it opens the window; with a sub-command it runs headless
+ * The jar's entry point. With no arguments (or {@code --presenter}, {@code --lesson ID}) it opens the window; with a sub-command it runs headless
  * and never starts the JavaFX toolkit. (A main class that extends Application cannot start from a
  * plain classpath jar, hence this class.)
  */
@@ -13,7 +13,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
+        if (args.length == 0 || args[0].equals("--presenter") || args[0].equals("--lesson")) {
             dev.descent.app.DescentApp.launchWindow(args);
             return;
         }

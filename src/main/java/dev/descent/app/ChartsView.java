@@ -70,6 +70,7 @@ public final class ChartsView extends StackPane {
     private final Map<String, Boolean> probeLog = new HashMap<>();
     private final HBox runRow = new HBox(6);
     private final HBox probeRow = new HBox(6);
+    private ScrollPane probeScroll;
     private final TitledPane runsPane;
     private final TitledPane probesPane;
     private final Label noProbes = new Label();
@@ -78,7 +79,7 @@ public final class ChartsView extends StackPane {
     private final CheckMenuItem menuItem = new CheckMenuItem("Charts");
     private final javafx.scene.control.ChoiceBox<String> xAxis = new javafx.scene.control.ChoiceBox<>();
     private SplitPane split;
-    private double divider = 0.58;
+    private double divider = 0.72; // the plot keeps at least half the window at 1920×1080
     private boolean shown = true;
     private ChartTheme theme = ChartTheme.LIGHT;
     private Frame lastFrame;
@@ -122,7 +123,7 @@ public final class ChartsView extends StackPane {
 
         probeRow.getStyleClass().add("chart-row");
         noProbes.getStyleClass().add(Styles.TEXT_MUTED);
-        ScrollPane probeScroll = new ScrollPane(probeRow);
+        probeScroll = new ScrollPane(probeRow);
         probeScroll.setFitToWidth(true);
         probeScroll.setFitToHeight(true);
         probeScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -455,7 +456,8 @@ public final class ChartsView extends StackPane {
                 dirty = true;
                 lastUpdate = Long.MIN_VALUE / 2;
             });
-            c.setMinWidth(125);
+            // at most four charts across: the rest scroll sideways instead of squeezing every chart
+            c.minWidthProperty().bind(probeScroll.widthProperty().subtract(2 + 3 * 6 + 4).divide(4).map(w -> Math.max(125, w.doubleValue())));
             c.setPrefWidth(240);
             HBox.setHgrow(c, Priority.ALWAYS);
             probeCharts.add(c);

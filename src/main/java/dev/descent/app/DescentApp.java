@@ -60,8 +60,10 @@ public class DescentApp extends Application {
         this.stage = stage;
         store = SettingsStore.fromSystem();
         Properties ui = store.loadWindow();
-        Session session = store.loadSession().orElseGet(Sessions::defaultSession);
         List<String> problems = new java.util.ArrayList<>();
+        WindowOptions options = WindowOptions.parse(getParameters() == null ? List.of() : getParameters().getRaw(), problems);
+        Session session = options.lesson() != null ? options.lesson().session()
+                : store.loadSession().orElseGet(Sessions::defaultSession);
         AtomicReference<MainView> holder = new AtomicReference<>();
         SessionController ctl = controller(session, m -> {
             if (holder.get() != null) {
@@ -75,8 +77,16 @@ public class DescentApp extends Application {
         if (!problems.isEmpty()) {
             view.showMessage(String.join("  ", problems));
         }
-        double w = parse(ui.getProperty("width"), 1440);
-        double h = parse(ui.getProperty("height"), 900);
+        // never larger than the screen (a 1280×720 projector), and on a short screen the plot gets the height
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double w = Math.min(parse(ui.getProperty("width"), 1440), screen.getWidth());
+        double h = Math.min(parse(ui.getProperty("height"), 900), screen.getHeight());
+        if (h < 800) {
+            view.charts().setShown(false);
+            if (problems.isEmpty()) {
+                view.showMessage("The charts are hidden to give the plot the room: View → Charts (Ctrl+Shift+C) shows them.");
+            }
+        }
         Scene scene = new Scene(view, w, h);
         stage.setTitle("Descent");
         stage.setScene(scene);
@@ -88,9 +98,17 @@ public class DescentApp extends Application {
         stage.show();
         view.plot().requestFocus();
         view.start();
+        if (options.presenter()) {
+            view.setPresenting(true);
+        }
         if (Boolean.getBoolean("descent.autoplay")) {
             ctl.play();
         }
+    }
+
+    /** The window's content, once started. */
+    MainView view() {
+        return view;
     }
 
     private static double parse(String s, double def) {

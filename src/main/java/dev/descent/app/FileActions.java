@@ -71,6 +71,7 @@ final class FileActions {
     private final Label progressLabel = new Label();
     private final Button cancelButton = new Button("Cancel");
     private Path current;
+    private java.util.function.BooleanSupplier mayReplace = () -> true;
     private Task<Exporter.Result> running;
 
     FileActions(SessionController ctl, Consumer<Session> open, Consumer<String> message, Supplier<Window> window,
@@ -160,7 +161,15 @@ final class FileActions {
         };
     }
 
+    /** Asked before another session replaces this one (it may offer to save unsaved changes). */
+    void setMayReplace(java.util.function.BooleanSupplier b) {
+        mayReplace = b;
+    }
+
     private void openDialog() {
+        if (!mayReplace.getAsBoolean()) {
+            return;
+        }
         File f = chooser("Open session", "Descent session", "json").showOpenDialog(window.get());
         if (f != null) {
             openFile(f.toPath());
@@ -181,32 +190,33 @@ final class FileActions {
         remember(f);
     }
 
-    private void save() {
+    /** Saves to the current file, or asks for one; true when the session was written. */
+    boolean save() {
         if (current == null) {
-            saveAs();
-        } else {
-            saveTo(current);
+            return saveAs();
         }
+        return saveTo(current);
     }
 
-    private void saveAs() {
+    private boolean saveAs() {
         FileChooser fc = chooser("Save session", "Descent session", "json");
         fc.setInitialFileName(current != null ? current.getFileName().toString() : "session.json");
         File f = fc.showSaveDialog(window.get());
-        if (f != null) {
-            saveTo(withExtension(f.toPath(), "json"));
-        }
+        return f != null && saveTo(withExtension(f.toPath(), "json"));
     }
 
     /** Saves the session as it is now (atomically; a failure leaves any old file as it was). */
-    void saveTo(Path f) {
+    boolean saveTo(Path f) {
         try {
             SessionFiles.write(ctl.session(), f);
+            ctl.markSaved();
             current = f;
             remember(f);
             message.accept("Saved " + f.getFileName());
+            return true;
         } catch (IOException e) {
             error("Cannot save the session", e.getMessage());
+            return false;
         }
     }
 
@@ -251,7 +261,11 @@ final class FileActions {
         for (Path p : recent()) {
             MenuItem m = new MenuItem(p.getFileName() + "   —   " + (p.getParent() == null ? "" : p.getParent()));
             m.setMnemonicParsing(false);
-            m.setOnAction(e -> openFile(p));
+            m.setOnAction(e -> {
+                if (mayReplace.getAsBoolean()) {
+                    openFile(p);
+                }
+            });
             recentMenu.getItems().add(m);
         }
         recentMenu.setDisable(recentMenu.getItems().isEmpty());

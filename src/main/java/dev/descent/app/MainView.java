@@ -22,6 +22,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
@@ -67,11 +68,14 @@ public final class MainView extends BorderPane {
             new String[] {"R or Home", "reset every run to its start"},
             new String[] {"0", "reset the view"},
             new String[] {"+ / −", "zoom in / out"},
+            new String[] {"Ctrl+Z", "undo a change to the runs or the surface"},
+            new String[] {"Ctrl+Shift+Z, Ctrl+Y", "redo"},
             new String[] {"Ctrl+O / Ctrl+S", "open / save a session file"},
             new String[] {"Ctrl+E", "export an animation (GIF, MP4, PNG frames)"},
             new String[] {"Ctrl+N", "add a run"},
             new String[] {"Ctrl+Shift+D", "duplicate the selected run"},
             new String[] {"Ctrl+T", "light / dark theme"},
+            new String[] {"F5", "presenter mode; there: + / − type size, B blank, C caption, D side panel, PgDn step, Esc leaves"},
             new String[] {"Ctrl+Shift+C", "show / hide the charts"},
             new String[] {"click a chart", "show the runs at that step (Space plays on)"},
             new String[] {"Ctrl+Q", "quit"},
@@ -111,6 +115,24 @@ public final class MainView extends BorderPane {
     private boolean updatingControls;
     private boolean everPlayed;
     private Runnable onQuit = Platform::exit;
+    private String lessonSurface;
+
+    // presenter mode (F5): the plot fills the screen, large type drawn over it
+    private final javafx.scene.canvas.Canvas presenterCanvas = new javafx.scene.canvas.Canvas();
+    private final org.jfree.fx.FXGraphics2D presenterGraphics = new org.jfree.fx.FXGraphics2D(presenterCanvas.getGraphicsContext2D());
+    private final Button presenterButton = toolButton("presenter", "mdi2p-presentation-play",
+            "Presenter mode: full screen, large type, clicker keys (F5; Esc leaves)");
+    private VBox topBars;
+    private ScrollPane sideScroll;
+    private HBox statusBar;
+    private boolean presenting;
+    private boolean blank;
+    private boolean drawer;
+    private boolean chartsBefore;
+    private double presenterScale = 1.25;
+    private boolean caption = true;
+    private double pointerX = Double.NaN;
+    private double pointerY = Double.NaN;
 
     public MainView(SessionController ctl, boolean dark) {
         this.ctl = ctl;
@@ -119,11 +141,33 @@ public final class MainView extends BorderPane {
         this.files = new FileActions(ctl, this::load, this::showMessage, () -> getScene() == null ? null : getScene().getWindow(),
                 () -> new double[] {plot.getWidth(), plot.getHeight()});
         this.charts = new ChartsView(ctl, this::showMessage);
+        files.setMayReplace(this::mayReplaceSession);
+        side.setFocusHome(plot::requestFocus);
+        // the charts leave the window: a focused chart hands the keys to the plot first
+        charts.menuItem().selectedProperty().addListener((o, a, b) -> {
+            if (!b && getScene() != null) {
+                for (javafx.scene.Node n = getScene().getFocusOwner(); n != null; n = n.getParent()) {
+                    if (n == charts) {
+                        plot.requestFocus();
+                        break;
+                    }
+                }
+            }
+        });
         getStyleClass().add("descent");
         getStylesheets().add(MainView.class.getResource("descent.css").toExternalForm());
 
-        setTop(new VBox(menuBar(), toolBar()));
-        StackPane centre = new StackPane(plot, playHint);
+        topBars = new VBox(menuBar(), toolBar());
+        setTop(topBars);
+        StackPane centre = new StackPane(plot, playHint, presenterCanvas);
+        presenterCanvas.setMouseTransparent(true);
+        presenterCanvas.setVisible(false);
+        presenterCanvas.setManaged(false);
+        centre.widthProperty().addListener((o, a, b) -> presenterCanvas.setWidth(b.doubleValue()));
+        centre.heightProperty().addListener((o, a, b) -> presenterCanvas.setHeight(b.doubleValue()));
+        centre.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> pointerAt(e.getX(), e.getY()));
+        centre.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_DRAGGED, e -> pointerAt(e.getX(), e.getY()));
+        centre.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_EXITED, e -> pointerAt(Double.NaN, Double.NaN));
         playHint.getStyleClass().add("play-hint");
         playHint.setMouseTransparent(true);
         StackPane.setAlignment(playHint, Pos.TOP_LEFT);
@@ -131,26 +175,36 @@ public final class MainView extends BorderPane {
         centre.getStyleClass().add("plot-pane");
         setCenter(charts.around(centre));
         ScrollPane scroll = new ScrollPane(side);
+        sideScroll = scroll;
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setPrefWidth(380);
         scroll.setMinWidth(320);
         scroll.getStyleClass().add("side-scroll");
         setRight(scroll);
-        setBottom(statusBar());
+        statusBar = statusBar();
+        setBottom(statusBar);
 
         messageTimeout.setOnFinished(e -> setMessage(HINT, false));
+        // Enter in a field commits it (its own handler ran first) and, when accepted, gives the keys back to the plot
+        addEventHandler(javafx.event.ActionEvent.ACTION, e -> {
+            if (e.getTarget() instanceof TextField tf && !tf.getPseudoClassStates().contains(Styles.STATE_DANGER)) {
+                plot.requestFocus();
+            }
+        });
         ctl.addListener(c -> {
             switch (c) {
                 case LOADED -> {
                     refreshControls();
                     updateLesson();
                 }
+                case SURFACE -> updateLesson();
                 case VIEW, PLAYBACK -> refreshControls();
                 default -> {
                 }
             }
         });
+        lessonSurface = ctl.session().surface();
         refreshControls();
         updateLesson();
         setDark(dark);
@@ -158,6 +212,8 @@ public final class MainView extends BorderPane {
         sceneProperty().addListener((o, a, s) -> {
             if (s != null) {
                 s.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+                s.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), this::redo);
+                s.focusOwnerProperty().addListener((fo, before, now) -> focusMoved(before, now));
                 Platform.runLater(plot::requestFocus);
             }
         });
@@ -229,6 +285,108 @@ public final class MainView extends BorderPane {
             stepLabel.setText("step " + max + " / " + f.stepLimit());
             side.updateStats(f);
         }
+        if (presenting) {
+            paintPresenter(f);
+        }
+    }
+
+    // ---- presenter mode -----------------------------------------------------------------------
+
+    public boolean isPresenting() {
+        return presenting;
+    }
+
+    /** The size of the presenter's type and marks, 1× to 3×. */
+    public double presenterScale() {
+        return presenterScale;
+    }
+
+    public boolean isBlank() {
+        return blank;
+    }
+
+    /** F5: full screen, the plot alone with a large step counter and the lesson's caption; Esc leaves. */
+    public void setPresenting(boolean on) {
+        if (on == presenting) {
+            return;
+        }
+        presenting = on;
+        blank = false;
+        drawer = false;
+        javafx.stage.Stage stage = getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage st ? st : null;
+        if (on) {
+            chartsBefore = charts.isShown();
+            charts.setShown(false);
+            setTop(null);
+            setRight(null);
+            setBottom(null);
+            playHint.setVisible(false);
+            if (stage != null) {
+                stage.setFullScreenExitHint("");
+                stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH); // Esc is ours: it leaves presenter mode
+                stage.setFullScreen(true);
+            }
+        } else {
+            setTop(topBars);
+            setRight(sideScroll);
+            setBottom(statusBar);
+            charts.setShown(chartsBefore);
+            if (stage != null && stage.isFullScreen()) {
+                stage.setFullScreen(false);
+            }
+        }
+        presenterCanvas.setVisible(on);
+        presenterCanvas.getGraphicsContext2D().clearRect(0, 0, presenterCanvas.getWidth(), presenterCanvas.getHeight());
+        plot.requestFocus();
+    }
+
+    /** + / − in presenter mode. */
+    public void scalePresenter(double delta) {
+        presenterScale = dev.descent.render.PresenterPainter.clampScale(presenterScale + delta);
+    }
+
+    private void pointerAt(double x, double y) {
+        pointerX = x;
+        pointerY = y;
+    }
+
+    private void paintPresenter(Frame f) {
+        int w = (int) presenterCanvas.getWidth();
+        int h = (int) presenterCanvas.getHeight();
+        presenterCanvas.getGraphicsContext2D().clearRect(0, 0, w, h);
+        if (w < 10 || h < 10) {
+            return;
+        }
+        long max = 0;
+        for (RunFrame r : f.runs()) {
+            max = Math.max(max, r.step());
+        }
+        Session s = ctl.session();
+        boolean lesson = s.title() != null && s.surface().equals(lessonSurface);
+        dev.descent.render.PresenterPainter.paint(presenterGraphics, w, h, new dev.descent.render.PresenterPainter.Overlay(
+                max, f.stepLimit(), !caption ? null : lesson ? s.title() : ctl.surface().title(),
+                !caption ? null : lesson ? s.description() : ctl.surface().formula(),
+                presenterScale, dark, blank, pointerX, pointerY));
+    }
+
+    /** Keys that mean something else in presenter mode; true when {@code e} was one of them. */
+    private boolean presenterKey(KeyEvent e) {
+        switch (e.getCode()) {
+            case ESCAPE -> setPresenting(false);
+            case B, PERIOD -> blank = !blank; // clickers send B or "."
+            case C -> caption = !caption;
+            case D -> {
+                drawer = !drawer;
+                setRight(drawer ? sideScroll : null);
+            }
+            case PLUS, EQUALS, ADD -> scalePresenter(dev.descent.render.PresenterPainter.SCALE_STEP);
+            case MINUS, SUBTRACT -> scalePresenter(-dev.descent.render.PresenterPainter.SCALE_STEP);
+            case PAGE_DOWN -> ctl.stepOnce();
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- menus and bars -----------------------------------------------------------------------
@@ -237,12 +395,31 @@ public final class MainView extends BorderPane {
         Menu file = new Menu("_File");
         MenuItem resetDefault = new MenuItem("Reset to default lesson");
         resetDefault.setId("resetDefault");
-        resetDefault.setOnAction(e -> load(Sessions.defaultSession()));
+        resetDefault.setOnAction(e -> {
+            if (mayReplaceSession()) {
+                load(Sessions.defaultSession());
+            }
+        });
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> onQuit.run());
         file.getItems().addAll(files.menuItems());
         file.getItems().addAll(resetDefault, new SeparatorMenuItem(), quit);
+
+        Menu edit = new Menu("_Edit");
+        MenuItem undo = new MenuItem("Undo");
+        undo.setId("undo");
+        undo.setAccelerator(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN));
+        undo.setOnAction(e -> undo());
+        MenuItem redo = new MenuItem("Redo");
+        redo.setId("redo");
+        redo.setAccelerator(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        redo.setOnAction(e -> redo());
+        edit.setOnShowing(e -> {
+            undo.setDisable(!ctl.canUndo());
+            redo.setDisable(!ctl.canRedo());
+        });
+        edit.getItems().addAll(undo, redo);
 
         Menu presets = new Menu("_Lessons");
         presets.setId("presetsMenu");
@@ -314,7 +491,7 @@ public final class MainView extends BorderPane {
                 "Watch gradient-based optimizers work on 2-D loss surfaces.\n"
                         + "Trajectories match torch.optim; the same run on the command line gives the same numbers."));
         help.getItems().addAll(keys, about);
-        MenuBar bar = new MenuBar(file, presets, runs, view, help);
+        MenuBar bar = new MenuBar(file, edit, presets, runs, view, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -335,7 +512,7 @@ public final class MainView extends BorderPane {
         reset.setOnAction(e -> ctl.reset());
 
         speedSlider.setId("speed");
-        speedSlider.setPrefWidth(120);
+        speedSlider.setPrefWidth(84);
         speedSlider.setFocusTraversable(false);
         speedSlider.setTooltip(new Tooltip("Steps per second, 1 to 10 000 (logarithmic)"));
         speedSlider.valueProperty().addListener((o, a, b) -> {
@@ -345,11 +522,11 @@ public final class MainView extends BorderPane {
             double sps = Math.round(Math.pow(10, b.doubleValue()));
             ctl.setSpeed(Math.max(1, sps));
         });
-        speedLabel.setMinWidth(92);
+        speedLabel.setMinWidth(84);
         speedLabel.getStyleClass().add("mono");
 
         stepLimitField.setId("stepLimit");
-        stepLimitField.setPrefColumnCount(6);
+        stepLimitField.setPrefColumnCount(5);
         stepLimitField.setTooltip(new Tooltip("Runs stop after this many steps"));
         Runnable commitLimit = () -> {
             String t = stepLimitField.getText().trim().replace("_", "").replace(",", "");
@@ -366,11 +543,18 @@ public final class MainView extends BorderPane {
         stepLimitField.focusedProperty().addListener((o, a, b) -> {
             if (!b) {
                 commitLimit.run();
+                if (stepLimitField.getPseudoClassStates().contains(Styles.STATE_DANGER)) {
+                    // the refused text goes; the limit in force comes back (the status bar keeps the reason)
+                    stepLimitField.setText(Long.toString(ctl.session().stepLimit()));
+                    stepLimitField.pseudoClassStateChanged(Styles.STATE_DANGER, false);
+                }
             }
         });
+        // reached by a click, never by focus wandering from a rebuilt panel
+        stepLimitField.setFocusTraversable(false);
         stepLabel.setId("stepCounter");
         stepLabel.getStyleClass().add("mono");
-        stepLabel.setMinWidth(130);
+        stepLabel.setMinWidth(120);
 
         ComboBox<Presets.Preset> lessons = new ComboBox<>();
         lessons.setId("presets");
@@ -382,7 +566,8 @@ public final class MainView extends BorderPane {
         }
         lessons.setCellFactory(l -> new SidePanel.KindCell<>(Presets.Preset::title, p -> p.session().description()));
         lessons.setButtonCell(new SidePanel.KindCell<>(Presets.Preset::title, p -> ""));
-        lessons.setPrefWidth(210);
+        lessons.setPrefWidth(150);
+        lessons.setVisibleRowCount(6); // the list fits a small screen and scrolls
         lessons.setFocusTraversable(false);
         lessons.setOnAction(e -> {
             Presets.Preset p = lessons.getValue();
@@ -408,7 +593,9 @@ public final class MainView extends BorderPane {
 
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        Label speedTitle = new Label("Speed");
+        // an icon instead of the word: the toolbar keeps every control at 1280 px
+        Label speedTitle = new Label(null, new FontIcon("mdi2s-speedometer"));
+        speedTitle.setTooltip(new Tooltip("Speed: steps per second"));
         Label limitTitle = new Label("Limit");
         // labels keep their text: at 1280 px the lesson box gives way instead
         for (Region r : List.of(speedTitle, limitTitle, speedLabel, stepLabel)) {
@@ -417,7 +604,8 @@ public final class MainView extends BorderPane {
         ToolBar bar = new ToolBar(playButton, step, reset, new Separator(Orientation.VERTICAL),
                 speedTitle, speedSlider, speedLabel, new Separator(Orientation.VERTICAL),
                 limitTitle, stepLimitField, stepLabel, gap, lessons, new Separator(Orientation.VERTICAL),
-                fit, fieldButton, themeButton);
+                fit, fieldButton, themeButton, presenterButton);
+        presenterButton.setOnAction(e -> setPresenting(true));
         bar.getItems().addAll(bar.getItems().indexOf(gap) + 1, files.toolbarNodes());
         bar.getStyleClass().add("transport");
         return bar;
@@ -441,6 +629,7 @@ public final class MainView extends BorderPane {
         pointerLabel.textProperty().bind(plot.pointerProperty());
         pointerLabel.getStyleClass().addAll("mono", Styles.TEXT_MUTED);
         pointerLabel.setMinWidth(Region.USE_PREF_SIZE);
+        lessonLabel.setId("lessonTitle");
         lessonLabel.getStyleClass().add(Styles.TEXT_MUTED);
         lessonLabel.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(16, messageLabel, pointerLabel, lessonLabel);
@@ -453,12 +642,50 @@ public final class MainView extends BorderPane {
     // ---- actions ------------------------------------------------------------------------------
 
     private void openPreset(Presets.Preset p) {
-        load(p.session());
+        if (mayReplaceSession()) {
+            load(p.session());
+        }
+    }
+
+    void undo() {
+        showMessage(ctl.undo() ? "Undone (Ctrl+Shift+Z or Ctrl+Y redoes it)" : "Nothing to undo");
+    }
+
+    void redo() {
+        showMessage(ctl.redo() ? "Redone" : "Nothing to redo");
+    }
+
+    /**
+     * Before another session replaces this one: when it has unsaved changes, asks whether to save
+     * them, discard them or stay. True when the replacement may go ahead.
+     */
+    boolean mayReplaceSession() {
+        if (!ctl.hasUnsavedChanges()) {
+            return true;
+        }
+        ButtonType save = new ButtonType("Save…", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Discard changes", ButtonBar.ButtonData.NO);
+        ButtonType stay = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Save them before another session replaces this one?", save, discard, stay);
+        a.setTitle("Unsaved changes");
+        a.setHeaderText("The runs or the surface have changed since the session was opened or saved.");
+        a.getDialogPane().lookupButton(save).setId("saveChanges");
+        a.getDialogPane().lookupButton(discard).setId("discardChanges");
+        a.getDialogPane().lookupButton(stay).setId("keepSession");
+        if (getScene() != null) {
+            a.initOwner(getScene().getWindow());
+        }
+        ButtonType answer = a.showAndWait().orElse(stay);
+        if (answer == save) {
+            return files.save();
+        }
+        return answer == discard;
     }
 
     /** Opens a session (a preset, the default lesson); says what was left out, if anything. */
     public void load(Session s) {
         try {
+            lessonSurface = s.surface();
             List<String> problems = ctl.load(s);
             if (problems.isEmpty()) {
                 showMessage((s.title() == null ? "Opened" : s.title()) + (s.description() == null ? "" : " — " + s.description()));
@@ -523,7 +750,30 @@ public final class MainView extends BorderPane {
 
     private void updateLesson() {
         Session s = ctl.session();
-        lessonLabel.setText(s.title() == null ? ctl.surface().title() : s.title());
+        // once the surface is changed, the lesson's title no longer describes what is shown
+        boolean lesson = s.title() != null && s.surface().equals(lessonSurface);
+        lessonLabel.setText(lesson ? s.title() : ctl.surface().title());
+    }
+
+    /**
+     * When the focused control is taken away (the side panel or the charts rebuild), JavaFX hands
+     * focus to the next control in the window, the toolbar's Limit field, where the next Space would
+     * wipe the limit. The plot takes it back instead.
+     */
+    private void focusMoved(javafx.scene.Node before, javafx.scene.Node now) {
+        boolean removed = before != null && (before.getScene() == null || !isShowing(before));
+        if (removed || now == null) {
+            plot.requestFocus();
+        }
+    }
+
+    private static boolean isShowing(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void key(KeyEvent e) {
@@ -537,6 +787,15 @@ public final class MainView extends BorderPane {
             return;
         }
         if (e.isShortcutDown() || e.isAltDown()) {
+            return;
+        }
+        if (e.getCode() == KeyCode.F5) {
+            setPresenting(!presenting);
+            e.consume();
+            return;
+        }
+        if (presenting && presenterKey(e)) {
+            e.consume();
             return;
         }
         boolean navigating = focus instanceof Slider;
@@ -560,11 +819,28 @@ public final class MainView extends BorderPane {
     }
 
     private void showShortcuts() {
-        StringBuilder sb = new StringBuilder();
-        for (String[] s : SHORTCUTS) {
-            sb.append(String.format(Locale.ROOT, "%-20s %s%n", s[0], s[1]));
+        // a grid, not padded text: "→", "−" and "Ctrl+Shift+Z" have different widths in any font
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setId("shortcutTable");
+        grid.setHgap(18);
+        grid.setVgap(4);
+        for (int i = 0; i < SHORTCUTS.size(); i++) {
+            Label key = new Label(SHORTCUTS.get(i)[0]);
+            key.getStyleClass().add(Styles.TEXT_BOLD);
+            key.setMinWidth(Region.USE_PREF_SIZE);
+            Label what = new Label(SHORTCUTS.get(i)[1]);
+            what.setWrapText(true);
+            what.setMaxWidth(460);
+            grid.addRow(i, key, what);
         }
-        info("Keyboard shortcuts", "Keyboard and mouse", sb.toString());
+        Alert a = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.OK);
+        a.setTitle("Keyboard shortcuts");
+        a.setHeaderText("Keyboard and mouse");
+        a.getDialogPane().setContent(grid);
+        if (getScene() != null) {
+            a.initOwner(getScene().getWindow());
+        }
+        a.show();
     }
 
     private void info(String title, String header, String text) {

@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -101,8 +102,9 @@ final class ParamEditor {
                 NumberControl a = new NumberControl(spec, d[0], idPrefix + spec.name() + "-0", tip);
                 NumberControl b = new NumberControl(spec, d[1], idPrefix + spec.name() + "-1", tip);
                 numbers = List.of(a, b);
-                a.onCommit = v -> apply.apply(new double[] {v, b.value});
-                b.onCommit = v -> apply.apply(new double[] {a.value, v});
+                // the refusal names the half it is about: torch's "index 0" means β₁
+                a.onCommit = v -> apply.apply(new double[] {v, b.value}).map(m -> sub(spec, 1).getText() + ": " + m);
+                b.onCommit = v -> apply.apply(new double[] {a.value, v}).map(m -> sub(spec, 2).getText() + ": " + m);
                 Label head = label(spec);
                 Tooltip.install(head, tip);
                 root.getChildren().addAll(head, a.row(sub(spec, 1)), b.row(sub(spec, 2)), error);
@@ -119,9 +121,17 @@ final class ParamEditor {
                 listField.setId(idPrefix + spec.name());
                 listField.setTooltip(tip);
                 listField.setOnAction(e -> commitList());
+                Object[] inForce = {value};
+                listField.setUserData(inForce);
                 listField.focusedProperty().addListener((o, a, b) -> {
                     if (!b) {
                         commitList();
+                        if (listField.getPseudoClassStates().contains(Styles.STATE_DANGER)) {
+                            // the refused text goes; the value in force comes back, the reason stays
+                            listField.setText(Params.format(inForce[0]));
+                            listField.pseudoClassStateChanged(Styles.STATE_DANGER, false);
+                            keptNote(Params.format(inForce[0]));
+                        }
                     }
                 });
                 HBox row = new HBox(8, label(spec), listField);
@@ -135,10 +145,15 @@ final class ParamEditor {
     private void commitList() {
         String text = listField.getText();
         Optional<String> r;
+        Object converted = null;
         try {
-            r = apply.apply(spec.convert(text));
+            converted = spec.convert(text);
+            r = apply.apply(converted);
         } catch (IllegalArgumentException e) {
             r = Optional.of(e.getMessage());
+        }
+        if (r.isEmpty()) {
+            ((Object[]) listField.getUserData())[0] = converted;
         }
         show(r);
         listField.pseudoClassStateChanged(Styles.STATE_DANGER, r.isPresent());
@@ -153,6 +168,13 @@ final class ParamEditor {
         error.setText(reason.orElse(""));
         error.setVisible(reason.isPresent());
         error.setManaged(reason.isPresent());
+    }
+
+    /** After a refused value was taken back: says which value is still in force. */
+    private void keptNote(String inForce) {
+        if (error.isVisible() && !error.getText().contains(" — still ")) {
+            error.setText(error.getText() + " — still " + inForce);
+        }
     }
 
     /** "η  lr": the lecture symbol, then torch's name in a quieter style. */
@@ -185,6 +207,9 @@ final class ParamEditor {
         double value;
         Function<Double, Optional<String>> onCommit;
         private boolean updating;
+        private boolean fine;
+        private double dragX;
+        private double dragValue;
 
         NumberControl(ParamSpec spec, double v, String id, Tooltip tip) {
             this.spec = spec;
@@ -198,6 +223,29 @@ final class ParamEditor {
             field.setTooltip(tip);
             field.setPrefColumnCount(7);
             field.getStyleClass().add("param-field");
+            // Shift-drag: a tenth of the speed and one more significant digit, for fine steps
+            slider.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+                dragX = e.getX();
+                dragValue = slider.getValue();
+            });
+            slider.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> {
+                if (!e.isShiftDown()) {
+                    dragX = e.getX();
+                    dragValue = slider.getValue();
+                    return;
+                }
+                double w = Math.max(1, slider.getWidth());
+                double nv = dragValue + (e.getX() - dragX) / w * (slider.getMax() - slider.getMin()) / 10;
+                dragX = e.getX();
+                dragValue = Math.max(slider.getMin(), Math.min(slider.getMax(), nv));
+                fine = true;
+                try {
+                    slider.setValue(dragValue);
+                } finally {
+                    fine = false;
+                }
+                e.consume();
+            });
             slider.valueProperty().addListener((o, a, b) -> {
                 if (updating) {
                     return;
@@ -212,6 +260,17 @@ final class ParamEditor {
             field.focusedProperty().addListener((o, a, b) -> {
                 if (!b) {
                     commitText();
+                    if (field.getPseudoClassStates().contains(Styles.STATE_DANGER)) {
+                        // the refused text goes; the value in force comes back, the reason stays
+                        updating = true;
+                        try {
+                            field.setText(format(value));
+                        } finally {
+                            updating = false;
+                        }
+                        field.pseudoClassStateChanged(Styles.STATE_DANGER, false);
+                        keptNote(format(value));
+                    }
                 }
             });
         }
@@ -300,16 +359,20 @@ final class ParamEditor {
             };
         }
 
-        /** Slider values rounded to what a person would type: 0.0012, 0.99, 0.35. */
+        /**
+         * Slider values rounded to what a person would type: one significant digit (0.001, 0.05,
+         * 0.9, 0.99), two when Shift-dragging (0.0012, 0.95).
+         */
         double round(double v) {
             if (spec.type() == ParamSpec.Type.INTEGER) {
                 return Math.rint(v);
             }
+            int digits = fine ? 2 : 1;
             return switch (spec.scale()) {
-                case LOG -> sig(v, 2);
-                case NEAR_ONE -> v <= 0 ? 0 : 1 - sig(1 - v, 2);
+                case LOG -> sig(v, digits);
+                case NEAR_ONE -> v <= 0 ? 0 : 1 - sig(1 - v, digits);
                 case LINEAR -> {
-                    double step = (spec.sliderMax() - spec.sliderMin()) / 200;
+                    double step = (spec.sliderMax() - spec.sliderMin()) / (fine ? 2000 : 200);
                     double q = Math.pow(10, Math.floor(Math.log10(step)));
                     yield Math.rint(v / q) * q;
                 }

@@ -50,6 +50,8 @@ public final class SettingsStore {
 
     public void saveSession(Session s) {
         try {
+            // a new user's first quit: nothing else has made the folder yet
+            Files.createDirectories(dir);
             Sessions.write(s, dir.resolve("session.json"));
         } catch (IOException | RuntimeException e) {
             System.err.println("descent: could not remember the session in " + dir + ": " + e.getMessage());

@@ -69,6 +69,7 @@ final class SidePanel extends VBox {
     private String builtOptimizer;
     private String builtSchedule;
     private boolean building;
+    private Runnable focusHome = () -> { };
 
     SidePanel(SessionController ctl, Consumer<String> message) {
         this.ctl = ctl;
@@ -81,11 +82,13 @@ final class SidePanel extends VBox {
         surfaceBox.setId("surface");
         surfaceBox.getItems().setAll(Surfaces.all());
         surfaceBox.setMaxWidth(Double.MAX_VALUE);
+        surfaceBox.setVisibleRowCount(6); // two-line items: ten of them run off a 1000 px screen
         surfaceBox.setCellFactory(l -> new KindCell<>(SurfaceKind::title, Sessions::describe));
         surfaceBox.setButtonCell(new KindCell<>(SurfaceKind::title, k -> ""));
         surfaceBox.valueProperty().addListener((o, a, b) -> {
             if (!building && b != null && !b.id().equals(ctl.session().surface())) {
                 ctl.setSurface(b.id()).ifPresent(message);
+                focusHome.run();
             }
         });
         surfaceDescription.setWrapText(true);
@@ -150,6 +153,28 @@ final class SidePanel extends VBox {
         rebuildAll();
     }
 
+    /** Where the keyboard goes after a choice or a rebuild: the plot, so Space and R reach it. */
+    void setFocusHome(Runnable r) {
+        focusHome = r;
+    }
+
+    /**
+     * Before {@code container}'s children are replaced: when one of them has the focus, the plot
+     * takes it first. Otherwise JavaFX hands it to the next control in the window (the toolbar),
+     * where the next Space would type into a field nobody aimed at.
+     */
+    private void releaseFocusFrom(Node container) {
+        if (getScene() == null) {
+            return;
+        }
+        for (Node n = getScene().getFocusOwner(); n != null; n = n.getParent()) {
+            if (n == container) {
+                focusHome.run();
+                return;
+            }
+        }
+    }
+
     private String builtSurfaceRuns;
     private TextField startX;
     private TextField startY;
@@ -191,6 +216,7 @@ final class SidePanel extends VBox {
             return;
         }
         builtSurface = kind.id();
+        releaseFocusFrom(surfaceParams);
         surfaceParams.getChildren().clear();
         Params values = ctl.surface().parameters();
         for (ParamSpec p : kind.params()) {
@@ -204,6 +230,7 @@ final class SidePanel extends VBox {
 
     private void rebuildRows() {
         rows.clear();
+        releaseFocusFrom(runRows);
         runRows.getChildren().clear();
         for (int i = 0; i < ctl.runs().size(); i++) {
             RunRow row = new RunRow(i);
@@ -334,6 +361,7 @@ final class SidePanel extends VBox {
         }
         builtFor = i;
         builtSurfaceRuns = ctl.session().surface();
+        releaseFocusFrom(runEditor);
         runEditor.getChildren().clear();
         if (r == null) {
             builtOptimizer = null;
@@ -383,9 +411,10 @@ final class SidePanel extends VBox {
         optBox.setButtonCell(new KindCell<>(SidePanel::optimizerTitle, k -> ""));
         optBox.setValue(kind);
         optBox.setMaxWidth(Double.MAX_VALUE);
+        optBox.setVisibleRowCount(6); // every optimizer, L-BFGS too, is reachable by scrolling
         optBox.valueProperty().addListener((o, a, b) -> {
             if (b != null && !b.id().equals(ctl.run(i).optimizer())) {
-                ctl.updateRun(i, m -> m.withOptimizer(b.id())).ifPresent(message);
+                ctl.changeOptimizer(i, b.id()).ifPresent(message);
             }
         });
         runEditor.getChildren().addAll(header("Selected run"), nameRow, sub("Optimizer"), optBox);
@@ -413,6 +442,7 @@ final class SidePanel extends VBox {
         ScheduleKind sk = Schedules.all().stream().filter(k -> k.id().equals(r.schedule())).findFirst().orElse(null);
         schedBox.setValue(sk);
         schedBox.setMaxWidth(Double.MAX_VALUE);
+        schedBox.setVisibleRowCount(6);
         schedBox.valueProperty().addListener((o, a, b) -> {
             if (b != null && !b.id().equals(ctl.run(i).schedule())) {
                 ctl.updateRun(i, m -> m.withSchedule(b.id())).ifPresent(message);
@@ -473,7 +503,14 @@ final class SidePanel extends VBox {
         fromHere.setTooltip(new Tooltip("Off: a changed setting restarts the run from its start.\n"
                 + "On: the run goes on from where it is, with fresh optimizer state."));
         fromHere.selectedProperty().addListener((o, a, b) -> ctl.setApplyFromCurrentPoint(b));
-        runEditor.getChildren().addAll(sub("Start"), startRow, startHint, new Separator(), fromHere);
+        CheckBox restartAll = new CheckBox("A change restarts every run");
+        restartAll.setId("restartAll");
+        restartAll.setSelected(ctl.restartAllOnChange());
+        restartAll.setTooltip(new Tooltip("On: changing one run starts all of them again together,\n"
+                + "so their step counters stay aligned for comparison."));
+        restartAll.selectedProperty().addListener((o, a, b) -> ctl.setRestartAllOnChange(b));
+        fromHere.disableProperty().bind(restartAll.selectedProperty());
+        runEditor.getChildren().addAll(sub("Start"), startRow, startHint, new Separator(), fromHere, restartAll);
     }
 
     private TextField startField(ParamSpec spec, double value, java.util.function.Function<Double, Optional<String>> apply) {
@@ -499,6 +536,12 @@ final class SidePanel extends VBox {
         f.focusedProperty().addListener((o, a, b) -> {
             if (!b) {
                 commit.run();
+                if (f.getPseudoClassStates().contains(Styles.STATE_DANGER) && ctl.selected() >= 0) {
+                    // the refused text goes; the start in force comes back (the status bar keeps the reason)
+                    RunModel m = ctl.run(ctl.selected());
+                    f.setText(Params.format(spec.name().equals("x0") ? m.x0() : m.y0()));
+                    f.pseudoClassStateChanged(Styles.STATE_DANGER, false);
+                }
             }
         });
         return f;

@@ -13,9 +13,10 @@ import java.awt.Font;
 public record ChartTheme(boolean dark, Color background, Color plotBackground, Color foreground, Color muted,
                          Color grid, Color border, Color marker, Color[] coordinates, Font title, Font tick, Font label) {
 
-    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 12);
-    private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
-    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    // readable from the back of a lecture room at 1280×720: tick labels at least 12 px
+    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
+    private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 
     public static final ChartTheme LIGHT = new ChartTheme(false, Color.WHITE, Color.WHITE, new Color(0x24292f),
             new Color(0x57606a), new Color(0xeaeef2), new Color(0xd0d7de), new Color(0x0969da),

@@ -66,6 +66,8 @@ public final class SessionController {
     private int nextId = 1;
     private int selected = -1;
     private long scrub = -1;
+    private final SessionHistory history = new SessionHistory();
+    private boolean restartAllOnChange;
 
     public SessionController(Simulation simulation, Session initial) {
         this.simulation = simulation;
@@ -145,6 +147,14 @@ public final class SessionController {
         Sessions.Opened opened = Sessions.open(s);
         Session o = opened.session();
         Surface sf = Sessions.surface(o);
+        history.clear();
+        install(o, sf, o.runs().isEmpty() ? -1 : 0);
+        fire(Change.LOADED);
+        return opened.problems();
+    }
+
+    /** Puts {@code o} in force: the simulation gets its surface and runs again, every run from its start. */
+    private void install(Session o, Surface sf, int select) {
         session = o;
         surface = sf;
         ids.clear();
@@ -154,14 +164,61 @@ public final class SessionController {
             ids.add(id);
             configs.add(new Command.RunConfig(id, Sessions.spec(sf, r)));
         }
-        selected = o.runs().isEmpty() ? -1 : 0;
+        selected = Math.min(select, o.runs().size() - 1);
         double[] p = sf.suggestedStart();
         simulation.submit(new Command.SetSurface(sf, p[0], p[1]));
         simulation.submit(new Command.Load(configs));
         simulation.submit(new Command.SetSpeed(o.speed()));
         simulation.submit(new Command.SetStepLimit(o.stepLimit()));
+    }
+
+    // ---- undo, redo and unsaved changes ------------------------------------------------------
+
+    /** Whether a change to the runs or the surface can be undone. */
+    public boolean canUndo() {
+        return history.canUndo();
+    }
+
+    public boolean canRedo() {
+        return history.canRedo();
+    }
+
+    /** Takes back the last change to the runs, their starts or the surface; false when there is none. */
+    public boolean undo() {
+        return restore(history.undo(session));
+    }
+
+    /** Does again what {@link #undo()} took back; false when there is nothing to redo. */
+    public boolean redo() {
+        return restore(history.redo(session));
+    }
+
+    private boolean restore(Session s) {
+        if (s == null) {
+            return false;
+        }
+        clearScrub();
+        // undo is about runs and surfaces: the view, look and playback stay as they are now
+        Session now = session;
+        Session r = s.withSpeed(now.speed()).withStepLimit(now.stepLimit())
+                .withLook(now.colorMap(), now.contourLines(), now.gradientField(), now.trail())
+                .withApplyFromCurrentPoint(now.applyFromCurrentPoint());
+        if (r.surface().equals(now.surface()) && r.surfaceParams().equals(now.surfaceParams())) {
+            r = r.withView(now.view());
+        }
+        install(r, Sessions.surface(r), selected < 0 ? 0 : selected);
         fire(Change.LOADED);
-        return opened.problems();
+        return true;
+    }
+
+    /** True when the runs or the surface changed since the session was opened or saved. */
+    public boolean hasUnsavedChanges() {
+        return history.dirty();
+    }
+
+    /** The session as it is now has been written to a file. */
+    public void markSaved() {
+        history.markSaved();
     }
 
     // ---- the surface --------------------------------------------------------------------------
@@ -180,6 +237,7 @@ public final class SessionController {
                 specs.add(Sessions.spec(sf, m));
                 runs.add(m);
             }
+            history.record(session, "surface");
             session = session.withSurface(kind.id(), Map.of(), runs, null);
             surface = sf;
             simulation.submit(new Command.SetSurface(sf, p[0], p[1]));
@@ -197,10 +255,20 @@ public final class SessionController {
             Map<String, Object> params = new LinkedHashMap<>(session.surfaceParams());
             params.put(name, Values.toJson(value));
             Surface sf = Surfaces.find(session.surface()).create(params);
+            // a formula undefined where a run starts would only show NaN and "diverged" badges: say so here
+            for (RunModel r : session.runs()) {
+                double f = sf.value(r.x0(), r.y0());
+                if (!Double.isFinite(f)) {
+                    return Optional.of(sf.formula() + " is not defined at the start (" + dev.descent.math.Params.format(r.x0())
+                            + ", " + dev.descent.math.Params.format(r.y0()) + ") of " + r.name() + " (f = " + f
+                            + "). Move the starts first, or write a formula defined there.");
+                }
+            }
             List<RunSpec> specs = new ArrayList<>();
             for (RunModel r : session.runs()) {
                 specs.add(Sessions.spec(sf, r));
             }
+            history.record(session, "surface:" + name);
             session = session.withSurface(session.surface(), params, session.runs(), session.view());
             surface = sf;
             double[] p = session.runs().isEmpty() ? sf.suggestedStart() : session.runs().get(0).start();
@@ -250,6 +318,7 @@ public final class SessionController {
         }
         List<RunModel> runs = new ArrayList<>(session.runs());
         runs.add(r);
+        history.record(session, null);
         session = session.withRuns(runs);
         int id = nextId++;
         ids.add(id);
@@ -265,6 +334,7 @@ public final class SessionController {
         }
         List<RunModel> runs = new ArrayList<>(session.runs());
         runs.remove(index);
+        history.record(session, null);
         session = session.withRuns(runs);
         int id = ids.remove(index);
         if (selected >= runs.size()) {
@@ -287,8 +357,18 @@ public final class SessionController {
     }
 
     private String uniqueName(String base) {
+        return uniqueName(base, -1);
+    }
+
+    /** {@code base}, or "base (2)", … : a name no other run than {@code except} has. */
+    private String uniqueName(String base, int except) {
         String b = base == null || base.isBlank() ? "Run" : base.replaceFirst(" \\(\\d+\\)$", "");
-        List<String> names = session.runs().stream().map(RunModel::name).toList();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < session.runs().size(); i++) {
+            if (i != except) {
+                names.add(session.runs().get(i).name());
+            }
+        }
         if (!names.contains(b)) {
             return b;
         }
@@ -317,10 +397,66 @@ public final class SessionController {
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
         }
-        replace(index, r);
-        simulation.submit(new Command.UpdateRun(ids.get(index), spec, !session.applyFromCurrentPoint()));
+        replace(index, r, "run:" + index);
+        simulation.submit(new Command.UpdateRun(ids.get(index), spec, restartAllOnChange || !session.applyFromCurrentPoint()));
+        if (restartAllOnChange) {
+            simulation.submit(new Command.Reset()); // every run from its start: the step counters stay aligned
+        }
         fire(Change.RUN);
         return Optional.empty();
+    }
+
+    /**
+     * Another optimizer for the run at {@code index}. A run still named after its optimizer ("Adam",
+     * "Adam (2)") is renamed after the new one; η is carried over when both have one and the new
+     * optimizer accepts it, otherwise the new optimizer's default is used and the answer says so.
+     *
+     * @return a note for the user (η reset) or the reason the change was refused
+     */
+    public Optional<String> changeOptimizer(int index, String optimizerId) {
+        RunModel old = run(index);
+        dev.descent.optim.OptimizerKind from;
+        dev.descent.optim.OptimizerKind to;
+        try {
+            to = dev.descent.optim.Optimizers.find(optimizerId);
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+        try {
+            from = dev.descent.optim.Optimizers.find(old.optimizer());
+        } catch (IllegalArgumentException e) {
+            from = null;
+        }
+        String name = old.name();
+        if (from != null && name != null && name.matches(java.util.regex.Pattern.quote(from.title()) + "( \\(\\d+\\))?")) {
+            name = uniqueName(to.title(), index);
+        }
+        RunModel changed = old.withOptimizer(to.id()).withName(name);
+        Object lr = lrOf(from, old);
+        boolean hasLr = to.params().stream().anyMatch(p -> p.name().equals("lr"));
+        String note = null;
+        if (lr != null && hasLr) {
+            RunModel carried = changed.withHyperparameter("lr", lr);
+            try {
+                Sessions.spec(surface, carried);
+                changed = carried;
+            } catch (IllegalArgumentException e) {
+                note = "η = " + lr + " does not suit " + to.title() + "; η is reset to its default "
+                        + dev.descent.math.Params.format(to.param("lr").defaultValue()) + ".";
+            }
+        }
+        RunModel result = changed;
+        Optional<String> refused = updateRun(index, m -> result);
+        return refused.isPresent() ? refused : Optional.ofNullable(note);
+    }
+
+    /** The run's η (set or the optimizer's default), or null when its optimizer has none. */
+    private static Object lrOf(dev.descent.optim.OptimizerKind kind, RunModel r) {
+        if (kind == null || kind.params().stream().noneMatch(p -> p.name().equals("lr"))) {
+            return null;
+        }
+        Object v = r.hyperparameters().get("lr");
+        return v != null ? v : kind.param("lr").defaultValue();
     }
 
     /** Name, colour, visibility: what only the drawing depends on. */
@@ -332,12 +468,13 @@ public final class SessionController {
         if (r.color() == null || !r.color().matches("#[0-9a-fA-F]{6}")) {
             return Optional.of("Invalid colour " + r.color() + " (#rrggbb)");
         }
-        replace(index, r);
+        replace(index, r, "look:" + index);
         fire(Change.RUN);
         return Optional.empty();
     }
 
-    private void replace(int index, RunModel r) {
+    private void replace(int index, RunModel r, String key) {
+        history.record(session, key);
         List<RunModel> runs = new ArrayList<>(session.runs());
         runs.set(index, r);
         session = session.withRuns(runs);
@@ -357,6 +494,7 @@ public final class SessionController {
                 runs.set(i, runs.get(i).withStart(x, y));
             }
         }
+        history.record(session, "start:" + index);
         session = session.withRuns(runs);
         simulation.submit(new Command.MoveStart(index == null ? null : ids.get(index), x, y));
         fire(Change.RUN);
@@ -373,6 +511,7 @@ public final class SessionController {
         for (int i : indices) {
             runs.set(i, runs.get(i).withStart(x, y));
         }
+        history.record(session, "start:" + indices);
         session = session.withRuns(runs);
         if (indices.size() == runs.size()) {
             simulation.submit(new Command.MoveStart(null, x, y));
@@ -473,6 +612,16 @@ public final class SessionController {
             scrub = -1;
             fire(Change.SCRUB);
         }
+    }
+
+    /** Whether a change to one run restarts every run, so all step counters stay aligned for comparison. */
+    public boolean restartAllOnChange() {
+        return restartAllOnChange;
+    }
+
+    public void setRestartAllOnChange(boolean b) {
+        restartAllOnChange = b;
+        fire(Change.PLAYBACK);
     }
 
     public void setApplyFromCurrentPoint(boolean b) {
