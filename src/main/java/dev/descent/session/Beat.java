@@ -16,7 +16,7 @@ import java.util.List;
  * @param contourLines overlay contour lines; null keeps the session's setting
  * @param gradientField overlay the gradient field; null keeps the session's setting
  * @param trail        recent steps drawn per path (0 = whole path); null keeps the session's setting
- * @param view         the part of the plane shown; null keeps the session's view
+ * @param view         the part of the plane shown; null shows the lesson's own view
  */
 public record Beat(String caption, List<String> runs, Long steps, String until, String run, Double tol,
                    Boolean contourLines, Boolean gradientField, Integer trail, ViewBox view) {

@@ -50,14 +50,14 @@ public final class LessonRuns {
         return r;
     }
 
-    /** The run's path over at least {@code steps} steps (fewer when it diverges). */
+    /** The run's path over {@code steps} steps (fewer when it diverges). */
     public RunPath path(String name, long steps) {
         RunPath p = paths.get(name);
         if (p == null || (p.lastStep() < steps && p.firstNonFinite() < 0)) {
             p = RunPath.simulate(Sessions.spec(surface, model(name)), steps);
             paths.put(name, p);
         }
-        return p;
+        return p.upTo(steps);
     }
 
     /**

@@ -42,6 +42,11 @@ public final class RunPath {
         return new RunPath(xs, ys, loss, count[0], spec.optimizer().lr());
     }
 
+    /** The same path cut after {@code steps} steps (shares the arrays). */
+    public RunPath upTo(long steps) {
+        return steps >= lastStep() ? this : new RunPath(xs, ys, loss, (int) steps + 1, lr);
+    }
+
     /** Rows held: the start plus one per step taken. */
     public int rows() {
         return rows;

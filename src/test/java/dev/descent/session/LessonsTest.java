@@ -85,6 +85,19 @@ class LessonsTest {
     }
 
     @Test
+    void aClaimSeesOnlyItsOwnStepsEvenWhenALongerPathWasSimulated() {
+        Session s = bowl(RunModel.of("slow", null, "sgd", Map.of("lr", 0.01), 2, 1));
+        LessonRuns runs = new LessonRuns(s);
+        assertEquals(493, runs.path("slow", 1000).firstBelow(1e-4));
+        assertEquals(-1, runs.path("slow", 400).firstBelow(1e-4));
+        Lesson l = new Lesson("t", s, List.of(), List.of(claim("reaches", "slow", null, null, 1e-4, null, 1000L),
+                claim("reaches", "slow", null, null, 1e-4, null, 400L)));
+        List<ClaimResult> r = LessonCheck.check(l);
+        assertTrue(r.get(0).passed());
+        assertFalse(r.get(1).passed(), r.get(1).measured());
+    }
+
+    @Test
     void beatsEndAtTheirEventsAndNeverGoBack() {
         Lesson ravine = Lessons.load("ravine");
         long[] steps = LessonCheck.beatSteps(ravine);
