@@ -44,12 +44,12 @@ public enum ClaimKind {
             return new ClaimResult(c, n < 0, c.run() + ": " + reach(n, c) + lastLoss(p));
         }
     },
-    /** {@code run} diverges within {@code steps} (non-finite, or f beyond 10⁶·(|f₀| + 1)). */
+    /** {@code run} diverges within {@code steps} (non-finite, or far outside the view: {@link LessonRuns#firstDiverged}). */
     DIVERGES("diverges", "run", "steps") {
         @Override
         ClaimResult check(Claim c, LessonRuns r) {
             RunPath p = r.path(c.run(), c.steps());
-            long n = p.firstDiverged();
+            long n = r.firstDiverged(p);
             return new ClaimResult(c, n >= 0, c.run() + ": " + (n >= 0 ? "diverged at step " + n
                     : "did not diverge in " + c.steps() + " steps" + lastLoss(p)));
         }

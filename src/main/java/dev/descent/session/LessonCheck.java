@@ -61,7 +61,7 @@ public final class LessonCheck {
                 RunPath p = runs.path(b.run(), b.steps());
                 long event = switch (b.until()) {
                     case "reached" -> p.firstBelow(b.tol());
-                    case "diverged" -> p.firstDiverged();
+                    case "diverged" -> runs.firstDiverged(p);
                     case "left_view" -> ClaimKind.firstOutside(p, runs);
                     default -> -1;
                 };

@@ -13,6 +13,9 @@ import java.util.Map;
 /** A lesson's runs by name, simulated headless on demand and kept for the claims and beats that read them. */
 public final class LessonRuns {
 
+    /** As the engine's bound (sim.Engine.BOUND_FACTOR, package-private there). */
+    static final double BOUND_FACTOR = 100;
+
     private final Session session;
     private final Surface surface;
     private final Viewport view;
@@ -58,6 +61,24 @@ public final class LessonRuns {
             paths.put(name, p);
         }
         return p.upTo(steps);
+    }
+
+    /**
+     * The first step at which the run has diverged as the window's engine decides it: a non-finite
+     * value, or farther than {@value #BOUND_FACTOR} view sizes from the centre of the surface's
+     * default view. -1 when it has not.
+     */
+    public long firstDiverged(RunPath p) {
+        Viewport v = surface.defaultViewport();
+        double cx = (v.xMin() + v.xMax()) / 2;
+        double cy = (v.yMin() + v.yMax()) / 2;
+        double bound = BOUND_FACTOR * Math.max(v.width(), v.height());
+        for (int i = 0; i < p.rows(); i++) {
+            if (!p.finite(i) || Math.abs(p.x(i) - cx) > bound || Math.abs(p.y(i) - cy) > bound) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -98,20 +98,6 @@ public final class RunPath {
         return -1;
     }
 
-    /**
-     * The first step at which the run has diverged: a non-finite value, or a loss beyond
-     * 10⁶·(|f(start)| + 1) — growing without bound, well before doubles overflow. -1 when it has not.
-     */
-    public long firstDiverged() {
-        double limit = 1e6 * (Math.abs(loss[0]) + 1);
-        for (int i = 0; i < rows; i++) {
-            if (!finite(i) || loss[i] > limit) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /** ‖θ_step − θ_{step−1}‖. */
     public double stepLength(int step) {
         return Math.hypot(xs[step] - xs[step - 1], ys[step] - ys[step - 1]);

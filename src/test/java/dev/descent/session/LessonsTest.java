@@ -48,7 +48,7 @@ class LessonsTest {
         LessonRuns saddle = new LessonRuns(Lessons.load("saddle").session());
         for (String name : saddle.names()) {
             RunPath p = saddle.path(name, 1500);
-            assertEquals(-1, p.firstDiverged(), name + " stays finite on the bounded saddle surface");
+            assertEquals(-1, saddle.firstDiverged(p), name + " stays finite on the bounded saddle surface");
             assertTrue(p.loss((int) p.lastStep()) >= 0, name + ": f ≥ 0, so the log loss chart keeps it");
         }
     }
