@@ -254,7 +254,13 @@ public final class MainView extends BorderPane {
         Menu file = new Menu("_File");
         MenuItem resetDefault = new MenuItem("Reset to default lesson");
         resetDefault.setId("resetDefault");
-        resetDefault.setOnAction(e -> load(Sessions.defaultSession()));
+        resetDefault.setOnAction(e -> {
+            try {
+                openPreset(Presets.load(Sessions.DEFAULT_PRESET));
+            } catch (RuntimeException ex) {
+                load(Sessions.defaultSession());
+            }
+        });
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> onQuit.run());
