@@ -23,6 +23,9 @@ public final class Lessons {
 
     public static final String DIR = "lessons";
 
+    /** The most steps a beat may play (each beat is simulated when the lesson opens). */
+    public static final long MAX_BEAT_STEPS = 200_000;
+
     static final Set<String> EVENTS = Set.of("reached", "diverged", "left_view");
 
     private static final ObjectMapper STRICT = new ObjectMapper()
@@ -94,8 +97,8 @@ public final class Lessons {
             if (b.caption() == null || b.caption().isBlank()) {
                 throw new IllegalStateException(at + "no caption");
             }
-            if (b.steps() == null || b.steps() < 0) {
-                throw new IllegalStateException(at + "steps must be a number ≥ 0, got " + b.steps());
+            if (b.steps() == null || b.steps() < 0 || b.steps() > MAX_BEAT_STEPS) {
+                throw new IllegalStateException(at + "steps must be a whole number from 0 to " + MAX_BEAT_STEPS + ", got " + b.steps());
             }
             if (b.runs() != null) {
                 b.runs().forEach(n -> check(runs, n, at));
