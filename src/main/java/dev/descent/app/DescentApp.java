@@ -104,6 +104,9 @@ public class DescentApp extends Application {
         if (Boolean.getBoolean("descent.autoplay")) {
             ctl.play();
         }
+        if (System.getProperty("descent.lesson") != null) { // open on a lesson's beat (slides, screenshots)
+            view.openLesson(System.getProperty("descent.lesson"), Integer.getInteger("descent.beat", 0));
+        }
     }
 
     /** The window's content, once started. */

@@ -5,8 +5,10 @@ import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import dev.descent.export.session.Presets;
 import dev.descent.export.session.Session;
+import dev.descent.app.model.LessonPlayer;
 import dev.descent.app.model.SessionController;
 import dev.descent.export.session.Sessions;
+import dev.descent.session.Lessons;
 import dev.descent.sim.Frame;
 import dev.descent.sim.RunFrame;
 import java.util.List;
@@ -16,6 +18,7 @@ import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -64,7 +67,8 @@ public final class MainView extends BorderPane {
     /** Keyboard shortcuts, as the Help menu lists them. */
     static final List<String[]> SHORTCUTS = List.of(
             new String[] {"Space", "play / pause"},
-            new String[] {"→", "one step"},
+            new String[] {"→", "one step; in a lesson, the next beat (also Page Down)"},
+            new String[] {"← / Page Up", "in a lesson, the previous beat"},
             new String[] {"R or Home", "reset every run to its start"},
             new String[] {"0", "reset the view"},
             new String[] {"+ / −", "zoom in / out"},
@@ -75,7 +79,7 @@ public final class MainView extends BorderPane {
             new String[] {"Ctrl+N", "add a run"},
             new String[] {"Ctrl+Shift+D", "duplicate the selected run"},
             new String[] {"Ctrl+T", "light / dark theme"},
-            new String[] {"F5", "presenter mode; there: + / − type size, B blank, C caption, D side panel, PgDn step, Esc leaves"},
+            new String[] {"F5", "presenter mode; there: + / − type size, B blank, C caption, D side panel, → / PgDn next beat (or one step), ← / PgUp back, Esc leaves"},
             new String[] {"Ctrl+Shift+C", "show / hide the charts"},
             new String[] {"click a chart", "show the runs at that step (Space plays on)"},
             new String[] {"Ctrl+Q", "quit"},
@@ -133,9 +137,11 @@ public final class MainView extends BorderPane {
     private boolean caption = true;
     private double pointerX = Double.NaN;
     private double pointerY = Double.NaN;
+    private final LessonPlayer lessons;
 
     public MainView(SessionController ctl, boolean dark) {
         this.ctl = ctl;
+        this.lessons = new LessonPlayer(ctl);
         this.plot = new PlotView(ctl);
         this.side = new SidePanel(ctl, this::showMessage);
         this.files = new FileActions(ctl, this::load, this::showMessage, () -> getScene() == null ? null : getScene().getWindow(),
@@ -173,7 +179,8 @@ public final class MainView extends BorderPane {
         StackPane.setAlignment(playHint, Pos.TOP_LEFT);
         StackPane.setMargin(playHint, new Insets(24, 0, 0, 72));
         centre.getStyleClass().add("plot-pane");
-        setCenter(charts.around(centre));
+        VBox.setVgrow(centre, Priority.ALWAYS);
+        setCenter(charts.around(new VBox(new LessonPanel(lessons), centre)));
         ScrollPane scroll = new ScrollPane(side);
         sideScroll = scroll;
         scroll.setFitToWidth(true);
@@ -231,6 +238,16 @@ public final class MainView extends BorderPane {
 
     public PlotView plot() {
         return plot;
+    }
+
+    /** The open lesson's beats. */
+    public LessonPlayer lessons() {
+        return lessons;
+    }
+
+    /** The current beat's caption, empty when no lesson with beats is open (presenter mode shows it). */
+    public ReadOnlyStringProperty lessonCaptionProperty() {
+        return lessons.captionProperty();
     }
 
     /** Session files, recent files and exports. */
@@ -365,7 +382,8 @@ public final class MainView extends BorderPane {
         boolean lesson = s.title() != null && s.surface().equals(lessonSurface);
         dev.descent.render.PresenterPainter.paint(presenterGraphics, w, h, new dev.descent.render.PresenterPainter.Overlay(
                 max, f.stepLimit(), !caption ? null : lesson ? s.title() : ctl.surface().title(),
-                !caption ? null : lesson ? s.description() : ctl.surface().formula(),
+                !caption ? null : lessons.isActive() && !lessons.captionProperty().get().isEmpty()
+                        ? lessons.captionProperty().get() : lesson ? s.description() : ctl.surface().formula(),
                 presenterScale, dark, blank, pointerX, pointerY));
     }
 
@@ -381,7 +399,11 @@ public final class MainView extends BorderPane {
             }
             case PLUS, EQUALS, ADD -> scalePresenter(dev.descent.render.PresenterPainter.SCALE_STEP);
             case MINUS, SUBTRACT -> scalePresenter(-dev.descent.render.PresenterPainter.SCALE_STEP);
-            case PAGE_DOWN -> ctl.stepOnce();
+            case PAGE_DOWN -> {
+                if (!lessons.next()) {
+                    ctl.stepOnce(); // no lesson, or its last beat: one step
+                }
+            }
             default -> {
                 return false;
             }
@@ -397,7 +419,11 @@ public final class MainView extends BorderPane {
         resetDefault.setId("resetDefault");
         resetDefault.setOnAction(e -> {
             if (mayReplaceSession()) {
-                load(Sessions.defaultSession());
+                try {
+                    openLessonPreset(Presets.load(Sessions.DEFAULT_PRESET));
+                } catch (RuntimeException ex) {
+                    load(Sessions.defaultSession());
+                }
             }
         });
         MenuItem quit = new MenuItem("Quit");
@@ -641,9 +667,37 @@ public final class MainView extends BorderPane {
 
     // ---- actions ------------------------------------------------------------------------------
 
+    /** Opens the lesson {@code id} and goes to beat {@code beat} (0 = its introduction); a message names a wrong id. */
+    public void openLesson(String id, int beat) {
+        try {
+            if (!mayReplaceSession()) {
+                return;
+            }
+            openLessonPreset(Presets.load(id));
+            for (int k = 0; k < beat && lessons.next(); k++) {
+                // each beat plays on from where the previous one ended
+            }
+        } catch (IllegalArgumentException e) {
+            showMessage(e.getMessage());
+        }
+    }
+
+    /** Opens a preset as a lesson: its session, and its beats in the lesson panel. */
     private void openPreset(Presets.Preset p) {
         if (mayReplaceSession()) {
-            load(p.session());
+            openLessonPreset(p);
+        }
+    }
+
+    /** Opens a preset as a lesson without asking: its session, and its beats in the lesson panel. */
+    private void openLessonPreset(Presets.Preset p) {
+        try {
+            lessons.open(Lessons.of(p));
+            playHint.setVisible(!lessons.isActive());
+            everPlayed = false;
+            showMessage(p.title());
+        } catch (RuntimeException e) {
+            load(p.session()); // a broken script still leaves the session usable
         }
     }
 
@@ -805,7 +859,21 @@ public final class MainView extends BorderPane {
                 if (navigating) {
                     return;
                 }
-                ctl.stepOnce();
+                if (!lessons.next()) {
+                    ctl.stepOnce(); // no lesson, or its last beat: one step
+                }
+            }
+            case PAGE_DOWN -> {
+                if (!lessons.isActive()) {
+                    return;
+                }
+                lessons.next();
+            }
+            case LEFT, PAGE_UP -> {
+                if (navigating || !lessons.isActive()) {
+                    return;
+                }
+                lessons.back();
             }
             case R, HOME -> ctl.reset();
             case DIGIT0, NUMPAD0 -> ctl.setView(null);

@@ -43,7 +43,7 @@ final class ListCommand implements Runnable {
             params(out, k.params());
         }
         out.println();
-        out.println("Lessons (render --preset ID):");
+        out.println("Lessons (render --preset ID, render --lesson ID, lessons --check):");
         for (Presets.Preset p : Presets.all()) {
             out.printf("  %-26s %s%n", p.id(), p.title());
         }

@@ -4,9 +4,11 @@ import dev.descent.export.ExportCancelledException;
 import dev.descent.export.ExportException;
 import dev.descent.export.ExportOptions;
 import dev.descent.export.Exporter;
+import dev.descent.export.LessonAnimation;
 import dev.descent.export.session.Presets;
 import dev.descent.export.session.Session;
 import dev.descent.export.session.SessionFiles;
+import dev.descent.session.Lessons;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -34,6 +36,10 @@ final class RenderCommand implements Callable<Integer> {
 
         @Option(names = "--preset", paramLabel = "ID", required = true, description = "a built-in lesson instead of a file (see `list`), e.g. rosenbrock-race")
         String preset;
+
+        @Option(names = "--lesson", paramLabel = "ID", required = true,
+                description = "a lesson beat by beat, its captions drawn on the frames (.gif or .mp4; the beats decide the steps)")
+        String lesson;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -60,6 +66,9 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--charts", description = "draw a loss-vs-step chart beside the plot")
     boolean charts;
 
+    @Option(names = "--hold", paramLabel = "SECONDS", defaultValue = "2", description = "with --lesson: how long each beat's end stays; default: ${DEFAULT-VALUE}")
+    double hold;
+
     @Option(names = {"--quiet", "-q"}, description = "no progress on stderr")
     boolean quiet;
 
@@ -74,8 +83,11 @@ final class RenderCommand implements Callable<Integer> {
         Exporter.Format format = Exporter.Format.of(out);
         int[] wh = ExportOptions.parseSize(size);
         ExportOptions o = new ExportOptions(wh[0], wh[1], fps, stepsPerFrame, firstStep, steps, charts);
-        Session session = source.session != null ? SessionFiles.read(source.session) : Presets.load(source.preset).session();
         PrintWriter err = commandSpec.commandLine().getErr();
+        if (source.lesson != null) {
+            return lesson(format, wh, err);
+        }
+        Session session = source.session != null ? SessionFiles.read(source.session) : Presets.load(source.preset).session();
         long t0 = System.nanoTime();
         Exporter.Progress progress = quiet ? Exporter.Progress.NONE : new Exporter.Progress() {
             int lastPercent = -1;
@@ -98,6 +110,39 @@ final class RenderCommand implements Callable<Integer> {
             if (!quiet) {
                 err.printf(Locale.ROOT, "render: wrote %s (%s, %d frame%s, %,d bytes) in %.2f s%n", r.path(), format.label(),
                         r.frames(), r.frames() == 1 ? "" : "s", r.bytes(), r.seconds());
+                err.flush();
+            }
+            return 0;
+        } catch (ExportException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        } catch (ExportCancelledException e) {
+            return 130;
+        }
+    }
+
+    private int lesson(Exporter.Format format, int[] wh, PrintWriter err) {
+        if (format != Exporter.Format.GIF && format != Exporter.Format.MP4) {
+            throw new IllegalArgumentException("--lesson renders to .gif or .mp4, not " + out);
+        }
+        if (!(hold >= 0) || hold > 60) {
+            throw new IllegalArgumentException("Invalid --hold " + hold + " (seconds, 0 to 60)");
+        }
+        int w = format == Exporter.Format.MP4 ? Exporter.even(wh[0]) : wh[0];
+        int h = format == Exporter.Format.MP4 ? Exporter.even(wh[1]) : wh[1];
+        long t0 = System.nanoTime();
+        LessonAnimation a = new LessonAnimation(Lessons.load(source.lesson), w, h, fps, hold);
+        Exporter.Progress progress = quiet ? Exporter.Progress.NONE : (done, total) -> {
+            if (done == total || done % Math.max(1, total / 10) == 0) {
+                err.printf(Locale.ROOT, "render: %d/%d frames (%d%%), %.1f s%n", done, total, 100L * done / Math.max(1, total),
+                        (System.nanoTime() - t0) / 1e9);
+                err.flush();
+            }
+        };
+        try {
+            int frames = a.write(Path.of(out), fps, progress, null);
+            if (!quiet) {
+                err.printf(Locale.ROOT, "render: wrote %s (%s, %d frames) in %.2f s%n", out, format.label(), frames,
+                        (System.nanoTime() - t0) / 1e9);
                 err.flush();
             }
             return 0;

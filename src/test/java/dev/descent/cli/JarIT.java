@@ -129,6 +129,15 @@ class JarIT {
     }
 
     @Test
+    void everyLessonsClaimsHoldOnTheJar() throws Exception {
+        Result r = java("lessons", "--check");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        String[] lines = r.out().strip().split("\n");
+        assertTrue(lines[lines.length - 1].matches("\\d+ passed, 0 failed"), lines[lines.length - 1]);
+        assertTrue(r.out().contains("ravine — Ravine: GD zig-zags, momentum glides"), r.out());
+    }
+
+    @Test
     void benchReportsTheExport() throws Exception {
         Result r = java("bench", "--quick");
         assertEquals(0, r.exit(), r.err());

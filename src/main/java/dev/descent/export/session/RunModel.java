@@ -19,10 +19,11 @@ import java.util.Map;
  * @param sigma           noise strength σ
  * @param seed            noise seed
  * @param visible         whether the trajectory is drawn (a hidden run still runs)
+ * @param clipNorm        clip the gradient's norm to this, as torch's clip_grad_norm_; null or 0 = no clipping
  */
 public record RunModel(String name, String color, String optimizer, Map<String, Object> hyperparameters,
                        String schedule, Map<String, Object> scheduleParams, double[] start,
-                       String noise, double sigma, long seed, Boolean visible) {
+                       String noise, double sigma, long seed, Boolean visible, Double clipNorm) {
 
     public RunModel {
         hyperparameters = hyperparameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(hyperparameters));
@@ -34,7 +35,7 @@ public record RunModel(String name, String color, String optimizer, Map<String, 
     }
 
     public static RunModel of(String name, String color, String optimizer, Map<String, Object> hyperparameters, double x, double y) {
-        return new RunModel(name, color, optimizer, hyperparameters, null, null, new double[] {x, y}, null, 0, 0, true);
+        return new RunModel(name, color, optimizer, hyperparameters, null, null, new double[] {x, y}, null, 0, 0, true, null);
     }
 
     public boolean shown() {
@@ -50,45 +51,51 @@ public record RunModel(String name, String color, String optimizer, Map<String, 
     }
 
     public RunModel withName(String n) {
-        return new RunModel(n, color, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, visible);
+        return new RunModel(n, color, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm);
     }
 
     public RunModel withColor(String c) {
-        return new RunModel(name, c, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, visible);
+        return new RunModel(name, c, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm);
     }
 
     public RunModel withVisible(boolean v) {
-        return new RunModel(name, color, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, v);
+        return new RunModel(name, color, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, v, clipNorm);
     }
 
     /** Another optimizer, with its default hyperparameters. */
     public RunModel withOptimizer(String id) {
-        return new RunModel(name, color, id, Map.of(), schedule, scheduleParams, start, noise, sigma, seed, visible);
+        return new RunModel(name, color, id, Map.of(), schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm);
     }
 
     public RunModel withHyperparameter(String key, Object value) {
         Map<String, Object> m = new LinkedHashMap<>(hyperparameters);
         m.put(key, Values.toJson(value));
-        return new RunModel(name, color, optimizer, m, schedule, scheduleParams, start, noise, sigma, seed, visible);
+        return new RunModel(name, color, optimizer, m, schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm);
     }
 
     /** Another schedule, with its default parameters. */
     public RunModel withSchedule(String id) {
-        return new RunModel(name, color, optimizer, hyperparameters, id, Map.of(), start, noise, sigma, seed, visible);
+        return new RunModel(name, color, optimizer, hyperparameters, id, Map.of(), start, noise, sigma, seed, visible, clipNorm);
     }
 
     public RunModel withScheduleParam(String key, Object value) {
         Map<String, Object> m = new LinkedHashMap<>(scheduleParams);
         m.put(key, Values.toJson(value));
-        return new RunModel(name, color, optimizer, hyperparameters, schedule, m, start, noise, sigma, seed, visible);
+        return new RunModel(name, color, optimizer, hyperparameters, schedule, m, start, noise, sigma, seed, visible, clipNorm);
     }
 
     public RunModel withStart(double x, double y) {
-        return new RunModel(name, color, optimizer, hyperparameters, schedule, scheduleParams, new double[] {x, y}, noise, sigma, seed, visible);
+        return new RunModel(name, color, optimizer, hyperparameters, schedule, scheduleParams, new double[] {x, y}, noise, sigma, seed, visible, clipNorm);
+    }
+
+    /** Gradient clipping to norm {@code c} (0 = none). */
+    public RunModel withClipNorm(double c) {
+        return new RunModel(name, color, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, visible,
+                c == 0 ? null : c);
     }
 
     public RunModel withNoise(String kind, double s, long sd) {
-        return new RunModel(name, color, optimizer, hyperparameters, schedule, scheduleParams, start, kind, s, sd, visible);
+        return new RunModel(name, color, optimizer, hyperparameters, schedule, scheduleParams, start, kind, s, sd, visible, clipNorm);
     }
 
     @Override
@@ -97,7 +104,7 @@ public record RunModel(String name, String color, String optimizer, Map<String, 
                 && java.util.Objects.equals(optimizer, r.optimizer) && hyperparameters.equals(r.hyperparameters)
                 && schedule.equals(r.schedule) && scheduleParams.equals(r.scheduleParams)
                 && java.util.Arrays.equals(start, r.start) && noise.equals(r.noise) && sigma == r.sigma
-                && seed == r.seed && visible.equals(r.visible);
+                && seed == r.seed && visible.equals(r.visible) && java.util.Objects.equals(clipNorm, r.clipNorm);
     }
 
     @Override

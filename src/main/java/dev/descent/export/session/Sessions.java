@@ -130,7 +130,7 @@ public final class Sessions {
         Schedule schedule = Schedules.find(r.schedule()).create(r.scheduleParams());
         GradientNoise noise = new GradientNoise(noiseKind(r.noise()), r.sigma(), r.seed());
         double[] p = r.start() == null ? surface.suggestedStart() : r.start();
-        return new RunSpec(surface, noise, o, schedule, p[0], p[1]);
+        return new RunSpec(surface, noise, o, schedule, p[0], p[1], r.clipNorm() == null ? 0 : r.clipNorm());
     }
 
     public static GradientNoise.Kind noiseKind(String s) {
