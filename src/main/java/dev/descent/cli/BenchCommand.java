@@ -16,6 +16,9 @@ import dev.descent.optim.Schedules;
 import dev.descent.optim.Stepper;
 import dev.descent.render.ContourBenchmark;
 import dev.descent.sim.BasinMap;
+import dev.descent.sim.MapEnds;
+import dev.descent.sim.Run;
+import dev.descent.sim.RunSpec;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +59,8 @@ final class BenchCommand implements Callable<Integer> {
         ObjectNode basin = basin(json);
         root.set("steps_per_second", stepsPerSecond(json));
         root.set("basin", basin);
+        // after the single runs above, as in the window: the live map must keep its speed
+        root.set("live_map", liveMap(json));
         root.set("contour", contour(json));
         root.set("export", export(json));
         PrintWriter out = commandSpec.commandLine().getOut();
@@ -102,6 +107,51 @@ final class BenchCommand implements Callable<Integer> {
             elapsed = System.nanoTime() - t0;
         } while (elapsed < nanos);
         return steps * 1e9 / elapsed;
+    }
+
+    /**
+     * The window's live basin map: 256² starts × 300 steps of Adam (lr 0.05) on himmelblau with
+     * endings checked every step, on all cores, timed after single 2-coordinate runs have been
+     * stepped (as the window does before a map is asked for); maps per second over at least a second.
+     */
+    private ObjectNode liveMap(ObjectMapper json) {
+        int grid = quick ? 64 : 256;
+        int steps = quick ? 50 : 300;
+        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        Surface himmelblau = Surfaces.create("himmelblau");
+        Optimizer adam = Optimizers.find("adam").create(Map.of("lr", 0.05));
+        progress("live map: single runs first, as in the window");
+        for (String id : new String[] {"adam", "sgd", "rmsprop"}) {
+            Run run = new Run(new RunSpec(himmelblau, Optimizers.find(id).create(Map.of("lr", 0.01)), -4, 4));
+            for (int i = 0; i < (quick ? 20_000 : 2_000_000); i++) {
+                run.step();
+            }
+        }
+        BasinMap.Request req = new BasinMap.Request(new RunSpec(himmelblau, adam, 0, 0), new Viewport(-5, 5, -5, 5),
+                grid, grid, steps, MapEnds.DEFAULT_TOLERANCE, 1);
+        progress("live map warm-up");
+        for (int i = 0; i < (quick ? 1 : 5); i++) {
+            BasinMap.compute(req, t, null);
+        }
+        progress("live map " + grid + "x" + grid + ", " + steps + " steps, " + t + " threads");
+        int maps = 0;
+        long t0 = System.nanoTime();
+        long elapsed;
+        do {
+            BasinMap.compute(req, t, null);
+            maps++;
+            elapsed = System.nanoTime() - t0;
+        } while (elapsed < (quick ? 200_000_000L : 1_500_000_000L));
+        ObjectNode node = json.createObjectNode();
+        node.put("surface", "himmelblau");
+        node.put("optimizer", "adam lr=0.05");
+        node.put("grid", grid);
+        node.put("steps", steps);
+        node.put("threads", t);
+        node.put("maps", maps);
+        node.put("maps_per_second", Math.round(maps * 1e9 / elapsed * 10) / 10.0);
+        node.put("target_maps_per_second", 20);
+        return node;
     }
 
     private ObjectNode basin(ObjectMapper json) {

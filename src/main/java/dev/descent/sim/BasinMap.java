@@ -279,19 +279,24 @@ public final class BasinMap {
         }
         Stepper stepper = req.spec().optimizer().newStepper(2 * n);
         Schedule.State lr = req.spec().schedule().start(req.spec().optimizer().lr());
+        int points = ends.points().size();
+        double[] px = new double[points];
+        double[] py = new double[points];
+        for (int p = 0; p < points; p++) {
+            px[p] = ends.points().get(p).x();
+            py[p] = ends.points().get(p).y();
+        }
+        double t2 = ends.tolerance() * ends.tolerance();
+        double cx = ends.cx();
+        double cy = ends.cy();
+        double far2 = ends.farAway() * ends.farAway();
         int steps = req.steps();
         int every = req.checkEvery();
         for (int t = 1; t <= steps; t++) {
             stepper.step(batch, theta, lr.lr());
             lr.step();
             if (t % every == 0 || t == steps) {
-                for (int k = 0; k < n; k++) {
-                    int e = ends.classify(theta[k], theta[n + k]);
-                    if (e != end[from + k]) {
-                        end[from + k] = e;
-                        since[from + k] = t;
-                    }
-                }
+                classifyBlock(theta, n, from, t, px, py, t2, cx, cy, far2, end, since);
             }
             if ((t & 31) == 0 && stop.getAsBoolean()) {
                 throw new Cancelled();
@@ -299,6 +304,47 @@ public final class BasinMap {
         }
         System.arraycopy(theta, 0, xs, from, n);
         System.arraycopy(theta, n, ys, from, n);
+    }
+
+    /**
+     * {@link MapEnds#classify} for a block, written out for speed: most runs are still at the point
+     * they were at, which one distance confirms.
+     */
+    private static void classifyBlock(double[] theta, int n, int from, int t, double[] px, double[] py, double t2,
+                                      double cx, double cy, double far2, int[] end, int[] since) {
+        int points = px.length;
+        for (int k = 0; k < n; k++) {
+            double x = theta[k];
+            double y = theta[n + k];
+            int was = end[from + k];
+            if (was >= 0) {
+                double dx = x - px[was];
+                double dy = y - py[was];
+                if (dx * dx + dy * dy <= t2) {
+                    continue;
+                }
+            }
+            int e;
+            double fx = x - cx;
+            double fy = y - cy;
+            if (!(fx * fx + fy * fy <= far2)) {
+                e = MapEnds.DIVERGED;
+            } else {
+                e = MapEnds.NOT_CONVERGED;
+                for (int p = 0; p < points; p++) {
+                    double dx = x - px[p];
+                    double dy = y - py[p];
+                    if (dx * dx + dy * dy <= t2) {
+                        e = p;
+                        break;
+                    }
+                }
+            }
+            if (e != was) {
+                end[from + k] = e;
+                since[from + k] = t;
+            }
+        }
     }
 
     private static void trackOneByOne(Request req, MapEnds ends, double[] xs, double[] ys, int[] end, int[] since,
