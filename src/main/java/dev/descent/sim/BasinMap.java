@@ -166,6 +166,14 @@ public final class BasinMap {
             return new Request(spec, view, c, r, steps, tolerance, checkEvery);
         }
 
+        /**
+         * The window's request: endings checked about 60 times a run, which shades the settling steps
+         * finely enough to see and costs a fraction of checking every step.
+         */
+        public static Request live(RunSpec spec, Viewport view, int cols, int rows, int steps) {
+            return new Request(spec, view, cols, rows, steps, MapEnds.DEFAULT_TOLERANCE, Math.max(1, steps / 60));
+        }
+
         /** The start of cell (i, j). */
         public double startX(int i) {
             return gridCoordinate(view.xMin(), view.xMax(), i, cols);
@@ -270,15 +278,6 @@ public final class BasinMap {
         if (stop.getAsBoolean()) {
             throw new Cancelled();
         }
-        BatchedSurface batch = new BatchedSurface(req.spec().surface(), n);
-        double[] theta = new double[2 * n];
-        System.arraycopy(xs, from, theta, 0, n);
-        System.arraycopy(ys, from, theta, n, n);
-        for (int k = 0; k < n; k++) {
-            end[from + k] = ends.classify(theta[k], theta[n + k]);
-        }
-        Stepper stepper = req.spec().optimizer().newStepper(2 * n);
-        Schedule.State lr = req.spec().schedule().start(req.spec().optimizer().lr());
         int points = ends.points().size();
         double[] px = new double[points];
         double[] py = new double[points];
@@ -286,64 +285,12 @@ public final class BasinMap {
             px[p] = ends.points().get(p).x();
             py[p] = ends.points().get(p).y();
         }
-        double t2 = ends.tolerance() * ends.tolerance();
-        double cx = ends.cx();
-        double cy = ends.cy();
-        double far2 = ends.farAway() * ends.farAway();
-        int steps = req.steps();
-        int every = req.checkEvery();
-        for (int t = 1; t <= steps; t++) {
-            stepper.step(batch, theta, lr.lr());
-            lr.step();
-            if (t % every == 0 || t == steps) {
-                classifyBlock(theta, n, from, t, px, py, t2, cx, cy, far2, end, since);
-            }
-            if ((t & 31) == 0 && stop.getAsBoolean()) {
-                throw new Cancelled();
-            }
-        }
-        System.arraycopy(theta, 0, xs, from, n);
-        System.arraycopy(theta, n, ys, from, n);
-    }
-
-    /**
-     * {@link MapEnds#classify} for a block, written out for speed: most runs are still at the point
-     * they were at, which one distance confirms.
-     */
-    private static void classifyBlock(double[] theta, int n, int from, int t, double[] px, double[] py, double t2,
-                                      double cx, double cy, double far2, int[] end, int[] since) {
-        int points = px.length;
-        for (int k = 0; k < n; k++) {
-            double x = theta[k];
-            double y = theta[n + k];
-            int was = end[from + k];
-            if (was >= 0) {
-                double dx = x - px[was];
-                double dy = y - py[was];
-                if (dx * dx + dy * dy <= t2) {
-                    continue;
-                }
-            }
-            int e;
-            double fx = x - cx;
-            double fy = y - cy;
-            if (!(fx * fx + fy * fy <= far2)) {
-                e = MapEnds.DIVERGED;
-            } else {
-                e = MapEnds.NOT_CONVERGED;
-                for (int p = 0; p < points; p++) {
-                    double dx = x - px[p];
-                    double dy = y - py[p];
-                    if (dx * dx + dy * dy <= t2) {
-                        e = p;
-                        break;
-                    }
-                }
-            }
-            if (e != was) {
-                end[from + k] = e;
-                since[from + k] = t;
-            }
+        RunSpec spec = req.spec();
+        boolean done = IsolatedKernel.run(spec.surface(), spec.optimizer(), spec.schedule(), px, py,
+                ends.tolerance() * ends.tolerance(), ends.cx(), ends.cy(), ends.farAway() * ends.farAway(), xs, ys, end,
+                since, from, n, req.steps(), req.checkEvery(), stop);
+        if (!done) {
+            throw new Cancelled();
         }
     }
 

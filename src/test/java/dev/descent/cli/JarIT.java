@@ -93,6 +93,8 @@ class JarIT {
         for (OptimizerKind k : Optimizers.all()) {
             assertTrue(json.path("steps_per_second").path(k.id()).asDouble() > 0, "steps/s of " + k.id());
         }
+        JsonNode live = json.path("live_map");
+        assertTrue(live.path("maps").asInt() >= 1 && live.path("maps_per_second").asDouble() > 0, live.toString());
         JsonNode basin = json.path("basin");
         assertEquals("himmelblau", basin.path("surface").asText());
         assertEquals(4, basin.path("minima").size());

@@ -69,6 +69,12 @@ class MapsTest {
         }
     }
 
+    /** Maps step in a private copy of the optimizer classes, whose JIT profile single runs never shape. */
+    @Test
+    void batchesRunInTheirOwnCopyOfTheClasses() {
+        assertTrue(IsolatedKernel.active(), "the map kernel's class loader could be made");
+    }
+
     @Test
     void secondOrderMethodsRunStartByStartAndFindTheMinimaAndSaddles() {
         Optimizer newton = Optimizers.find("newton").create(Map.of("lr", 1.0, "hessian_fix", "gradient"));
