@@ -73,6 +73,8 @@ public final class MainView extends BorderPane {
             new String[] {"Ctrl+Shift+D", "duplicate the selected run"},
             new String[] {"Ctrl+T", "light / dark theme"},
             new String[] {"Ctrl+Shift+C", "show / hide the charts"},
+            new String[] {"Ctrl+B", "basin map of the selected run under the plot"},
+            new String[] {"Ctrl+Shift+H", "hyperparameter map of the selected run"},
             new String[] {"click a chart", "show the runs at that step (Space plays on)"},
             new String[] {"Ctrl+Q", "quit"},
             new String[] {"click", "move the start of every run"},
@@ -87,6 +89,7 @@ public final class MainView extends BorderPane {
     private final SidePanel side;
     private final FileActions files;
     private final ChartsView charts;
+    private final MapsMenu mapsMenu;
     private final Button playButton = new Button();
     private final Label stepLabel = new Label("step 0");
     private final Label speedLabel = new Label();
@@ -119,6 +122,7 @@ public final class MainView extends BorderPane {
         this.files = new FileActions(ctl, this::load, this::showMessage, () -> getScene() == null ? null : getScene().getWindow(),
                 () -> new double[] {plot.getWidth(), plot.getHeight()});
         this.charts = new ChartsView(ctl, this::showMessage);
+        this.mapsMenu = new MapsMenu(ctl, plot, () -> getScene() == null ? null : getScene().getWindow(), this::showMessage);
         getStyleClass().add("descent");
         getStylesheets().add(MainView.class.getResource("descent.css").toExternalForm());
 
@@ -177,6 +181,16 @@ public final class MainView extends BorderPane {
         return plot;
     }
 
+    /** The basin map under the plot. */
+    public BasinMapOverlay basinMap() {
+        return mapsMenu.overlay();
+    }
+
+    /** The hyperparameter map window (made on first use, not shown). */
+    public HyperMapWindow hyperMap() {
+        return mapsMenu.hyperWindow();
+    }
+
     /** Session files, recent files and exports. */
     FileActions files() {
         return files;
@@ -202,6 +216,7 @@ public final class MainView extends BorderPane {
     public void stop() {
         timer.stop();
         plot.dispose();
+        mapsMenu.dispose();
     }
 
     // ---- the pulse ----------------------------------------------------------------------------
@@ -314,7 +329,7 @@ public final class MainView extends BorderPane {
                 "Watch gradient-based optimizers work on 2-D loss surfaces.\n"
                         + "Trajectories match torch.optim; the same run on the command line gives the same numbers."));
         help.getItems().addAll(keys, about);
-        MenuBar bar = new MenuBar(file, presets, runs, view, help);
+        MenuBar bar = new MenuBar(file, presets, runs, view, mapsMenu.menu(), help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }

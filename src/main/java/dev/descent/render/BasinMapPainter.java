@@ -97,6 +97,12 @@ public final class BasinMapPainter {
     /** A box of square swatches with labels and counts in the top-right corner of {@code area}. */
     public static Rectangle2D paintLegend(Graphics2D g, Rectangle2D area, List<Entry> entries, int total, Style s,
                                           String title) {
+        return paintLegend(g, area, entries, total, s, title, LegendPainter.Corner.TOP_RIGHT);
+    }
+
+    /** The legend box at a corner of {@code area}. */
+    public static Rectangle2D paintLegend(Graphics2D g, Rectangle2D area, List<Entry> entries, int total, Style s,
+                                          String title, LegendPainter.Corner corner) {
         if (entries.isEmpty()) {
             return null;
         }
@@ -120,8 +126,10 @@ public final class BasinMapPainter {
         int rows = entries.size() + (title == null ? 0 : 1);
         double w = pad + textW + pad;
         double h = pad + rowH * rows + pad - s.px(4);
-        double x = area.getMaxX() - s.px(10) - w;
-        double y = area.getY() + s.px(10);
+        boolean left = corner == LegendPainter.Corner.TOP_LEFT || corner == LegendPainter.Corner.BOTTOM_LEFT;
+        boolean top = corner == LegendPainter.Corner.TOP_LEFT || corner == LegendPainter.Corner.TOP_RIGHT;
+        double x = left ? area.getX() + s.px(10) : area.getMaxX() - s.px(10) - w;
+        double y = top ? area.getY() + s.px(10) : area.getMaxY() - s.px(10) - h;
         RoundRectangle2D box = new RoundRectangle2D.Double(x, y, w, h, s.px(8), s.px(8));
         Color bg = s.background();
         g.setColor(new Color(bg.getRed(), bg.getGreen(), bg.getBlue(), 0xE0));
@@ -150,6 +158,21 @@ public final class BasinMapPainter {
         g.setPaint(oldPaint);
         g.setStroke(oldStroke);
         return box.getBounds2D();
+    }
+
+    /**
+     * The legend of a difference map: cells where run A's optimizer ends where run B's does (pale),
+     * and where it ends elsewhere (in A's colours).
+     */
+    public static List<Entry> differenceEntries(MapResult a, MapResult b, String nameA, String nameB) {
+        int same = 0;
+        for (int k = 0; k < a.cells(); k++) {
+            if (a.end()[k] == b.end()[k]) {
+                same++;
+            }
+        }
+        return List.of(new Entry(0xFFE4E4E4, nameA + " and " + nameB + " end alike", same),
+                new Entry(0xFF4477AA, "they differ (" + nameA + "'s ending shown)", a.cells() - same));
     }
 
     /** A still: the layer, the map (opaque) with contours and markers over it, and the legend. */

@@ -136,4 +136,33 @@ public final class MapColors {
         }
         return img;
     }
+
+    /**
+     * Where two maps of the same grid differ: cells with the same ending pale (A's colour mixed 75 %
+     * with white), cells with different endings in A's colour.
+     */
+    public static BufferedImage differenceImage(MapResult a, MapResult b) {
+        if (a.cols() != b.cols() || a.rows() != b.rows()) {
+            throw new IllegalArgumentException("difference of maps of different grids: " + a.cols() + "×" + a.rows()
+                    + " and " + b.cols() + "×" + b.rows());
+        }
+        BufferedImage img = new BufferedImage(a.cols(), a.rows(), BufferedImage.TYPE_INT_ARGB);
+        int[] px = ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        for (int j = 0; j < a.rows(); j++) {
+            int row = (a.rows() - 1 - j) * a.cols();
+            for (int i = 0; i < a.cols(); i++) {
+                int k = a.index(i, j);
+                int c = ending(a.ends(), a.end()[k]);
+                px[row + i] = a.end()[k] == b.end()[k] ? pale(c) : c;
+            }
+        }
+        return img;
+    }
+
+    private static int pale(int argb) {
+        int r = (((argb >> 16) & 0xFF) + 3 * 255) / 4;
+        int g = (((argb >> 8) & 0xFF) + 3 * 255) / 4;
+        int b = ((argb & 0xFF) + 3 * 255) / 4;
+        return 0xFF000000 | r << 16 | g << 8 | b;
+    }
 }
