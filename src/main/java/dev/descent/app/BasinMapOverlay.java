@@ -209,6 +209,44 @@ public final class BasinMapOverlay {
         wasPainted = true;
     }
 
+    /**
+     * The plot with the newest map as a still: the field, the map under the contours, the markers,
+     * the legend and a title, drawn off-screen by the same painters.
+     *
+     * @throws IllegalStateException when no map has been computed yet
+     */
+    public BufferedImage still(String colorMap, boolean dark) {
+        Shown s = shown;
+        if (!enabled || s == null) {
+            throw new IllegalStateException("No basin map to save: turn it on first (Maps → Basin map, Ctrl+B)");
+        }
+        int w = s.key().width() + 200;
+        int h = s.key().height() + 90;
+        PlotPainter.Layer layer = PlotPainter.prepare(s.key().surface(), s.key().view(), w, h,
+                new PlotPainter.Look(colorMap, true, false, dark));
+        BufferedImage img = new BufferedImage(layer.layer().width(), layer.layer().height(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            dev.descent.render.Style.applyHints(g);
+            g.drawImage(layer.layer().image(), 0, 0, null);
+            BasinMapPainter.paint(g, layer.layer(), layer.layer().transform(), s.key().view(), s.result(), s.cells(), 0.88f, false);
+            BasinMapPainter.paintLegend(g, layer.layer().transform().plotArea(), s.legend(), s.result().cells(),
+                    layer.layer().style(), s.title(), LegendPainter.Corner.BOTTOM_RIGHT);
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    /** The newest map's cells as CSV ({@link dev.descent.export.MapCsv}). */
+    public void writeCsv(java.io.OutputStream out) throws java.io.IOException {
+        Shown s = shown;
+        if (!enabled || s == null) {
+            throw new IllegalStateException("No basin map to save: turn it on first (Maps → Basin map, Ctrl+B)");
+        }
+        dev.descent.export.MapCsv.write(out, s.result(), null, s.key().view());
+    }
+
     public void dispose() {
         generation.incrementAndGet();
         coordinator.shutdownNow();

@@ -71,8 +71,38 @@ final class MapsMenu {
         hyperItem.setId("hyperMap");
         hyperItem.setAccelerator(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         hyperItem.setOnAction(e -> hyperWindow().show());
-        maps.getItems().addAll(basin, steps, compare, new SeparatorMenuItem(), hyperItem);
+        MenuItem png = new MenuItem("Save basin map as PNG…");
+        png.setOnAction(e -> save("png", os -> javax.imageio.ImageIO.write(
+                overlay.still(ctl.session().colorMap(), false), "png", os)));
+        MenuItem csv = new MenuItem("Save basin map as CSV…");
+        csv.setOnAction(e -> save("csv", overlay::writeCsv));
+        maps.getItems().addAll(basin, steps, compare, png, csv, new SeparatorMenuItem(), hyperItem);
         return maps;
+    }
+
+    private void save(String ext, dev.descent.export.AtomicOutput.Body body) {
+        if (overlay.result() == null || !overlay.enabled()) {
+            message.accept("No basin map to save: turn it on first (Maps → Basin map, Ctrl+B)");
+            return;
+        }
+        javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+        fc.setTitle("Save basin map");
+        fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(ext.toUpperCase(java.util.Locale.ROOT), "*." + ext));
+        fc.setInitialFileName("basin-map." + ext);
+        java.io.File f = fc.showSaveDialog(owner.get());
+        if (f == null) {
+            return;
+        }
+        java.nio.file.Path path = f.toPath();
+        if (!path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith("." + ext)) {
+            path = path.resolveSibling(path.getFileName() + "." + ext);
+        }
+        try {
+            dev.descent.export.AtomicOutput.write(path, body, () -> false);
+            message.accept("Saved " + path);
+        } catch (java.io.IOException | IllegalStateException ex) {
+            message.accept("Could not save the basin map: " + ex.getMessage());
+        }
     }
 
     private void fillCompare(Menu compare) {

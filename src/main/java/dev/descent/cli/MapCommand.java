@@ -3,7 +3,7 @@ package dev.descent.cli;
 import dev.descent.export.AtomicOutput;
 import dev.descent.export.ExportException;
 import dev.descent.export.ExportOptions;
-import dev.descent.math.CriticalPoint;
+import dev.descent.export.MapCsv;
 import dev.descent.math.Viewport;
 import dev.descent.render.BasinMapPainter;
 import dev.descent.render.HyperMapPainter;
@@ -14,15 +14,11 @@ import dev.descent.render.StaticLayer;
 import dev.descent.sim.BasinMap;
 import dev.descent.sim.HyperAxis;
 import dev.descent.sim.HyperMap;
-import dev.descent.sim.MapEnds;
 import dev.descent.sim.MapResult;
 import dev.descent.sim.RunSpec;
 import dev.descent.sim.StabilityTheory;
 import java.awt.image.BufferedImage;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -152,7 +148,7 @@ final class MapCommand implements Callable<Integer> {
                 MapResult res = r;
                 HyperMap.Request hr = hreq;
                 Viewport vv = v;
-                AtomicOutput.write(csv, os -> writeCsv(os, res, hr, vv), () -> false);
+                AtomicOutput.write(csv, os -> MapCsv.write(os, res, hr, vv), () -> false);
             }
         } catch (ExportException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
@@ -201,47 +197,5 @@ final class MapCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Invalid value for --view: " + e.getMessage());
         }
-    }
-
-    /** One row per cell, bottom row first; full-precision numbers. */
-    static void writeCsv(java.io.OutputStream os, MapResult r, HyperMap.Request hyper, Viewport view) throws java.io.IOException {
-        BufferedWriter w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
-        String a = hyper == null ? "start_x" : hyper.x().name();
-        String b = hyper == null ? "start_y" : hyper.y().name();
-        w.write("i,j," + a + "," + b + ",end_x,end_y,ending,point_x,point_y,steps,loss\n");
-        MapEnds ends = r.ends();
-        StringBuilder sb = new StringBuilder(128);
-        for (int j = 0; j < r.rows(); j++) {
-            for (int i = 0; i < r.cols(); i++) {
-                int k = r.index(i, j);
-                double va = hyper == null ? BasinMap.gridCoordinate(view.xMin(), view.xMax(), i, r.cols()) : hyper.x().value(i, r.cols());
-                double vb = hyper == null ? BasinMap.gridCoordinate(view.yMin(), view.yMax(), j, r.rows()) : hyper.y().value(j, r.rows());
-                int e = r.end()[k];
-                sb.setLength(0);
-                sb.append(i).append(',').append(j).append(',').append(va).append(',').append(vb).append(',')
-                        .append(r.endX()[k]).append(',').append(r.endY()[k]).append(',');
-                sb.append(ending(ends, e)).append(',');
-                if (e >= 0) {
-                    CriticalPoint p = ends.points().get(e);
-                    sb.append(p.x()).append(',').append(p.y());
-                } else {
-                    sb.append(',');
-                }
-                sb.append(',').append(e == MapEnds.INVALID ? "" : Integer.toString(r.steps()[k])).append(',')
-                        .append(r.loss()[k]).append('\n');
-                w.write(sb.toString());
-            }
-        }
-        w.flush();
-    }
-
-    /** A one-word ending for the CSV: minimum, saddle, maximum, not_converged, diverged, invalid. */
-    static String ending(MapEnds ends, int e) {
-        return switch (e) {
-            case MapEnds.NOT_CONVERGED -> "not_converged";
-            case MapEnds.DIVERGED -> "diverged";
-            case MapEnds.INVALID -> "invalid";
-            default -> ends.points().get(e).isMinimum() ? "minimum" : ends.points().get(e).kind() == CriticalPoint.Kind.SADDLE ? "saddle" : "maximum";
-        };
     }
 }

@@ -33,7 +33,7 @@ class MapsWindowTest {
         Session bowl = WindowTest.bowl(0.15);
         ctl = DescentApp.controller(bowl, m -> { }, new java.util.ArrayList<>());
         view = new MainView(ctl, false);
-        stage.setScene(new Scene(view, 1280, 800));
+        stage.setScene(new Scene(view, 900, 640)); // small: a full-resolution map is a run per pixel
         stage.show();
         view.start();
     }
@@ -48,7 +48,7 @@ class MapsWindowTest {
     }
 
     private static void waitFor(Callable<Boolean> c) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, c);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, c);
     }
 
     /** A map is complete when it has a cell per pixel of the plot. */
@@ -65,6 +65,11 @@ class MapsWindowTest {
         MapResult stable = map.result();
         // GD with η = 0.15 on ½(x² + 10y²) converges from everywhere: η·10 < 2
         assertEquals(stable.cells(), stable.countsByPoint()[0], "every start ends at the minimum");
+        java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+        map.writeCsv(csv);
+        assertEquals(stable.cells() + 1, csv.toString(java.nio.charset.StandardCharsets.UTF_8).lines().count(), "a CSV row per pixel");
+        java.awt.image.BufferedImage still = map.still("viridis", false);
+        assertTrue(still.getWidth() > stable.cols(), "the still holds the plot with its margins");
         robot.interact(() -> ctl.updateRun(0, r -> r.withHyperparameter("lr", 0.25)));
         waitFor(() -> fullResolution(map.result()) && map.result() != stable
                 && map.result().count(MapEnds.DIVERGED) > 0);
