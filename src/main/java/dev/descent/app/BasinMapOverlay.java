@@ -54,7 +54,7 @@ public final class BasinMapOverlay {
     private boolean wasPainted;
     private int steps = 300;
     private int compareWith = -1;
-    private long mapsMade;
+    private final AtomicLong mapsMade = new AtomicLong();
 
     public BasinMapOverlay(SessionController ctl) {
         this.ctl = ctl;
@@ -97,7 +97,7 @@ public final class BasinMapOverlay {
 
     /** Maps finished so far, coarse ones included (tests wait on it). */
     public long mapsMade() {
-        return mapsMade;
+        return mapsMade.get();
     }
 
     /** The newest finished map, or null. */
@@ -130,9 +130,6 @@ public final class BasinMapOverlay {
         if (key != null && !key.equals(requested)) {
             requested = key;
             start(key);
-        }
-        if (repaint) {
-            mapsMade++;
         }
         return repaint;
     }
@@ -185,6 +182,7 @@ public final class BasinMapOverlay {
                         return;
                     }
                     shown = s;
+                    mapsMade.incrementAndGet();
                     problem = null;
                     fresh = true;
                 }
