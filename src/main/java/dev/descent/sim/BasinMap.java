@@ -148,7 +148,7 @@ public final class BasinMap {
             java.util.Objects.requireNonNull(spec, "spec");
             java.util.Objects.requireNonNull(view, "view");
             if (cols < 1 || rows < 1 || (long) cols * rows > 16_777_216L) {
-                throw new IllegalArgumentException("Invalid map size: " + cols + " × " + rows + " (each side at least 1, at most 4096²cells)");
+                throw new IllegalArgumentException("Invalid map size: " + cols + " × " + rows + " (each side at least 1, at most 4096² cells in all)");
             }
             if (steps < 0 || steps > 1_000_000) {
                 throw new IllegalArgumentException("Invalid step count for a map: " + steps + " (0 … 1000000)");

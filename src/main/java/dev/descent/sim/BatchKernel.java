@@ -49,6 +49,7 @@ public final class BatchKernel {
         System.arraycopy(ys, from, theta, n, n);
         for (int k = 0; k < n; k++) {
             end[from + k] = -1;
+            since[from + k] = 0;
         }
         classify(theta, n, from, 0, px, py, t2, cx, cy, far2, end, since);
         Stepper stepper = optimizer.newStepper(2 * n);

@@ -89,8 +89,9 @@ final class IsolatedKernel {
                 return (boolean) h.invokeExact(surface.id(), copy(surface.parameters().asMap()), optimizer.kind().id(),
                         copy(optimizer.hyperparameters().asMap()), schedule.kind().id(), copy(schedule.parameters().asMap()),
                         px, py, t2, cx, cy, far2, xs, ys, end, since, from, n, steps, every, stop);
-            } catch (IllegalArgumentException rebuildRefused) {
-                // e.g. a surface whose parameters do not rebuild it: the shared classes below
+            } catch (RuntimeException rebuildFailed) {
+                // e.g. a surface whose parameters do not rebuild it: the shared classes below (which
+                // report any real failure again)
             } catch (Throwable t) {
                 if (t instanceof Error e) {
                     throw e;
