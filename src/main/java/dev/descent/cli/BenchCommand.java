@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
 /** Speed figures, printed as one JSON object on stdout; progress goes to stderr. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure speed and print one JSON object: steps per second of every optimizer (one thread,",
-                "on rosenbrock), a basin-of-attraction map of Adam on himmelblau (512x512 starts, 500 steps, all cores)",
+                "on rosenbrock), a basin-of-attraction map of Adam on himmelblau (512x512 starts, 500 steps, all cores),",
+                "the window's live basin map (256x256 starts, 300 steps, after single runs) in maps per second,",
                 "the contour scene (rosenbrock, 1000x1000 grid, 30 log levels, 1280x720 image)",
                 "and a GIF export of the Beale race (six runs, 300 frames, 960x720)."})
 final class BenchCommand implements Callable<Integer> {
