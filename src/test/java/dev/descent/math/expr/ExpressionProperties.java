@@ -141,6 +141,15 @@ class ExpressionProperties {
         return (m2[component] - 8 * m1[component] + 8 * p1[component] - p2[component]) / (12 * h);
     }
 
+    /** Second-order one-sided difference, forward (side 1) or backward (side −1). */
+    private static double oneSided(Expression e, int component, int dir, double x, double y, double h, int side) {
+        double s = side * h;
+        double f0 = at(e, x, y)[component];
+        double f1 = at(e, x + (dir == 0 ? s : 0), y + (dir == 1 ? s : 0))[component];
+        double f2 = at(e, x + (dir == 0 ? 2 * s : 0), y + (dir == 1 ? 2 * s : 0))[component];
+        return (-3 * f0 + 4 * f1 - f2) / (2 * s);
+    }
+
     private static double[] at(Expression e, double x, double y) {
         double[] out = new double[6];
         e.evaluate(x, y, out);
@@ -161,6 +170,11 @@ class ExpressionProperties {
         double b = fd(e, component, dir, x, y, H / 2);
         double size = 1 + Math.abs(b) + scale;
         Assume.that(Double.isFinite(a) && Double.isFinite(b) && Math.abs(a - b) <= 1e-5 * size);
+        // a kink exactly at the point (max(y, x) where x == y) fools symmetric differences, which
+        // agree on the mean of the two slopes; one-sided differences see the jump
+        double forward = oneSided(e, component, dir, x, y, H / 2, 1);
+        double backward = oneSided(e, component, dir, x, y, H / 2, -1);
+        Assume.that(Math.abs(forward - backward) <= 1e-3 * size);
         double tol = 10 * Math.abs(a - b) + 1e-7 * size;
         assertEquals(b, ad, tol, () -> e + ": " + what + " at (" + x + ", " + y + ")");
     }
