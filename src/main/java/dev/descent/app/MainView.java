@@ -81,6 +81,8 @@ public final class MainView extends BorderPane {
             new String[] {"Ctrl+T", "light / dark theme"},
             new String[] {"F5", "presenter mode; there: + / − type size, B blank, C caption, D side panel, → / PgDn next beat (or one step), ← / PgUp back, Esc leaves"},
             new String[] {"Ctrl+Shift+C", "show / hide the charts"},
+            new String[] {"Ctrl+B", "basin map of the selected run under the plot"},
+            new String[] {"Ctrl+Shift+H", "hyperparameter map of the selected run"},
             new String[] {"click a chart", "show the runs at that step (Space plays on)"},
             new String[] {"Ctrl+Q", "quit"},
             new String[] {"click", "move the start of every run"},
@@ -95,6 +97,7 @@ public final class MainView extends BorderPane {
     private final SidePanel side;
     private final FileActions files;
     private final ChartsView charts;
+    private final MapsMenu mapsMenu;
     private final Button playButton = new Button();
     private final Label stepLabel = new Label("step 0");
     private final Label speedLabel = new Label();
@@ -160,6 +163,7 @@ public final class MainView extends BorderPane {
                 }
             }
         });
+        this.mapsMenu = new MapsMenu(ctl, plot, () -> getScene() == null ? null : getScene().getWindow(), this::showMessage);
         getStyleClass().add("descent");
         getStylesheets().add(MainView.class.getResource("descent.css").toExternalForm());
 
@@ -250,6 +254,16 @@ public final class MainView extends BorderPane {
         return lessons.captionProperty();
     }
 
+    /** The basin map under the plot. */
+    public BasinMapOverlay basinMap() {
+        return mapsMenu.overlay();
+    }
+
+    /** The hyperparameter map window (made on first use, not shown). */
+    public HyperMapWindow hyperMap() {
+        return mapsMenu.hyperWindow();
+    }
+
     /** Session files, recent files and exports. */
     FileActions files() {
         return files;
@@ -275,6 +289,7 @@ public final class MainView extends BorderPane {
     public void stop() {
         timer.stop();
         plot.dispose();
+        mapsMenu.dispose();
     }
 
     // ---- the pulse ----------------------------------------------------------------------------
@@ -517,7 +532,7 @@ public final class MainView extends BorderPane {
                 "Watch gradient-based optimizers work on 2-D loss surfaces.\n"
                         + "Trajectories match torch.optim; the same run on the command line gives the same numbers."));
         help.getItems().addAll(keys, about);
-        MenuBar bar = new MenuBar(file, edit, presets, runs, view, help);
+        MenuBar bar = new MenuBar(file, edit, presets, runs, view, mapsMenu.menu(), help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }

@@ -60,6 +60,7 @@ public final class PlotView extends Region {
     private final ReadOnlyStringWrapper pointer = new ReadOnlyStringWrapper("");
 
     private PlotPainter.Layer layer;
+    private BasinMapOverlay mapOverlay;
     private long requested;
     private boolean pending;
     private boolean backDirty = true;
@@ -119,6 +120,12 @@ public final class PlotView extends Region {
             dark = d;
             backDirty = true;
         }
+    }
+
+    /** A basin map painted under the contours (null: none). */
+    public void setMapOverlay(BasinMapOverlay overlay) {
+        mapOverlay = overlay;
+        backDirty = true;
     }
 
     /** The frame whose positions the plot shows now (null before the first paint). */
@@ -187,11 +194,17 @@ public final class PlotView extends Region {
         if ((layer == null || !layer.matches(surface, view, w, h, look)) && !pending) {
             requestLayer(surface, view, w, h, look);
         }
+        if (mapOverlay != null && layer != null && mapOverlay.update(geometry())) {
+            backDirty = true;
+        }
         if (backDirty && layer != null) {
             boolean sameSurface = layer.surface() == surface && layer.look().equals(look);
             PlotPainter.Geometry now = geometry();
             if (sameSurface) {
                 PlotPainter.paintBackground(gBack, layer, now, w, h, dark);
+                if (mapOverlay != null) {
+                    mapOverlay.paint(gBack, layer, now);
+                }
             } else {
                 back.getGraphicsContext2D().clearRect(0, 0, w, h);
             }

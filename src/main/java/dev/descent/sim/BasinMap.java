@@ -134,6 +134,205 @@ public final class BasinMap {
         }
     }
 
+
+    /**
+     * What a basin map shows: a run's surface, optimizer, schedule, noise and clipping, started from
+     * every cell of a {@code cols × rows} grid spanning {@code view} (both ends included).
+     *
+     * @param checkEvery how often (in steps) each run's ending is checked; 1 gives exact step counts,
+     *                   more is cheaper and rounds the counts up to a multiple of it
+     */
+    public record Request(RunSpec spec, Viewport view, int cols, int rows, int steps, double tolerance, int checkEvery) {
+
+        public Request {
+            java.util.Objects.requireNonNull(spec, "spec");
+            java.util.Objects.requireNonNull(view, "view");
+            if (cols < 1 || rows < 1 || (long) cols * rows > 16_777_216L) {
+                throw new IllegalArgumentException("Invalid map size: " + cols + " × " + rows + " (each side at least 1, at most 4096² cells in all)");
+            }
+            if (steps < 0 || steps > 1_000_000) {
+                throw new IllegalArgumentException("Invalid step count for a map: " + steps + " (0 … 1000000)");
+            }
+            if (checkEvery < 1) {
+                throw new IllegalArgumentException("Invalid check interval: " + checkEvery + " (at least 1)");
+            }
+        }
+
+        public Request(RunSpec spec, Viewport view, int grid, int steps) {
+            this(spec, view, grid, grid, steps, MapEnds.DEFAULT_TOLERANCE, 1);
+        }
+
+        public Request withSize(int c, int r) {
+            return new Request(spec, view, c, r, steps, tolerance, checkEvery);
+        }
+
+        /**
+         * The window's request: endings checked about 60 times a run, which shades the settling steps
+         * finely enough to see and costs a fraction of checking every step.
+         */
+        public static Request live(RunSpec spec, Viewport view, int cols, int rows, int steps) {
+            return new Request(spec, view, cols, rows, steps, MapEnds.DEFAULT_TOLERANCE, Math.max(1, steps / 60));
+        }
+
+        /** The start of cell (i, j). */
+        public double startX(int i) {
+            return gridCoordinate(view.xMin(), view.xMax(), i, cols);
+        }
+
+        public double startY(int j) {
+            return gridCoordinate(view.yMin(), view.yMax(), j, rows);
+        }
+
+        /** Whether runs can be stepped as one flat array: an elementwise optimizer on the bare surface. */
+        boolean batchable() {
+            return spec.optimizer().isElementwise() && spec.noise().kind() == dev.descent.math.GradientNoise.Kind.NONE
+                    && spec.clipNorm() == 0;
+        }
+    }
+
+    /** Thrown out of {@link #compute} when the caller's cancel flag turned true. */
+    public static final class Cancelled extends RuntimeException {
+        public Cancelled() {
+            super("map cancelled", null, false, false);
+        }
+    }
+
+    /**
+     * Computes a basin map on {@code threads} threads: elementwise optimizers in batches, the others
+     * run by run. {@code cancelled} is polled often; once it answers true the computation stops and
+     * throws {@link Cancelled}.
+     */
+    public static MapResult compute(Request req, int threads, java.util.function.BooleanSupplier cancelled) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("a map needs at least one thread, got " + threads);
+        }
+        java.util.function.BooleanSupplier stop = cancelled == null ? () -> false : cancelled;
+        int total = req.cols() * req.rows();
+        double[] xs = new double[total];
+        double[] ys = new double[total];
+        for (int j = 0; j < req.rows(); j++) {
+            double y = req.startY(j);
+            for (int i = 0; i < req.cols(); i++) {
+                xs[j * req.cols() + i] = req.startX(i);
+                ys[j * req.cols() + i] = y;
+            }
+        }
+        MapEnds ends = MapEnds.of(req.spec().surface().criticalPoints(), req.view(), req.tolerance());
+        int[] end = new int[total];
+        int[] since = new int[total];
+        boolean batch = req.batchable();
+        int block = batch ? BLOCK : 64;
+        List<Runnable> jobs = new ArrayList<>();
+        for (int from = 0; from < total; from += block) {
+            int start = from;
+            int n = Math.min(block, total - from);
+            jobs.add(batch
+                    ? () -> trackBlock(req, ends, xs, ys, end, since, start, n, stop)
+                    : () -> trackOneByOne(req, ends, xs, ys, end, since, start, n, stop));
+        }
+        runAll(jobs, threads, stop);
+        double[] loss = new double[total];
+        for (int k = 0; k < total; k++) {
+            loss[k] = req.spec().surface().value(xs[k], ys[k]);
+        }
+        return new MapResult(req.cols(), req.rows(), req.steps(), ends, xs, ys, end, since, loss);
+    }
+
+    /** Runs the jobs on a pool of daemon threads; rethrows a job's failure or {@link Cancelled}. */
+    static void runAll(List<Runnable> jobs, int threads, java.util.function.BooleanSupplier stop) {
+        int t = Math.max(1, Math.min(threads, jobs.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(t, r -> {
+            Thread th = new Thread(r, "map");
+            th.setDaemon(true);
+            return th;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Runnable job : jobs) {
+                futures.add(pool.submit(job));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Cancelled();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Cancelled c) {
+                throw c;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("map failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        if (stop.getAsBoolean()) {
+            throw new Cancelled();
+        }
+    }
+
+    private static void trackBlock(Request req, MapEnds ends, double[] xs, double[] ys, int[] end, int[] since,
+                                   int from, int n, java.util.function.BooleanSupplier stop) {
+        if (stop.getAsBoolean()) {
+            throw new Cancelled();
+        }
+        int points = ends.points().size();
+        double[] px = new double[points];
+        double[] py = new double[points];
+        for (int p = 0; p < points; p++) {
+            px[p] = ends.points().get(p).x();
+            py[p] = ends.points().get(p).y();
+        }
+        RunSpec spec = req.spec();
+        boolean done = IsolatedKernel.run(spec.surface(), spec.optimizer(), spec.schedule(), px, py,
+                ends.tolerance() * ends.tolerance(), ends.cx(), ends.cy(), ends.farAway() * ends.farAway(), xs, ys, end,
+                since, from, n, req.steps(), req.checkEvery(), stop);
+        if (!done) {
+            throw new Cancelled();
+        }
+    }
+
+    private static void trackOneByOne(Request req, MapEnds ends, double[] xs, double[] ys, int[] end, int[] since,
+                                      int from, int n, java.util.function.BooleanSupplier stop) {
+        for (int k = from; k < from + n; k++) {
+            if (stop.getAsBoolean()) {
+                throw new Cancelled();
+            }
+            track(req.spec().withStart(xs[k], ys[k]), ends, req.steps(), req.checkEvery(), xs, ys, end, since, k);
+        }
+    }
+
+    /** Steps one run and writes its end point, ending and settling step into cell k. */
+    static void track(RunSpec spec, MapEnds ends, int steps, int every, double[] xs, double[] ys, int[] end, int[] since,
+                      int k) {
+        Run run = new Run(spec);
+        int e0 = ends.classify(run.x(), run.y());
+        int s0 = 0;
+        for (int t = 1; t <= steps; t++) {
+            if (!run.step()) {
+                break; // non-finite: it stays where it is, diverged
+            }
+            if (t % every == 0 || t == steps) {
+                int e = ends.classify(run.x(), run.y());
+                if (e != e0) {
+                    e0 = e;
+                    s0 = t;
+                }
+            }
+        }
+        int e = ends.classify(run.x(), run.y());
+        if (e != e0) {
+            e0 = e;
+            s0 = (int) run.steps();
+        }
+        end[k] = e0;
+        since[k] = s0;
+        xs[k] = run.x();
+        ys[k] = run.y();
+    }
+
     /** The surface's minima as points. */
     public static List<double[]> minima(Surface surface) {
         List<double[]> out = new ArrayList<>();

@@ -99,6 +99,8 @@ class JarIT {
             assertTrue(json.path("steps_per_second").path(k.id()).isIntegralNumber(), "a whole number of steps/s for " + k.id());
         }
         assertEquals(ids, benched);
+        JsonNode live = json.path("live_map");
+        assertTrue(live.path("maps").asInt() >= 1 && live.path("maps_per_second").asDouble() > 0, live.toString());
         JsonNode basin = json.path("basin");
         assertEquals("himmelblau", basin.path("surface").asText());
         assertEquals(4, basin.path("minima").size());

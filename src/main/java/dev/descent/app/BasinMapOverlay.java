@@ -1,0 +1,252 @@
+package dev.descent.app;
+
+import dev.descent.app.model.SessionController;
+import dev.descent.export.session.RunModel;
+import dev.descent.export.session.Sessions;
+import dev.descent.math.Surface;
+import dev.descent.math.Viewport;
+import dev.descent.render.BasinMapPainter;
+import dev.descent.render.ColorMap;
+import dev.descent.render.LegendPainter;
+import dev.descent.render.MapColors;
+import dev.descent.sim.BasinMap;
+import dev.descent.sim.MapResult;
+import dev.descent.sim.RunSpec;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The basin-of-attraction map under the plot's contours: every pixel of the view is a start of the
+ * selected run's optimizer (or, comparing, where it and another run's optimizer end differently).
+ * Computed off the FX thread, coarse first and then finer; a change to anything the map shows (the
+ * run's settings while a slider is dragged, the view, the size) cancels the computation under way
+ * and starts again, while the last map stays on screen.
+ */
+public final class BasinMapOverlay {
+
+    /** What a map was computed for; equal keys, equal maps (the start does not matter). */
+    private record Key(Surface surface, RunModel run, RunModel other, Viewport view, int width, int height, int steps) {
+    }
+
+    /** A finished map ready to paint. */
+    private record Shown(Key key, MapResult result, BufferedImage cells, List<BasinMapPainter.Entry> legend, String title) {
+    }
+
+    private final SessionController ctl;
+    private final ExecutorService coordinator = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "basin-map");
+        t.setDaemon(true);
+        t.setPriority(Thread.NORM_PRIORITY - 1);
+        return t;
+    });
+    private final AtomicLong generation = new AtomicLong();
+    private final int threads = Runtime.getRuntime().availableProcessors();
+    private volatile Shown shown;
+    private volatile boolean fresh;
+    private volatile String problem;
+    private Key requested;
+    private boolean enabled;
+    private boolean wasPainted;
+    private int steps = 300;
+    private int compareWith = -1;
+    private final AtomicLong mapsMade = new AtomicLong();
+
+    public BasinMapOverlay(SessionController ctl) {
+        this.ctl = ctl;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** Shows or hides the map (a hidden map computes nothing). */
+    public void setEnabled(boolean on) {
+        enabled = on;
+        if (!on) {
+            generation.incrementAndGet();
+            requested = null;
+        }
+        fresh = true;
+    }
+
+    public int steps() {
+        return steps;
+    }
+
+    /** Steps of every run of the map. */
+    public void setSteps(int n) {
+        if (n < 1 || n > 100_000) {
+            throw new IllegalArgumentException("Invalid map step count: " + n + " (1 … 100000)");
+        }
+        steps = n;
+    }
+
+    /** The run (index) whose optimizer the selected run's map is compared with, or -1 for a plain map. */
+    public void setCompareWith(int index) {
+        compareWith = index;
+    }
+
+    public int compareWith() {
+        return compareWith;
+    }
+
+    /** Maps finished so far, coarse ones included (tests wait on it). */
+    public long mapsMade() {
+        return mapsMade.get();
+    }
+
+    /** The newest finished map, or null. */
+    public MapResult result() {
+        Shown s = shown;
+        return s == null ? null : s.result();
+    }
+
+    /** Why no map can be shown (e.g. no run selected), or null. */
+    public String problem() {
+        return problem;
+    }
+
+    /**
+     * Called on every pulse on the FX thread: starts a computation when what the map shows changed.
+     *
+     * @return whether the plot's background must be painted again (a new map, or the map turned off)
+     */
+    boolean update(PlotPainter.Geometry g) {
+        boolean repaint = fresh;
+        fresh = false;
+        if (!enabled) {
+            if (wasPainted) {
+                wasPainted = false;
+                return true;
+            }
+            return repaint;
+        }
+        Key key = key(g);
+        if (key != null && !key.equals(requested)) {
+            requested = key;
+            start(key);
+        }
+        return repaint;
+    }
+
+    private Key key(PlotPainter.Geometry g) {
+        int sel = ctl.selected() >= 0 ? ctl.selected() : 0;
+        if (ctl.runs().isEmpty()) {
+            problem = "no run to map";
+            return null;
+        }
+        RunModel run = ctl.run(Math.min(sel, ctl.runs().size() - 1)).withStart(0, 0);
+        RunModel other = compareWith >= 0 && compareWith < ctl.runs().size() && compareWith != sel
+                ? ctl.run(compareWith).withStart(0, 0) : null;
+        return new Key(ctl.surface(), run, other, g.viewport(), (int) Math.round(g.width()), (int) Math.round(g.height()), steps);
+    }
+
+    private void start(Key key) {
+        long gen = generation.incrementAndGet();
+        BooleanSupplier cancelled = () -> generation.get() != gen;
+        coordinator.execute(() -> {
+            if (cancelled.getAsBoolean()) {
+                return;
+            }
+            try {
+                RunSpec spec = Sessions.spec(key.surface(), key.run());
+                RunSpec other = key.other() == null ? null : Sessions.spec(key.surface(), key.other());
+                boolean batch = spec.optimizer().isElementwise() && spec.noise().isNone() && spec.clipNorm() == 0
+                        && (other == null || other.optimizer().isElementwise() && other.noise().isNone() && other.clipNorm() == 0);
+                // coarse at once, then finer; start-by-start optimizers stop at a quarter of the pixels
+                int[] divisors = batch ? new int[] {8, 2, 1} : new int[] {16, 4};
+                for (int d : divisors) {
+                    int cols = Math.max(8, key.width() / d);
+                    int rows = Math.max(8, key.height() / d);
+                    BasinMap.Request req = BasinMap.Request.live(spec, key.view(), cols, rows, key.steps());
+                    MapResult a = BasinMap.compute(req, threads, cancelled);
+                    Shown s;
+                    String name = key.run().name();
+                    if (other != null) {
+                        MapResult b = BasinMap.compute(BasinMap.Request.live(other, key.view(), cols, rows, key.steps()), threads,
+                                cancelled);
+                        s = new Shown(key, a, MapColors.differenceImage(a, b),
+                                BasinMapPainter.differenceEntries(a, b, name, key.other().name()),
+                                "Where " + name + " and " + key.other().name() + " end differently, " + key.steps() + " steps");
+                    } else {
+                        s = new Shown(key, a, MapColors.image(a, MapColors.Mode.ENDING, ColorMap.VIRIDIS), BasinMapPainter.entries(a),
+                                "Basin map of " + name + ": " + spec.optimizer().label() + ", " + key.steps() + " steps"
+                                        + (d > 1 ? " (refining…)" : ""));
+                    }
+                    if (cancelled.getAsBoolean()) {
+                        return;
+                    }
+                    shown = s;
+                    mapsMade.incrementAndGet();
+                    problem = null;
+                    fresh = true;
+                }
+            } catch (BasinMap.Cancelled c) {
+                // a newer request took over
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                problem = e.getMessage();
+                fresh = true;
+            }
+        });
+    }
+
+    /** Paints the newest map under the contours of the layer (FX thread, into the back canvas). */
+    void paint(Graphics2D g, PlotPainter.Layer layer, PlotPainter.Geometry now) {
+        Shown s = shown;
+        if (!enabled || s == null || layer == null || s.key().surface() != layer.surface()) {
+            return;
+        }
+        BasinMapPainter.paint(g, layer.layer(), now.transform(), s.key().view(), s.result(), s.cells(), 0.88f, false);
+        BasinMapPainter.paintLegend(g, now.area(), s.legend(), s.result().cells(), layer.layer().style(), s.title(),
+                LegendPainter.Corner.BOTTOM_RIGHT);
+        wasPainted = true;
+    }
+
+    /**
+     * The plot with the newest map as a still: the field, the map under the contours, the markers,
+     * the legend and a title, drawn off-screen by the same painters.
+     *
+     * @throws IllegalStateException when no map has been computed yet
+     */
+    public BufferedImage still(String colorMap, boolean dark) {
+        Shown s = shown;
+        if (!enabled || s == null) {
+            throw new IllegalStateException("No basin map to save: turn it on first (Maps → Basin map, Ctrl+B)");
+        }
+        int w = s.key().width() + 200;
+        int h = s.key().height() + 90;
+        PlotPainter.Layer layer = PlotPainter.prepare(s.key().surface(), s.key().view(), w, h,
+                new PlotPainter.Look(colorMap, true, false, dark));
+        BufferedImage img = new BufferedImage(layer.layer().width(), layer.layer().height(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            dev.descent.render.Style.applyHints(g);
+            g.drawImage(layer.layer().image(), 0, 0, null);
+            BasinMapPainter.paint(g, layer.layer(), layer.layer().transform(), s.key().view(), s.result(), s.cells(), 0.88f, false);
+            BasinMapPainter.paintLegend(g, layer.layer().transform().plotArea(), s.legend(), s.result().cells(),
+                    layer.layer().style(), s.title(), LegendPainter.Corner.BOTTOM_RIGHT);
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    /** The newest map's cells as CSV ({@link dev.descent.export.MapCsv}). */
+    public void writeCsv(java.io.OutputStream out) throws java.io.IOException {
+        Shown s = shown;
+        if (!enabled || s == null) {
+            throw new IllegalStateException("No basin map to save: turn it on first (Maps → Basin map, Ctrl+B)");
+        }
+        dev.descent.export.MapCsv.write(out, s.result(), null, s.key().view());
+    }
+
+    public void dispose() {
+        generation.incrementAndGet();
+        coordinator.shutdownNow();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.descent.sim;
+
+import dev.descent.math.Surface;
+import dev.descent.optim.Optimizer;
+import java.util.Optional;
+
+/**
+ * The textbook stability condition of heavy-ball SGD on the quadratic ½(a·x² + b·y²) (any rotation):
+ * with curvature λ_max = max(a, b), torch's form (buffer b ← μ·b + (1 − τ)·g, θ ← θ − η·b) converges
+ * from every start iff η·(1 − τ)·(λ_max + wd) < 2 + 2μ; plain GD (μ = 0) iff η·λ_max < 2. The
+ * classic form v ← μv − ηg is the same iteration. Nesterov's and the adaptive methods have no line here.
+ */
+public final class StabilityTheory {
+
+    private StabilityTheory() {
+    }
+
+    /**
+     * How far the optimizer is past the boundary: η(1 − τ)(λ_max + wd) − (2 + 2μ), negative where
+     * it converges; empty when the theory does not cover this surface and optimizer.
+     */
+    public static Optional<Double> margin(Surface surface, Optimizer o) {
+        if (!surface.id().equals("quadratic") || !o.kind().id().equals("sgd")) {
+            return Optional.empty();
+        }
+        var p = o.hyperparameters();
+        if (p.bool("nesterov") || p.bool("maximize") || p.choice("variant").equals("lookahead")) {
+            return Optional.empty();
+        }
+        double lambda = Math.max(surface.parameters().real("a"), surface.parameters().real("b"));
+        double eta = p.real("lr");
+        double mu = p.real("momentum");
+        double tau = p.real("dampening");
+        double wd = p.real("weight_decay");
+        return Optional.of(eta * (1 - tau) * (lambda + wd) - (2 + 2 * mu));
+    }
+
+    /** Whether the theory covers this pairing at all. */
+    public static boolean applies(Surface surface, Optimizer o) {
+        return margin(surface, o).isPresent();
+    }
+
+    /**
+     * The boundary over a hyperparameter map, as points (fraction along x, fraction along y) in
+     * [0, 1]², found by bisection along each row or each column (whichever crosses it more often);
+     * empty when the theory does not apply or the boundary misses the map.
+     */
+    public static java.util.List<double[]> boundary(HyperMap.Request req) {
+        java.util.List<double[]> rowsWise = new java.util.ArrayList<>();
+        java.util.List<double[]> colsWise = new java.util.ArrayList<>();
+        int n = 200;
+        for (int k = 0; k <= n; k++) {
+            double f = (double) k / n;
+            crossing(req, f, true).ifPresent(x -> rowsWise.add(new double[] {x, f}));
+            crossing(req, f, false).ifPresent(y -> colsWise.add(new double[] {f, y}));
+        }
+        return rowsWise.size() >= colsWise.size() ? rowsWise : colsWise;
+    }
+
+    /** Where the margin changes sign along a row (fixed y fraction) or a column (fixed x fraction). */
+    private static Optional<Double> crossing(HyperMap.Request req, double fixed, boolean alongX) {
+        int samples = 64;
+        Double prev = null;
+        double prevF = 0;
+        for (int k = 0; k <= samples; k++) {
+            double f = (double) k / samples;
+            Double m = margin(req, alongX ? f : fixed, alongX ? fixed : f);
+            if (m != null && prev != null && Math.signum(m) != Math.signum(prev)) {
+                double lo = prevF;
+                double hi = f;
+                double mlo = prev;
+                for (int it = 0; it < 50; it++) {
+                    double mid = (lo + hi) / 2;
+                    Double mm = margin(req, alongX ? mid : fixed, alongX ? fixed : mid);
+                    if (mm == null) {
+                        break;
+                    }
+                    if (Math.signum(mm) == Math.signum(mlo)) {
+                        lo = mid;
+                        mlo = mm;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                return Optional.of((lo + hi) / 2);
+            }
+            if (m != null) {
+                prev = m;
+                prevF = f;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Double margin(HyperMap.Request req, double fx, double fy) {
+        try {
+            Optimizer o = HyperMap.withValues(req.spec().optimizer(), req.x().name(), req.x().at(fx),
+                    req.y().name(), req.y().at(fy));
+            return margin(req.spec().surface(), o).orElse(null);
+        } catch (IllegalArgumentException refused) {
+            return null;
+        }
+    }
+}
