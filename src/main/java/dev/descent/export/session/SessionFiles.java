@@ -153,6 +153,7 @@ public final class SessionFiles {
         ObjectNode obj = (ObjectNode) root;
         checkVersion(obj.get("version"));
         obj.remove("version");
+        RenamedSettings.migrate(obj);
         checkRanges(obj);
         Session s;
         try {
@@ -343,7 +344,9 @@ public final class SessionFiles {
      */
     public static Session readLenient(InputStream in) throws IOException {
         try {
-            return LENIENT.readValue(in, Session.class);
+            JsonNode tree = LENIENT.readTree(in);
+            RenamedSettings.migrate(tree);
+            return LENIENT.treeToValue(tree, Session.class);
         } catch (JsonParseException e) {
             throw new IOException(JsonProblems.describe(e), e);
         } catch (JsonProcessingException e) {
