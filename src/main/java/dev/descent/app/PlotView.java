@@ -352,7 +352,7 @@ public final class PlotView extends Region {
                 next = from;
             }
             for (int k = next; k < rows; k++) {
-                tracer.add(hist.get(1, k), hist.get(2, k));
+                tracer.add(hist.get(1, k), hist.get(2, k), hist.get(dev.descent.sim.Engine.UPHILL, k) == 1);
             }
             spec = r.spec();
             trail = trailLength;

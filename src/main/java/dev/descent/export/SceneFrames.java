@@ -119,7 +119,8 @@ public final class SceneFrames implements FramePainter {
         List<TrajectorySnapshot> out = new ArrayList<>(shown.size());
         for (SimulatedRun r : shown) {
             int n = r.rowsAt(step);
-            out.add(new TrajectorySnapshot(r.color(), r.label(), r.xs(), r.ys(), n, 0, r.xs()[0], r.ys()[0], r.divergedAt(step)));
+            out.add(new TrajectorySnapshot(r.color(), r.label(), r.xs(), r.ys(), n, 0, r.xs()[0], r.ys()[0], r.divergedAt(step),
+                    r.costs() == null ? null : r.costs()[0]));
         }
         return out;
     }

@@ -19,6 +19,7 @@ import java.util.List;
  *   <li>a run's start: a hollow square in the run's colour;</li>
  *   <li>a run's head: a filled circle in the run's colour with a dark ring;</li>
  *   <li>a diverged run: a red ✕ at its last finite point;</li>
+ *   <li>a step that raised f: a small upward triangle in the run's colour;</li>
  *   <li>a head outside the view: a small arrowhead at the plot's edge, pointing at it.</li>
  * </ul>
  */
@@ -60,6 +61,11 @@ public final class MarkerPainter {
     public static void head(Graphics2D g, double px, double py, Color c, Style s) {
         double r = s.px(6);
         fillOutlined(g, new Ellipse2D.Double(px - r, py - r, 2 * r, 2 * r), c, s.px(1.6));
+    }
+
+    /** A step that raised f: a small filled upward triangle, outlined, centred on the step's end point. */
+    public static void uphill(Graphics2D g, double px, double py, Color c, Style s) {
+        fillOutlined(g, triangle(px, py, s.px(4.5), false), c, s.px(1.2));
     }
 
     /** A diverged run: a red ✕ with a white edge. */

@@ -44,6 +44,8 @@ public final class PathTracer {
     private final long[] covered; // null: no per-pixel reduction (a short run)
     // segments (pairs of end pixels) walked lately, direct-mapped
     private final long[] recent = new long[1024];
+    // the uphill steps' marks, kept beside the path (not part of its per-pixel reduction)
+    private final UphillMarks uphill;
 
     // the path: x, y pairs; moves[i] says whether point i starts a new piece
     private double[] xy = new double[256];
@@ -102,6 +104,7 @@ public final class PathTracer {
         gw = (int) Math.min(1 << 14, Math.ceil((bx1 - bx0) * sx) + 3);
         gh = (int) Math.min(1 << 14, Math.ceil((by1 - by0) * sy) + 3);
         covered = reduce ? new long[(int) (((long) gw * gh + 63) >>> 6)] : null;
+        uphill = new UphillMarks(t);
     }
 
     /** Forgets every point fed, keeping the transform (and the memory). */
@@ -111,6 +114,7 @@ public final class PathTracer {
             Arrays.fill(covered, 0L);
         }
         Arrays.fill(recent, 0L);
+        uphill.reset();
         size = 0;
         lines = 0;
         fed = 0;
@@ -156,6 +160,19 @@ public final class PathTracer {
     /** Line segments in {@link #shape()} now. */
     public int segments() {
         return lines + (tail() == 0 ? 0 : 1);
+    }
+
+    /** The marks of the uphill steps fed so far. */
+    public UphillMarks uphillMarks() {
+        return uphill;
+    }
+
+    /** Feeds the next position of the run, marking it when the step that reached it raised f. */
+    public void add(double x, double y, boolean raisedF) {
+        add(x, y);
+        if (raisedF && !nonFinite) {
+            uphill.add(x, y);
+        }
     }
 
     /** Feeds the next position of the run. */

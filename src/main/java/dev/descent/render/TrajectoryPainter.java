@@ -6,7 +6,8 @@ import java.awt.Graphics2D;
 import java.awt.Shape;
 
 /**
- * Draws a run's path as a polyline in its colour over a slightly darker outline, then its start,
+ * Draws a run's path as a polyline in its colour over a slightly darker outline, then a small
+ * triangle at each step that raised f (at most one per {@link UphillMarks#CELL}-pixel cell), its start,
  * head and (when it has diverged) a red ✕ at its last finite point.
  *
  * <p>Robust to what optimizers produce: the line stops at the first non-finite point; segments are
@@ -37,17 +38,17 @@ public final class TrajectoryPainter {
      * path never has more segments than about the plot's pixels). {@code lastFinite} is an index into the arrays.
      */
     public static Traced trace(PlotTransform t, double[] xs, double[] ys, int from, int count) {
-        PathTracer tr = traced(t, xs, ys, from, count);
+        PathTracer tr = traced(t, xs, ys, null, from, count);
         int first = Math.max(0, from);
         return new Traced(tr.shape(), tr.lastFinite() < 0 ? -1 : first + tr.lastFinite(), tr.hitNonFinite());
     }
 
-    private static PathTracer traced(PlotTransform t, double[] xs, double[] ys, int from, int count) {
+    private static PathTracer traced(PlotTransform t, double[] xs, double[] ys, TrajectorySnapshot marks, int from, int count) {
         // a run with fewer points than the plot has pixels along its edges is short enough as it is
         boolean reduce = count - (long) Math.max(0, from) > 4 * (t.width() + t.height());
         PathTracer tr = new PathTracer(t, reduce);
         for (int i = Math.max(0, from); i < count; i++) {
-            tr.add(xs[i], ys[i]);
+            tr.add(xs[i], ys[i], marks != null && marks.raisedF(i));
             if (tr.hitNonFinite()) {
                 break;
             }
@@ -87,8 +88,9 @@ public final class TrajectoryPainter {
         var oldClip = g.getClip();
         var oldPaint = g.getPaint();
         g.clip(t.plotArea());
-        PathTracer tr = traced != null ? traced : traced(t, run.xs(), run.ys(), run.from(), run.count());
+        PathTracer tr = traced != null ? traced : traced(t, run.xs(), run.ys(), run, run.from(), run.count());
         strokes(g, tr.shapeFrom(lineFrom), tr.shapeFrom(lineFrom), run.color(), width, s);
+        tr.uphillMarks().paint(g, run.color(), s);
 
         if (markers.start() && Double.isFinite(run.startX()) && Double.isFinite(run.startY())
                 && t.viewport().contains(run.startX(), run.startY())) {

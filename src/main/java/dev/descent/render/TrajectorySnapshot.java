@@ -8,10 +8,16 @@ import java.util.Objects;
  * {@code xs}/{@code ys}; only entries from {@code from} on are drawn, for a trail of the last N
  * points), its start, its colour and legend label, and whether it has diverged. The arrays are
  * read, never modified; the simulation publishes them and must not change the first {@code count}
- * entries afterwards.
+ * entries afterwards. {@code uphill}, when not null, is the history's {@code uphill} channel
+ * (1 where the step that reached that point raised f): those points are marked on the path.
  */
 public record TrajectorySnapshot(Color color, String label, double[] xs, double[] ys, int count, int from,
-                                 double startX, double startY, boolean diverged) {
+                                 double startX, double startY, boolean diverged, double[] uphill) {
+
+    public TrajectorySnapshot(Color color, String label, double[] xs, double[] ys, int count, int from,
+                              double startX, double startY, boolean diverged) {
+        this(color, label, xs, ys, count, from, startX, startY, diverged, null);
+    }
 
     public TrajectorySnapshot {
         Objects.requireNonNull(color, "color");
@@ -36,14 +42,24 @@ public record TrajectorySnapshot(Color color, String label, double[] xs, double[
     /** Only the last n points are drawn (n ≤ 0: all). */
     public TrajectorySnapshot withTrail(int n) {
         int f = n <= 0 ? 0 : Math.max(0, count - n);
-        return new TrajectorySnapshot(color, label, xs, ys, count, f, startX, startY, diverged);
+        return new TrajectorySnapshot(color, label, xs, ys, count, f, startX, startY, diverged, uphill);
     }
 
     public TrajectorySnapshot withDiverged(boolean d) {
-        return new TrajectorySnapshot(color, label, xs, ys, count, from, startX, startY, d);
+        return new TrajectorySnapshot(color, label, xs, ys, count, from, startX, startY, d, uphill);
     }
 
     public TrajectorySnapshot withStart(double x, double y) {
-        return new TrajectorySnapshot(color, label, xs, ys, count, from, x, y, diverged);
+        return new TrajectorySnapshot(color, label, xs, ys, count, from, x, y, diverged, uphill);
+    }
+
+    /** The same run with its uphill steps marked ({@code flags[i] == 1}: the step to point i raised f). */
+    public TrajectorySnapshot withUphill(double[] flags) {
+        return new TrajectorySnapshot(color, label, xs, ys, count, from, startX, startY, diverged, flags);
+    }
+
+    /** Whether the step that reached point i raised f. */
+    public boolean raisedF(int i) {
+        return uphill != null && i < uphill.length && uphill[i] == 1;
     }
 }

@@ -42,6 +42,45 @@ class TrajectoryPainterTest {
     }
 
     @Test
+    void anUphillStepIsMarkedWhereItsCoordinatesSay() {
+        // a flat path along y = 5; only the step to (5, 5) raised f
+        double[] xs = {1, 3, 5, 7, 9};
+        double[] ys = {5, 5, 5, 5, 5};
+        double[] uphill = {Double.NaN, 0, 1, 0, 0};
+        BufferedImage marked = paint(TrajectorySnapshot.of(RUN, "a", xs, ys, 5).withUphill(uphill),
+                TrajectoryPainter.Markers.NONE);
+        BufferedImage plain = paint(TrajectorySnapshot.of(RUN, "a", xs, ys, 5), TrajectoryPainter.Markers.NONE);
+        int py = (int) T.toPixelY(5);
+        // the triangle's upper half rises above the line, which is about 3 px thick
+        int above = py - 4;
+        assertTrue(isWhite(plain, (int) T.toPixelX(5), above), "no mark without the flags");
+        assertFalse(isWhite(marked, (int) T.toPixelX(5), above), "the uphill step at x=5 is marked");
+        assertTrue(isRun(marked, T.toPixelX(5), py - 2.5) || !isWhite(marked, (int) T.toPixelX(5), py - 2),
+                "the mark is in the run's colour");
+        for (double x : new double[] {1, 3, 7, 9}) {
+            assertTrue(isWhite(marked, (int) T.toPixelX(x), above), "no mark at x=" + x);
+        }
+    }
+
+    @Test
+    void uphillMarksAreBoundedByThePlotsCellsHoweverManySteps() {
+        // Newton oscillating uphill forever: a million flagged steps over a few pixels
+        PathTracer tr = new PathTracer(T);
+        for (int i = 0; i < 1_000_000; i++) {
+            double wobble = (i % 2 == 0 ? 1 : -1) * 1e-3 * (i % 7);
+            tr.add(5 + wobble, 5 - wobble, i % 2 == 1);
+        }
+        UphillMarks m = tr.uphillMarks();
+        assertTrue(m.count() >= 1 && m.count() <= 4, "one mark per cell, got " + m.count());
+        assertTrue(m.maxCount() <= (W / UphillMarks.CELL + 1) * (H / UphillMarks.CELL + 1));
+        // a mark stands where its step ended
+        assertEquals(T.toPixelX(5 - 1e-3), m.pixelX(0), 1e-9); // the first flagged step, i = 1
+        assertEquals(T.toPixelY(5 + 1e-3), m.pixelY(0), 1e-9);
+        tr.reset();
+        assertEquals(0, tr.uphillMarks().count());
+    }
+
+    @Test
     void theLineIsDrawnWhereItsCoordinatesSay() {
         double[] xs = {1, 5, 9};
         double[] ys = {2, 8, 2};
