@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.descent.app.charts.ChartFormat;
 import dev.descent.app.charts.ChartTheme;
 import dev.descent.app.charts.ProbeGroups;
+import dev.descent.app.charts.LossScale;
 import dev.descent.app.charts.SeriesStore;
 import dev.descent.app.charts.StepChart;
 import dev.descent.app.charts.Steps;
@@ -345,6 +346,12 @@ public final class ChartsView extends StackPane {
             RunChart rc = RUN_CHARTS.get(k);
             LiveChart c = runCharts.get(k);
             boolean log = c.chart().isLog();
+            // the loss goes through a scale that shows f ≤ 0 (gap to f*, or symmetric log)
+            LossScale scale = rc.channel() == SeriesStore.LOSS ? LossScale.of(ctl.surface(), log) : null;
+            if (scale != null) {
+                c.chart().setScale(scale);
+                log = scale.logAxis();
+            }
             List<StepChart.Line> lines = new ArrayList<>();
             for (int i : order) {
                 RunModel m = runs.get(i);
@@ -354,7 +361,7 @@ public final class ChartsView extends StackPane {
                 }
                 int channel = rc.channel();
                 int x = store.xChannel();
-                lines.add(new StepChart.Line(m.name(), store.series(r, channel, log), runColor(m),
+                lines.add(new StepChart.Line(m.name(), store.series(r, channel, log, scale), runColor(m),
                         i == sel ? 2.4f : 1.5f, StepChart.Dash.SOLID, s -> Steps.valueAt(r.history(), x, channel, s)));
             }
             c.chart().setLines(lines);

@@ -80,6 +80,7 @@ public final class SeriesStore {
 
     private static final class Entry {
         final Decimator decimator;
+        LossScale scale;
         boolean used;
         /** The step of the last row read (the x of the series may be another channel). */
         double lastStep = Double.NEGATIVE_INFINITY;
@@ -139,15 +140,30 @@ public final class SeriesStore {
      * @return points owned by the store, valid until the next call for the same series
      */
     public Points series(RunFrame r, int channel, boolean log) {
+        return series(r, channel, log, null);
+    }
+
+    /**
+     * As {@link #series(RunFrame, int, boolean)}, each value drawn through {@code scale} (the loss
+     * chart's gap or symmetric log); null draws values as they are. A different scale starts the
+     * series again.
+     */
+    public Points series(RunFrame r, int channel, boolean log, LossScale scale) {
         Track t = track(r);
         long key = (long) channel << 1 | (log ? 1 : 0);
-        Entry e = t.series.computeIfAbsent(key, k -> new Entry(new Decimator(maxBuckets, log)));
+        Entry e = t.series.get(key);
+        if (e == null || !java.util.Objects.equals(e.scale, scale)) {
+            e = new Entry(new Decimator(maxBuckets, log));
+            e.scale = scale;
+            t.series.put(key, e);
+        }
         e.used = true;
         Decimator d = e.decimator;
         History.Snapshot h = r.history();
         int rows = h.rows();
         for (int i = Steps.firstRowAfter(h, e.lastStep); i < rows; i++) {
-            d.add(h.get(xChannel, i), h.get(channel, i));
+            double v = h.get(channel, i);
+            d.add(h.get(xChannel, i), scale == null ? v : scale.map(v));
         }
         if (rows > 0) {
             e.lastStep = h.get(STEP, rows - 1);

@@ -61,6 +61,8 @@ public final class StepChart {
     private final XYTitleAnnotation legendBox;
     private ValueAxis valueAxis;
     private boolean log;
+    private LossScale scale; // null: values drawn as they are (every chart but the loss chart)
+    private final String baseTitle;
     private ChartTheme theme = ChartTheme.LIGHT;
     private List<Line> lines = List.of();
     private long[] versions;
@@ -76,6 +78,7 @@ public final class StepChart {
     public StepChart(String titleText, boolean log, boolean legend) {
         this.log = log;
         this.legend = legend;
+        this.baseTitle = titleText;
         stepAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         stepAxis.setAutoRange(false);
         stepAxis.setLowerMargin(0);
@@ -111,9 +114,58 @@ public final class StepChart {
         applyTheme();
     }
 
+    /**
+     * Draws values through a loss scale (the loss chart): its mapping is applied by whoever feeds the
+     * points (see {@link SeriesStore}); the chart puts them on a log or linear axis as the scale says,
+     * labels the axis in losses, titles itself after the scale, and keeps a single outlier from
+     * flattening the rest ({@link #robustRange}). Null: plain values.
+     */
+    public void setScale(LossScale s) {
+        if (java.util.Objects.equals(s, scale)) {
+            return;
+        }
+        scale = s;
+        valueAxis = makeValueAxis(axisLog());
+        plot.setRangeAxis(valueAxis);
+        title.setText(s == null ? baseTitle : s.title());
+        stale = true;
+        applyTheme();
+    }
+
+    public LossScale scale() {
+        return scale;
+    }
+
+    /** Whether the value axis is logarithmic now (the toggle, or the scale's choice). */
+    public boolean axisLog() {
+        return scale == null ? log : scale.logAxis();
+    }
+
     private ValueAxis makeValueAxis(boolean logAxis) {
         ValueAxis a;
-        if (logAxis) {
+        if (scale != null && scale.kind() == LossScale.Kind.SYMLOG) {
+            NumberAxis n = new NumberAxis();
+            n.setAutoRangeIncludesZero(false);
+            n.setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // integers are ±c·10^k
+            LossScale sc = scale;
+            n.setNumberFormatOverride(new java.text.NumberFormat() {
+                @Override
+                public StringBuffer format(double v, StringBuffer b, java.text.FieldPosition pos) {
+                    return b.append(ChartFormat.number(sc.unmap(v), 2));
+                }
+
+                @Override
+                public StringBuffer format(long v, StringBuffer b, java.text.FieldPosition pos) {
+                    return format((double) v, b, pos);
+                }
+
+                @Override
+                public Number parse(String text, java.text.ParsePosition pos) {
+                    return null;
+                }
+            });
+            a = n;
+        } else if (logAxis) {
             LogAxis l = new LogAxis();
             l.setBase(10);
             l.setSmallestValue(1e-300);
@@ -363,11 +415,16 @@ public final class StepChart {
                 s0 = Math.min(s0, p.x(0));
                 s1 = Math.max(s1, p.x(p.count() - 1));
             }
-            double[] r = p.valueRange(log);
+            double[] r = p.valueRange(axisLog());
             if (r != null) {
                 lo = Math.min(lo, r[0]);
                 hi = Math.max(hi, r[1]);
             }
+        }
+        if (scale != null && lo < hi) {
+            double[] r = robustRange(lines, axisLog(), scale.kind() == LossScale.Kind.SYMLOG, lo, hi);
+            lo = r[0];
+            hi = r[1];
         }
         if (!(s0 <= s1)) {
             s0 = 0;
@@ -377,7 +434,59 @@ public final class StepChart {
             s1 = s0 + 1;
         }
         stepAxis.setRange(new Range(s0, s1), true, false);
-        valueAxis.setRange(valueRange(lo, hi, log), true, false);
+        valueAxis.setRange(valueRange(lo, hi, axisLog()), true, false);
+    }
+
+    /**
+     * The data range with far outliers left out, so one spike (Newton's 4.7 → 1411.8, a run about to
+     * diverge) does not flatten every other line: the axis reaches at most the spread of the middle 90 %
+     * of the points (5th to 95th percentile, at least a decade on a log axis, 10 % of the level on a
+     * linear one) three times over beyond either end of it, and always each line's first value. Points
+     * past it leave the chart at its edge.
+     */
+    static double[] robustRange(List<Line> lines, boolean logAxis, boolean decades, double lo, double hi) {
+        int n = 0;
+        for (Line l : lines) {
+            n += l.points().count();
+        }
+        double[] v = new double[n];
+        int k = 0;
+        for (Line l : lines) {
+            Points p = l.points();
+            for (int i = 0; i < p.count(); i++) {
+                double y = p.y(i);
+                if (Double.isFinite(y) && (!logAxis || y > 0)) {
+                    v[k++] = logAxis ? Math.log10(y) : y;
+                }
+            }
+        }
+        if (k < 20) {
+            return new double[] {lo, hi};
+        }
+        java.util.Arrays.sort(v, 0, k);
+        double q05 = v[(int) (0.05 * (k - 1))];
+        double q95 = v[(int) Math.ceil(0.95 * (k - 1))];
+        // decades on a log or symmetric-log axis; a tenth of the level on a linear one
+        double floor = logAxis || decades ? 1 : 0.1 * Math.max(Math.abs(q05), Math.abs(q95));
+        double spread = Math.max(q95 - q05, floor);
+        if (spread == 0) {
+            spread = 1;
+        }
+        double a = Math.max(v[0], q05 - 3 * spread);
+        double b = Math.min(v[k - 1], q95 + 3 * spread);
+        for (Line l : lines) { // every line's start stays in view: it is where the run began, not an outlier
+            Points p = l.points();
+            for (int i = 0; i < p.count(); i++) {
+                double y = p.y(i);
+                if (Double.isFinite(y) && (!logAxis || y > 0)) {
+                    double w = logAxis ? Math.log10(y) : y;
+                    a = Math.min(a, w);
+                    b = Math.max(b, w);
+                    break;
+                }
+            }
+        }
+        return logAxis ? new double[] {Math.pow(10, a), Math.pow(10, b)} : new double[] {a, b};
     }
 
     /** The value axis range for finite data in [lo, hi] (none: lo > hi). */
