@@ -365,6 +365,19 @@ public final class ChartsView extends StackPane {
                         i == sel ? 2.4f : 1.5f, StepChart.Dash.SOLID, s -> Steps.valueAt(r.history(), x, channel, s)));
             }
             c.chart().setLines(lines);
+            if (scale != null) {
+                // the steps that raised f, marked on the loss lines
+                List<dev.descent.app.charts.Points> up = new ArrayList<>();
+                List<java.awt.Color> upColors = new ArrayList<>();
+                for (int i : order) {
+                    RunFrame r = ctl.frameOf(frame, i);
+                    if (r != null && runs.get(i).shown()) {
+                        up.add(store.uphill(r, scale));
+                        upColors.add(runColor(runs.get(i)));
+                    }
+                }
+                c.chart().setMarks(up, upColors);
+            }
             c.refreshReadout();
         }
     }

@@ -76,6 +76,50 @@ public final class SeriesStore {
         // whether each probe's two coordinates ever differed
         boolean[] differs = new boolean[0];
         double scalarStep = Double.NEGATIVE_INFINITY;
+        // the uphill steps' marks on the loss chart
+        Points uphill;
+        LossScale uphillScale;
+        double uphillStep = Double.NEGATIVE_INFINITY;
+    }
+
+    /** The most uphill marks a run keeps for its loss chart: past it every other one is dropped. */
+    public static final int MAX_UPHILL_MARKS = 2048;
+
+    /**
+     * The steps of run {@code r} that raised f, as points (x, loss drawn through {@code scale}) for
+     * marks on the loss chart, brought up to the frame's rows. At most {@link #MAX_UPHILL_MARKS}: a
+     * run that goes uphill at every other step keeps an evenly thinned subset, so the cost stays bounded.
+     */
+    public Points uphill(RunFrame r, LossScale scale) {
+        Track t = track(r);
+        if (t.uphill == null || !java.util.Objects.equals(t.uphillScale, scale)) {
+            t.uphill = new Points();
+            t.uphillScale = scale;
+            t.uphillStep = Double.NEGATIVE_INFINITY;
+        }
+        History.Snapshot h = r.history();
+        int rows = h.rows();
+        for (int i = Steps.firstRowAfter(h, t.uphillStep); i < rows; i++) {
+            if (h.get(Engine.UPHILL, i) == 1) {
+                double v = h.get(LOSS, i);
+                double y = scale == null ? v : scale.map(v);
+                if (scale != null && scale.logAxis() && !(y > 0)) {
+                    continue; // a log axis has no place for it
+                }
+                t.uphill.add(h.get(xChannel, i), y);
+                if (t.uphill.count() > MAX_UPHILL_MARKS) {
+                    Points half = new Points();
+                    for (int k = 0; k < t.uphill.count(); k += 2) {
+                        half.add(t.uphill.x(k), t.uphill.y(k));
+                    }
+                    t.uphill = half;
+                }
+            }
+        }
+        if (rows > 0) {
+            t.uphillStep = h.get(STEP, rows - 1);
+        }
+        return t.uphill;
     }
 
     private static final class Entry {
@@ -126,6 +170,7 @@ public final class SeriesStore {
             // the run started again (reset, new start, new settings): read it afresh
             t.spec = r.spec();
             t.series.clear();
+            t.uphill = null;
             t.differs = new boolean[r.probeNames().size()];
             t.scalarStep = Double.NEGATIVE_INFINITY;
         }

@@ -70,6 +70,9 @@ public final class StepChart {
     private double scrub = Double.NaN;
     private ValueMarker marker;
     private boolean labelledMarker;
+    private final LinesDataset marks = new LinesDataset();
+    private final XYLineAndShapeRenderer markRenderer = new XYLineAndShapeRenderer(false, true);
+    private long marksVersion = -1;
 
     /**
      * @param legend whether a legend is drawn inside the plot (charts of one run's probes); charts of
@@ -86,6 +89,9 @@ public final class StepChart {
         stepAxis.setNumberFormatOverride(new ChartFormat(3));
         valueAxis = makeValueAxis(log);
         plot = new XYPlot(data, stepAxis, valueAxis, renderer);
+        plot.setDataset(1, marks);
+        plot.setRenderer(1, markRenderer);
+        markRenderer.setDefaultSeriesVisibleInLegend(false);
         plot.setDomainPannable(false);
         plot.setRangePannable(false);
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
@@ -264,6 +270,39 @@ public final class StepChart {
         data.changed();
         chart.setNotify(true);
         return true;
+    }
+
+    /**
+     * Marks points of the chart with small upward triangles, one list per run in its colour (the loss
+     * chart's uphill steps). Redraws only when the marks changed.
+     */
+    public void setMarks(List<Points> points, List<Color> colors) {
+        long v = points.size();
+        for (Points p : points) {
+            v = v * 31 + p.version() * 7 + p.count() + System.identityHashCode(p);
+        }
+        if (v == marksVersion) {
+            return;
+        }
+        marksVersion = v;
+        List<String> keys = new ArrayList<>(points.size());
+        java.awt.geom.Path2D.Double tri = new java.awt.geom.Path2D.Double();
+        tri.moveTo(0, -4);
+        tri.lineTo(3.5, 2);
+        tri.lineTo(-3.5, 2);
+        tri.closePath();
+        for (int i = 0; i < points.size(); i++) {
+            keys.add("uphill " + i);
+            markRenderer.setSeriesPaint(i, colors.get(i), false);
+            markRenderer.setSeriesShape(i, tri, false);
+        }
+        marks.set(keys, points);
+        marks.changed();
+    }
+
+    /** The marks shown now (tests). */
+    public LinesDataset marks() {
+        return marks;
     }
 
     private boolean sameAsShown(List<Line> newLines) {
