@@ -10,7 +10,8 @@ import java.awt.geom.RoundRectangle2D;
 import java.util.List;
 
 /**
- * A box in a corner of the plot listing runs: a short line in the run's colour with its head
+ * A box in a corner of the plot listing runs (the corner covering least of the paths, see
+ * {@link #leastCovered}): a short line in the run's colour with its head
  * marker, then its label; a diverged run gets a red ✕ instead of the head. The box has a
  * semi-transparent white background so the field shows through a little.
  */
@@ -50,22 +51,12 @@ public final class LegendPainter {
         double pad = s.px(8);
         double swatch = s.px(26);
         double gap = s.px(8);
-        double rowH = Math.max(fm.getAscent() + fm.getDescent(), s.px(16)) + s.px(4);
-        double textW = 0;
-        for (Entry e : entries) {
-            textW = Math.max(textW, fm.getStringBounds(e.label(), g).getWidth());
-        }
-        double w = pad + swatch + gap + textW + pad;
-        double h = pad + rowH * entries.size() + pad - s.px(4);
-        double margin = s.px(10);
-        double x = switch (corner) {
-            case TOP_LEFT, BOTTOM_LEFT -> area.getX() + margin;
-            case TOP_RIGHT, BOTTOM_RIGHT -> area.getMaxX() - margin - w;
-        };
-        double y = switch (corner) {
-            case TOP_LEFT, TOP_RIGHT -> area.getY() + margin;
-            case BOTTOM_LEFT, BOTTOM_RIGHT -> area.getMaxY() - margin - h;
-        };
+        double rowH = rowHeight(fm, s);
+        Rectangle2D at = box(g, area, entries, corner, s);
+        double x = at.getX();
+        double y = at.getY();
+        double w = at.getWidth();
+        double h = at.getHeight();
         RoundRectangle2D box = new RoundRectangle2D.Double(x, y, w, h, s.px(8), s.px(8));
         Color bg = s.background();
         g.setColor(new Color(bg.getRed(), bg.getGreen(), bg.getBlue(), 0xD9));
@@ -97,6 +88,62 @@ public final class LegendPainter {
         g.setPaint(oldPaint);
         g.setStroke(oldStroke);
         return box.getBounds2D();
+    }
+
+    private static double rowHeight(FontMetrics fm, Style s) {
+        return Math.max(fm.getAscent() + fm.getDescent(), s.px(16)) + s.px(4);
+    }
+
+    /** Where {@link #paint} would draw the box for these entries at this corner. */
+    public static Rectangle2D box(Graphics2D g, Rectangle2D area, List<Entry> entries, Corner corner, Style s) {
+        FontMetrics fm = g.getFontMetrics(s.legendFont());
+        double pad = s.px(8);
+        double textW = 0;
+        for (Entry e : entries) {
+            textW = Math.max(textW, fm.getStringBounds(e.label(), g).getWidth());
+        }
+        double w = pad + s.px(26) + s.px(8) + textW + pad;
+        double h = pad + rowHeight(fm, s) * entries.size() + pad - s.px(4);
+        double margin = s.px(10);
+        double x = switch (corner) {
+            case TOP_LEFT, BOTTOM_LEFT -> area.getX() + margin;
+            case TOP_RIGHT, BOTTOM_RIGHT -> area.getMaxX() - margin - w;
+        };
+        double y = switch (corner) {
+            case TOP_LEFT, TOP_RIGHT -> area.getY() + margin;
+            case BOTTOM_LEFT, BOTTOM_RIGHT -> area.getMaxY() - margin - h;
+        };
+        return new Rectangle2D.Double(x, y, w, h);
+    }
+
+    /**
+     * The corner whose box covers the fewest of the given pixels ({x0, y0, x1, y1, …} per path), so the
+     * legend hides as little of the paths as it can; {@code preferred} wins ties.
+     */
+    public static Corner leastCovered(Graphics2D g, Rectangle2D area, List<Entry> entries, Corner preferred,
+            Style s, List<double[]> pixels) {
+        Corner best = preferred;
+        long bestCount = covered(box(g, area, entries, preferred, s), pixels);
+        for (Corner c : Corner.values()) {
+            long n = covered(box(g, area, entries, c, s), pixels);
+            if (n < bestCount) {
+                best = c;
+                bestCount = n;
+            }
+        }
+        return best;
+    }
+
+    private static long covered(Rectangle2D box, List<double[]> pixels) {
+        long n = 0;
+        for (double[] xy : pixels) {
+            for (int i = 0; i + 1 < xy.length; i += 2) {
+                if (box.contains(xy[i], xy[i + 1])) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     private static Style scaled(Style s, double k) {

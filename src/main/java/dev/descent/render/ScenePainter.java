@@ -222,11 +222,45 @@ public final class ScenePainter {
                         entries.add(new LegendPainter.Entry(run.color(), run.label(), diverged[i]));
                     }
                 }
-                LegendPainter.paint(g, t.plotArea(), entries, o.legendCorner(), s);
+                if (!entries.isEmpty()) {
+                    LegendPainter.Corner corner = LegendPainter.leastCovered(g, t.plotArea(), entries,
+                            o.legendCorner(), s, pathPixels(t, runs, traced));
+                    LegendPainter.paint(g, t.plotArea(), entries, corner, s);
+                }
             }
         } finally {
             saved.restore(g);
         }
+    }
+
+    /** Every run's drawn points and start in pixels, for placing the legend where it hides least. */
+    private static List<double[]> pathPixels(PlotTransform t, List<TrajectorySnapshot> runs, List<PathTracer> traced) {
+        List<double[]> out = new ArrayList<>(runs.size());
+        for (int i = 0; i < runs.size(); i++) {
+            TrajectorySnapshot run = runs.get(i);
+            PathTracer path = traced == null ? null : traced.get(i);
+            double[] xy;
+            if (path != null) {
+                xy = new double[2 * path.stored() + 2];
+                for (int k = 0; k < path.stored(); k++) {
+                    xy[2 * k] = path.storedX(k);
+                    xy[2 * k + 1] = path.storedY(k);
+                }
+            } else {
+                int all = Math.max(0, run.count() - run.from());
+                int stride = Math.max(1, all / 4096); // a sample is enough to compare corners
+                int n = all / stride;
+                xy = new double[2 * n + 2];
+                for (int k = 0; k < n; k++) {
+                    xy[2 * k] = t.toPixelX(run.xs()[run.from() + k * stride]);
+                    xy[2 * k + 1] = t.toPixelY(run.ys()[run.from() + k * stride]);
+                }
+            }
+            xy[xy.length - 2] = t.toPixelX(run.startX());
+            xy[xy.length - 1] = t.toPixelY(run.startY());
+            out.add(xy);
+        }
+        return out;
     }
 
     /** The width a run's line is drawn with: the selected run's is thicker. */

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
@@ -58,7 +57,8 @@ public final class StepChart {
     private final NumberAxis stepAxis = new NumberAxis();
     private final boolean legend;
     private final TextTitle title;
-    private final XYTitleAnnotation legendBox;
+    /** Below the plot, not inside it: inside, a legend covered the lines and was clipped at narrow sizes. */
+    private final LegendTitle legendBox;
     private ValueAxis valueAxis;
     private boolean log;
     private LossScale scale; // null: values drawn as they are (every chart but the loss chart)
@@ -109,11 +109,12 @@ public final class StepChart {
         if (legend) {
             LegendTitle lt = new LegendTitle(renderer);
             lt.setItemFont(ChartTheme.LIGHT.tick());
-            lt.setPadding(new RectangleInsets(2, 4, 2, 4));
-            lt.setFrame(new BlockBorder(ChartTheme.LIGHT.border()));
-            legendBox = new XYTitleAnnotation(0.995, 0.99, lt, RectangleAnchor.TOP_RIGHT);
-            legendBox.setMaxWidth(0.6);
-            plot.addAnnotation(legendBox, false);
+            lt.setPosition(RectangleEdge.BOTTOM);
+            lt.setPadding(new RectangleInsets(1, 4, 1, 4));
+            lt.setItemLabelPadding(new RectangleInsets(1, 2, 1, 6));
+            lt.setFrame(BlockBorder.NONE);
+            chart.addLegend(lt); // items wrap onto more rows when the chart is narrow, never clipped
+            legendBox = lt;
         } else {
             legendBox = null;
         }
@@ -411,11 +412,9 @@ public final class StepChart {
             a.setMinorTickMarkOutsideLength(1.5f);
         }
         if (legendBox != null) {
-            LegendTitle lt = (LegendTitle) legendBox.getTitle();
-            lt.setItemPaint(t.foreground());
-            lt.setItemFont(t.tick());
-            lt.setBackgroundPaint(withAlpha(t.background(), 215));
-            lt.setFrame(new BlockBorder(t.border()));
+            legendBox.setItemPaint(t.foreground());
+            legendBox.setItemFont(t.tick());
+            legendBox.setBackgroundPaint(t.background());
         }
         styleMarker();
     }
@@ -436,10 +435,6 @@ public final class StepChart {
             marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
             marker.setLabelOffset(new RectangleInsets(2, 3, 2, 3));
         }
-    }
-
-    private static Color withAlpha(Color c, int a) {
-        return new Color(c.getRed(), c.getGreen(), c.getBlue(), a);
     }
 
     /** Sets both axes' ranges from the data: steps from the first to the last, values padded by 6 %. */
@@ -473,6 +468,7 @@ public final class StepChart {
             s1 = s0 + 1;
         }
         stepAxis.setRange(new Range(s0, s1), true, false);
+        plot.setInsets(new RectangleInsets(2, 2, 2, rightInset(s1)));
         valueAxis.setRange(valueRange(lo, hi, axisLog()), true, false);
     }
 
@@ -526,6 +522,17 @@ public final class StepChart {
             }
         }
         return logAxis ? new double[] {Math.pow(10, a), Math.pow(10, b)} : new double[] {a, b};
+    }
+
+    /**
+     * Room right of the plot for half of the last step's tick label, which is centred on the plot's
+     * right edge and was clipped there ("100(").
+     */
+    private double rightInset(double lastStep) {
+        String label = ChartFormat.step(lastStep) + "0"; // a tick label is at most one digit wider
+        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);
+        double w = theme.tick().getStringBounds(label, frc).getWidth();
+        return Math.max(8, Math.ceil(w / 2) + 3);
     }
 
     /** The value axis range for finite data in [lo, hi] (none: lo > hi). */

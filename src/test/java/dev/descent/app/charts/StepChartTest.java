@@ -146,4 +146,42 @@ class StepChartTest {
         }
         assertTrue(red, "the spike is drawn");
     }
+
+    @Test
+    void aNarrowChartsLegendSitsBelowItsLinesAndFitsWhole() {
+        StepChart chart = new StepChart("Adam's effective step", false, true);
+        double[] steps = new double[101];
+        double[] a = new double[101];
+        double[] b = new double[101];
+        for (int i = 0; i <= 100; i++) {
+            steps[i] = i;
+            a[i] = 1 - i / 100.0; // the lines reach the top-right corner, where the legend used to sit
+            b[i] = i / 100.0;
+        }
+        chart.setLines(List.of(
+                line("rectified η/(√v̂+ε) (x)", Points.of(steps, a), Color.RED),
+                line("rectified η/(√v̂+ε) (y)", Points.of(steps, b), Color.BLUE)));
+        for (int width : new int[] {220, 320, 480}) {
+            org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
+            chart.chart().createBufferedImage(width, 200, info);
+            java.awt.geom.Rectangle2D data = info.getPlotInfo().getDataArea();
+            java.awt.geom.Rectangle2D legend = null;
+            int items = 0;
+            for (Object e : info.getEntityCollection().getEntities()) {
+                if (e instanceof org.jfree.chart.entity.LegendItemEntity li) {
+                    java.awt.geom.Rectangle2D r = li.getArea().getBounds2D();
+                    legend = legend == null ? r : legend.createUnion(r);
+                    items++;
+                }
+            }
+            assertEquals(2, items, "both items are drawn at width " + width);
+            assertTrue(legend.getMinY() >= data.getMaxY(), "below the lines at width " + width + ": " + legend + " " + data);
+            assertTrue(legend.getMinX() >= 0 && legend.getMaxX() <= width && legend.getMaxY() <= 200,
+                    "inside the chart at width " + width + ": " + legend);
+            // the last step's label ("100") is centred on the plot's right edge: half of it must fit
+            double half = chart.theme().tick().getStringBounds("100",
+                    new java.awt.font.FontRenderContext(null, true, true)).getWidth() / 2;
+            assertTrue(data.getMaxX() + half <= width, "the last tick label fits at width " + width);
+        }
+    }
 }
