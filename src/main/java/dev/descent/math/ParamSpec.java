@@ -131,18 +131,30 @@ public record ParamSpec(String name, String symbol, Type type, Object defaultVal
         if (raw instanceof Long l && l == l.intValue()) {
             return l.intValue();
         }
-        if (raw instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
-                && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
-            return (int) n.doubleValue();
+        if (raw instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+            if (n.doubleValue() >= Integer.MIN_VALUE && n.doubleValue() <= Integer.MAX_VALUE) {
+                return (int) n.doubleValue();
+            }
+            throw outOfIntRange(raw, n.doubleValue() > 0);
         }
         if (raw instanceof String s) {
+            String t = s.trim();
             try {
-                return Integer.parseInt(s.trim());
+                return Integer.parseInt(t);
             } catch (NumberFormatException e) {
+                if (t.matches("[+-]?[0-9]+")) { // a whole number, just too long for an int
+                    throw outOfIntRange(s, !t.startsWith("-"));
+                }
                 throw new IllegalArgumentException("Invalid value for " + name + ": '" + s + "' is not a whole number");
             }
         }
         throw wrongType(raw, "a whole number");
+    }
+
+    /** A whole number past what an int holds: name the bound it crossed rather than call it "not whole". */
+    private IllegalArgumentException outOfIntRange(Object raw, boolean tooLarge) {
+        return new IllegalArgumentException("Invalid value for " + name + ": '" + raw + "' is out of range ("
+                + (tooLarge ? "at most " + Integer.MAX_VALUE : "at least " + Integer.MIN_VALUE) + ")");
     }
 
     private boolean toBoolean(Object raw) {

@@ -53,8 +53,12 @@ public final class ColorBarPainter {
         }
         // levels of log(f − origin): where f itself is positive, label round values of f (1, 10, 100)
         // rather than of f − origin, which would read 9.97, 0.975, ...
-        double origin = lo > 0 ? 0 : levels.origin();
-        double g0 = lo - origin;
+        // A field whose minimum is 0 has origin −δ, and lower() comes back as 0 give or take rounding
+        // (1e-18, say): that is still a field ≥ 0, so label round values of f, from δ up, as below δ
+        // ln(f + δ) hardly moves and the smaller powers (10⁻¹⁸ ...) would pile up at the bar's foot.
+        boolean nonNegative = lo > -1e-9 * Math.abs(levels.origin());
+        double origin = nonNegative ? 0 : levels.origin();
+        double g0 = nonNegative ? Math.max(lo, -levels.origin()) : lo - origin;
         double g1 = hi - origin;
         int e0 = (int) Math.ceil(Math.log10(g0) - 1e-9);
         int e1 = (int) Math.floor(Math.log10(g1) + 1e-9);

@@ -27,8 +27,11 @@ import java.util.Arrays;
  *   <li>{@code c/t} is torch's {@code Tensor.__rtruediv__}: {@code (1/t)*c}, which can differ from c/t
  *       by an ulp.</li>
  *   <li>{@code min(a, b)} and {@code max(a, b)} are Python's built-ins: the first argument unless the
- *       second is strictly smaller (larger); the derivatives are those of the argument chosen.</li>
- *   <li>{@code abs} has derivative sign(t), 0 at 0, as in torch.</li>
+ *       second is strictly smaller (larger); the derivatives are those of the argument chosen. At a tie
+ *       where the gradients also agree, the Hessian is that of the argument the min (max) equals nearby,
+ *       when one does.</li>
+ *   <li>{@code abs} has derivative sign(t), 0 at 0, as in torch; where t = 0 with a zero gradient and
+ *       t keeps one sign nearby, the Hessian is that of |t|'s branch (smooth there), not 0.</li>
  * </ul>
  *
  * <p>A program is immutable and may be shared; the stacks live in a {@link Scratch}, which belongs to
@@ -519,7 +522,14 @@ final class Program {
                 case MIN, MAX -> {
                     int a = --sp;
                     int b = a + 1;
-                    if (op == MIN ? v[b] < v[a] : v[b] > v[a]) {
+                    boolean second = op == MIN ? v[b] < v[a] : v[b] > v[a];
+                    if (hessian && v[a] == v[b] && gx[a] == gx[b] && gy[a] == gy[b]) {
+                        // A tie with equal gradients: the arguments only part at second order, so take the
+                        // one the min (max) equals nearby; if neither is, keep the first, as Python does.
+                        int d = curvatureSign(xx[b] - xx[a], xy[b] - xy[a], yy[b] - yy[a]);
+                        second = op == MIN ? d < 0 : d > 0;
+                    }
+                    if (second) {
                         v[a] = v[b];
                         gx[a] = gx[b];
                         gy[a] = gy[b];
@@ -644,6 +654,11 @@ final class Program {
                 f = Math.abs(a);
                 d1 = Math.signum(a);
                 d2 = 0;
+                if (a == 0 && s.gx[sp] == 0 && s.gy[sp] == 0) {
+                    // The argument touches 0 without crossing it to first order: |t| is smooth here when
+                    // t keeps one sign nearby, so take that branch's Hessian (its gradient is 0 either way).
+                    d1 = curvatureSign(s.hxx[sp], s.hxy[sp], s.hyy[sp]);
+                }
             }
             case TANH -> {
                 f = Math.tanh(a);
@@ -677,6 +692,17 @@ final class Program {
         s.gx[sp] = m(d1, ax);
         s.gy[sp] = m(d1, ay);
         s.v[sp] = f;
+    }
+
+    /**
+     * +1 if the quadratic form [[xx, xy], [xy, yy]] is positive semidefinite and not 0, −1 if negative
+     * semidefinite and not 0, else 0: the sign a function with zero gradient keeps near the point.
+     */
+    private static int curvatureSign(double xx, double xy, double yy) {
+        if (xx * yy < xy * xy || xx == 0 && yy == 0) {
+            return 0; // a saddle (the sign changes), or no curvature to tell by
+        }
+        return xx + yy > 0 ? 1 : -1;
     }
 
     /**
