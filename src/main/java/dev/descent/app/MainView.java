@@ -704,6 +704,11 @@ public final class MainView extends BorderPane {
         }
     }
 
+    /** Opens a preset as a lesson without asking (the window's {@code --lesson ID}). */
+    void openLessonScript(Presets.Preset p) {
+        openLessonPreset(p);
+    }
+
     /** Opens a preset as a lesson without asking: its session, and its beats in the lesson panel. */
     private void openLessonPreset(Presets.Preset p) {
         try {
