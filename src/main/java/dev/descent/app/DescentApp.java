@@ -95,6 +95,10 @@ public class DescentApp extends Application {
         Scene scene = new Scene(view, w, h);
         stage.setTitle("Descent");
         stage.setScene(scene);
+        stage.setOnCloseRequest(e -> { // the window's close button quits as fast as Ctrl+Q
+            e.consume();
+            quit();
+        });
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         if (Boolean.parseBoolean(ui.getProperty("maximized", "false"))) {
