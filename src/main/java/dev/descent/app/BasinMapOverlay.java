@@ -1,8 +1,8 @@
 package dev.descent.app;
 
-import dev.descent.app.model.SessionController;
-import dev.descent.export.session.RunModel;
-import dev.descent.export.session.Sessions;
+import dev.descent.session.SessionController;
+import dev.descent.session.RunModel;
+import dev.descent.session.Sessions;
 import dev.descent.math.Surface;
 import dev.descent.math.Viewport;
 import dev.descent.render.BasinMapPainter;

@@ -1,8 +1,8 @@
 package dev.descent.app;
 
-import dev.descent.export.session.Session;
-import dev.descent.app.model.SessionController;
-import dev.descent.export.session.Sessions;
+import dev.descent.session.Session;
+import dev.descent.session.SessionController;
+import dev.descent.session.Sessions;
 import dev.descent.math.Surfaces;
 import dev.descent.sim.Simulation;
 import java.util.List;

@@ -1,13 +1,13 @@
 package dev.descent.app;
 
 import atlantafx.base.theme.Styles;
-import dev.descent.app.model.SessionController;
+import dev.descent.session.SessionController;
 import dev.descent.export.ExportCancelledException;
 import dev.descent.export.ExportException;
 import dev.descent.export.ExportOptions;
 import dev.descent.export.Exporter;
-import dev.descent.export.session.Session;
-import dev.descent.export.session.SessionFiles;
+import dev.descent.session.Session;
+import dev.descent.session.SessionFiles;
 import dev.descent.sim.Frame;
 import dev.descent.sim.RunFrame;
 import java.io.File;

@@ -1,8 +1,8 @@
 package dev.descent.app;
 
-import dev.descent.app.model.SessionController;
-import dev.descent.export.session.RunModel;
-import dev.descent.export.session.Sessions;
+import dev.descent.session.SessionController;
+import dev.descent.session.RunModel;
+import dev.descent.session.Sessions;
 import dev.descent.math.ParamSpec;
 import dev.descent.optim.Optimizer;
 import dev.descent.optim.OptimizerKind;

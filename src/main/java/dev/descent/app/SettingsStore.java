@@ -1,7 +1,7 @@
 package dev.descent.app;
 
-import dev.descent.export.session.Session;
-import dev.descent.export.session.Sessions;
+import dev.descent.session.Session;
+import dev.descent.session.Sessions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,10 +1,10 @@
 package dev.descent.app;
 
 import atlantafx.base.theme.Styles;
-import dev.descent.export.session.RunModel;
-import dev.descent.export.session.Session;
-import dev.descent.app.model.SessionController;
-import dev.descent.export.session.Sessions;
+import dev.descent.session.RunModel;
+import dev.descent.session.Session;
+import dev.descent.session.SessionController;
+import dev.descent.session.Sessions;
 import dev.descent.math.ParamSpec;
 import dev.descent.math.Params;
 import dev.descent.math.SurfaceKind;
@@ -391,7 +391,7 @@ final class SidePanel extends VBox {
         ColorPicker picker = new ColorPicker(Color.web(r.color()));
         picker.setId("runColor");
         picker.getStyleClass().add(ColorPicker.STYLE_CLASS_BUTTON);
-        picker.getCustomColors().setAll(dev.descent.export.session.Palette.RUN_COLORS.stream().map(Color::web).toList());
+        picker.getCustomColors().setAll(dev.descent.session.Palette.RUN_COLORS.stream().map(Color::web).toList());
         picker.setTooltip(new Tooltip("Colour of this run"));
         picker.setOnAction(e -> ctl.updateRunLook(i, m -> m.withColor(hex(picker.getValue()))));
         HBox nameRow = new HBox(8, nameField, picker);

@@ -1,9 +1,9 @@
 package dev.descent.export;
 
-import dev.descent.export.session.RunModel;
-import dev.descent.export.session.Session;
-import dev.descent.export.session.SessionFiles;
-import dev.descent.export.session.Sessions;
+import dev.descent.session.RunModel;
+import dev.descent.session.Session;
+import dev.descent.session.SessionFiles;
+import dev.descent.session.Sessions;
 import dev.descent.math.Surface;
 import dev.descent.math.Viewport;
 import dev.descent.sim.Command;

@@ -1,6 +1,6 @@
 package dev.descent.export;
 
-import dev.descent.export.session.Session;
+import dev.descent.session.Session;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;

@@ -1,8 +1,8 @@
 package dev.descent.export;
 
-import dev.descent.export.session.RunModel;
-import dev.descent.export.session.Session;
-import dev.descent.export.session.ViewBox;
+import dev.descent.session.RunModel;
+import dev.descent.session.Session;
+import dev.descent.session.ViewBox;
 import dev.descent.session.Beat;
 import dev.descent.session.Lesson;
 import dev.descent.session.LessonCheck;

@@ -1,8 +1,8 @@
 package dev.descent.export;
 
-import dev.descent.export.session.RunModel;
-import dev.descent.export.session.Session;
-import dev.descent.export.session.ViewBox;
+import dev.descent.session.RunModel;
+import dev.descent.session.Session;
+import dev.descent.session.ViewBox;
 import java.util.List;
 import java.util.Map;
 

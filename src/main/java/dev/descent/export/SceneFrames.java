@@ -1,6 +1,6 @@
 package dev.descent.export;
 
-import dev.descent.export.session.Session;
+import dev.descent.session.Session;
 import dev.descent.render.ColorMap;
 import dev.descent.render.OverlaySettings;
 import dev.descent.render.Scene;

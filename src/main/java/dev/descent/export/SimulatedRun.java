@@ -1,6 +1,6 @@
 package dev.descent.export;
 
-import dev.descent.export.session.RunModel;
+import dev.descent.session.RunModel;
 import dev.descent.sim.RunStatus;
 import java.awt.Color;
 import java.util.List;

@@ -1,8 +1,5 @@
 package dev.descent.session;
 
-import dev.descent.export.session.RunModel;
-import dev.descent.export.session.Session;
-import dev.descent.export.session.Sessions;
 import dev.descent.math.Surface;
 import dev.descent.math.Viewport;
 import java.util.HashMap;

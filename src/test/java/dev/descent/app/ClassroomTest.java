@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.Styles;
-import dev.descent.app.model.SessionController;
-import dev.descent.export.session.Presets;
-import dev.descent.export.session.Session;
-import dev.descent.export.session.Sessions;
+import dev.descent.session.SessionController;
+import dev.descent.session.Presets;
+import dev.descent.session.Session;
+import dev.descent.session.Sessions;
 import dev.descent.math.Surfaces;
 import dev.descent.optim.Optimizers;
 import dev.descent.optim.Schedules;

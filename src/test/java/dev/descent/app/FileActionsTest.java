@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.descent.app.model.SessionController;
+import dev.descent.session.SessionController;
 import dev.descent.export.ExportOptions;
 import dev.descent.export.Exporter;
-import dev.descent.export.session.Session;
+import dev.descent.session.Session;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

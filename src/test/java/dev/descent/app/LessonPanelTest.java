@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.descent.app.model.SessionController;
-import dev.descent.export.session.RunModel;
+import dev.descent.session.SessionController;
+import dev.descent.session.RunModel;
 import dev.descent.session.LessonCheck;
 import dev.descent.session.Lessons;
 import dev.descent.sim.Frame;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.descent.app.model.SessionController;
-import dev.descent.export.session.Session;
+import dev.descent.session.SessionController;
+import dev.descent.session.Session;
 import dev.descent.sim.MapEnds;
 import dev.descent.sim.MapResult;
 import java.util.Map;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.descent.export.session.Presets;
-import dev.descent.export.session.RunModel;
-import dev.descent.export.session.Session;
-import dev.descent.export.session.Sessions;
+import dev.descent.session.Presets;
+import dev.descent.session.RunModel;
+import dev.descent.session.Session;
+import dev.descent.session.Sessions;
 import dev.descent.math.Surfaces;
 import dev.descent.optim.Optimizers;
 import java.nio.file.Files;

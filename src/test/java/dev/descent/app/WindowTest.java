@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.Styles;
-import dev.descent.export.session.Presets;
-import dev.descent.export.session.RunModel;
-import dev.descent.export.session.Session;
-import dev.descent.app.model.SessionController;
+import dev.descent.session.Presets;
+import dev.descent.session.RunModel;
+import dev.descent.session.Session;
+import dev.descent.session.SessionController;
 import dev.descent.sim.Frame;
 import dev.descent.sim.RunFrame;
 import dev.descent.sim.RunStatus;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.descent.export.session.Presets;
-import dev.descent.export.session.SessionFiles;
+import dev.descent.session.Presets;
+import dev.descent.session.SessionFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

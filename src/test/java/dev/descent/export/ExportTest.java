@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.descent.export.session.RunModel;
-import dev.descent.export.session.Session;
-import dev.descent.export.session.Sessions;
+import dev.descent.session.RunModel;
+import dev.descent.session.Session;
+import dev.descent.session.Sessions;
 import dev.descent.sim.Trace;
 import java.awt.Color;
 import java.awt.image.BufferedImage;

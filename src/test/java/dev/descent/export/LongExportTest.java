@@ -2,9 +2,9 @@ package dev.descent.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.descent.export.session.RunModel;
-import dev.descent.export.session.Session;
-import dev.descent.export.session.Sessions;
+import dev.descent.session.RunModel;
+import dev.descent.session.Session;
+import dev.descent.session.Sessions;
 import dev.descent.sim.Trace;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.descent.export.session.RunModel;
-import dev.descent.export.session.Session;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

@@ -1,9 +1,10 @@
 package dev.descent.app.model;
 
-import dev.descent.export.session.RunModel;
-import dev.descent.export.session.Session;
-import dev.descent.export.session.ViewBox;
+import dev.descent.session.RunModel;
+import dev.descent.session.Session;
+import dev.descent.session.ViewBox;
 import dev.descent.session.Beat;
+import dev.descent.session.SessionController;
 import dev.descent.session.Lesson;
 import dev.descent.session.LessonCheck;
 import dev.descent.sim.Frame;

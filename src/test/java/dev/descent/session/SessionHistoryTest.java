@@ -1,4 +1,4 @@
-package dev.descent.app.model;
+package dev.descent.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.descent.export.session.RunModel;
-import dev.descent.export.session.Session;
 import dev.descent.math.Surfaces;
 import dev.descent.sim.Simulation;
 import java.util.List;

@@ -1,6 +1,5 @@
-package dev.descent.app.model;
+package dev.descent.session;
 
-import dev.descent.export.session.Session;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.LongSupplier;

@@ -1,11 +1,5 @@
-package dev.descent.app.model;
+package dev.descent.session;
 
-import dev.descent.export.session.Palette;
-import dev.descent.export.session.RunModel;
-import dev.descent.export.session.Session;
-import dev.descent.export.session.Sessions;
-import dev.descent.export.session.Values;
-import dev.descent.export.session.ViewBox;
 import dev.descent.math.Surface;
 import dev.descent.math.SurfaceKind;
 import dev.descent.math.Surfaces;

@@ -1,4 +1,4 @@
-package dev.descent.export.session;
+package dev.descent.session;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParseException;

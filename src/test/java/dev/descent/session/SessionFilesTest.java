@@ -1,4 +1,4 @@
-package dev.descent.export.session;
+package dev.descent.session;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
