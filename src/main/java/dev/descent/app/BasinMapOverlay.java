@@ -1,7 +1,7 @@
 package dev.descent.app;
 
 import dev.descent.session.SessionController;
-import dev.descent.session.RunModel;
+import dev.descent.session.RunConfig;
 import dev.descent.session.Sessions;
 import dev.descent.math.Surface;
 import dev.descent.math.Viewport;
@@ -30,7 +30,7 @@ import java.util.function.BooleanSupplier;
 public final class BasinMapOverlay {
 
     /** What a map was computed for; equal keys, equal maps (the start does not matter). */
-    private record Key(Surface surface, RunModel run, RunModel other, Viewport view, int width, int height, int steps) {
+    private record Key(Surface surface, RunConfig run, RunConfig other, Viewport view, int width, int height, int steps) {
     }
 
     /** A finished map ready to paint. */
@@ -140,8 +140,8 @@ public final class BasinMapOverlay {
             problem = "no run to map";
             return null;
         }
-        RunModel run = ctl.run(Math.min(sel, ctl.runs().size() - 1)).withStart(0, 0);
-        RunModel other = compareWith >= 0 && compareWith < ctl.runs().size() && compareWith != sel
+        RunConfig run = ctl.run(Math.min(sel, ctl.runs().size() - 1)).withStart(0, 0);
+        RunConfig other = compareWith >= 0 && compareWith < ctl.runs().size() && compareWith != sel
                 ? ctl.run(compareWith).withStart(0, 0) : null;
         return new Key(ctl.surface(), run, other, g.viewport(), (int) Math.round(g.width()), (int) Math.round(g.height()), steps);
     }

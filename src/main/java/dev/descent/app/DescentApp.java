@@ -1,6 +1,6 @@
 package dev.descent.app;
 
-import dev.descent.session.Session;
+import dev.descent.session.SessionConfig;
 import dev.descent.session.SessionController;
 import dev.descent.session.Sessions;
 import dev.descent.math.Surfaces;
@@ -39,7 +39,7 @@ public class DescentApp extends Application {
      *
      * @param errors told on the FX thread when the simulation refuses a command
      */
-    public static SessionController controller(Session session, Consumer<String> errors, List<String> problems) {
+    public static SessionController controller(SessionConfig session, Consumer<String> errors, List<String> problems) {
         AtomicReference<Consumer<String>> sink = new AtomicReference<>(errors);
         Simulation sim = new Simulation(Surfaces.create("rosenbrock"), m -> Platform.runLater(() -> sink.get().accept(m)));
         sim.start();
@@ -62,7 +62,7 @@ public class DescentApp extends Application {
         Properties ui = store.loadWindow();
         List<String> problems = new java.util.ArrayList<>();
         WindowOptions options = WindowOptions.parse(getParameters() == null ? List.of() : getParameters().getRaw(), problems);
-        Session session = options.lesson() != null ? options.lesson().session()
+        SessionConfig session = options.lesson() != null ? options.lesson().session()
                 : store.loadSession().orElseGet(Sessions::defaultSession);
         AtomicReference<MainView> holder = new AtomicReference<>();
         SessionController ctl = controller(session, m -> {

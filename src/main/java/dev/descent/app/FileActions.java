@@ -6,7 +6,7 @@ import dev.descent.export.ExportCancelledException;
 import dev.descent.export.ExportException;
 import dev.descent.export.ExportOptions;
 import dev.descent.export.Exporter;
-import dev.descent.session.Session;
+import dev.descent.session.SessionConfig;
 import dev.descent.session.SessionFiles;
 import dev.descent.sim.Frame;
 import dev.descent.sim.RunFrame;
@@ -60,7 +60,7 @@ final class FileActions {
     static final int MAX_RECENT = 8;
 
     private final SessionController ctl;
-    private final Consumer<Session> open;
+    private final Consumer<SessionConfig> open;
     private final Consumer<String> message;
     private final Supplier<Window> window;
     private final Supplier<double[]> plotSize;
@@ -74,7 +74,7 @@ final class FileActions {
     private java.util.function.BooleanSupplier mayReplace = () -> true;
     private Task<Exporter.Result> running;
 
-    FileActions(SessionController ctl, Consumer<Session> open, Consumer<String> message, Supplier<Window> window,
+    FileActions(SessionController ctl, Consumer<SessionConfig> open, Consumer<String> message, Supplier<Window> window,
             Supplier<double[]> plotSize) {
         this.ctl = ctl;
         this.open = open;
@@ -178,7 +178,7 @@ final class FileActions {
 
     /** Opens a session file; a file that is refused changes nothing and says why. */
     void openFile(Path f) {
-        Session s;
+        SessionConfig s;
         try {
             s = SessionFiles.read(f);
         } catch (SessionFiles.SessionFileException e) {
@@ -356,7 +356,7 @@ final class FileActions {
             message.accept("An export is already running");
             return;
         }
-        Session session = ctl.session();
+        SessionConfig session = ctl.session();
         long t0 = System.nanoTime();
         Task<Exporter.Result> task = new Task<>() {
             @Override

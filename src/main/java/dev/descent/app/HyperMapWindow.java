@@ -1,7 +1,7 @@
 package dev.descent.app;
 
 import dev.descent.session.SessionController;
-import dev.descent.session.RunModel;
+import dev.descent.session.RunConfig;
 import dev.descent.session.Sessions;
 import dev.descent.math.ParamSpec;
 import dev.descent.optim.Optimizer;
@@ -193,7 +193,7 @@ public final class HyperMapWindow {
         if (!stage.isShowing() || ctl.runs().isEmpty()) {
             return;
         }
-        RunModel run = ctl.run(selected());
+        RunConfig run = ctl.run(selected());
         RunSpec spec;
         try {
             spec = Sessions.spec(ctl.surface(), run);
@@ -322,7 +322,7 @@ public final class HyperMapWindow {
                         req.x().name(), PlotPainter.shortNumber(vx), req.y().name(), PlotPainter.shortNumber(vy))));
     }
 
-    private static RunModel set(RunModel r, Optimizer o, String name, double v) {
+    private static RunConfig set(RunConfig r, Optimizer o, String name, double v) {
         if (name.equals("beta1") || name.equals("beta2")) {
             double[] betas = o.hyperparameters().pair("betas");
             Object current = r.hyperparameters().get("betas");

@@ -4,7 +4,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import dev.descent.session.Presets;
-import dev.descent.session.Session;
+import dev.descent.session.SessionConfig;
 import dev.descent.app.model.LessonPlayer;
 import dev.descent.session.SessionController;
 import dev.descent.session.Sessions;
@@ -264,7 +264,7 @@ public final class MainView extends BorderPane {
         return mapsMenu.hyperWindow();
     }
 
-    /** Session files, recent files and exports. */
+    /** SessionConfig files, recent files and exports. */
     FileActions files() {
         return files;
     }
@@ -393,7 +393,7 @@ public final class MainView extends BorderPane {
         for (RunFrame r : f.runs()) {
             max = Math.max(max, r.step());
         }
-        Session s = ctl.session();
+        SessionConfig s = ctl.session();
         boolean lesson = s.title() != null && s.surface().equals(lessonSurface);
         dev.descent.render.PresenterPainter.paint(presenterGraphics, w, h, new dev.descent.render.PresenterPainter.Overlay(
                 max, f.stepLimit(), !caption ? null : lesson ? s.title() : ctl.surface().title(),
@@ -752,7 +752,7 @@ public final class MainView extends BorderPane {
     }
 
     /** Opens a session (a preset, the default lesson); says what was left out, if anything. */
-    public void load(Session s) {
+    public void load(SessionConfig s) {
         try {
             lessonSurface = s.surface();
             List<String> problems = ctl.load(s);
@@ -769,7 +769,7 @@ public final class MainView extends BorderPane {
     }
 
     private void setLook(String map, Boolean lines, Boolean field, Integer trail) {
-        Session s = ctl.session();
+        SessionConfig s = ctl.session();
         ctl.setLook(map == null ? s.colorMap() : map, lines == null ? s.contourLines() : lines,
                 field == null ? s.gradientField() : field, trail == null ? s.trail() : trail);
     }
@@ -798,7 +798,7 @@ public final class MainView extends BorderPane {
     }
 
     private void refreshControls() {
-        Session s = ctl.session();
+        SessionConfig s = ctl.session();
         updatingControls = true;
         try {
             speedSlider.setValue(Math.log10(s.speed()));
@@ -818,7 +818,7 @@ public final class MainView extends BorderPane {
     }
 
     private void updateLesson() {
-        Session s = ctl.session();
+        SessionConfig s = ctl.session();
         // once the surface is changed, the lesson's title no longer describes what is shown
         boolean lesson = s.title() != null && s.surface().equals(lessonSurface);
         lessonLabel.setText(lesson ? s.title() : ctl.surface().title());

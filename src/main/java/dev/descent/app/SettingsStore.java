@@ -1,6 +1,6 @@
 package dev.descent.app;
 
-import dev.descent.session.Session;
+import dev.descent.session.SessionConfig;
 import dev.descent.session.Sessions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +35,7 @@ public final class SettingsStore {
     }
 
     /** The remembered session, if there is one and it can be read. */
-    public Optional<Session> loadSession() {
+    public Optional<SessionConfig> loadSession() {
         Path f = dir.resolve("session.json");
         if (!Files.isRegularFile(f)) {
             return Optional.empty();
@@ -48,7 +48,7 @@ public final class SettingsStore {
         }
     }
 
-    public void saveSession(Session s) {
+    public void saveSession(SessionConfig s) {
         try {
             // a new user's first quit: nothing else has made the folder yet
             Files.createDirectories(dir);

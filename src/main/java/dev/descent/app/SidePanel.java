@@ -1,8 +1,8 @@
 package dev.descent.app;
 
 import atlantafx.base.theme.Styles;
-import dev.descent.session.RunModel;
-import dev.descent.session.Session;
+import dev.descent.session.RunConfig;
+import dev.descent.session.SessionConfig;
 import dev.descent.session.SessionController;
 import dev.descent.session.Sessions;
 import dev.descent.math.ParamSpec;
@@ -202,7 +202,7 @@ final class SidePanel extends VBox {
     // ---- surface ------------------------------------------------------------------------------
 
     private void rebuildSurface() {
-        Session s = ctl.session();
+        SessionConfig s = ctl.session();
         SurfaceKind kind = Surfaces.find(s.surface());
         building = true;
         try {
@@ -295,7 +295,7 @@ final class SidePanel extends VBox {
         }
 
         void refresh() {
-            RunModel m = ctl.run(index);
+            RunConfig m = ctl.run(index);
             swatch.setFill(Color.web(m.color()));
             swatch.setStroke(Color.gray(0.2, 0.6));
             name.setText(m.name());
@@ -343,7 +343,7 @@ final class SidePanel extends VBox {
 
     private void rebuildRunEditor(boolean force) {
         int i = ctl.selected();
-        RunModel r = i >= 0 ? ctl.run(i) : null;
+        RunConfig r = i >= 0 ? ctl.run(i) : null;
         boolean same = i == builtFor && r != null && r.optimizer().equals(builtOptimizer) && r.schedule().equals(builtSchedule);
         if (!force && same) {
             if (r != null) {
@@ -465,7 +465,7 @@ final class SidePanel extends VBox {
         noiseBox.setValue(r.noise().toLowerCase(Locale.ROOT));
         noiseBox.setTooltip(new Tooltip("additive: g + σ·ξ;  multiplicative: g·(1 + σ·ξ);  ξ ~ N(0, 1) per coordinate and step"));
         noiseBox.valueProperty().addListener((o, a, b) -> {
-            RunModel m = ctl.run(i);
+            RunConfig m = ctl.run(i);
             ctl.updateRun(i, x -> x.withNoise(b, m.sigma() == 0 && !"none".equals(b) ? 1 : m.sigma(), m.seed())).ifPresent(message);
             rebuildRunEditor(true);
         });
@@ -475,11 +475,11 @@ final class SidePanel extends VBox {
                     "standard deviation of the gradient noise");
             ParamSpec seed = ParamSpec.integer("seed", "seed", 0, 0, 1000, "the same seed gives the same path");
             runEditor.getChildren().add(new ParamEditor(sigma, r.sigma(), "noise-", null, v -> {
-                RunModel m = ctl.run(i);
+                RunConfig m = ctl.run(i);
                 return ctl.updateRun(i, x -> x.withNoise(m.noise(), ((Number) v).doubleValue(), m.seed()));
             }).node());
             runEditor.getChildren().add(new ParamEditor(seed, (int) r.seed(), "noise-", null, v -> {
-                RunModel m = ctl.run(i);
+                RunConfig m = ctl.run(i);
                 return ctl.updateRun(i, x -> x.withNoise(m.noise(), m.sigma(), ((Number) v).longValue()));
             }).node());
         }
@@ -538,7 +538,7 @@ final class SidePanel extends VBox {
                 commit.run();
                 if (f.getPseudoClassStates().contains(Styles.STATE_DANGER) && ctl.selected() >= 0) {
                     // the refused text goes; the start in force comes back (the status bar keeps the reason)
-                    RunModel m = ctl.run(ctl.selected());
+                    RunConfig m = ctl.run(ctl.selected());
                     f.setText(Params.format(spec.name().equals("x0") ? m.x0() : m.y0()));
                     f.pseudoClassStateChanged(Styles.STATE_DANGER, false);
                 }

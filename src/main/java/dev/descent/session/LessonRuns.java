@@ -13,22 +13,22 @@ public final class LessonRuns {
     /** As the engine's bound (sim.Engine.BOUND_FACTOR, package-private there). */
     static final double BOUND_FACTOR = 100;
 
-    private final Session session;
+    private final SessionConfig session;
     private final Surface surface;
     private final Viewport view;
-    private final Map<String, RunModel> byName = new LinkedHashMap<>();
+    private final Map<String, RunConfig> byName = new LinkedHashMap<>();
     private final Map<String, RunPath> paths = new HashMap<>();
 
-    public LessonRuns(Session session) {
+    public LessonRuns(SessionConfig session) {
         this.session = session;
         this.surface = Sessions.surface(session);
         this.view = session.view() == null ? surface.defaultViewport() : session.view().toViewport();
-        for (RunModel r : session.runs()) {
+        for (RunConfig r : session.runs()) {
             byName.put(r.name(), r);
         }
     }
 
-    public Session session() {
+    public SessionConfig session() {
         return session;
     }
 
@@ -42,8 +42,8 @@ public final class LessonRuns {
     }
 
     /** @throws IllegalArgumentException naming the run when the lesson has no run of that name */
-    public RunModel model(String name) {
-        RunModel r = byName.get(name);
+    public RunConfig model(String name) {
+        RunConfig r = byName.get(name);
         if (r == null) {
             throw new IllegalArgumentException("no run named '" + name + "' (runs: " + String.join(", ", byName.keySet()) + ")");
         }
@@ -88,7 +88,7 @@ public final class LessonRuns {
         double baseAngle = base instanceof Number n ? n.doubleValue() : 0;
         params.put("angle", baseAngle + angle);
         Surface turned = Sessions.surface(session.withSurface(session.surface(), params, session.runs(), session.view()));
-        RunModel m = model(name);
+        RunConfig m = model(name);
         double rad = Math.toRadians(angle);
         double x = m.x0() * Math.cos(rad) - m.y0() * Math.sin(rad);
         double y = m.x0() * Math.sin(rad) + m.y0() * Math.cos(rad);

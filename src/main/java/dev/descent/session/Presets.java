@@ -27,7 +27,7 @@ public final class Presets {
     public static final String DIR = "presets";
 
     /** A preset: its id, its resource path and its session. */
-    public record Preset(String id, String resource, Session session) {
+    public record Preset(String id, String resource, SessionConfig session) {
         public String title() {
             return session.title() == null ? id : session.title();
         }

@@ -20,7 +20,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The session the window shows and the one way to change it: every change is validated by building
- * what the simulation needs, then kept in the (immutable) {@link Session} and sent to the
+ * what the simulation needs, then kept in the (immutable) {@link SessionConfig} and sent to the
  * {@link Simulation} as a command. An invalid change is refused with the validating code's message
  * and changes nothing. No JavaFX: views call the command methods and listen.
  *
@@ -54,7 +54,7 @@ public final class SessionController {
 
     private final Simulation simulation;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-    private Session session;
+    private SessionConfig session;
     private Surface surface;
     private final List<Integer> ids = new ArrayList<>();
     private int nextId = 1;
@@ -63,7 +63,7 @@ public final class SessionController {
     private final SessionHistory history = new SessionHistory();
     private boolean restartAllOnChange;
 
-    public SessionController(Simulation simulation, Session initial) {
+    public SessionController(Simulation simulation, SessionConfig initial) {
         this.simulation = simulation;
         load(initial);
     }
@@ -80,7 +80,7 @@ public final class SessionController {
 
     // ---- reading ------------------------------------------------------------------------------
 
-    public Session session() {
+    public SessionConfig session() {
         return session;
     }
 
@@ -97,11 +97,11 @@ public final class SessionController {
         return simulation.latest();
     }
 
-    public List<RunModel> runs() {
+    public List<RunConfig> runs() {
         return session.runs();
     }
 
-    public RunModel run(int index) {
+    public RunConfig run(int index) {
         return session.runs().get(index);
     }
 
@@ -136,10 +136,10 @@ public final class SessionController {
      * @return problems found while opening (runs left out), empty when all went well
      * @throws IllegalArgumentException when the session's surface cannot be built; nothing changes then
      */
-    public List<String> load(Session s) {
+    public List<String> load(SessionConfig s) {
         clearScrub();
         Sessions.Opened opened = Sessions.open(s);
-        Session o = opened.session();
+        SessionConfig o = opened.session();
         Surface sf = Sessions.surface(o);
         history.clear();
         install(o, sf, o.runs().isEmpty() ? -1 : 0);
@@ -148,12 +148,12 @@ public final class SessionController {
     }
 
     /** Puts {@code o} in force: the simulation gets its surface and runs again, every run from its start. */
-    private void install(Session o, Surface sf, int select) {
+    private void install(SessionConfig o, Surface sf, int select) {
         session = o;
         surface = sf;
         ids.clear();
         List<Command.RunConfig> configs = new ArrayList<>();
-        for (RunModel r : o.runs()) {
+        for (RunConfig r : o.runs()) {
             int id = nextId++;
             ids.add(id);
             configs.add(new Command.RunConfig(id, Sessions.spec(sf, r)));
@@ -187,14 +187,14 @@ public final class SessionController {
         return restore(history.redo(session));
     }
 
-    private boolean restore(Session s) {
+    private boolean restore(SessionConfig s) {
         if (s == null) {
             return false;
         }
         clearScrub();
         // undo is about runs and surfaces: the view, look and playback stay as they are now
-        Session now = session;
-        Session r = s.withSpeed(now.speed()).withStepLimit(now.stepLimit())
+        SessionConfig now = session;
+        SessionConfig r = s.withSpeed(now.speed()).withStepLimit(now.stepLimit())
                 .withLook(now.colorMap(), now.contourLines(), now.gradientField(), now.trail())
                 .withApplyFromCurrentPoint(now.applyFromCurrentPoint());
         if (r.surface().equals(now.surface()) && r.surfaceParams().equals(now.surfaceParams())) {
@@ -224,10 +224,10 @@ public final class SessionController {
             SurfaceKind kind = Surfaces.find(id);
             Surface sf = kind.create();
             double[] p = sf.suggestedStart();
-            List<RunModel> runs = new ArrayList<>();
+            List<RunConfig> runs = new ArrayList<>();
             List<RunSpec> specs = new ArrayList<>();
-            for (RunModel r : session.runs()) {
-                RunModel m = r.withStart(p[0], p[1]);
+            for (RunConfig r : session.runs()) {
+                RunConfig m = r.withStart(p[0], p[1]);
                 specs.add(Sessions.spec(sf, m));
                 runs.add(m);
             }
@@ -250,7 +250,7 @@ public final class SessionController {
             params.put(name, Values.toJson(value));
             Surface sf = Surfaces.find(session.surface()).create(params);
             // a formula undefined where a run starts would only show NaN and "diverged" badges: say so here
-            for (RunModel r : session.runs()) {
+            for (RunConfig r : session.runs()) {
                 double f = sf.value(r.x0(), r.y0());
                 if (!Double.isFinite(f)) {
                     return Optional.of(sf.formula() + " is not defined at the start (" + dev.descent.math.Params.format(r.x0())
@@ -259,7 +259,7 @@ public final class SessionController {
                 }
             }
             List<RunSpec> specs = new ArrayList<>();
-            for (RunModel r : session.runs()) {
+            for (RunConfig r : session.runs()) {
                 specs.add(Sessions.spec(sf, r));
             }
             history.record(session, "surface:" + name);
@@ -280,16 +280,16 @@ public final class SessionController {
     // ---- runs ---------------------------------------------------------------------------------
 
     public boolean canAddRun() {
-        return session.runs().size() < Session.MAX_RUNS;
+        return session.runs().size() < SessionConfig.MAX_RUNS;
     }
 
     /** A new run: SGD, or a copy of the selected run's optimizer settings in the next colour. */
     public Optional<String> addRun() {
         if (!canAddRun()) {
-            return Optional.of("At most " + Session.MAX_RUNS + " runs can race at once.");
+            return Optional.of("At most " + SessionConfig.MAX_RUNS + " runs can race at once.");
         }
         double[] p = selected >= 0 ? run(selected).start() : surface.suggestedStart();
-        RunModel r = RunModel.of(null, nextColor(), "sgd", Map.of(), p[0], p[1]);
+        RunConfig r = RunConfig.of(null, nextColor(), "sgd", Map.of(), p[0], p[1]);
         r = r.withName(uniqueName("SGD"));
         return insert(r);
     }
@@ -297,20 +297,20 @@ public final class SessionController {
     /** A copy of the run at {@code index}, in the next colour. */
     public Optional<String> duplicateRun(int index) {
         if (!canAddRun()) {
-            return Optional.of("At most " + Session.MAX_RUNS + " runs can race at once.");
+            return Optional.of("At most " + SessionConfig.MAX_RUNS + " runs can race at once.");
         }
-        RunModel r = run(index);
+        RunConfig r = run(index);
         return insert(r.withColor(nextColor()).withName(uniqueName(r.name())));
     }
 
-    private Optional<String> insert(RunModel r) {
+    private Optional<String> insert(RunConfig r) {
         RunSpec spec;
         try {
             spec = Sessions.spec(surface, r);
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
         }
-        List<RunModel> runs = new ArrayList<>(session.runs());
+        List<RunConfig> runs = new ArrayList<>(session.runs());
         runs.add(r);
         history.record(session, null);
         session = session.withRuns(runs);
@@ -326,7 +326,7 @@ public final class SessionController {
         if (index < 0 || index >= session.runs().size()) {
             return;
         }
-        List<RunModel> runs = new ArrayList<>(session.runs());
+        List<RunConfig> runs = new ArrayList<>(session.runs());
         runs.remove(index);
         history.record(session, null);
         session = session.withRuns(runs);
@@ -347,7 +347,7 @@ public final class SessionController {
     }
 
     private String nextColor() {
-        return Palette.next(session.runs().stream().map(RunModel::color).toList(), session.runs().size());
+        return Palette.next(session.runs().stream().map(RunConfig::color).toList(), session.runs().size());
     }
 
     private String uniqueName(String base) {
@@ -380,10 +380,10 @@ public final class SessionController {
      *
      * @return the reason when the new settings are invalid; the run then keeps its settings
      */
-    public Optional<String> updateRun(int index, UnaryOperator<RunModel> change) {
+    public Optional<String> updateRun(int index, UnaryOperator<RunConfig> change) {
         clearScrub();
-        RunModel old = run(index);
-        RunModel r;
+        RunConfig old = run(index);
+        RunConfig r;
         RunSpec spec;
         try {
             r = change.apply(old);
@@ -408,7 +408,7 @@ public final class SessionController {
      * @return a note for the user (η reset) or the reason the change was refused
      */
     public Optional<String> changeOptimizer(int index, String optimizerId) {
-        RunModel old = run(index);
+        RunConfig old = run(index);
         dev.descent.optim.OptimizerKind from;
         dev.descent.optim.OptimizerKind to;
         try {
@@ -425,12 +425,12 @@ public final class SessionController {
         if (from != null && name != null && name.matches(java.util.regex.Pattern.quote(from.title()) + "( \\(\\d+\\))?")) {
             name = uniqueName(to.title(), index);
         }
-        RunModel changed = old.withOptimizer(to.id()).withName(name);
+        RunConfig changed = old.withOptimizer(to.id()).withName(name);
         Object lr = lrOf(from, old);
         boolean hasLr = to.params().stream().anyMatch(p -> p.name().equals("lr"));
         String note = null;
         if (lr != null && hasLr) {
-            RunModel carried = changed.withHyperparameter("lr", lr);
+            RunConfig carried = changed.withHyperparameter("lr", lr);
             try {
                 Sessions.spec(surface, carried);
                 changed = carried;
@@ -439,13 +439,13 @@ public final class SessionController {
                         + dev.descent.math.Params.format(to.param("lr").defaultValue()) + ".";
             }
         }
-        RunModel result = changed;
+        RunConfig result = changed;
         Optional<String> refused = updateRun(index, m -> result);
         return refused.isPresent() ? refused : Optional.ofNullable(note);
     }
 
     /** The run's η (set or the optimizer's default), or null when its optimizer has none. */
-    private static Object lrOf(dev.descent.optim.OptimizerKind kind, RunModel r) {
+    private static Object lrOf(dev.descent.optim.OptimizerKind kind, RunConfig r) {
         if (kind == null || kind.params().stream().noneMatch(p -> p.name().equals("lr"))) {
             return null;
         }
@@ -454,8 +454,8 @@ public final class SessionController {
     }
 
     /** Name, colour, visibility: what only the drawing depends on. */
-    public Optional<String> updateRunLook(int index, UnaryOperator<RunModel> change) {
-        RunModel r = change.apply(run(index));
+    public Optional<String> updateRunLook(int index, UnaryOperator<RunConfig> change) {
+        RunConfig r = change.apply(run(index));
         if (r.name() == null || r.name().isBlank()) {
             return Optional.of("A run needs a name");
         }
@@ -467,9 +467,9 @@ public final class SessionController {
         return Optional.empty();
     }
 
-    private void replace(int index, RunModel r, String key) {
+    private void replace(int index, RunConfig r, String key) {
         history.record(session, key);
-        List<RunModel> runs = new ArrayList<>(session.runs());
+        List<RunConfig> runs = new ArrayList<>(session.runs());
         runs.set(index, r);
         session = session.withRuns(runs);
     }
@@ -482,7 +482,7 @@ public final class SessionController {
         if (!Double.isFinite(x) || !Double.isFinite(y)) {
             return Optional.of("Invalid start: (" + x + ", " + y + ") must be finite numbers");
         }
-        List<RunModel> runs = new ArrayList<>(session.runs());
+        List<RunConfig> runs = new ArrayList<>(session.runs());
         for (int i = 0; i < runs.size(); i++) {
             if (index == null || index == i) {
                 runs.set(i, runs.get(i).withStart(x, y));
@@ -501,7 +501,7 @@ public final class SessionController {
         if (!Double.isFinite(x) || !Double.isFinite(y) || indices.isEmpty()) {
             return;
         }
-        List<RunModel> runs = new ArrayList<>(session.runs());
+        List<RunConfig> runs = new ArrayList<>(session.runs());
         for (int i : indices) {
             runs.set(i, runs.get(i).withStart(x, y));
         }

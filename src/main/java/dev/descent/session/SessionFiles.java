@@ -26,7 +26,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Session files: a {@link Session} as JSON with a format {@code version}. Writing always stamps
+ * Session files: a {@link SessionConfig} as JSON with a format {@code version}. Writing always stamps
  * {@link #VERSION}. Reading a session file (and every preset) is <em>strict</em>: the whole file is
  * refused, with one message naming the problem, when it is not JSON, comes from a newer version,
  * has an unknown field, names an unknown surface, optimizer, schedule or colour map, or holds a
@@ -45,7 +45,7 @@ public final class SessionFiles {
     public static final double MAX_SPEED = 1e7;
     public static final long MAX_STEP_LIMIT = 1_000_000_000L;
 
-    /** Session files are a few kilobytes; a larger file is refused before it is read into memory. */
+    /** SessionConfig files are a few kilobytes; a larger file is refused before it is read into memory. */
     public static final long MAX_BYTES = 1L << 20;
 
     private static final ObjectMapper STRICT = new ObjectMapper()
@@ -65,7 +65,7 @@ public final class SessionFiles {
     // ---- writing --------------------------------------------------------------------------------
 
     /** The session as JSON, {@code version} first. */
-    public static String toJson(Session s) {
+    public static String toJson(SessionConfig s) {
         ObjectNode root = STRICT.createObjectNode();
         root.put("version", VERSION);
         root.setAll((ObjectNode) STRICT.valueToTree(s));
@@ -82,7 +82,7 @@ public final class SessionFiles {
      *
      * @throws IOException with a message that names the file and the cause (unwritable, disk full)
      */
-    public static void write(Session s, Path file) throws IOException {
+    public static void write(SessionConfig s, Path file) throws IOException {
         byte[] bytes = toJson(s).getBytes(StandardCharsets.UTF_8);
         AtomicOutput.write(file, out -> out.write(bytes), () -> false);
     }
@@ -95,7 +95,7 @@ public final class SessionFiles {
      *
      * @throws SessionFileException naming the file and the problem; nothing else happens
      */
-    public static Session read(Path file) {
+    public static SessionConfig read(Path file) {
         String text;
         try {
             if (Files.isDirectory(file)) {
@@ -124,7 +124,7 @@ public final class SessionFiles {
     }
 
     /** {@link #parse(String)} of a stream's UTF-8 text. */
-    public static Session read(InputStream in) throws IOException {
+    public static SessionConfig read(InputStream in) throws IOException {
         return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
 
@@ -133,7 +133,7 @@ public final class SessionFiles {
      *
      * @throws SessionFileException naming the problem
      */
-    public static Session parse(String text) {
+    public static SessionConfig parse(String text) {
         if (text.length() > MAX_BYTES) {
             throw new SessionFileException("far too long for a session (" + text.length() + " characters; at most " + MAX_BYTES + ")");
         }
@@ -155,9 +155,9 @@ public final class SessionFiles {
         obj.remove("version");
         RenamedSettings.migrate(obj);
         checkRanges(obj);
-        Session s;
+        SessionConfig s;
         try {
-            s = STRICT.treeToValue(obj, Session.class);
+            s = STRICT.treeToValue(obj, SessionConfig.class);
         } catch (JsonProcessingException e) {
             throw new SessionFileException(describe(e));
         } catch (IllegalArgumentException e) {
@@ -171,7 +171,7 @@ public final class SessionFiles {
      *
      * @throws SessionFileException naming the first problem
      */
-    public static Session validate(Session s) {
+    public static SessionConfig validate(SessionConfig s) {
         Surface surface;
         try {
             surface = Sessions.surface(s);
@@ -190,11 +190,11 @@ public final class SessionFiles {
                 throw new SessionFileException("view: " + e.getMessage());
             }
         }
-        if (s.runs().size() > Session.MAX_RUNS) {
-            throw new SessionFileException("runs: " + s.runs().size() + " runs, at most " + Session.MAX_RUNS + " are allowed");
+        if (s.runs().size() > SessionConfig.MAX_RUNS) {
+            throw new SessionFileException("runs: " + s.runs().size() + " runs, at most " + SessionConfig.MAX_RUNS + " are allowed");
         }
         for (int i = 0; i < s.runs().size(); i++) {
-            RunModel r = s.runs().get(i);
+            RunConfig r = s.runs().get(i);
             String which = "run " + (i + 1) + (r.name() == null || r.name().isBlank() ? "" : " ('" + r.name() + "')");
             if (r.optimizer() == null || r.optimizer().isBlank()) {
                 throw new SessionFileException(which + ": no optimizer given");
@@ -342,11 +342,11 @@ public final class SessionFiles {
      * Reads the window's remembered session: unknown fields and the version are ignored; runs that
      * cannot be built are left out later by {@link Sessions#open}.
      */
-    public static Session readLenient(InputStream in) throws IOException {
+    public static SessionConfig readLenient(InputStream in) throws IOException {
         try {
             JsonNode tree = LENIENT.readTree(in);
             RenamedSettings.migrate(tree);
-            return LENIENT.treeToValue(tree, Session.class);
+            return LENIENT.treeToValue(tree, SessionConfig.class);
         } catch (JsonParseException e) {
             throw new IOException(JsonProblems.describe(e), e);
         } catch (JsonProcessingException e) {

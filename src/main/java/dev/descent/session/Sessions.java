@@ -28,7 +28,7 @@ public final class Sessions {
     }
 
     /** The session as JSON with the format version (see {@link SessionFiles}). */
-    public static String toJson(Session s) {
+    public static String toJson(SessionConfig s) {
         return SessionFiles.toJson(s);
     }
 
@@ -37,30 +37,30 @@ public final class Sessions {
      * unusable runs are left out later by {@link #open}. Session files and presets are read
      * strictly by {@link SessionFiles#read(Path)}.
      */
-    public static Session read(InputStream in) throws IOException {
+    public static SessionConfig read(InputStream in) throws IOException {
         return SessionFiles.readLenient(in);
     }
 
     /** Writes through a temporary file and an atomic move. */
-    public static void write(Session s, Path file) throws IOException {
+    public static void write(SessionConfig s, Path file) throws IOException {
         SessionFiles.write(s, file);
     }
 
     /** The default lesson: the Rosenbrock race preset, or a single SGD run when it cannot be read. */
-    public static Session defaultSession() {
+    public static SessionConfig defaultSession() {
         try {
             return Presets.load(DEFAULT_PRESET).session();
         } catch (RuntimeException e) {
             Surface s = Surfaces.create("rosenbrock");
             double[] p = s.suggestedStart();
-            return new Session("Rosenbrock", null, "rosenbrock", Map.of(),
-                    List.of(RunModel.of("SGD", Palette.RUN_COLORS.get(0), "sgd", Map.of("lr", 0.001), p[0], p[1])),
+            return new SessionConfig("Rosenbrock", null, "rosenbrock", Map.of(),
+                    List.of(RunConfig.of("SGD", Palette.RUN_COLORS.get(0), "sgd", Map.of("lr", 0.001), p[0], p[1])),
                     200, 10_000, null, null, null, null, 0, null);
         }
     }
 
     /** What opening a session found: the session to use (with unusable runs left out) and why they were left out. */
-    public record Opened(Session session, List<String> problems) {
+    public record Opened(SessionConfig session, List<String> problems) {
     }
 
     /**
@@ -70,17 +70,17 @@ public final class Sessions {
      *
      * @throws IllegalArgumentException when the surface itself cannot be built
      */
-    public static Opened open(Session s) {
+    public static Opened open(SessionConfig s) {
         Surface surface = surface(s);
         List<String> problems = new ArrayList<>();
-        List<RunModel> runs = new ArrayList<>();
+        List<RunConfig> runs = new ArrayList<>();
         List<String> used = new ArrayList<>();
-        for (RunModel r : s.runs()) {
-            if (runs.size() == Session.MAX_RUNS) {
-                problems.add("Only " + Session.MAX_RUNS + " runs are shown; the rest were left out.");
+        for (RunConfig r : s.runs()) {
+            if (runs.size() == SessionConfig.MAX_RUNS) {
+                problems.add("Only " + SessionConfig.MAX_RUNS + " runs are shown; the rest were left out.");
                 break;
             }
-            RunModel m = r;
+            RunConfig m = r;
             if (m.start() == null) {
                 double[] p = surface.suggestedStart();
                 m = m.withStart(p[0], p[1]);
@@ -111,7 +111,7 @@ public final class Sessions {
     }
 
     /** @throws IllegalArgumentException for an unknown surface or an invalid parameter */
-    public static Surface surface(Session s) {
+    public static Surface surface(SessionConfig s) {
         return Surfaces.find(s.surface()).create(s.surfaceParams());
     }
 
@@ -120,7 +120,7 @@ public final class Sessions {
      *
      * @throws IllegalArgumentException with the validating code's message for anything invalid
      */
-    public static RunSpec spec(Surface surface, RunModel r) {
+    public static RunSpec spec(Surface surface, RunConfig r) {
         if (r.optimizer() == null) {
             throw new IllegalArgumentException("No optimizer given");
         }

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.Styles;
 import dev.descent.session.Presets;
-import dev.descent.session.RunModel;
-import dev.descent.session.Session;
+import dev.descent.session.RunConfig;
+import dev.descent.session.SessionConfig;
 import dev.descent.session.SessionController;
 import dev.descent.sim.Frame;
 import dev.descent.sim.RunFrame;
@@ -43,12 +43,12 @@ class WindowTest {
     private SessionController ctl;
 
     /** One SGD run on f = ½(x² + 10y²) from (2, 1). */
-    static Session bowl(double... lrs) {
-        List<RunModel> runs = new java.util.ArrayList<>();
+    static SessionConfig bowl(double... lrs) {
+        List<RunConfig> runs = new java.util.ArrayList<>();
         for (int i = 0; i < lrs.length; i++) {
-            runs.add(RunModel.of("run " + i, null, "sgd", Map.of("lr", lrs[i]), 2, 1));
+            runs.add(RunConfig.of("run " + i, null, "sgd", Map.of("lr", lrs[i]), 2, 1));
         }
-        return new Session("test", null, "quadratic", Map.of(), runs, 100, 10_000, null, null, null, null, 0, null);
+        return new SessionConfig("test", null, "quadratic", Map.of(), runs, 100, 10_000, null, null, null, null, 0, null);
     }
 
     @Start

@@ -2,8 +2,8 @@ package dev.descent.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.descent.session.RunModel;
-import dev.descent.session.Session;
+import dev.descent.session.RunConfig;
+import dev.descent.session.SessionConfig;
 import dev.descent.session.Sessions;
 import dev.descent.sim.Trace;
 import java.io.ByteArrayOutputStream;
@@ -18,8 +18,8 @@ class LongExportTest {
     @Test
     void aHundredThousandStepExportKeepsEveryStep() throws Exception {
         long steps = 100_000;
-        Session session = new Session("long", null, "rosenbrock", Map.of(),
-                List.of(RunModel.of("GD", "#E69F00", "sgd", Map.of("lr", 1e-5), -1.2, 1)),
+        SessionConfig session = new SessionConfig("long", null, "rosenbrock", Map.of(),
+                List.of(RunConfig.of("GD", "#E69F00", "sgd", Map.of("lr", 1e-5), -1.2, 1)),
                 100, 10_000, null, "viridis", true, false, 0, false);
         ExportRuns runs = ExportRuns.simulate(session, steps);
         SimulatedRun r = runs.all().get(0);

@@ -19,8 +19,8 @@ class ClipNormTest {
 
     @Test
     void aClippedRunKeepsItsStepsShortOnTheCliff() {
-        Session clipped = SessionFiles.parse(session(", \"clipNorm\": 5"));
-        Session plain = SessionFiles.parse(session(""));
+        SessionConfig clipped = SessionFiles.parse(session(", \"clipNorm\": 5"));
+        SessionConfig plain = SessionFiles.parse(session(""));
         assertEquals(5.0, clipped.runs().get(0).clipNorm());
         assertNull(plain.runs().get(0).clipNorm());
         var surface = Sessions.surface(clipped);
@@ -38,7 +38,7 @@ class ClipNormTest {
 
     @Test
     void writtenOnlyWhenSetAndRefusedWhenNegative() {
-        Session clipped = SessionFiles.parse(session(", \"clipNorm\": 5"));
+        SessionConfig clipped = SessionFiles.parse(session(", \"clipNorm\": 5"));
         assertTrue(SessionFiles.toJson(clipped).contains("\"clipNorm\" : 5.0"), SessionFiles.toJson(clipped));
         assertEquals(clipped.runs().get(0), SessionFiles.parse(SessionFiles.toJson(clipped)).runs().get(0));
         assertTrue(!SessionFiles.toJson(SessionFiles.parse(session(""))).contains("clipNorm"));

@@ -15,11 +15,11 @@ class NoisePolicyTest {
     void aSessionRunWithNoiseAndAnExactGradientMethodIsRefusedSayingWhy() {
         Surface rosen = Surfaces.create("rosenbrock");
         for (String o : new String[] {"bfgs", "lbfgs", "cg", "newton"}) {
-            RunModel r = new RunModel("r", "#E69F00", o, Map.of(), null, null, new double[] {-1.2, 1}, "additive", 0.1, 1, true, null);
+            RunConfig r = new RunConfig("r", "#E69F00", o, Map.of(), null, null, new double[] {-1.2, 1}, "additive", 0.1, 1, true, null);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sessions.spec(rosen, r));
             assertTrue(e.getMessage().contains("needs exact gradients") && e.getMessage().contains("noise"), e.getMessage());
         }
-        RunModel adam = new RunModel("r", "#E69F00", "adam", Map.of(), null, null, new double[] {-1.2, 1}, "additive", 0.1, 1, true, null);
+        RunConfig adam = new RunConfig("r", "#E69F00", "adam", Map.of(), null, null, new double[] {-1.2, 1}, "additive", 0.1, 1, true, null);
         Sessions.spec(rosen, adam);
     }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Session files that were once misread, or refused in Jackson's words: each refused in plain words, or honoured. */
+/** SessionConfig files that were once misread, or refused in Jackson's words: each refused in plain words, or honoured. */
 class SessionFileRefusalsTest {
 
     @TempDir
@@ -68,14 +68,14 @@ class SessionFileRefusalsTest {
             out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
             out.write(body);
         }
-        Session s = SessionFiles.read(f);
+        SessionConfig s = SessionFiles.read(f);
         assertEquals("quadratic", s.surface());
         assertEquals(1, s.runs().size());
     }
 
     @Test
     void aWholeSeedWrittenAsADecimalIsAccepted() {
-        Session s = SessionFiles.parse("{\"version\": 1, \"surface\": \"quadratic\", \"runs\": [{\"optimizer\": \"sgd\", \"noise\": \"additive\", "
+        SessionConfig s = SessionFiles.parse("{\"version\": 1, \"surface\": \"quadratic\", \"runs\": [{\"optimizer\": \"sgd\", \"noise\": \"additive\", "
                 + "\"seed\": 7.0}]}");
         assertEquals(7, s.runs().get(0).seed());
     }

@@ -21,11 +21,11 @@ import java.util.Map;
  * @param visible         whether the trajectory is drawn (a hidden run still runs)
  * @param clipNorm        clip the gradient's norm to this, as torch's clip_grad_norm_; null or 0 = no clipping
  */
-public record RunModel(String name, String color, String optimizer, Map<String, Object> hyperparameters,
+public record RunConfig(String name, String color, String optimizer, Map<String, Object> hyperparameters,
                        String schedule, Map<String, Object> scheduleParams, double[] start,
                        String noise, double sigma, long seed, Boolean visible, Double clipNorm) {
 
-    public RunModel {
+    public RunConfig {
         hyperparameters = hyperparameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(hyperparameters));
         scheduleParams = scheduleParams == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scheduleParams));
         schedule = schedule == null || schedule.isBlank() ? "constant" : schedule;
@@ -34,8 +34,8 @@ public record RunModel(String name, String color, String optimizer, Map<String, 
         start = start == null ? null : start.clone();
     }
 
-    public static RunModel of(String name, String color, String optimizer, Map<String, Object> hyperparameters, double x, double y) {
-        return new RunModel(name, color, optimizer, hyperparameters, null, null, new double[] {x, y}, null, 0, 0, true, null);
+    public static RunConfig of(String name, String color, String optimizer, Map<String, Object> hyperparameters, double x, double y) {
+        return new RunConfig(name, color, optimizer, hyperparameters, null, null, new double[] {x, y}, null, 0, 0, true, null);
     }
 
     public boolean shown() {
@@ -50,57 +50,57 @@ public record RunModel(String name, String color, String optimizer, Map<String, 
         return start[1];
     }
 
-    public RunModel withName(String n) {
-        return new RunModel(n, color, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm);
+    public RunConfig withName(String n) {
+        return new RunConfig(n, color, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm);
     }
 
-    public RunModel withColor(String c) {
-        return new RunModel(name, c, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm);
+    public RunConfig withColor(String c) {
+        return new RunConfig(name, c, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm);
     }
 
-    public RunModel withVisible(boolean v) {
-        return new RunModel(name, color, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, v, clipNorm);
+    public RunConfig withVisible(boolean v) {
+        return new RunConfig(name, color, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, v, clipNorm);
     }
 
     /** Another optimizer, with its default hyperparameters. */
-    public RunModel withOptimizer(String id) {
-        return new RunModel(name, color, id, Map.of(), schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm);
+    public RunConfig withOptimizer(String id) {
+        return new RunConfig(name, color, id, Map.of(), schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm);
     }
 
-    public RunModel withHyperparameter(String key, Object value) {
+    public RunConfig withHyperparameter(String key, Object value) {
         Map<String, Object> m = new LinkedHashMap<>(hyperparameters);
         m.put(key, Values.toJson(value));
-        return new RunModel(name, color, optimizer, m, schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm);
+        return new RunConfig(name, color, optimizer, m, schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm);
     }
 
     /** Another schedule, with its default parameters. */
-    public RunModel withSchedule(String id) {
-        return new RunModel(name, color, optimizer, hyperparameters, id, Map.of(), start, noise, sigma, seed, visible, clipNorm);
+    public RunConfig withSchedule(String id) {
+        return new RunConfig(name, color, optimizer, hyperparameters, id, Map.of(), start, noise, sigma, seed, visible, clipNorm);
     }
 
-    public RunModel withScheduleParam(String key, Object value) {
+    public RunConfig withScheduleParam(String key, Object value) {
         Map<String, Object> m = new LinkedHashMap<>(scheduleParams);
         m.put(key, Values.toJson(value));
-        return new RunModel(name, color, optimizer, hyperparameters, schedule, m, start, noise, sigma, seed, visible, clipNorm);
+        return new RunConfig(name, color, optimizer, hyperparameters, schedule, m, start, noise, sigma, seed, visible, clipNorm);
     }
 
-    public RunModel withStart(double x, double y) {
-        return new RunModel(name, color, optimizer, hyperparameters, schedule, scheduleParams, new double[] {x, y}, noise, sigma, seed, visible, clipNorm);
+    public RunConfig withStart(double x, double y) {
+        return new RunConfig(name, color, optimizer, hyperparameters, schedule, scheduleParams, new double[] {x, y}, noise, sigma, seed, visible, clipNorm);
     }
 
     /** Gradient clipping to norm {@code c} (0 = none). */
-    public RunModel withClipNorm(double c) {
-        return new RunModel(name, color, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, visible,
+    public RunConfig withClipNorm(double c) {
+        return new RunConfig(name, color, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, visible,
                 c == 0 ? null : c);
     }
 
-    public RunModel withNoise(String kind, double s, long sd) {
-        return new RunModel(name, color, optimizer, hyperparameters, schedule, scheduleParams, start, kind, s, sd, visible, clipNorm);
+    public RunConfig withNoise(String kind, double s, long sd) {
+        return new RunConfig(name, color, optimizer, hyperparameters, schedule, scheduleParams, start, kind, s, sd, visible, clipNorm);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RunModel r && java.util.Objects.equals(name, r.name) && java.util.Objects.equals(color, r.color)
+        return o instanceof RunConfig r && java.util.Objects.equals(name, r.name) && java.util.Objects.equals(color, r.color)
                 && java.util.Objects.equals(optimizer, r.optimizer) && hyperparameters.equals(r.hyperparameters)
                 && schedule.equals(r.schedule) && scheduleParams.equals(r.scheduleParams)
                 && java.util.Arrays.equals(start, r.start) && noise.equals(r.noise) && sigma == r.sigma
@@ -114,7 +114,7 @@ public record RunModel(String name, String color, String optimizer, Map<String, 
 
     @Override
     public String toString() {
-        return "RunModel[" + name + ", " + optimizer + " " + hyperparameters + ", start="
+        return "RunConfig[" + name + ", " + optimizer + " " + hyperparameters + ", start="
                 + java.util.Arrays.toString(start) + "]";
     }
 }
