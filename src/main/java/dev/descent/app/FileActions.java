@@ -1,6 +1,7 @@
 package dev.descent.app;
 
 import atlantafx.base.theme.Styles;
+import dev.descent.export.SessionFileOutput;
 import dev.descent.session.SessionController;
 import dev.descent.export.ExportCancelledException;
 import dev.descent.export.ExportException;
@@ -208,7 +209,7 @@ final class FileActions {
     /** Saves the session as it is now (atomically; a failure leaves any old file as it was). */
     boolean saveTo(Path f) {
         try {
-            SessionFiles.write(ctl.session(), f);
+            SessionFileOutput.write(ctl.session(), f);
             ctl.markSaved();
             current = f;
             remember(f);

@@ -1,5 +1,6 @@
 package dev.descent.app;
 
+import dev.descent.export.SessionFileOutput;
 import dev.descent.session.SessionConfig;
 import dev.descent.session.Sessions;
 import java.io.IOException;
@@ -52,7 +53,7 @@ public final class SettingsStore {
         try {
             // a new user's first quit: nothing else has made the folder yet
             Files.createDirectories(dir);
-            Sessions.write(s, dir.resolve("session.json"));
+            SessionFileOutput.write(s, dir.resolve("session.json"));
         } catch (IOException | RuntimeException e) {
             System.err.println("descent: could not remember the session in " + dir + ": " + e.getMessage());
         }

@@ -1,6 +1,7 @@
 package dev.descent.app;
 
 import atlantafx.base.theme.Styles;
+import dev.descent.session.ConfigChecks;
 import dev.descent.session.RunConfig;
 import dev.descent.session.SessionConfig;
 import dev.descent.session.SessionController;
@@ -466,12 +467,12 @@ final class SidePanel extends VBox {
         noiseBox.setTooltip(new Tooltip("additive: g + σ·ξ;  multiplicative: g·(1 + σ·ξ);  ξ ~ N(0, 1) per coordinate and step"));
         noiseBox.valueProperty().addListener((o, a, b) -> {
             RunConfig m = ctl.run(i);
-            ctl.updateRun(i, x -> x.withNoise(b, m.sigma() == 0 && !"none".equals(b) ? 1 : m.sigma(), m.seed())).ifPresent(message);
+            ctl.updateRun(i, x -> x.withNoise(b, m.sigma() == 0 && !"none".equals(b) ? ConfigChecks.DEFAULT_SIGMA : m.sigma(), m.seed())).ifPresent(message);
             rebuildRunEditor(true);
         });
         runEditor.getChildren().addAll(sub("Gradient noise"), noiseBox);
         if (!"none".equalsIgnoreCase(r.noise())) {
-            ParamSpec sigma = ParamSpec.real("sigma", "σ", 1, 1e-3, 100, ParamSpec.Scale.LOG,
+            ParamSpec sigma = ParamSpec.real("sigma", "σ", ConfigChecks.DEFAULT_SIGMA, 1e-3, 100, ParamSpec.Scale.LOG,
                     "standard deviation of the gradient noise");
             ParamSpec seed = ParamSpec.integer("seed", "seed", 0, 0, 1000, "the same seed gives the same path");
             runEditor.getChildren().add(new ParamEditor(sigma, r.sigma(), "noise-", null, v -> {

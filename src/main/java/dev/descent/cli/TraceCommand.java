@@ -1,6 +1,6 @@
 package dev.descent.cli;
 
-import dev.descent.sim.GoldenCase;
+import dev.descent.session.GoldenCase;
 import dev.descent.sim.RunSpec;
 import dev.descent.sim.Trace;
 import java.io.BufferedWriter;

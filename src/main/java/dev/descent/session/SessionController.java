@@ -140,23 +140,27 @@ public final class SessionController {
         clearScrub();
         Sessions.Opened opened = Sessions.open(s);
         SessionConfig o = opened.session();
-        Surface sf = Sessions.surface(o);
         history.clear();
-        install(o, sf, o.runs().isEmpty() ? -1 : 0);
+        install(o, opened.surface(), opened.specs(), o.runs().isEmpty() ? -1 : 0);
         fire(Change.LOADED);
         return opened.problems();
     }
 
     /** Puts {@code o} in force: the simulation gets its surface and runs again, every run from its start. */
     private void install(SessionConfig o, Surface sf, int select) {
+        install(o, sf, o.runs().stream().map(r -> r.toRunSpec(sf)).toList(), select);
+    }
+
+    /** As {@link #install(SessionConfig, Surface, int)} with each run's spec already built. */
+    private void install(SessionConfig o, Surface sf, List<RunSpec> specs, int select) {
         session = o;
         surface = sf;
         ids.clear();
         List<Command.RunConfig> configs = new ArrayList<>();
-        for (RunConfig r : o.runs()) {
+        for (RunSpec spec : specs) {
             int id = nextId++;
             ids.add(id);
-            configs.add(new Command.RunConfig(id, Sessions.spec(sf, r)));
+            configs.add(new Command.RunConfig(id, spec));
         }
         selected = Math.min(select, o.runs().size() - 1);
         double[] p = sf.suggestedStart();
@@ -459,8 +463,8 @@ public final class SessionController {
         if (r.name() == null || r.name().isBlank()) {
             return Optional.of("A run needs a name");
         }
-        if (r.color() == null || !r.color().matches("#[0-9a-fA-F]{6}")) {
-            return Optional.of("Invalid colour " + r.color() + " (#rrggbb)");
+        if (!ConfigChecks.isColor(r.color())) {
+            return Optional.of("Invalid colour: " + (r.color() == null ? "none" : "'" + r.color() + "'") + " (expected #rrggbb)");
         }
         replace(index, r, "look:" + index);
         fire(Change.RUN);
@@ -555,8 +559,10 @@ public final class SessionController {
     }
 
     public Optional<String> setSpeed(double stepsPerSecond) {
-        if (!(stepsPerSecond > 0) || Double.isInfinite(stepsPerSecond)) {
-            return Optional.of("Invalid speed: " + stepsPerSecond + " steps per second");
+        try {
+            ConfigChecks.speed(stepsPerSecond);
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
         }
         session = session.withSpeed(stepsPerSecond);
         simulation.submit(new Command.SetSpeed(stepsPerSecond));
@@ -565,8 +571,10 @@ public final class SessionController {
     }
 
     public Optional<String> setStepLimit(long steps) {
-        if (steps < 1) {
-            return Optional.of("Invalid step limit: " + steps + " (must be at least 1)");
+        try {
+            ConfigChecks.stepLimit(steps);
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
         }
         session = session.withStepLimit(steps);
         simulation.submit(new Command.SetStepLimit(steps));

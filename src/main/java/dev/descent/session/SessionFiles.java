@@ -12,10 +12,6 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.descent.export.AtomicOutput;
-import dev.descent.math.Surface;
-import dev.descent.render.ColorMap;
-import dev.descent.sim.JsonProblems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,8 +38,8 @@ public final class SessionFiles {
     public static final int VERSION = 1;
 
     /** The highest speed (steps per second) and step limit a file may ask for. */
-    public static final double MAX_SPEED = 1e7;
-    public static final long MAX_STEP_LIMIT = 1_000_000_000L;
+    public static final double MAX_SPEED = ConfigChecks.MAX_SPEED;
+    public static final long MAX_STEP_LIMIT = ConfigChecks.MAX_STEP_LIMIT;
 
     /** SessionConfig files are a few kilobytes; a larger file is refused before it is read into memory. */
     public static final long MAX_BYTES = 1L << 20;
@@ -74,17 +70,6 @@ public final class SessionFiles {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * Writes the session to {@code file} through a temporary file in the same folder and an atomic
-     * move: the file is either the old one or the whole new one.
-     *
-     * @throws IOException with a message that names the file and the cause (unwritable, disk full)
-     */
-    public static void write(SessionConfig s, Path file) throws IOException {
-        byte[] bytes = toJson(s).getBytes(StandardCharsets.UTF_8);
-        AtomicOutput.write(file, out -> out.write(bytes), () -> false);
     }
 
     // ---- strict reading ---------------------------------------------------------------------------
@@ -167,55 +152,17 @@ public final class SessionFiles {
     }
 
     /**
-     * Checks everything a session names and fills in starts, colours and names the file left out.
+     * Checks everything a session names ({@link ConfigChecks#session}: every problem, by field, each
+     * run built once) and fills in starts, colours and names the file left out.
      *
-     * @throws SessionFileException naming the first problem
+     * @throws SessionFileException listing every problem, one per line
      */
     public static SessionConfig validate(SessionConfig s) {
-        Surface surface;
-        try {
-            surface = Sessions.surface(s);
-        } catch (IllegalArgumentException e) {
-            throw new SessionFileException("surface: " + e.getMessage());
+        List<Problem> problems = ConfigChecks.session(s);
+        if (!problems.isEmpty()) {
+            throw new SessionFileException(ConfigChecks.describe(problems));
         }
-        try {
-            ColorMap.byName(s.colorMap());
-        } catch (IllegalArgumentException e) {
-            throw new SessionFileException("colorMap: " + e.getMessage());
-        }
-        if (s.view() != null) {
-            try {
-                s.view().toViewport();
-            } catch (IllegalArgumentException e) {
-                throw new SessionFileException("view: " + e.getMessage());
-            }
-        }
-        if (s.runs().size() > SessionConfig.MAX_RUNS) {
-            throw new SessionFileException("runs: " + s.runs().size() + " runs, at most " + SessionConfig.MAX_RUNS + " are allowed");
-        }
-        for (int i = 0; i < s.runs().size(); i++) {
-            RunConfig r = s.runs().get(i);
-            String which = "run " + (i + 1) + (r.name() == null || r.name().isBlank() ? "" : " ('" + r.name() + "')");
-            if (r.optimizer() == null || r.optimizer().isBlank()) {
-                throw new SessionFileException(which + ": no optimizer given");
-            }
-            if (r.color() != null && !r.color().matches("#[0-9a-fA-F]{6}")) {
-                throw new SessionFileException(which + ": invalid color '" + r.color() + "' (expected #rrggbb)");
-            }
-            if (r.start() != null && (r.start().length != 2 || !Double.isFinite(r.start()[0]) || !Double.isFinite(r.start()[1]))) {
-                throw new SessionFileException(which + ": start must be two finite numbers [x, y]");
-            }
-            try {
-                Sessions.spec(surface, r);
-            } catch (IllegalArgumentException e) {
-                throw new SessionFileException(which + ": " + e.getMessage());
-            }
-        }
-        Sessions.Opened opened = Sessions.open(s);
-        if (!opened.problems().isEmpty()) {
-            throw new SessionFileException(opened.problems().get(0)); // not reached: every run was checked above
-        }
-        return opened.session();
+        return Sessions.fillIn(s, Sessions.surface(s));
     }
 
     private static void checkVersion(JsonNode v) {
@@ -236,38 +183,61 @@ public final class SessionFiles {
     }
 
     /** Values that the record's compact constructor would quietly replace by defaults are refused here. */
+    /**
+     * Ranges that must be checked on the JSON itself, before binding fills in defaults for values
+     * out of range: speed, step limit, trail, seeds and σ. Messages come from {@link ConfigChecks}.
+     */
     private static void checkRanges(ObjectNode obj) {
+        List<Problem> out = new java.util.ArrayList<>();
         JsonNode speed = obj.get("speed");
         if (speed != null && !speed.isNull()) {
-            if (!speed.isNumber() || !(speed.asDouble() > 0) || speed.asDouble() > MAX_SPEED) {
-                throw new SessionFileException("speed: " + speed + " is out of range (steps per second, more than 0 and at most " + (long) MAX_SPEED + ")");
+            if (!speed.isNumber()) {
+                out.add(new Problem("speed", "Invalid speed: " + speed + " (steps per second, a number)"));
+            } else {
+                check(out, "speed", () -> ConfigChecks.speed(speed.asDouble()));
             }
         }
         JsonNode limit = obj.get("stepLimit");
         if (limit != null && !limit.isNull()) {
-            if (!limit.canConvertToExactIntegral() || limit.asLong() < 1 || limit.asLong() > MAX_STEP_LIMIT) {
-                throw new SessionFileException("stepLimit: " + limit + " is out of range (a whole number from 1 to " + MAX_STEP_LIMIT + ")");
+            if (!limit.canConvertToExactIntegral() || !limit.canConvertToLong()) {
+                out.add(new Problem("stepLimit", "Invalid step limit: " + limit + " (a whole number from 1 to "
+                        + ConfigChecks.MAX_STEP_LIMIT + ")"));
+            } else {
+                check(out, "stepLimit", () -> ConfigChecks.stepLimit(limit.asLong()));
             }
         }
         JsonNode trail = obj.get("trail");
         if (trail != null && !trail.isNull()) {
             if (!trail.canConvertToExactIntegral() || trail.asLong() < 0 || trail.asLong() > Integer.MAX_VALUE) {
-                throw new SessionFileException("trail: " + trail + " is out of range (a whole number of steps, 0 for the whole path)");
+                out.add(new Problem("trail", "Invalid trail: " + trail + " (a whole number of steps, 0 for the whole path)"));
             }
         }
         JsonNode runs = obj.get("runs");
         if (runs != null && runs.isArray()) {
             for (int i = 0; i < runs.size(); i++) {
+                JsonNode name = runs.get(i).get("name");
+                String run = ConfigChecks.runField(i, name != null && name.isTextual() ? name.asText() : null);
                 JsonNode seed = runs.get(i).get("seed");
                 if (seed != null && seed.isNumber() && !wholeLong(seed)) {
-                    throw new SessionFileException("run " + (i + 1) + ": seed " + seed + " must be a whole number (from "
-                            + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ")");
+                    out.add(new Problem(run + ".seed", "Invalid seed: " + seed + " (a whole number from "
+                            + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ")"));
                 }
                 JsonNode sigma = runs.get(i).get("sigma");
-                if (sigma != null && sigma.isNumber() && !(sigma.asDouble() >= 0)) {
-                    throw new SessionFileException("run " + (i + 1) + ": sigma " + sigma + " must be >= 0");
+                if (sigma != null && sigma.isNumber()) {
+                    check(out, run + ".sigma", () -> ConfigChecks.sigma(sigma.asDouble()));
                 }
             }
+        }
+        if (!out.isEmpty()) {
+            throw new SessionFileException(ConfigChecks.describe(out));
+        }
+    }
+
+    private static void check(List<Problem> out, String field, Runnable c) {
+        try {
+            c.run();
+        } catch (IllegalArgumentException e) {
+            out.add(new Problem(field, e.getMessage()));
         }
     }
 

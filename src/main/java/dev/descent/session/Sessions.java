@@ -41,11 +41,6 @@ public final class Sessions {
         return SessionFiles.readLenient(in);
     }
 
-    /** Writes through a temporary file and an atomic move. */
-    public static void write(SessionConfig s, Path file) throws IOException {
-        SessionFiles.write(s, file);
-    }
-
     /** The default lesson: the Rosenbrock race preset, or a single SGD run when it cannot be read. */
     public static SessionConfig defaultSession() {
         try {
@@ -59,8 +54,16 @@ public final class Sessions {
         }
     }
 
-    /** What opening a session found: the session to use (with unusable runs left out) and why they were left out. */
-    public record Opened(SessionConfig session, List<String> problems) {
+    /**
+     * What opening a session found: the session to use (with unusable runs left out), its surface,
+     * each kept run's spec (built once, here, and handed to the simulation as it is) and why runs
+     * were left out.
+     */
+    public record Opened(SessionConfig session, Surface surface, List<RunSpec> specs, List<String> problems) {
+        public Opened {
+            specs = List.copyOf(specs);
+            problems = List.copyOf(problems);
+        }
     }
 
     /**
@@ -74,6 +77,7 @@ public final class Sessions {
         Surface surface = surface(s);
         List<String> problems = new ArrayList<>();
         List<RunConfig> runs = new ArrayList<>();
+        List<RunSpec> specs = new ArrayList<>();
         List<String> used = new ArrayList<>();
         for (RunConfig r : s.runs()) {
             if (runs.size() == SessionConfig.MAX_RUNS) {
@@ -85,15 +89,16 @@ public final class Sessions {
                 double[] p = surface.suggestedStart();
                 m = m.withStart(p[0], p[1]);
             }
-            if (m.color() == null || !m.color().matches("#[0-9a-fA-F]{6}")) {
+            if (!ConfigChecks.isColor(m.color())) {
                 m = m.withColor(Palette.next(used, runs.size()));
             }
             try {
-                spec(surface, m);
+                RunSpec spec = m.toRunSpec(surface);
                 if (m.name() == null || m.name().isBlank()) {
                     m = m.withName(Optimizers.find(m.optimizer()).title());
                 }
                 runs.add(m);
+                specs.add(spec);
                 used.add(m.color());
             } catch (RuntimeException e) {
                 problems.add("Left out run '" + (r.name() == null ? r.optimizer() : r.name()) + "': " + e.getMessage());
@@ -107,7 +112,33 @@ public final class Sessions {
                 view = null;
             }
         }
-        return new Opened(s.withRuns(runs).withView(view), problems);
+        return new Opened(s.withRuns(runs).withView(view), surface, specs, problems);
+    }
+
+    /**
+     * Fills in what a checked session may leave out, without building any run: a missing start is
+     * the surface's suggested one, a missing colour the next free palette colour, a missing name the
+     * optimizer's title.
+     */
+    public static SessionConfig fillIn(SessionConfig s, Surface surface) {
+        List<RunConfig> runs = new ArrayList<>();
+        List<String> used = new ArrayList<>();
+        for (RunConfig r : s.runs()) {
+            RunConfig m = r;
+            if (m.start() == null) {
+                double[] p = surface.suggestedStart();
+                m = m.withStart(p[0], p[1]);
+            }
+            if (!ConfigChecks.isColor(m.color())) {
+                m = m.withColor(Palette.next(used, runs.size()));
+            }
+            if (m.name() == null || m.name().isBlank()) {
+                m = m.withName(Optimizers.find(m.optimizer()).title());
+            }
+            runs.add(m);
+            used.add(m.color());
+        }
+        return s.withRuns(runs);
     }
 
     /** @throws IllegalArgumentException for an unknown surface or an invalid parameter */
@@ -116,29 +147,12 @@ public final class Sessions {
     }
 
     /**
-     * The simulation's spec of a run on a surface.
+     * The simulation's spec of a run on a surface: {@link RunConfig#toRunSpec}.
      *
      * @throws IllegalArgumentException with the validating code's message for anything invalid
      */
     public static RunSpec spec(Surface surface, RunConfig r) {
-        if (r.optimizer() == null) {
-            throw new IllegalArgumentException("No optimizer given");
-        }
-        OptimizerKind kind = Optimizers.find(r.optimizer());
-        Optimizer o = kind.create(r.hyperparameters());
-        o.checkObjective(surface);
-        Schedule schedule = Schedules.find(r.schedule()).create(r.scheduleParams());
-        GradientNoise noise = new GradientNoise(noiseKind(r.noise()), r.sigma(), r.seed());
-        double[] p = r.start() == null ? surface.suggestedStart() : r.start();
-        return new RunSpec(surface, noise, o, schedule, p[0], p[1], r.clipNorm() == null ? 0 : r.clipNorm());
-    }
-
-    public static GradientNoise.Kind noiseKind(String s) {
-        try {
-            return GradientNoise.Kind.valueOf(s.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Unknown noise kind '" + s + "'; known: none, additive, multiplicative");
-        }
+        return r.toRunSpec(surface);
     }
 
     /** The surface's title and description for pickers. */

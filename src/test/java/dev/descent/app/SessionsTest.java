@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.descent.export.SessionFileOutput;
 import dev.descent.session.Presets;
 import dev.descent.session.RunConfig;
 import dev.descent.session.SessionConfig;
@@ -64,7 +65,7 @@ class SessionsTest {
                         .withNoise("additive", 0.5, 7).withVisible(false)),
                 250, 777, null, "magma", false, true, 100, true);
         Path f = dir.resolve("s.json");
-        Sessions.write(s, f);
+        SessionFileOutput.write(s, f);
         SessionConfig back = Sessions.read(Files.newInputStream(f));
         assertEquals(s.runs(), back.runs());
         assertEquals(s.surfaceParams(), back.surfaceParams());

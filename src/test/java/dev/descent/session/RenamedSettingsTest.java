@@ -7,7 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** SessionConfig files saved before SGD's "lookahead" variant and Newton's "damped" fix were renamed still open, with the new names. */
+/** Session files saved before SGD's "lookahead" variant and Newton's "damped" fix were renamed still open, with the new names. */
 class RenamedSettingsTest {
 
     private static final String OLD = """

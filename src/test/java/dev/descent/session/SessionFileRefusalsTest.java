@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** SessionConfig files that were once misread, or refused in Jackson's words: each refused in plain words, or honoured. */
+/** Session files that were once misread, or refused in Jackson's words: each refused in plain words, or honoured. */
 class SessionFileRefusalsTest {
 
     @TempDir
@@ -33,8 +33,8 @@ class SessionFileRefusalsTest {
                         "ambiguous JSON at line 2, column 11: the field \"surface\" appears twice"),
                 Arguments.of("{\"version\": 1, \"runs\": [{\"optimizer\": \"sgd\", \"seed\": 1, \"seed\": 2}]}", "the field \"seed\" appears twice"),
                 // read as 1, while "version": 1.5 is refused
-                Arguments.of("{\"version\": 1, \"runs\": [{\"optimizer\": \"sgd\", \"seed\": 1.5}]}", "run 1: seed 1.5 must be a whole number"),
-                Arguments.of("{\"version\": 1, \"runs\": [{\"optimizer\": \"sgd\", \"seed\": 1e30}]}", "run 1: seed 1.0E30 must be a whole number"),
+                Arguments.of("{\"version\": 1, \"runs\": [{\"optimizer\": \"sgd\", \"seed\": 1.5}]}", "run 1.seed: Invalid seed: 1.5 (a whole number"),
+                Arguments.of("{\"version\": 1, \"runs\": [{\"optimizer\": \"sgd\", \"seed\": 1e30}]}", "run 1.seed: Invalid seed: 1.0E30 (a whole number"),
                 Arguments.of("{\"version\": 1.5}", "\"version\" must be a whole number"),
                 // Jackson's words: "enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS`"
                 Arguments.of("{\"version\": 1, \"speed\": NaN}", "line 1, column 28: NaN is not a number JSON allows; every number must be finite"),

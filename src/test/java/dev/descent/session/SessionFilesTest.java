@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.descent.export.SessionFileOutput;
 import dev.descent.export.ExportRuns;
 import dev.descent.export.SimulatedRun;
 import java.nio.file.Files;
@@ -14,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** SessionConfig files: exact round trips, every preset, and refusals that name the problem. */
+/** Session files: exact round trips, every preset, and refusals that name the problem. */
 class SessionFilesTest {
 
     @TempDir
@@ -37,7 +38,7 @@ class SessionFilesTest {
     void saveThenOpenGivesAnEqualSessionAndTheSameTrajectories() throws Exception {
         SessionConfig s = SessionFiles.validate(everything());
         Path f = dir.resolve("lesson.json");
-        SessionFiles.write(s, f);
+        SessionFileOutput.write(s, f);
         assertTrue(Files.readString(f).contains("\"version\" : 1"), Files.readString(f));
         SessionConfig back = SessionFiles.read(f);
         assertEquals(s, back);
@@ -57,7 +58,7 @@ class SessionFilesTest {
         }
         // and saving again writes the same bytes
         Path g = dir.resolve("again.json");
-        SessionFiles.write(back, g);
+        SessionFileOutput.write(back, g);
         assertEquals(Files.readString(f), Files.readString(g));
     }
 
