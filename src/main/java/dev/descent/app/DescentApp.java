@@ -1,5 +1,6 @@
 package dev.descent.app;
 
+import dev.descent.session.Presets;
 import dev.descent.session.SessionConfig;
 import dev.descent.session.SessionController;
 import dev.descent.session.Sessions;
@@ -45,7 +46,7 @@ public class DescentApp extends Application {
         sim.start();
         try {
             SessionController c = new SessionController(sim, session);
-            problems.addAll(Sessions.open(session).problems());
+            problems.addAll(c.openingProblems());
             return c;
         } catch (RuntimeException e) {
             problems.add("The last session could not be opened (" + e.getMessage() + "); here is the default lesson.");
@@ -54,6 +55,19 @@ public class DescentApp extends Application {
     }
 
     private boolean stopped;
+
+    /**
+     * Reads and checks the lessons once, on the launcher thread before the window exists, so that
+     * building the menus on the JavaFX thread finds them ready ({@link Presets#all()} keeps them).
+     */
+    @Override
+    public void init() {
+        try {
+            Presets.all();
+        } catch (RuntimeException e) {
+            // the Lessons menu says why when it asks again
+        }
+    }
 
     @Override
     public void start(Stage stage) {

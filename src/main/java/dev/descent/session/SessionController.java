@@ -65,7 +65,14 @@ public final class SessionController {
 
     public SessionController(Simulation simulation, SessionConfig initial) {
         this.simulation = simulation;
-        load(initial);
+        openingProblems = List.copyOf(load(initial));
+    }
+
+    private final List<String> openingProblems;
+
+    /** What opening the first session left out (runs this build cannot make), empty when all went well. */
+    public List<String> openingProblems() {
+        return openingProblems;
     }
 
     public void addListener(Listener l) {
