@@ -3,6 +3,7 @@ package dev.descent.cli;
 import dev.descent.math.ExpressionSurface;
 import dev.descent.math.GradientNoise;
 import dev.descent.math.Surface;
+import dev.descent.math.SurfaceKind;
 import dev.descent.math.Surfaces;
 import dev.descent.math.Params;
 import dev.descent.optim.OptimizerKind;
@@ -11,6 +12,7 @@ import dev.descent.optim.ScheduleKind;
 import dev.descent.optim.Schedules;
 import dev.descent.session.ConfigChecks;
 import dev.descent.session.RunConfig;
+import dev.descent.session.SessionConfig;
 import dev.descent.session.Values;
 import dev.descent.sim.RunSpec;
 import java.util.LinkedHashMap;
@@ -109,6 +111,21 @@ final class RunOptions {
         RunSpec spec = toRunConfig().toRunSpec(s);
         checkDefinedAt(s, new double[] {spec.x0(), spec.y0()});
         return spec;
+    }
+
+    /**
+     * These options as a session of one run, exactly what a session file holds: every run option
+     * of the command line (clipping and noise included) has its field there.
+     *
+     * @throws IllegalArgumentException naming the offending value
+     */
+    SessionConfig toSessionConfig() {
+        SurfaceKind kind = Surfaces.find(surfaceId());
+        Map<String, String> given = surfaceParams();
+        Params sp = Params.resolve("surface " + kind.id(), kind.params(), given);
+        Map<String, Object> typed = new LinkedHashMap<>();
+        given.keySet().forEach(k -> typed.put(k, Values.toJson(sp.get(k))));
+        return new SessionConfig(null, null, kind.id(), typed, List.of(toRunConfig()), 0, 0, null, null, null, null, 0, null);
     }
 
     /** The surface these options name. @throws IllegalArgumentException naming the offending value */
