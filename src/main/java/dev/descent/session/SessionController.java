@@ -490,8 +490,10 @@ public final class SessionController {
      */
     public Optional<String> moveStart(Integer index, double x, double y) {
         clearScrub();
-        if (!Double.isFinite(x) || !Double.isFinite(y)) {
-            return Optional.of("Invalid start: (" + x + ", " + y + ") must be finite numbers");
+        try {
+            ConfigChecks.start(new double[] {x, y});
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
         }
         List<RunConfig> runs = new ArrayList<>(session.runs());
         for (int i = 0; i < runs.size(); i++) {
