@@ -424,7 +424,7 @@ final class SidePanel extends VBox {
             rule.setWrapText(true);
             rule.getStyleClass().addAll("formula", Styles.TEXT_SMALL);
             runEditor.getChildren().add(rule);
-            Params values = kind.create(r.hyperparameters()).hyperparameters();
+            Params values = Params.resolve(kind.title(), kind.params(), r.hyperparameters()); // display only: no optimizer is built
             String context = (kind.origin() == null ? kind.title() : kind.origin())
                     + ": " + kind.rule();
             for (ParamSpec p : kind.params()) {
