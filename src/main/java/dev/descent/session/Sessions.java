@@ -1,21 +1,15 @@
 package dev.descent.session;
 
-import dev.descent.math.GradientNoise;
 import dev.descent.math.Surface;
 import dev.descent.math.SurfaceKind;
 import dev.descent.math.Surfaces;
-import dev.descent.optim.Optimizer;
-import dev.descent.optim.OptimizerKind;
 import dev.descent.optim.Optimizers;
-import dev.descent.optim.Schedule;
-import dev.descent.optim.Schedules;
 import dev.descent.sim.RunSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Reading, writing and resolving sessions: JSON, defaults, and run specs for the simulation. */
