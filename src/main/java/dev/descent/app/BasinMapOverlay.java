@@ -2,7 +2,6 @@ package dev.descent.app;
 
 import dev.descent.session.SessionController;
 import dev.descent.session.RunConfig;
-import dev.descent.session.Sessions;
 import dev.descent.math.Surface;
 import dev.descent.math.Viewport;
 import dev.descent.render.BasinMapPainter;
@@ -154,8 +153,8 @@ public final class BasinMapOverlay {
                 return;
             }
             try {
-                RunSpec spec = Sessions.spec(key.surface(), key.run());
-                RunSpec other = key.other() == null ? null : Sessions.spec(key.surface(), key.other());
+                RunSpec spec = key.run().toRunSpec(key.surface());
+                RunSpec other = key.other() == null ? null : key.other().toRunSpec(key.surface());
                 boolean batch = spec.optimizer().isElementwise() && spec.noise().isNone() && spec.clipNorm() == 0
                         && (other == null || other.optimizer().isElementwise() && other.noise().isNone() && other.clipNorm() == 0);
                 // coarse at once, then finer; start-by-start optimizers stop at a quarter of the pixels

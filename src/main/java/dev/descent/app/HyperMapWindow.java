@@ -2,7 +2,6 @@ package dev.descent.app;
 
 import dev.descent.session.SessionController;
 import dev.descent.session.RunConfig;
-import dev.descent.session.Sessions;
 import dev.descent.math.ParamSpec;
 import dev.descent.optim.Optimizer;
 import dev.descent.optim.OptimizerKind;
@@ -196,7 +195,7 @@ public final class HyperMapWindow {
         RunConfig run = ctl.run(selected());
         RunSpec spec;
         try {
-            spec = Sessions.spec(ctl.surface(), run);
+            spec = run.toRunSpec(ctl.surface());
         } catch (IllegalArgumentException e) {
             status.setText(e.getMessage());
             return;

@@ -49,12 +49,13 @@ public final class ExportRuns {
         if (steps < 0 || steps > MAX_STEPS) {
             throw new IllegalArgumentException("steps must be between 0 and " + MAX_STEPS + ", got " + steps);
         }
-        SessionConfig s = SessionFiles.validate(session);
-        Surface surface = Sessions.surface(s);
+        Sessions.Opened opened = Sessions.open(SessionFiles.validate(session)); // each run built once
+        SessionConfig s = opened.session();
+        Surface surface = opened.surface();
         Viewport view = s.view() == null ? surface.defaultViewport() : s.view().toViewport();
         List<Command.RunConfig> configs = new ArrayList<>();
         for (int i = 0; i < s.runs().size(); i++) {
-            configs.add(new Command.RunConfig(i + 1, Sessions.spec(surface, s.runs().get(i))));
+            configs.add(new Command.RunConfig(i + 1, opened.specs().get(i)));
         }
         // a history long enough never to thin: row i is step i in frames and in the CSV
         Engine engine = new Engine(surface, (int) steps + 2);

@@ -54,7 +54,7 @@ public final class LessonRuns {
     public RunPath path(String name, long steps) {
         RunPath p = paths.get(name);
         if (p == null || (p.lastStep() < steps && p.firstNonFinite() < 0)) {
-            p = RunPath.simulate(Sessions.spec(surface, model(name)), steps);
+            p = RunPath.simulate(model(name).toRunSpec(surface), steps);
             paths.put(name, p);
         }
         return p.upTo(steps);
@@ -92,6 +92,6 @@ public final class LessonRuns {
         double rad = Math.toRadians(angle);
         double x = m.x0() * Math.cos(rad) - m.y0() * Math.sin(rad);
         double y = m.x0() * Math.sin(rad) + m.y0() * Math.cos(rad);
-        return RunPath.simulate(Sessions.spec(turned, m.withStart(x, y)), steps);
+        return RunPath.simulate(m.withStart(x, y).toRunSpec(turned), steps);
     }
 }

@@ -239,7 +239,7 @@ public final class SessionController {
             List<RunSpec> specs = new ArrayList<>();
             for (RunConfig r : session.runs()) {
                 RunConfig m = r.withStart(p[0], p[1]);
-                specs.add(Sessions.spec(sf, m));
+                specs.add(m.toRunSpec(sf));
                 runs.add(m);
             }
             history.record(session, "surface");
@@ -271,7 +271,7 @@ public final class SessionController {
             }
             List<RunSpec> specs = new ArrayList<>();
             for (RunConfig r : session.runs()) {
-                specs.add(Sessions.spec(sf, r));
+                specs.add(r.toRunSpec(sf));
             }
             history.record(session, "surface:" + name);
             session = session.withSurface(session.surface(), params, session.runs(), session.view());
@@ -317,7 +317,7 @@ public final class SessionController {
     private Optional<String> insert(RunConfig r) {
         RunSpec spec;
         try {
-            spec = Sessions.spec(surface, r);
+            spec = r.toRunSpec(surface);
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
         }
@@ -398,7 +398,7 @@ public final class SessionController {
         RunSpec spec;
         try {
             r = change.apply(old);
-            spec = Sessions.spec(surface, r);
+            spec = r.toRunSpec(surface);
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
         }
@@ -443,7 +443,7 @@ public final class SessionController {
         if (lr != null && hasLr) {
             RunConfig carried = changed.withHyperparameter("lr", lr);
             try {
-                Sessions.spec(surface, carried);
+                carried.toRunSpec(surface);
                 changed = carried;
             } catch (IllegalArgumentException e) {
                 note = "η = " + lr + " does not suit " + to.title() + "; η is reset to its default "

@@ -140,15 +140,6 @@ public final class Sessions {
         return Surfaces.find(s.surface()).create(s.surfaceParams());
     }
 
-    /**
-     * The simulation's spec of a run on a surface: {@link RunConfig#toRunSpec}.
-     *
-     * @throws IllegalArgumentException with the validating code's message for anything invalid
-     */
-    public static RunSpec spec(Surface surface, RunConfig r) {
-        return r.toRunSpec(surface);
-    }
-
     /** The surface's title and description for pickers. */
     public static String describe(SurfaceKind k) {
         try {

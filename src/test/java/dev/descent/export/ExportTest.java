@@ -126,7 +126,7 @@ class ExportTest {
         ExportRuns runs = ExportRuns.simulate(bowl(), 60);
         SessionConfig s = runs.session();
         for (int i = 0; i < s.runs().size(); i++) {
-            List<Trace.Row> rows = Trace.rows(Sessions.spec(Sessions.surface(s), s.runs().get(i)), 60, false);
+            List<Trace.Row> rows = Trace.rows(s.runs().get(i).toRunSpec(Sessions.surface(s)), 60, false);
             SimulatedRun r = runs.all().get(i);
             assertEquals(rows.size(), r.rows());
             for (int k = 0; k < rows.size(); k++) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.descent.session.RunConfig;
 import dev.descent.session.SessionConfig;
-import dev.descent.session.Sessions;
 import dev.descent.sim.Trace;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,7 @@ class LongExportTest {
         ExportRuns runs = ExportRuns.simulate(session, steps);
         SimulatedRun r = runs.all().get(0);
         assertEquals(steps + 1, r.rows());
-        List<Trace.Row> trace = Trace.rows(Sessions.spec(runs.surface(), runs.session().runs().get(0)), steps, false);
+        List<Trace.Row> trace = Trace.rows(runs.session().runs().get(0).toRunSpec(runs.surface()), steps, false);
         for (int i : new int[] {0, 1, 65_536, 65_537, 80_000, 99_999, 100_000}) {
             assertEquals(trace.get(i).x(), r.xs()[i], "x of step " + i);
             assertEquals(trace.get(i).y(), r.ys()[i], "y of step " + i);

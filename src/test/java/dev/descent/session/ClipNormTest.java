@@ -24,8 +24,8 @@ class ClipNormTest {
         assertEquals(5.0, clipped.runs().get(0).clipNorm());
         assertNull(plain.runs().get(0).clipNorm());
         var surface = Sessions.surface(clipped);
-        List<Trace.Row> c = Trace.rows(Sessions.spec(surface, clipped.runs().get(0)), 10, false);
-        List<Trace.Row> p = Trace.rows(Sessions.spec(surface, plain.runs().get(0)), 10, false);
+        List<Trace.Row> c = Trace.rows(clipped.runs().get(0).toRunSpec(surface), 10, false);
+        List<Trace.Row> p = Trace.rows(plain.runs().get(0).toRunSpec(surface), 10, false);
         double longestClipped = 0;
         double longestPlain = 0;
         for (int k = 1; k <= 10; k++) {

@@ -16,10 +16,10 @@ class NoisePolicyTest {
         Surface rosen = Surfaces.create("rosenbrock");
         for (String o : new String[] {"bfgs", "lbfgs", "cg", "newton"}) {
             RunConfig r = new RunConfig("r", "#E69F00", o, Map.of(), null, null, new double[] {-1.2, 1}, "additive", 0.1, 1, true, null);
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sessions.spec(rosen, r));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> r.toRunSpec(rosen));
             assertTrue(e.getMessage().contains("needs exact gradients") && e.getMessage().contains("noise"), e.getMessage());
         }
         RunConfig adam = new RunConfig("r", "#E69F00", "adam", Map.of(), null, null, new double[] {-1.2, 1}, "additive", 0.1, 1, true, null);
-        Sessions.spec(rosen, adam);
+        adam.toRunSpec(rosen);
     }
 }
