@@ -5,9 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything a lesson consists of: the surface, the runs, playback and view settings. Plain,
- * immutable data with no JavaFX, written and read as JSON (the remembered session, presets, and
- * later session files). Missing values take sensible defaults in the compact constructor.
+ * Everything a lesson consists of: the surface, the runs ({@link RunConfig}), playback and view
+ * settings. Plain, immutable data with no JavaFX, written and read as JSON (the remembered session,
+ * presets, session files) and built from the command line ({@code cli.RunOptions}). Missing values
+ * take sensible defaults in the compact constructor; {@link ConfigChecks#session} lists every problem.
+ *
+ * <p>Room to grow: lessons (beats), overlays and export annotations are further components, each
+ * with its default here, a {@code with...} method and its check in {@link ConfigChecks}.
  *
  * @param title        a lesson title (presets), may be null
  * @param description  what the lesson shows, one or two sentences, may be null
