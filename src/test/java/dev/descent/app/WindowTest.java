@@ -131,6 +131,19 @@ class WindowTest {
     }
 
     @Test
+    void switchingNoiseOnGivesTheSameSigmaAsTheCommandLine(FxRobot robot) throws Exception {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> noise = robot.lookup("#noise").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> noise.setValue("additive"));
+        assertEquals("additive", ctl.run(0).noise());
+        assertEquals(0.1, ctl.run(0).sigma());
+        TextField sigma = robot.lookup("#noise-sigma").queryAs(TextField.class);
+        assertEquals("0.1", sigma.getText());
+        waitForFrame(f -> ctl.frameOf(f, 0).spec().noise().sigma() == 0.1
+                && ctl.frameOf(f, 0).spec().noise().kind() == dev.descent.math.GradientNoise.Kind.ADDITIVE);
+    }
+
+    @Test
     void anInvalidValueIsRefusedWithAMessageAndTheOldValueStays(FxRobot robot) throws Exception {
         enter(robot, "#param-lr", "-1");
         TextField lr = robot.lookup("#param-lr").queryAs(TextField.class);
