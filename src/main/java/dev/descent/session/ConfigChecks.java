@@ -213,7 +213,8 @@ public final class ConfigChecks {
         return String.join("\n", problems.stream().map(Problem::toString).toList());
     }
 
-    private static void check(List<Problem> out, String field, Runnable c) {
+    /** Runs one check; its refusal becomes a problem of {@code field}. Modified: {@code out}. */
+    static void check(List<Problem> out, String field, Runnable c) {
         try {
             c.run();
         } catch (IllegalArgumentException e) {

@@ -194,7 +194,7 @@ public final class SessionFiles {
             if (!speed.isNumber()) {
                 out.add(new Problem("speed", "Invalid speed: " + speed + " (steps per second, a number)"));
             } else {
-                check(out, "speed", () -> ConfigChecks.speed(speed.asDouble()));
+                ConfigChecks.check(out, "speed", () -> ConfigChecks.speed(speed.asDouble()));
             }
         }
         JsonNode limit = obj.get("stepLimit");
@@ -203,7 +203,7 @@ public final class SessionFiles {
                 out.add(new Problem("stepLimit", "Invalid step limit: " + limit + " (a whole number from 1 to "
                         + ConfigChecks.MAX_STEP_LIMIT + ")"));
             } else {
-                check(out, "stepLimit", () -> ConfigChecks.stepLimit(limit.asLong()));
+                ConfigChecks.check(out, "stepLimit", () -> ConfigChecks.stepLimit(limit.asLong()));
             }
         }
         JsonNode trail = obj.get("trail");
@@ -224,20 +224,12 @@ public final class SessionFiles {
                 }
                 JsonNode sigma = runs.get(i).get("sigma");
                 if (sigma != null && sigma.isNumber()) {
-                    check(out, run + ".sigma", () -> ConfigChecks.sigma(sigma.asDouble()));
+                    ConfigChecks.check(out, run + ".sigma", () -> ConfigChecks.sigma(sigma.asDouble()));
                 }
             }
         }
         if (!out.isEmpty()) {
             throw new SessionFileException(ConfigChecks.describe(out));
-        }
-    }
-
-    private static void check(List<Problem> out, String field, Runnable c) {
-        try {
-            c.run();
-        } catch (IllegalArgumentException e) {
-            out.add(new Problem(field, e.getMessage()));
         }
     }
 
