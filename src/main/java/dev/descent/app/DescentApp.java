@@ -71,11 +71,16 @@ public class DescentApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        start(stage, getParameters() == null ? List.of() : getParameters().getRaw());
+    }
+
+    /** Starts with the window's command line {@code args} ({@link WindowOptions}). */
+    void start(Stage stage, List<String> args) {
         this.stage = stage;
         store = SettingsStore.fromSystem();
         Properties ui = store.loadWindow();
         List<String> problems = new java.util.ArrayList<>();
-        WindowOptions options = WindowOptions.parse(getParameters() == null ? List.of() : getParameters().getRaw(), problems);
+        WindowOptions options = WindowOptions.parse(args, problems);
         SessionConfig session = options.lesson() != null ? options.lesson().session()
                 : store.loadSession().orElseGet(Sessions::defaultSession);
         AtomicReference<MainView> holder = new AtomicReference<>();
@@ -112,6 +117,9 @@ public class DescentApp extends Application {
         stage.show();
         view.plot().requestFocus();
         view.start();
+        if (options.lesson() != null) { // its beats too, so → / PgDn play them
+            view.openLessonScript(options.lesson());
+        }
         if (options.presenter()) {
             view.setPresenting(true);
         }

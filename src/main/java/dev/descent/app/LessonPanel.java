@@ -20,7 +20,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 final class LessonPanel extends VBox {
 
-    LessonPanel(LessonPlayer player) {
+    LessonPanel(LessonPlayer player, javafx.beans.value.ObservableBooleanValue presenting) {
         setId("lessonPanel");
         getStyleClass().add("lesson-panel");
         Label title = new Label();
@@ -60,7 +60,8 @@ final class LessonPanel extends VBox {
         setSpacing(4);
         setPadding(new Insets(8, 12, 10, 12));
 
-        visibleProperty().bind(player.lessonProperty().isNotNull());
+        // hidden in presenter mode, which shows the caption large on the plot instead
+        visibleProperty().bind(player.lessonProperty().isNotNull().and(Bindings.not(presenting)));
         managedProperty().bind(visibleProperty());
         title.textProperty().bind(Bindings.createStringBinding(
                 () -> player.lessonProperty().get() == null ? "" : player.lessonProperty().get().title(), player.lessonProperty()));

@@ -137,6 +137,7 @@ public final class MainView extends BorderPane {
     private boolean drawer;
     private boolean chartsBefore;
     private double presenterScale = 1.25;
+    private final javafx.beans.property.BooleanProperty presentingState = new javafx.beans.property.SimpleBooleanProperty();
     private boolean caption = true;
     private double pointerX = Double.NaN;
     private double pointerY = Double.NaN;
@@ -184,7 +185,7 @@ public final class MainView extends BorderPane {
         StackPane.setMargin(playHint, new Insets(24, 0, 0, 72));
         centre.getStyleClass().add("plot-pane");
         VBox.setVgrow(centre, Priority.ALWAYS);
-        setCenter(charts.around(new VBox(new LessonPanel(lessons), centre)));
+        setCenter(charts.around(new VBox(new LessonPanel(lessons, presentingState), centre)));
         ScrollPane scroll = new ScrollPane(side);
         sideScroll = scroll;
         scroll.setFitToWidth(true);
@@ -343,6 +344,7 @@ public final class MainView extends BorderPane {
             return;
         }
         presenting = on;
+        presentingState.set(on);
         blank = false;
         drawer = false;
         javafx.stage.Stage stage = getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage st ? st : null;
@@ -395,7 +397,8 @@ public final class MainView extends BorderPane {
         }
         SessionConfig s = ctl.session();
         boolean lesson = s.title() != null && s.surface().equals(lessonSurface);
-        dev.descent.render.PresenterPainter.paint(presenterGraphics, w, h, new dev.descent.render.PresenterPainter.Overlay(
+        dev.descent.render.PresenterPainter.paint(presenterGraphics, w, h, plot.geometry().transform().plotArea(),
+                new dev.descent.render.PresenterPainter.Overlay(
                 max, f.stepLimit(), !caption ? null : lesson ? s.title() : ctl.surface().title(),
                 !caption ? null : lessons.isActive() && !lessons.captionProperty().get().isEmpty()
                         ? lessons.captionProperty().get() : lesson ? s.description() : ctl.surface().formula(),
@@ -702,6 +705,11 @@ public final class MainView extends BorderPane {
         if (mayReplaceSession()) {
             openLessonPreset(p);
         }
+    }
+
+    /** Opens a preset as a lesson without asking (the window's {@code --lesson ID}). */
+    void openLessonScript(Presets.Preset p) {
+        openLessonPreset(p);
     }
 
     /** Opens a preset as a lesson without asking: its session, and its beats in the lesson panel. */

@@ -46,6 +46,14 @@ public final class PresenterPainter {
 
     /** Paints the overlay over a {@code w}×{@code h} area whose background is already drawn. */
     public static void paint(Graphics2D g, int w, int h, Overlay o) {
+        paint(g, w, h, new Rectangle2D.Double(0, 0, w, h), o);
+    }
+
+    /**
+     * Paints the overlay over a {@code w}×{@code h} area whose background is already drawn, with the
+     * caption inside {@code plot} (the plot's data area), clear of the axes' tick labels.
+     */
+    public static void paint(Graphics2D g, int w, int h, Rectangle2D plot, Overlay o) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         if (o.blank()) {
@@ -79,7 +87,9 @@ public final class PresenterPainter {
         if ((o.title() != null && !o.title().isBlank()) || (o.caption() != null && !o.caption().isBlank())) {
             Font titleFont = new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(20 * s));
             Font textFont = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(15 * s));
-            int maxWidth = (int) Math.max(120, Math.min(w * 0.5, w - 2 * margin - 2 * pad));
+            int inset = margin / 2;
+            int maxWidth = (int) Math.max(120, Math.min(Math.max(w * 0.5, plot.getWidth() * 0.6),
+                    plot.getWidth() - 2 * inset - 2 * pad));
             // metrics of the font set, never getFontMetrics(font): FXGraphics2D answers that with the current font
             g.setFont(titleFont);
             FontMetrics tf = g.getFontMetrics();
@@ -95,8 +105,8 @@ public final class PresenterPainter {
                 width = Math.max(width, xf.stringWidth(l));
             }
             int height = titleLines.size() * tf.getHeight() + textLines.size() * xf.getHeight() + 2 * pad;
-            int x = margin;
-            int y = h - margin - height;
+            int x = (int) Math.round(plot.getX()) + inset;
+            int y = (int) Math.round(plot.getMaxY()) - inset - height;
             g.setColor(box);
             g.fill(new RoundRectangle2D.Double(x, y, width + 2 * pad, height, pad, pad));
             int baseline = y + pad;

@@ -26,6 +26,29 @@ public enum ClaimKind {
                     + " (needs ≥ " + num(c.factor()) + ")");
         }
     },
+    /**
+     * {@code a} reaches f &lt; tol with at least {@code factor}× fewer gradient evaluations than {@code b}
+     * (each within {@code steps} steps): the fair race between first-order and line-search methods,
+     * whose steps cost several evaluations each.
+     */
+    FEWER_EVALUATIONS("fewer_evaluations", "a", "b", "tol", "factor", "steps") {
+        @Override
+        ClaimResult check(Claim c, LessonRuns r) {
+            RunPath pa = r.path(c.a(), c.steps());
+            RunPath pb = r.path(c.b(), c.steps());
+            long na = pa.firstBelow(c.tol());
+            long nb = pb.firstBelow(c.tol());
+            String m = c.a() + ": " + spent(pa, na, c) + "; " + c.b() + ": " + spent(pb, nb, c);
+            if (na < 0) {
+                return new ClaimResult(c, false, m);
+            }
+            double ea = pa.gradientEvaluations((int) na);
+            double eb = nb < 0 ? pb.gradientEvaluations((int) pb.lastStep()) + 1.0 : pb.gradientEvaluations((int) nb);
+            double ratio = eb / Math.max(1, ea);
+            return new ClaimResult(c, ratio >= c.factor(), m + "; ratio " + (nb < 0 ? "> " : "") + num(ratio)
+                    + " (needs ≥ " + num(c.factor()) + ")");
+        }
+    },
     /** {@code run} reaches f &lt; tol within {@code steps}. */
     REACHES("reaches", "run", "tol", "steps") {
         @Override
@@ -298,6 +321,12 @@ public enum ClaimKind {
             }
         }
         return -1;
+    }
+
+    static String spent(RunPath p, long n, Claim c) {
+        return n < 0 ? "not below " + num(c.tol()) + " after " + p.gradientEvaluations((int) p.lastStep())
+                + " gradient evaluations (" + p.lastStep() + " steps)"
+                : "f < " + num(c.tol()) + " after " + p.gradientEvaluations((int) n) + " gradient evaluations (step " + n + ")";
     }
 
     static String reach(long n, Claim c) {

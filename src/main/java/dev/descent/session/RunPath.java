@@ -1,7 +1,7 @@
 package dev.descent.session;
 
+import dev.descent.sim.Run;
 import dev.descent.sim.RunSpec;
-import dev.descent.sim.Trace;
 
 /**
  * A run's points and losses from its start (row 0) to a step count, simulated headless with the
@@ -12,13 +12,15 @@ public final class RunPath {
     private final double[] xs;
     private final double[] ys;
     private final double[] loss;
+    private final long[] gradients; // gradient evaluations spent up to each row
     private final int rows;
     private final double lr;
 
-    private RunPath(double[] xs, double[] ys, double[] loss, int rows, double lr) {
+    private RunPath(double[] xs, double[] ys, double[] loss, long[] gradients, int rows, double lr) {
         this.xs = xs;
         this.ys = ys;
         this.loss = loss;
+        this.gradients = gradients;
         this.rows = rows;
         this.lr = lr;
     }
@@ -32,19 +34,25 @@ public final class RunPath {
         double[] xs = new double[n];
         double[] ys = new double[n];
         double[] loss = new double[n];
-        int[] count = {0};
-        Trace.run(spec, steps, false, row -> {
-            int i = count[0]++;
-            xs[i] = row.x();
-            ys[i] = row.y();
-            loss[i] = row.loss();
-        });
-        return new RunPath(xs, ys, loss, count[0], spec.optimizer().lr());
+        long[] gradients = new long[n];
+        Run run = new Run(spec); // as Trace.run, keeping each row's evaluation count
+        int rows = 0;
+        do {
+            if (rows > 0) {
+                run.step();
+            }
+            xs[rows] = run.x();
+            ys[rows] = run.y();
+            loss[rows] = run.loss();
+            gradients[rows] = run.gradientEvaluations();
+            rows++;
+        } while (rows < n && run.isFinite());
+        return new RunPath(xs, ys, loss, gradients, rows, spec.optimizer().lr());
     }
 
     /** The same path cut after {@code steps} steps (shares the arrays). */
     public RunPath upTo(long steps) {
-        return steps >= lastStep() ? this : new RunPath(xs, ys, loss, (int) steps + 1, lr);
+        return steps >= lastStep() ? this : new RunPath(xs, ys, loss, gradients, (int) steps + 1, lr);
     }
 
     /** Rows held: the start plus one per step taken. */
@@ -72,6 +80,11 @@ public final class RunPath {
     /** The optimizer's base learning rate η. */
     public double lr() {
         return lr;
+    }
+
+    /** The gradient evaluations spent from the start up to {@code step} (line searches count each trial). */
+    public long gradientEvaluations(int step) {
+        return gradients[step];
     }
 
     public boolean finite(int step) {

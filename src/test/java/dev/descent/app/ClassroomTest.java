@@ -460,6 +460,38 @@ class ClassroomTest {
     }
 
     @Test
+    void aLessonOpenedFromTheCommandLinePlaysItsBeatsWithTheClicker(FxRobot robot) throws Exception {
+        String old = System.getProperty(SettingsStore.DIR_PROPERTY);
+        System.setProperty(SettingsStore.DIR_PROPERTY, dir.resolve("cli-lesson").toString());
+        DescentApp app = new DescentApp();
+        Stage[] window = new Stage[1];
+        try {
+            robot.interact(() -> {
+                window[0] = new Stage();
+                app.start(window[0], java.util.List.of("--presenter", "--lesson", "ravine"));
+            });
+            MainView v = app.view();
+            assertTrue(v.isPresenting());
+            assertTrue(v.lessons().isActive(), "the lesson's beats are open, not only its session");
+            assertEquals(0, v.lessons().beatProperty().get());
+            robot.type(KeyCode.PAGE_DOWN);
+            assertEquals(1, v.lessons().beatProperty().get(), "the clicker's PgDn plays the first beat");
+            assertTrue(v.lessons().captionProperty().get().startsWith("Gradient descent"),
+                    v.lessons().captionProperty().get());
+            robot.interact(() -> {
+                app.stop();
+                window[0].close();
+            });
+        } finally {
+            if (old == null) {
+                System.clearProperty(SettingsStore.DIR_PROPERTY);
+            } else {
+                System.setProperty(SettingsStore.DIR_PROPERTY, old);
+            }
+        }
+    }
+
+    @Test
     void theWindowsCommandLineOpensALessonInPresenterMode() {
         java.util.List<String> problems = new java.util.ArrayList<>();
         String id = Presets.all().get(0).id();

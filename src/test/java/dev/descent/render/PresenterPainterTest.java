@@ -56,6 +56,22 @@ class PresenterPainterTest {
     }
 
     @Test
+    void theCaptionStaysInsideThePlotClearOfTheAxesTickLabels() {
+        java.awt.geom.Rectangle2D plot = new java.awt.geom.Rectangle2D.Double(90, 40, 1100, 600);
+        BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(new Color(GREY, true));
+        g.fillRect(0, 0, W, H);
+        PresenterPainter.paint(g, W, H, plot, overlay(1.5, false, Double.NaN, Double.NaN));
+        g.dispose();
+        Rectangle caption = changed(img, new Rectangle(0, H / 2, W / 2, H / 2));
+        assertTrue(caption.width > 150, "a caption is drawn: " + caption);
+        assertTrue(caption.x >= 90 && caption.y + caption.height <= 640,
+                "inside the plot, not over the y axis' labels (x < 90) or the x axis' (y > 640): " + caption);
+        assertTrue(caption.x < 110 && caption.y + caption.height > 610, "in the plot's bottom left corner: " + caption);
+    }
+
+    @Test
     void twiceTheScaleIsAboutTwiceTheCounter() {
         Rectangle one = changed(paint(overlay(1, false, Double.NaN, Double.NaN)), new Rectangle(0, 0, W, H / 4));
         Rectangle two = changed(paint(overlay(2, false, Double.NaN, Double.NaN)), new Rectangle(0, 0, W, H / 4));

@@ -83,6 +83,25 @@ class LessonsTest {
     }
 
     @Test
+    void aRaceByGradientEvaluationsCountsOneEvaluationPerPlainStep() {
+        SessionConfig s = bowl(RunConfig.of("slow", null, "sgd", Map.of("lr", 0.01), 2, 1),
+                RunConfig.of("fast", null, "sgd", Map.of("lr", 0.1), 2, 1),
+                RunConfig.of("bfgs", null, "bfgs", Map.of(), 2, 1));
+        Lesson l = new Lesson("t", s, List.of(), List.of(
+                claim("fewer_evaluations", null, "fast", "slow", 1e-4, 2.0, 2000L),
+                claim("fewer_evaluations", null, "slow", "fast", 1e-4, 2.0, 2000L)));
+        List<ClaimResult> r = LessonCheck.check(l);
+        // the same steps as falseClaimsFailWithTheirNumbers, one gradient per SGD step
+        assertEquals("fast: f < 1e-04 after 47 gradient evaluations (step 47); slow: f < 1e-04 after 493 gradient"
+                + " evaluations (step 493); ratio 10.49 (needs ≥ 2)", r.get(0).measured());
+        assertTrue(r.get(0).passed());
+        assertFalse(r.get(1).passed(), r.get(1).measured());
+        RunPath bfgs = new LessonRuns(s).path("bfgs", 3);
+        assertTrue(bfgs.gradientEvaluations(3) > 3, "a line search evaluates more than once a step: "
+                + bfgs.gradientEvaluations(3));
+    }
+
+    @Test
     void aClaimSeesOnlyItsOwnStepsEvenWhenALongerPathWasSimulated() {
         SessionConfig s = bowl(RunConfig.of("slow", null, "sgd", Map.of("lr", 0.01), 2, 1));
         LessonRuns runs = new LessonRuns(s);
