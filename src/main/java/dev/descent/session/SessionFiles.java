@@ -23,8 +23,9 @@ import java.util.List;
 
 /**
  * Session files: a {@link SessionConfig} as JSON with a format {@code version}. Writing always stamps
- * {@link #VERSION}. Reading a session file (and every preset) is <em>strict</em>: the whole file is
- * refused, with one message naming the problem, when it is not JSON, comes from a newer version,
+ * {@link #VERSION} (on disk: {@code export.SessionFileOutput}). Reading a session file (and every
+ * preset) is <em>strict</em>: the whole file is refused, with one message naming the problem (every
+ * problem, one per line, once the JSON is readable: {@link ConfigChecks}), when it is not JSON, comes from a newer version,
  * has an unknown field, names an unknown surface, optimizer, schedule or colour map, or holds a
  * value out of range — a lesson brought to class either opens exactly as saved or not at all. Only
  * the window's own remembered session is read leniently ({@link #readLenient}), leaving out runs that
