@@ -63,12 +63,12 @@ public final class SessionController {
     private final SessionHistory history = new SessionHistory();
     private boolean restartAllOnChange;
 
+    private final List<String> openingProblems;
+
     public SessionController(Simulation simulation, SessionConfig initial) {
         this.simulation = simulation;
         openingProblems = List.copyOf(load(initial));
     }
-
-    private final List<String> openingProblems;
 
     /** What opening the first session left out (runs this build cannot make), empty when all went well. */
     public List<String> openingProblems() {
