@@ -101,8 +101,8 @@ public final class ConfigChecks {
     /** @throws IllegalArgumentException unless {@code p} is two finite numbers */
     public static double[] start(double[] p) {
         if (p == null || p.length != 2 || !Double.isFinite(p[0]) || !Double.isFinite(p[1])) {
-            throw new IllegalArgumentException("Invalid start: " + (p == null ? "none" : java.util.Arrays.toString(p))
-                    + " (two finite numbers [x, y])");
+            String v = p == null ? "none" : p.length == 2 ? "(" + p[0] + ", " + p[1] + ")" : java.util.Arrays.toString(p);
+            throw new IllegalArgumentException("Invalid start: " + v + " (must be two finite numbers)");
         }
         return p;
     }

@@ -62,6 +62,11 @@ class ConfigChecksTest {
         assertEquals("Invalid start: 'x' is not a number (expected X,Y such as -1.5,2)",
                 assertThrows(IllegalArgumentException.class, () -> ConfigChecks.parseStart("x,2")).getMessage());
         assertArrayEquals(new double[] {-1.5, 2}, ConfigChecks.parseStart(" -1.5 , 2"));
+        assertEquals("Invalid start: (NaN, 2.0) (must be two finite numbers)",
+                assertThrows(IllegalArgumentException.class, () -> ConfigChecks.start(new double[] {Double.NaN, 2})).getMessage());
+        assertEquals("Invalid start: (NaN, 2.0) (must be two finite numbers)", assertThrows(IllegalArgumentException.class,
+                () -> new dev.descent.sim.RunSpec(Surfaces.create("quadratic"), dev.descent.optim.Optimizers.find("sgd").create(Map.of()),
+                        Double.NaN, 2)).getMessage());
         assertEquals(GradientNoise.Kind.MULTIPLICATIVE, ConfigChecks.noiseKind(" Multiplicative"));
         assertTrue(ConfigChecks.isColor("#a0B1c2"));
     }
