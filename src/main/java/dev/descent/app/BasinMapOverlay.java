@@ -1,8 +1,7 @@
 package dev.descent.app;
 
-import dev.descent.app.model.SessionController;
-import dev.descent.export.session.RunModel;
-import dev.descent.export.session.Sessions;
+import dev.descent.session.SessionController;
+import dev.descent.session.RunConfig;
 import dev.descent.math.Surface;
 import dev.descent.math.Viewport;
 import dev.descent.render.BasinMapPainter;
@@ -30,7 +29,7 @@ import java.util.function.BooleanSupplier;
 public final class BasinMapOverlay {
 
     /** What a map was computed for; equal keys, equal maps (the start does not matter). */
-    private record Key(Surface surface, RunModel run, RunModel other, Viewport view, int width, int height, int steps) {
+    private record Key(Surface surface, RunConfig run, RunConfig other, Viewport view, int width, int height, int steps) {
     }
 
     /** A finished map ready to paint. */
@@ -140,8 +139,8 @@ public final class BasinMapOverlay {
             problem = "no run to map";
             return null;
         }
-        RunModel run = ctl.run(Math.min(sel, ctl.runs().size() - 1)).withStart(0, 0);
-        RunModel other = compareWith >= 0 && compareWith < ctl.runs().size() && compareWith != sel
+        RunConfig run = ctl.run(Math.min(sel, ctl.runs().size() - 1)).withStart(0, 0);
+        RunConfig other = compareWith >= 0 && compareWith < ctl.runs().size() && compareWith != sel
                 ? ctl.run(compareWith).withStart(0, 0) : null;
         return new Key(ctl.surface(), run, other, g.viewport(), (int) Math.round(g.width()), (int) Math.round(g.height()), steps);
     }
@@ -154,8 +153,8 @@ public final class BasinMapOverlay {
                 return;
             }
             try {
-                RunSpec spec = Sessions.spec(key.surface(), key.run());
-                RunSpec other = key.other() == null ? null : Sessions.spec(key.surface(), key.other());
+                RunSpec spec = key.run().toRunSpec(key.surface());
+                RunSpec other = key.other() == null ? null : key.other().toRunSpec(key.surface());
                 boolean batch = spec.optimizer().isElementwise() && spec.noise().isNone() && spec.clipNorm() == 0
                         && (other == null || other.optimizer().isElementwise() && other.noise().isNone() && other.clipNorm() == 0);
                 // coarse at once, then finer; start-by-start optimizers stop at a quarter of the pixels

@@ -8,8 +8,8 @@ import dev.descent.app.charts.LossScale;
 import dev.descent.app.charts.SeriesStore;
 import dev.descent.app.charts.StepChart;
 import dev.descent.app.charts.Steps;
-import dev.descent.export.session.RunModel;
-import dev.descent.app.model.SessionController;
+import dev.descent.session.RunConfig;
+import dev.descent.session.SessionController;
 import dev.descent.sim.Frame;
 import dev.descent.sim.RunFrame;
 import java.awt.Color;
@@ -326,12 +326,12 @@ public final class ChartsView extends StackPane {
         store.end();
     }
 
-    private Color runColor(RunModel m) {
+    private Color runColor(RunConfig m) {
         return theme.runColor(ChartTheme.parse(m.color()));
     }
 
     private void updateRunCharts(Frame frame) {
-        List<RunModel> runs = ctl.runs();
+        List<RunConfig> runs = ctl.runs();
         int sel = ctl.selected();
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
@@ -354,7 +354,7 @@ public final class ChartsView extends StackPane {
             }
             List<StepChart.Line> lines = new ArrayList<>();
             for (int i : order) {
-                RunModel m = runs.get(i);
+                RunConfig m = runs.get(i);
                 RunFrame r = ctl.frameOf(frame, i);
                 if (r == null || !m.shown()) {
                     continue;
@@ -385,7 +385,7 @@ public final class ChartsView extends StackPane {
     private void updateProbeCharts(Frame frame, boolean open) {
         int sel = ctl.selected();
         RunFrame r = ctl.frameOf(frame, sel);
-        RunModel m = sel >= 0 && sel < ctl.runs().size() ? ctl.run(sel) : null;
+        RunConfig m = sel >= 0 && sel < ctl.runs().size() ? ctl.run(sel) : null;
         String title = m == null ? "Selected run" : "Selected run: " + m.name()
                 + (r == null ? "" : "  ·  " + r.spec().optimizer().label());
         probesPane.setText(title);

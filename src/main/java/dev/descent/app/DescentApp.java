@@ -1,8 +1,9 @@
 package dev.descent.app;
 
-import dev.descent.export.session.Session;
-import dev.descent.app.model.SessionController;
-import dev.descent.export.session.Sessions;
+import dev.descent.session.Presets;
+import dev.descent.session.SessionConfig;
+import dev.descent.session.SessionController;
+import dev.descent.session.Sessions;
 import dev.descent.math.Surfaces;
 import dev.descent.sim.Simulation;
 import java.util.List;
@@ -39,13 +40,13 @@ public class DescentApp extends Application {
      *
      * @param errors told on the FX thread when the simulation refuses a command
      */
-    public static SessionController controller(Session session, Consumer<String> errors, List<String> problems) {
+    public static SessionController controller(SessionConfig session, Consumer<String> errors, List<String> problems) {
         AtomicReference<Consumer<String>> sink = new AtomicReference<>(errors);
         Simulation sim = new Simulation(Surfaces.create("rosenbrock"), m -> Platform.runLater(() -> sink.get().accept(m)));
         sim.start();
         try {
             SessionController c = new SessionController(sim, session);
-            problems.addAll(Sessions.open(session).problems());
+            problems.addAll(c.openingProblems());
             return c;
         } catch (RuntimeException e) {
             problems.add("The last session could not be opened (" + e.getMessage() + "); here is the default lesson.");
@@ -54,6 +55,19 @@ public class DescentApp extends Application {
     }
 
     private boolean stopped;
+
+    /**
+     * Reads and checks the lessons once, on the launcher thread before the window exists, so that
+     * building the menus on the JavaFX thread finds them ready ({@link Presets#all()} keeps them).
+     */
+    @Override
+    public void init() {
+        try {
+            Presets.all();
+        } catch (RuntimeException e) {
+            // the Lessons menu says why when it asks again
+        }
+    }
 
     @Override
     public void start(Stage stage) {
@@ -67,7 +81,7 @@ public class DescentApp extends Application {
         Properties ui = store.loadWindow();
         List<String> problems = new java.util.ArrayList<>();
         WindowOptions options = WindowOptions.parse(args, problems);
-        Session session = options.lesson() != null ? options.lesson().session()
+        SessionConfig session = options.lesson() != null ? options.lesson().session()
                 : store.loadSession().orElseGet(Sessions::defaultSession);
         AtomicReference<MainView> holder = new AtomicReference<>();
         SessionController ctl = controller(session, m -> {

@@ -1,13 +1,14 @@
 package dev.descent.app;
 
 import atlantafx.base.theme.Styles;
-import dev.descent.app.model.SessionController;
+import dev.descent.export.SessionFileOutput;
+import dev.descent.session.SessionController;
 import dev.descent.export.ExportCancelledException;
 import dev.descent.export.ExportException;
 import dev.descent.export.ExportOptions;
 import dev.descent.export.Exporter;
-import dev.descent.export.session.Session;
-import dev.descent.export.session.SessionFiles;
+import dev.descent.session.SessionConfig;
+import dev.descent.session.SessionFiles;
 import dev.descent.sim.Frame;
 import dev.descent.sim.RunFrame;
 import java.io.File;
@@ -60,7 +61,7 @@ final class FileActions {
     static final int MAX_RECENT = 8;
 
     private final SessionController ctl;
-    private final Consumer<Session> open;
+    private final Consumer<SessionConfig> open;
     private final Consumer<String> message;
     private final Supplier<Window> window;
     private final Supplier<double[]> plotSize;
@@ -74,7 +75,7 @@ final class FileActions {
     private java.util.function.BooleanSupplier mayReplace = () -> true;
     private Task<Exporter.Result> running;
 
-    FileActions(SessionController ctl, Consumer<Session> open, Consumer<String> message, Supplier<Window> window,
+    FileActions(SessionController ctl, Consumer<SessionConfig> open, Consumer<String> message, Supplier<Window> window,
             Supplier<double[]> plotSize) {
         this.ctl = ctl;
         this.open = open;
@@ -178,7 +179,7 @@ final class FileActions {
 
     /** Opens a session file; a file that is refused changes nothing and says why. */
     void openFile(Path f) {
-        Session s;
+        SessionConfig s;
         try {
             s = SessionFiles.read(f);
         } catch (SessionFiles.SessionFileException e) {
@@ -208,7 +209,7 @@ final class FileActions {
     /** Saves the session as it is now (atomically; a failure leaves any old file as it was). */
     boolean saveTo(Path f) {
         try {
-            SessionFiles.write(ctl.session(), f);
+            SessionFileOutput.write(ctl.session(), f);
             ctl.markSaved();
             current = f;
             remember(f);
@@ -356,7 +357,7 @@ final class FileActions {
             message.accept("An export is already running");
             return;
         }
-        Session session = ctl.session();
+        SessionConfig session = ctl.session();
         long t0 = System.nanoTime();
         Task<Exporter.Result> task = new Task<>() {
             @Override

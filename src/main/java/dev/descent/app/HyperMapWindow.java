@@ -1,8 +1,7 @@
 package dev.descent.app;
 
-import dev.descent.app.model.SessionController;
-import dev.descent.export.session.RunModel;
-import dev.descent.export.session.Sessions;
+import dev.descent.session.SessionController;
+import dev.descent.session.RunConfig;
 import dev.descent.math.ParamSpec;
 import dev.descent.optim.Optimizer;
 import dev.descent.optim.OptimizerKind;
@@ -193,10 +192,10 @@ public final class HyperMapWindow {
         if (!stage.isShowing() || ctl.runs().isEmpty()) {
             return;
         }
-        RunModel run = ctl.run(selected());
+        RunConfig run = ctl.run(selected());
         RunSpec spec;
         try {
-            spec = Sessions.spec(ctl.surface(), run);
+            spec = run.toRunSpec(ctl.surface());
         } catch (IllegalArgumentException e) {
             status.setText(e.getMessage());
             return;
@@ -322,7 +321,7 @@ public final class HyperMapWindow {
                         req.x().name(), PlotPainter.shortNumber(vx), req.y().name(), PlotPainter.shortNumber(vy))));
     }
 
-    private static RunModel set(RunModel r, Optimizer o, String name, double v) {
+    private static RunConfig set(RunConfig r, Optimizer o, String name, double v) {
         if (name.equals("beta1") || name.equals("beta2")) {
             double[] betas = o.hyperparameters().pair("betas");
             Object current = r.hyperparameters().get("betas");

@@ -3,11 +3,11 @@ package dev.descent.app;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
-import dev.descent.export.session.Presets;
-import dev.descent.export.session.Session;
+import dev.descent.session.Presets;
+import dev.descent.session.SessionConfig;
 import dev.descent.app.model.LessonPlayer;
-import dev.descent.app.model.SessionController;
-import dev.descent.export.session.Sessions;
+import dev.descent.session.SessionController;
+import dev.descent.session.Sessions;
 import dev.descent.session.Lessons;
 import dev.descent.sim.Frame;
 import dev.descent.sim.RunFrame;
@@ -265,7 +265,7 @@ public final class MainView extends BorderPane {
         return mapsMenu.hyperWindow();
     }
 
-    /** Session files, recent files and exports. */
+    /** SessionConfig files, recent files and exports. */
     FileActions files() {
         return files;
     }
@@ -395,7 +395,7 @@ public final class MainView extends BorderPane {
         for (RunFrame r : f.runs()) {
             max = Math.max(max, r.step());
         }
-        Session s = ctl.session();
+        SessionConfig s = ctl.session();
         boolean lesson = s.title() != null && s.surface().equals(lessonSurface);
         dev.descent.render.PresenterPainter.paint(presenterGraphics, w, h, plot.geometry().transform().plotArea(),
                 new dev.descent.render.PresenterPainter.Overlay(
@@ -760,7 +760,7 @@ public final class MainView extends BorderPane {
     }
 
     /** Opens a session (a preset, the default lesson); says what was left out, if anything. */
-    public void load(Session s) {
+    public void load(SessionConfig s) {
         try {
             lessonSurface = s.surface();
             List<String> problems = ctl.load(s);
@@ -777,7 +777,7 @@ public final class MainView extends BorderPane {
     }
 
     private void setLook(String map, Boolean lines, Boolean field, Integer trail) {
-        Session s = ctl.session();
+        SessionConfig s = ctl.session();
         ctl.setLook(map == null ? s.colorMap() : map, lines == null ? s.contourLines() : lines,
                 field == null ? s.gradientField() : field, trail == null ? s.trail() : trail);
     }
@@ -806,7 +806,7 @@ public final class MainView extends BorderPane {
     }
 
     private void refreshControls() {
-        Session s = ctl.session();
+        SessionConfig s = ctl.session();
         updatingControls = true;
         try {
             speedSlider.setValue(Math.log10(s.speed()));
@@ -826,7 +826,7 @@ public final class MainView extends BorderPane {
     }
 
     private void updateLesson() {
-        Session s = ctl.session();
+        SessionConfig s = ctl.session();
         // once the surface is changed, the lesson's title no longer describes what is shown
         boolean lesson = s.title() != null && s.surface().equals(lessonSurface);
         lessonLabel.setText(lesson ? s.title() : ctl.surface().title());

@@ -1,6 +1,6 @@
 package dev.descent.app;
 
-import dev.descent.app.model.SessionController;
+import dev.descent.session.SessionController;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.scene.control.CheckMenuItem;

@@ -1,8 +1,8 @@
 package dev.descent.app;
 
-import dev.descent.export.session.RunModel;
-import dev.descent.export.session.Session;
-import dev.descent.app.model.SessionController;
+import dev.descent.session.RunConfig;
+import dev.descent.session.SessionConfig;
+import dev.descent.session.SessionController;
 import dev.descent.math.Surface;
 import dev.descent.math.Viewport;
 import dev.descent.render.PathTracer;
@@ -163,7 +163,7 @@ public final class PlotView extends Region {
     }
 
     private PlotPainter.Look look() {
-        Session s = ctl.session();
+        SessionConfig s = ctl.session();
         return new PlotPainter.Look(s.colorMap(), s.contourLines(), s.gradientField(), dark);
     }
 
@@ -248,7 +248,7 @@ public final class PlotView extends Region {
             trailsView.setImage(null);
             return;
         }
-        Session s = ctl.session();
+        SessionConfig s = ctl.session();
         long scrub = ctl.scrubStep();
         PlotTransform transform = geometry().transform();
         heads.clear();
@@ -256,7 +256,7 @@ public final class PlotView extends Region {
         int n = s.runs().size();
         java.util.Set<Integer> live = new java.util.HashSet<>();
         for (int i = 0; i < n; i++) {
-            RunModel m = s.runs().get(i);
+            RunConfig m = s.runs().get(i);
             RunFrame r = ctl.frameOf(frame, i);
             if (r == null || !m.shown()) {
                 continue;
@@ -371,7 +371,7 @@ public final class PlotView extends Region {
     }
 
     /** The legend label: the run's name when it says something, then {@code Optimizer.label()}. */
-    static String label(RunModel m, RunFrame r) {
+    static String label(RunConfig m, RunFrame r) {
         String opt = r.spec().optimizer().label();
         String name = m.name() == null ? "" : m.name().trim();
         if (name.isEmpty() || opt.startsWith(name)) {
@@ -407,9 +407,9 @@ public final class PlotView extends Region {
     List<Integer> startsAt(double px, double py, boolean shift) {
         PlotPainter.Geometry g = geometry();
         List<Integer> hit = new ArrayList<>();
-        List<RunModel> runs = ctl.runs();
+        List<RunConfig> runs = ctl.runs();
         for (int i = 0; i < runs.size(); i++) {
-            RunModel r = runs.get(i);
+            RunConfig r = runs.get(i);
             if (!r.shown() || (shift && i != ctl.selected())) {
                 continue;
             }

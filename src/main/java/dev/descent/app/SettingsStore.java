@@ -1,7 +1,8 @@
 package dev.descent.app;
 
-import dev.descent.export.session.Session;
-import dev.descent.export.session.Sessions;
+import dev.descent.export.SessionFileOutput;
+import dev.descent.session.SessionConfig;
+import dev.descent.session.Sessions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -35,7 +36,7 @@ public final class SettingsStore {
     }
 
     /** The remembered session, if there is one and it can be read. */
-    public Optional<Session> loadSession() {
+    public Optional<SessionConfig> loadSession() {
         Path f = dir.resolve("session.json");
         if (!Files.isRegularFile(f)) {
             return Optional.empty();
@@ -48,11 +49,11 @@ public final class SettingsStore {
         }
     }
 
-    public void saveSession(Session s) {
+    public void saveSession(SessionConfig s) {
         try {
             // a new user's first quit: nothing else has made the folder yet
             Files.createDirectories(dir);
-            Sessions.write(s, dir.resolve("session.json"));
+            SessionFileOutput.write(s, dir.resolve("session.json"));
         } catch (IOException | RuntimeException e) {
             System.err.println("descent: could not remember the session in " + dir + ": " + e.getMessage());
         }

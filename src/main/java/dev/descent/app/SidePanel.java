@@ -1,10 +1,11 @@
 package dev.descent.app;
 
 import atlantafx.base.theme.Styles;
-import dev.descent.export.session.RunModel;
-import dev.descent.export.session.Session;
-import dev.descent.app.model.SessionController;
-import dev.descent.export.session.Sessions;
+import dev.descent.session.ConfigChecks;
+import dev.descent.session.RunConfig;
+import dev.descent.session.SessionConfig;
+import dev.descent.session.SessionController;
+import dev.descent.session.Sessions;
 import dev.descent.math.ParamSpec;
 import dev.descent.math.Params;
 import dev.descent.math.SurfaceKind;
@@ -202,7 +203,7 @@ final class SidePanel extends VBox {
     // ---- surface ------------------------------------------------------------------------------
 
     private void rebuildSurface() {
-        Session s = ctl.session();
+        SessionConfig s = ctl.session();
         SurfaceKind kind = Surfaces.find(s.surface());
         building = true;
         try {
@@ -295,7 +296,7 @@ final class SidePanel extends VBox {
         }
 
         void refresh() {
-            RunModel m = ctl.run(index);
+            RunConfig m = ctl.run(index);
             swatch.setFill(Color.web(m.color()));
             swatch.setStroke(Color.gray(0.2, 0.6));
             name.setText(m.name());
@@ -343,7 +344,7 @@ final class SidePanel extends VBox {
 
     private void rebuildRunEditor(boolean force) {
         int i = ctl.selected();
-        RunModel r = i >= 0 ? ctl.run(i) : null;
+        RunConfig r = i >= 0 ? ctl.run(i) : null;
         boolean same = i == builtFor && r != null && r.optimizer().equals(builtOptimizer) && r.schedule().equals(builtSchedule);
         if (!force && same) {
             if (r != null) {
@@ -391,7 +392,7 @@ final class SidePanel extends VBox {
         ColorPicker picker = new ColorPicker(Color.web(r.color()));
         picker.setId("runColor");
         picker.getStyleClass().add(ColorPicker.STYLE_CLASS_BUTTON);
-        picker.getCustomColors().setAll(dev.descent.export.session.Palette.RUN_COLORS.stream().map(Color::web).toList());
+        picker.getCustomColors().setAll(dev.descent.session.Palette.RUN_COLORS.stream().map(Color::web).toList());
         picker.setTooltip(new Tooltip("Colour of this run"));
         picker.setOnAction(e -> ctl.updateRunLook(i, m -> m.withColor(hex(picker.getValue()))));
         HBox nameRow = new HBox(8, nameField, picker);
@@ -423,7 +424,7 @@ final class SidePanel extends VBox {
             rule.setWrapText(true);
             rule.getStyleClass().addAll("formula", Styles.TEXT_SMALL);
             runEditor.getChildren().add(rule);
-            Params values = kind.create(r.hyperparameters()).hyperparameters();
+            Params values = Params.resolve(kind.title(), kind.params(), r.hyperparameters()); // display only: no optimizer is built
             String context = (kind.origin() == null ? kind.title() : kind.origin())
                     + ": " + kind.rule();
             for (ParamSpec p : kind.params()) {
@@ -465,21 +466,21 @@ final class SidePanel extends VBox {
         noiseBox.setValue(r.noise().toLowerCase(Locale.ROOT));
         noiseBox.setTooltip(new Tooltip("additive: g + σ·ξ;  multiplicative: g·(1 + σ·ξ);  ξ ~ N(0, 1) per coordinate and step"));
         noiseBox.valueProperty().addListener((o, a, b) -> {
-            RunModel m = ctl.run(i);
-            ctl.updateRun(i, x -> x.withNoise(b, m.sigma() == 0 && !"none".equals(b) ? 1 : m.sigma(), m.seed())).ifPresent(message);
+            RunConfig m = ctl.run(i);
+            ctl.updateRun(i, x -> x.withNoise(b, m.sigma() == 0 && !"none".equals(b) ? ConfigChecks.DEFAULT_SIGMA : m.sigma(), m.seed())).ifPresent(message);
             rebuildRunEditor(true);
         });
         runEditor.getChildren().addAll(sub("Gradient noise"), noiseBox);
         if (!"none".equalsIgnoreCase(r.noise())) {
-            ParamSpec sigma = ParamSpec.real("sigma", "σ", 1, 1e-3, 100, ParamSpec.Scale.LOG,
+            ParamSpec sigma = ParamSpec.real("sigma", "σ", ConfigChecks.DEFAULT_SIGMA, 1e-3, 100, ParamSpec.Scale.LOG,
                     "standard deviation of the gradient noise");
             ParamSpec seed = ParamSpec.integer("seed", "seed", 0, 0, 1000, "the same seed gives the same path");
             runEditor.getChildren().add(new ParamEditor(sigma, r.sigma(), "noise-", null, v -> {
-                RunModel m = ctl.run(i);
+                RunConfig m = ctl.run(i);
                 return ctl.updateRun(i, x -> x.withNoise(m.noise(), ((Number) v).doubleValue(), m.seed()));
             }).node());
             runEditor.getChildren().add(new ParamEditor(seed, (int) r.seed(), "noise-", null, v -> {
-                RunModel m = ctl.run(i);
+                RunConfig m = ctl.run(i);
                 return ctl.updateRun(i, x -> x.withNoise(m.noise(), m.sigma(), ((Number) v).longValue()));
             }).node());
         }
@@ -538,7 +539,7 @@ final class SidePanel extends VBox {
                 commit.run();
                 if (f.getPseudoClassStates().contains(Styles.STATE_DANGER) && ctl.selected() >= 0) {
                     // the refused text goes; the start in force comes back (the status bar keeps the reason)
-                    RunModel m = ctl.run(ctl.selected());
+                    RunConfig m = ctl.run(ctl.selected());
                     f.setText(Params.format(spec.name().equals("x0") ? m.x0() : m.y0()));
                     f.pseudoClassStateChanged(Styles.STATE_DANGER, false);
                 }

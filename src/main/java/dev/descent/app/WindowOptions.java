@@ -1,6 +1,6 @@
 package dev.descent.app;
 
-import dev.descent.export.session.Presets;
+import dev.descent.session.Presets;
 import java.util.List;
 
 /**

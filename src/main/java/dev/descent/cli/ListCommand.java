@@ -1,6 +1,6 @@
 package dev.descent.cli;
 
-import dev.descent.export.session.Presets;
+import dev.descent.session.Presets;
 import dev.descent.math.ParamSpec;
 import dev.descent.math.Params;
 import dev.descent.math.SurfaceKind;

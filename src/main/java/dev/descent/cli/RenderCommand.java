@@ -5,9 +5,9 @@ import dev.descent.export.ExportException;
 import dev.descent.export.ExportOptions;
 import dev.descent.export.Exporter;
 import dev.descent.export.LessonAnimation;
-import dev.descent.export.session.Presets;
-import dev.descent.export.session.Session;
-import dev.descent.export.session.SessionFiles;
+import dev.descent.session.Presets;
+import dev.descent.session.SessionConfig;
+import dev.descent.session.SessionFiles;
 import dev.descent.session.Lessons;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -87,7 +87,7 @@ final class RenderCommand implements Callable<Integer> {
         if (source.lesson != null) {
             return lesson(format, wh, err);
         }
-        Session session = source.session != null ? SessionFiles.read(source.session) : Presets.load(source.preset).session();
+        SessionConfig session = source.session != null ? SessionFiles.read(source.session) : Presets.load(source.preset).session();
         long t0 = System.nanoTime();
         Exporter.Progress progress = quiet ? Exporter.Progress.NONE : new Exporter.Progress() {
             int lastPercent = -1;

@@ -3,11 +3,17 @@ package dev.descent.cli;
 import dev.descent.math.ExpressionSurface;
 import dev.descent.math.GradientNoise;
 import dev.descent.math.Surface;
+import dev.descent.math.SurfaceKind;
 import dev.descent.math.Surfaces;
-import dev.descent.optim.Optimizer;
+import dev.descent.math.Params;
+import dev.descent.optim.OptimizerKind;
 import dev.descent.optim.Optimizers;
-import dev.descent.optim.Schedule;
+import dev.descent.optim.ScheduleKind;
 import dev.descent.optim.Schedules;
+import dev.descent.session.ConfigChecks;
+import dev.descent.session.RunConfig;
+import dev.descent.session.SessionConfig;
+import dev.descent.session.Values;
 import dev.descent.sim.RunSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +59,7 @@ final class RunOptions {
     String noise;
 
     @Option(names = "--sigma", paramLabel = "SIGMA", description = "standard deviation of the gradient noise; default: ${DEFAULT-VALUE}",
-            defaultValue = "0.1")
+            defaultValue = "" + ConfigChecks.DEFAULT_SIGMA)
     double sigma;
 
     @Option(names = "--seed", paramLabel = "SEED", description = "seed of the gradient noise; default: ${DEFAULT-VALUE}", defaultValue = "0")
@@ -95,15 +101,57 @@ final class RunOptions {
         return mixee != null && mixee.commandLine().getParseResult() != null && mixee.commandLine().getParseResult().hasMatchedOption(name);
     }
 
-    /** @throws IllegalArgumentException naming the offending value */
+    /**
+     * The run these options describe, through the one {@link RunConfig#toRunSpec}.
+     *
+     * @throws IllegalArgumentException naming the offending value
+     */
     RunSpec toRunSpec() {
-        Surface s = Surfaces.create(surfaceId(), surfaceParams());
-        Optimizer o = Optimizers.find(optimizer).create(params);
-        o.checkObjective(s);
-        Schedule sch = Schedules.find(schedule).create(scheduleParams);
-        double[] xy = start == null ? s.suggestedStart() : parsePoint("--start", start);
-        checkDefinedAt(s, xy);
-        return new RunSpec(s, noise(), o, sch, xy[0], xy[1], clip);
+        Surface s = surface();
+        RunSpec spec = toRunConfig().toRunSpec(s);
+        checkDefinedAt(s, new double[] {spec.x0(), spec.y0()});
+        return spec;
+    }
+
+    /**
+     * These options as a session of one run, exactly what a session file holds: every run option
+     * of the command line (clipping and noise included) has its field there.
+     *
+     * @throws IllegalArgumentException naming the offending value
+     */
+    SessionConfig toSessionConfig() {
+        SurfaceKind kind = Surfaces.find(surfaceId());
+        Map<String, String> given = surfaceParams();
+        Params sp = Params.resolve("surface " + kind.id(), kind.params(), given);
+        Map<String, Object> typed = new LinkedHashMap<>();
+        given.keySet().forEach(k -> typed.put(k, Values.toJson(sp.get(k))));
+        return new SessionConfig(null, null, kind.id(), typed, List.of(toRunConfig()), 0, 0, null, null, null, null, 0, null);
+    }
+
+    /** The surface these options name. @throws IllegalArgumentException naming the offending value */
+    Surface surface() {
+        return Surfaces.create(surfaceId(), surfaceParams());
+    }
+
+    /**
+     * These options as a run configuration (what a session file holds): the values typed as the
+     * optimizer and schedule declare them, only those given on the command line.
+     *
+     * @throws IllegalArgumentException naming the offending value
+     */
+    RunConfig toRunConfig() {
+        OptimizerKind kind = Optimizers.find(optimizer);
+        Params hp = Params.resolve(kind.title(), kind.params(), params);
+        Map<String, Object> hyper = new LinkedHashMap<>();
+        params.keySet().forEach(k -> hyper.put(k, Values.toJson(hp.get(k))));
+        ScheduleKind sk = Schedules.find(schedule);
+        Params sp = Params.resolve("schedule " + sk.id(), sk.params(), scheduleParams);
+        Map<String, Object> sched = new LinkedHashMap<>();
+        scheduleParams.keySet().forEach(k -> sched.put(k, Values.toJson(sp.get(k))));
+        GradientNoise.Kind noiseKind = noiseKind();
+        double[] xy = start == null ? null : parsePoint("--start", start);
+        return new RunConfig(null, null, kind.id(), hyper, sk.id(), sched, xy, noiseKind.name().toLowerCase(Locale.ROOT),
+                sigma, seed, true, clip == 0 ? null : clip);
     }
 
     /**
@@ -147,13 +195,8 @@ final class RunOptions {
         return p;
     }
 
-    private GradientNoise noise() {
-        GradientNoise.Kind kind;
-        try {
-            kind = GradientNoise.Kind.valueOf(noise.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Unknown noise '" + noise + "'; choose none, additive or multiplicative");
-        }
+    private GradientNoise.Kind noiseKind() {
+        GradientNoise.Kind kind = ConfigChecks.noiseKind(noise);
         if (kind == GradientNoise.Kind.NONE) {
             for (String option : List.of("--sigma", "--seed")) {
                 if (given(option)) {
@@ -161,25 +204,15 @@ final class RunOptions {
                 }
             }
         }
-        return kind == GradientNoise.Kind.NONE ? GradientNoise.NONE : new GradientNoise(kind, sigma, seed);
+        return kind;
     }
 
+    /** A point typed as X,Y ({@link ConfigChecks#parseStart}), the message naming the option. */
     static double[] parsePoint(String option, String text) {
-        String[] parts = text.split(",", -1);
-        if (parts.length != 2) {
-            throw new IllegalArgumentException("Invalid value for " + option + ": '" + text + "' (expected X,Y such as -1.5,2)");
+        try {
+            return ConfigChecks.parseStart(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().replaceFirst("^Invalid start:", "Invalid value for " + option + ":"));
         }
-        double[] p = new double[2];
-        for (int i = 0; i < 2; i++) {
-            try {
-                p[i] = Double.parseDouble(parts[i].trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("Invalid value for " + option + ": '" + parts[i].trim() + "' is not a number");
-            }
-            if (!Double.isFinite(p[i])) {
-                throw new IllegalArgumentException("Invalid value for " + option + ": '" + text + "' must be finite");
-            }
-        }
-        return p;
     }
 }

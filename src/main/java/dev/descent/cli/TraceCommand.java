@@ -1,6 +1,7 @@
 package dev.descent.cli;
 
-import dev.descent.sim.GoldenCase;
+import dev.descent.export.SessionFileOutput;
+import dev.descent.session.GoldenCase;
 import dev.descent.sim.RunSpec;
 import dev.descent.sim.Trace;
 import java.io.BufferedWriter;
@@ -37,6 +38,11 @@ final class TraceCommand implements Callable<Integer> {
     @Spec
     CommandSpec commandSpec;
 
+    @Option(names = "--save-session", paramLabel = "FILE",
+            description = "also save the run as a session file, every run option kept and --steps as its step limit"
+                    + " (File > Open session in the window shows the same run)")
+    Path saveSession;
+
     @Option(names = "--probes", description = "add one column per probe and coordinate (e.g. m_hat_x, m_hat_y)")
     boolean probes;
 
@@ -69,6 +75,16 @@ final class TraceCommand implements Callable<Integer> {
         if (n > MAX_STEPS) {
             throw new IllegalArgumentException("Invalid value for " + what + ": " + n + " (trace prints at most " + MAX_STEPS
                     + " steps, one row each)");
+        }
+        if (saveSession != null) {
+            if (golden != null) {
+                throw new IllegalArgumentException("--save-session saves the run options; a --golden run is its file already");
+            }
+            try {
+                SessionFileOutput.write(run.toSessionConfig().withStepLimit(Math.max(1, n)), saveSession);
+            } catch (IOException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
         }
         Writer out = new BufferedWriter(commandSpec.commandLine().getOut(), 1 << 16);
         if (summary) {

@@ -1,9 +1,9 @@
 package dev.descent.export;
 
-import dev.descent.export.session.RunModel;
-import dev.descent.export.session.Session;
-import dev.descent.export.session.SessionFiles;
-import dev.descent.export.session.Sessions;
+import dev.descent.session.RunConfig;
+import dev.descent.session.SessionConfig;
+import dev.descent.session.SessionFiles;
+import dev.descent.session.Sessions;
 import dev.descent.math.Surface;
 import dev.descent.math.Viewport;
 import dev.descent.sim.Command;
@@ -25,13 +25,13 @@ public final class ExportRuns {
     /** The most steps an export simulates (the engine keeps every row up to here). */
     public static final long MAX_STEPS = 200_000;
 
-    private final Session session;
+    private final SessionConfig session;
     private final Surface surface;
     private final Viewport viewport;
     private final long steps;
     private final List<SimulatedRun> runs;
 
-    private ExportRuns(Session session, Surface surface, Viewport viewport, long steps, List<SimulatedRun> runs) {
+    private ExportRuns(SessionConfig session, Surface surface, Viewport viewport, long steps, List<SimulatedRun> runs) {
         this.session = session;
         this.surface = surface;
         this.viewport = viewport;
@@ -45,16 +45,17 @@ public final class ExportRuns {
      *
      * @throws IllegalArgumentException naming what is wrong with the session or the step count
      */
-    public static ExportRuns simulate(Session session, long steps) {
+    public static ExportRuns simulate(SessionConfig session, long steps) {
         if (steps < 0 || steps > MAX_STEPS) {
             throw new IllegalArgumentException("steps must be between 0 and " + MAX_STEPS + ", got " + steps);
         }
-        Session s = SessionFiles.validate(session);
-        Surface surface = Sessions.surface(s);
+        Sessions.Opened opened = Sessions.open(SessionFiles.validate(session)); // each run built once
+        SessionConfig s = opened.session();
+        Surface surface = opened.surface();
         Viewport view = s.view() == null ? surface.defaultViewport() : s.view().toViewport();
         List<Command.RunConfig> configs = new ArrayList<>();
         for (int i = 0; i < s.runs().size(); i++) {
-            configs.add(new Command.RunConfig(i + 1, Sessions.spec(surface, s.runs().get(i))));
+            configs.add(new Command.RunConfig(i + 1, opened.specs().get(i)));
         }
         // a history long enough never to thin: row i is step i in frames and in the CSV
         Engine engine = new Engine(surface, (int) steps + 2);
@@ -67,7 +68,7 @@ public final class ExportRuns {
         List<SimulatedRun> out = new ArrayList<>();
         for (int i = 0; i < frames.size(); i++) {
             RunFrame f = frames.get(i);
-            RunModel m = s.runs().get(i);
+            RunConfig m = s.runs().get(i);
             History.Snapshot h = f.history();
             int rows = h.rows();
             int first = Engine.CHANNELS.size();
@@ -84,7 +85,7 @@ public final class ExportRuns {
     }
 
     /** The validated session, with starts, colours and names filled in. */
-    public Session session() {
+    public SessionConfig session() {
         return session;
     }
 

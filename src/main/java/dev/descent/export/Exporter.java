@@ -1,6 +1,6 @@
 package dev.descent.export;
 
-import dev.descent.export.session.Session;
+import dev.descent.session.SessionConfig;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
@@ -124,7 +124,7 @@ public final class Exporter {
      * @throws ExportException          when the target cannot be written (its message is for the user)
      * @throws ExportCancelledException when cancelled
      */
-    public static Result export(Session session, Format format, ExportOptions o, Path out, Progress progress,
+    public static Result export(SessionConfig session, Format format, ExportOptions o, Path out, Progress progress,
             BooleanSupplier cancelled) throws ExportException {
         long t0 = System.nanoTime();
         ExportRuns runs = ExportRuns.simulate(session, o.lastStep());

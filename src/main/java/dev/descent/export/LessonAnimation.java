@@ -1,8 +1,8 @@
 package dev.descent.export;
 
-import dev.descent.export.session.RunModel;
-import dev.descent.export.session.Session;
-import dev.descent.export.session.ViewBox;
+import dev.descent.session.RunConfig;
+import dev.descent.session.SessionConfig;
+import dev.descent.session.ViewBox;
 import dev.descent.session.Beat;
 import dev.descent.session.Lesson;
 import dev.descent.session.LessonCheck;
@@ -56,7 +56,7 @@ public final class LessonAnimation {
         long from = 0;
         for (int k = 0; k < ends.length; k++) {
             Beat b = lesson.beats().get(k);
-            Session s = look(lesson.session(), b);
+            SessionConfig s = look(lesson.session(), b);
             ExportRuns runs = ExportRuns.simulate(s, Math.max(1, ends[k]));
             int band = captionBand(height);
             beats.add(new SceneFrames(runs, width, height - band, false, Math.max(1, ends[k])));
@@ -74,9 +74,9 @@ public final class LessonAnimation {
     }
 
     /** The session as the beat shows it: its runs visible, its overlays and view. */
-    static Session look(Session s, Beat b) {
-        List<RunModel> runs = new ArrayList<>();
-        for (RunModel r : s.runs()) {
+    static SessionConfig look(SessionConfig s, Beat b) {
+        List<RunConfig> runs = new ArrayList<>();
+        for (RunConfig r : s.runs()) {
             runs.add(r.withVisible(b.shows(r.name())));
         }
         ViewBox view = b.view() != null ? b.view() : s.view();

@@ -1,8 +1,8 @@
 package dev.descent.export;
 
-import dev.descent.export.session.RunModel;
-import dev.descent.export.session.Session;
-import dev.descent.export.session.ViewBox;
+import dev.descent.session.RunConfig;
+import dev.descent.session.SessionConfig;
+import dev.descent.session.ViewBox;
 import java.util.List;
 import java.util.Map;
 
@@ -15,17 +15,17 @@ public final class RaceScene {
     private RaceScene() {
     }
 
-    public static Session session() {
+    public static SessionConfig session() {
         double x = 1;
         double y = 1.5;
-        List<RunModel> runs = List.of(
-                RunModel.of("SGD", "#E69F00", "sgd", Map.of("lr", 1e-3), x, y),
-                RunModel.of("Momentum", "#56B4E9", "sgd", Map.of("lr", 1e-3, "momentum", 0.9), x, y),
-                RunModel.of("Nesterov", "#F0E442", "sgd", Map.of("lr", 1e-3, "momentum", 0.9, "nesterov", true), x, y),
-                RunModel.of("Adagrad", "#D55E00", "adagrad", Map.of("lr", 0.5), x, y),
-                RunModel.of("RMSprop", "#CC79A7", "rmsprop", Map.of("lr", 1e-2), x, y),
-                RunModel.of("Adam", "#FFFFFF", "adam", Map.of("lr", 3e-2), x, y));
-        return new Session("Beale race", "Six optimizers from (1, 1.5) on Beale's function", "beale", Map.of(), runs,
+        List<RunConfig> runs = List.of(
+                RunConfig.of("SGD", "#E69F00", "sgd", Map.of("lr", 1e-3), x, y),
+                RunConfig.of("Momentum", "#56B4E9", "sgd", Map.of("lr", 1e-3, "momentum", 0.9), x, y),
+                RunConfig.of("Nesterov", "#F0E442", "sgd", Map.of("lr", 1e-3, "momentum", 0.9, "nesterov", true), x, y),
+                RunConfig.of("Adagrad", "#D55E00", "adagrad", Map.of("lr", 0.5), x, y),
+                RunConfig.of("RMSprop", "#CC79A7", "rmsprop", Map.of("lr", 1e-2), x, y),
+                RunConfig.of("Adam", "#FFFFFF", "adam", Map.of("lr", 3e-2), x, y));
+        return new SessionConfig("Beale race", "Six optimizers from (1, 1.5) on Beale's function", "beale", Map.of(), runs,
                 100, 10_000, new ViewBox(-4.5, 4.5, -4.5, 4.5), "viridis", true, false, 0, false);
     }
 }

@@ -1,6 +1,6 @@
 package dev.descent.export;
 
-import dev.descent.export.session.Session;
+import dev.descent.session.SessionConfig;
 import dev.descent.render.ColorMap;
 import dev.descent.render.OverlaySettings;
 import dev.descent.render.Scene;
@@ -46,7 +46,7 @@ public final class SceneFrames implements FramePainter {
         this.width = width;
         this.height = height;
         int plotWidth = charts ? (int) Math.round(width * (1 - CHART_SHARE)) : width;
-        Session s = runs.session();
+        SessionConfig s = runs.session();
         SceneSettings settings = settings(s);
         this.layer = StaticLayer.render(new Scene(runs.surface(), runs.viewport(), plotWidth, height, settings));
         this.overlay = OverlaySettings.DEFAULT.withTrailLength(s.trail());
@@ -62,7 +62,7 @@ public final class SceneFrames implements FramePainter {
     }
 
     /** The session's look as the render package's settings. */
-    public static SceneSettings settings(Session s) {
+    public static SceneSettings settings(SessionConfig s) {
         return SceneSettings.DEFAULT.withColorMap(ColorMap.byName(s.colorMap()))
                 .withContourLines(s.contourLines())
                 .withGradientField(s.gradientField());

@@ -1,6 +1,6 @@
 package dev.descent.export;
 
-import dev.descent.export.session.RunModel;
+import dev.descent.session.RunConfig;
 import dev.descent.sim.RunStatus;
 import java.awt.Color;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.List;
  * @param costs  per row: {@code costs[0]} 1 where the step raised f, else 0 (NaN in row 0);
  *               {@code costs[1]} and {@code costs[2]} the function and gradient evaluations that row cost
  */
-public record SimulatedRun(RunModel model, Color color, String label, double[] xs, double[] ys, double[] loss,
+public record SimulatedRun(RunConfig model, Color color, String label, double[] xs, double[] ys, double[] loss,
                            int rows, boolean diverged, List<String> probeNames, double[][] probes,
                            RunStatus status, double[][] costs) {
 

@@ -1,6 +1,5 @@
 package dev.descent.session;
 
-import dev.descent.export.session.ViewBox;
 import java.util.List;
 
 /**

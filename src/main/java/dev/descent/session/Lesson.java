@@ -1,6 +1,5 @@
 package dev.descent.session;
 
-import dev.descent.export.session.Session;
 import java.util.List;
 
 /**
@@ -12,7 +11,7 @@ import java.util.List;
  * @param beats   in order; may be empty
  * @param claims  in order; may be empty
  */
-public record Lesson(String id, Session session, List<Beat> beats, List<Claim> claims) {
+public record Lesson(String id, SessionConfig session, List<Beat> beats, List<Claim> claims) {
 
     public Lesson {
         beats = List.copyOf(beats);

@@ -1,8 +1,5 @@
 package dev.descent.session;
 
-import dev.descent.export.session.RunModel;
-import dev.descent.export.session.Session;
-import dev.descent.export.session.Sessions;
 import dev.descent.math.Surface;
 import dev.descent.math.Viewport;
 import java.util.HashMap;
@@ -16,22 +13,22 @@ public final class LessonRuns {
     /** As the engine's bound (sim.Engine.BOUND_FACTOR, package-private there). */
     static final double BOUND_FACTOR = 100;
 
-    private final Session session;
+    private final SessionConfig session;
     private final Surface surface;
     private final Viewport view;
-    private final Map<String, RunModel> byName = new LinkedHashMap<>();
+    private final Map<String, RunConfig> byName = new LinkedHashMap<>();
     private final Map<String, RunPath> paths = new HashMap<>();
 
-    public LessonRuns(Session session) {
+    public LessonRuns(SessionConfig session) {
         this.session = session;
         this.surface = Sessions.surface(session);
         this.view = session.view() == null ? surface.defaultViewport() : session.view().toViewport();
-        for (RunModel r : session.runs()) {
+        for (RunConfig r : session.runs()) {
             byName.put(r.name(), r);
         }
     }
 
-    public Session session() {
+    public SessionConfig session() {
         return session;
     }
 
@@ -45,8 +42,8 @@ public final class LessonRuns {
     }
 
     /** @throws IllegalArgumentException naming the run when the lesson has no run of that name */
-    public RunModel model(String name) {
-        RunModel r = byName.get(name);
+    public RunConfig model(String name) {
+        RunConfig r = byName.get(name);
         if (r == null) {
             throw new IllegalArgumentException("no run named '" + name + "' (runs: " + String.join(", ", byName.keySet()) + ")");
         }
@@ -57,7 +54,7 @@ public final class LessonRuns {
     public RunPath path(String name, long steps) {
         RunPath p = paths.get(name);
         if (p == null || (p.lastStep() < steps && p.firstNonFinite() < 0)) {
-            p = RunPath.simulate(Sessions.spec(surface, model(name)), steps);
+            p = RunPath.simulate(model(name).toRunSpec(surface), steps);
             paths.put(name, p);
         }
         return p.upTo(steps);
@@ -91,10 +88,10 @@ public final class LessonRuns {
         double baseAngle = base instanceof Number n ? n.doubleValue() : 0;
         params.put("angle", baseAngle + angle);
         Surface turned = Sessions.surface(session.withSurface(session.surface(), params, session.runs(), session.view()));
-        RunModel m = model(name);
+        RunConfig m = model(name);
         double rad = Math.toRadians(angle);
         double x = m.x0() * Math.cos(rad) - m.y0() * Math.sin(rad);
         double y = m.x0() * Math.sin(rad) + m.y0() * Math.cos(rad);
-        return RunPath.simulate(Sessions.spec(turned, m.withStart(x, y)), steps);
+        return RunPath.simulate(m.withStart(x, y).toRunSpec(turned), steps);
     }
 }

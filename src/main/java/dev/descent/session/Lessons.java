@@ -3,7 +3,6 @@ package dev.descent.session;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.descent.export.session.Presets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

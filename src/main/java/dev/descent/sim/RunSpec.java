@@ -23,7 +23,7 @@ public record RunSpec(Surface surface, GradientNoise noise, Optimizer optimizer,
         noise = noise == null ? GradientNoise.NONE : noise;
         schedule = schedule == null ? Schedules.constant() : schedule;
         if (!Double.isFinite(x0) || !Double.isFinite(y0)) {
-            throw new IllegalArgumentException("Invalid start: (" + x0 + ", " + y0 + ") must be finite numbers");
+            throw new IllegalArgumentException("Invalid start: (" + x0 + ", " + y0 + ") (must be two finite numbers)");
         }
         GradientClip.check(clipNorm);
         optimizer.checkObjective(GradientClip.applyTo(noise.applyTo(surface), clipNorm));

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.descent.app.model.SessionController;
-import dev.descent.export.session.Presets;
+import dev.descent.session.SessionController;
+import dev.descent.session.Presets;
 import dev.descent.optim.OptimizerKind;
 import dev.descent.optim.ScheduleFreeAdamW;
 import dev.descent.sim.RunFrame;

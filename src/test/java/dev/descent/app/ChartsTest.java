@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.descent.app.charts.Points;
 import dev.descent.app.charts.SeriesStore;
 import dev.descent.app.charts.StepChart;
-import dev.descent.export.session.RunModel;
-import dev.descent.export.session.Session;
-import dev.descent.app.model.SessionController;
+import dev.descent.session.RunConfig;
+import dev.descent.session.SessionConfig;
+import dev.descent.session.SessionController;
 import dev.descent.sim.Frame;
 import dev.descent.sim.History;
 import dev.descent.sim.RunFrame;
@@ -43,11 +43,11 @@ class ChartsTest {
     private SessionController ctl;
 
     /** Adam and SGD with momentum on f = ½(x² + 10y²) from (2, 1); Adam is selected. */
-    static Session adamAndSgd() {
-        List<RunModel> runs = List.of(
-                RunModel.of("Adam", "#D55E00", "adam", Map.of("lr", 0.05), 2, 1),
-                RunModel.of("Momentum", "#0072B2", "sgd", Map.of("lr", 0.02, "momentum", 0.9), 2, 1));
-        return new Session("charts", null, "quadratic", Map.of(), runs, 100, 10_000, null, null, null, null, 0, null);
+    static SessionConfig adamAndSgd() {
+        List<RunConfig> runs = List.of(
+                RunConfig.of("Adam", "#D55E00", "adam", Map.of("lr", 0.05), 2, 1),
+                RunConfig.of("Momentum", "#0072B2", "sgd", Map.of("lr", 0.02, "momentum", 0.9), 2, 1));
+        return new SessionConfig("charts", null, "quadratic", Map.of(), runs, 100, 10_000, null, null, null, null, 0, null);
     }
 
     @Start

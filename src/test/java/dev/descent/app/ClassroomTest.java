@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.Styles;
-import dev.descent.app.model.SessionController;
-import dev.descent.export.session.Presets;
-import dev.descent.export.session.Session;
-import dev.descent.export.session.Sessions;
+import dev.descent.session.SessionController;
+import dev.descent.session.Presets;
+import dev.descent.session.SessionConfig;
+import dev.descent.session.Sessions;
 import dev.descent.math.Surfaces;
 import dev.descent.optim.Optimizers;
 import dev.descent.optim.Schedules;
@@ -329,7 +329,7 @@ class ClassroomTest {
         Path saved = fresh.resolve("session.json");
         assertTrue(Files.isRegularFile(saved), "the first quit writes " + saved);
         try (InputStream in = Files.newInputStream(saved)) {
-            Session s = Sessions.read(in);
+            SessionConfig s = Sessions.read(in);
             assertEquals(Sessions.defaultSession().surface(), s.surface());
             assertEquals("my first run", s.runs().get(0).name());
         }

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.descent.app.model.SessionController;
+import dev.descent.session.SessionController;
 import dev.descent.export.ExportOptions;
 import dev.descent.export.Exporter;
-import dev.descent.export.session.Session;
+import dev.descent.session.SessionConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,7 +65,7 @@ class FileActionsTest {
         Path f = dir.resolve("lesson.json");
         robot.interact(() -> ctl.setSpeed(321));
         robot.interact(() -> view.files().saveTo(f));
-        Session saved = ctl.session();
+        SessionConfig saved = ctl.session();
         assertTrue(message(robot).contains("Saved lesson.json"), message(robot));
         robot.interact(() -> view.load(WindowTest.bowl(0.1)));
         assertEquals(1, ctl.runs().size());
@@ -77,7 +77,7 @@ class FileActionsTest {
 
     @Test
     void aRefusedFileLeavesTheOpenSessionUntouched(FxRobot robot) throws Exception {
-        Session before = ctl.session();
+        SessionConfig before = ctl.session();
         Path bad = Files.writeString(dir.resolve("bad.json"),
                 "{\"version\": 1, \"surface\": \"quadratic\", \"runs\": [{\"optimizer\": \"sgd\"}, {\"optimizer\": \"adamm\"}]}");
         robot.interact(() -> view.files().openFile(bad));
@@ -91,7 +91,7 @@ class FileActionsTest {
 
     @Test
     void theWindowRefusesInTheSameWordsAsTheCommandLine(FxRobot robot) throws Exception {
-        Session before = ctl.session();
+        SessionConfig before = ctl.session();
         Path twice = Files.writeString(dir.resolve("twice.json"), "{\"version\": 1, \"surface\": \"quadratic\", \"surface\": \"ravine\"}");
         robot.interact(() -> view.files().openFile(twice));
         assertEquals(before, ctl.session());

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.descent.app.model.SessionController;
-import dev.descent.export.session.RunModel;
+import dev.descent.session.SessionController;
+import dev.descent.session.RunConfig;
 import dev.descent.session.LessonCheck;
 import dev.descent.session.Lessons;
 import dev.descent.sim.Frame;
@@ -80,12 +80,12 @@ class LessonPanelTest {
         assertEquals(lesson.beats().get(0).caption(), caption(robot));
         assertEquals("Beat 1 of 4", robot.lookup("#lessonBeat").queryAs(Label.class).getText());
         // beat 1 shows gradient descent alone and plays it to the beat's step, then stops there
-        assertTrue(ctl.runs().stream().filter(RunModel::shown).map(RunModel::name).toList().equals(java.util.List.of("Gradient descent")));
+        assertTrue(ctl.runs().stream().filter(RunConfig::shown).map(RunConfig::name).toList().equals(java.util.List.of("Gradient descent")));
         waitForFrame(f -> !f.playing() && step("Gradient descent") == ends[0]);
 
         robot.press(KeyCode.PAGE_DOWN).release(KeyCode.PAGE_DOWN);
         assertEquals(lesson.beats().get(1).caption(), caption(robot));
-        assertTrue(ctl.runs().stream().allMatch(RunModel::shown));
+        assertTrue(ctl.runs().stream().allMatch(RunConfig::shown));
         robot.press(KeyCode.PAGE_DOWN).release(KeyCode.PAGE_DOWN);
         // beat 3 ends when momentum reaches f < 1e-4 (step 108, as lessons --check measures)
         waitForFrame(f -> !f.playing() && step("Momentum μ=0.9") == ends[2]);

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.descent.app.model.SessionController;
-import dev.descent.export.session.Session;
+import dev.descent.session.SessionController;
+import dev.descent.session.SessionConfig;
 import dev.descent.sim.MapEnds;
 import dev.descent.sim.MapResult;
 import java.util.Map;
@@ -30,7 +30,7 @@ class MapsWindowTest {
 
     @Start
     void start(Stage stage) {
-        Session bowl = WindowTest.bowl(0.15);
+        SessionConfig bowl = WindowTest.bowl(0.15);
         ctl = DescentApp.controller(bowl, m -> { }, new java.util.ArrayList<>());
         view = new MainView(ctl, false);
         stage.setScene(new Scene(view, 900, 640)); // small: a full-resolution map is a run per pixel

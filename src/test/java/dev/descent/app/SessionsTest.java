@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.descent.export.session.Presets;
-import dev.descent.export.session.RunModel;
-import dev.descent.export.session.Session;
-import dev.descent.export.session.Sessions;
+import dev.descent.export.SessionFileOutput;
+import dev.descent.session.Presets;
+import dev.descent.session.RunConfig;
+import dev.descent.session.SessionConfig;
+import dev.descent.session.Sessions;
 import dev.descent.math.Surfaces;
 import dev.descent.optim.Optimizers;
 import java.nio.file.Files;
@@ -32,12 +33,12 @@ class SessionsTest {
         List<Presets.Preset> all = Presets.all();
         assertTrue(all.size() >= 7, "at least seven lessons, found " + all.size());
         for (Presets.Preset p : all) {
-            Session s = p.session();
+            SessionConfig s = p.session();
             assertTrue(s.title() != null && !s.title().isBlank(), p.id() + " has a title");
             assertTrue(s.description() != null && !s.description().isBlank(), p.id() + " has a description");
             Surfaces.find(s.surface());
             Sessions.Opened opened = Sessions.open(s);
-            for (RunModel r : s.runs()) {
+            for (RunConfig r : s.runs()) {
                 boolean known = Optimizers.all().stream().anyMatch(k -> k.id().equals(r.optimizer()));
                 if (!known) {
                     assertTrue(ARRIVING.contains(r.optimizer()), p.id() + " names an unknown optimizer " + r.optimizer());
@@ -45,27 +46,27 @@ class SessionsTest {
             }
             long expected = s.runs().stream().filter(r -> Optimizers.all().stream().anyMatch(k -> k.id().equals(r.optimizer()))).count();
             assertEquals(expected, opened.session().runs().size(), p.id() + ": " + opened.problems());
-            assertTrue(s.runs().size() <= Session.MAX_RUNS, p.id() + " has at most 8 runs");
+            assertTrue(s.runs().size() <= SessionConfig.MAX_RUNS, p.id() + " has at most 8 runs");
             assertTrue(opened.session().runs().stream().allMatch(r -> r.start() != null && r.color() != null && r.name() != null));
         }
     }
 
     @Test
     void theDefaultLessonIsTheRosenbrockRace() {
-        Session s = Sessions.defaultSession();
+        SessionConfig s = Sessions.defaultSession();
         assertEquals("rosenbrock", s.surface());
         assertFalse(Sessions.open(s).session().runs().isEmpty());
     }
 
     @Test
     void aSessionSurvivesJson(@TempDir Path dir) throws Exception {
-        Session s = new Session("t", "d", "quadratic", Map.of("b", 20.0),
-                List.of(RunModel.of("A", "#E69F00", "sgd", Map.of("lr", 0.05, "nesterov", true, "momentum", 0.9), 1, 0.5)
+        SessionConfig s = new SessionConfig("t", "d", "quadratic", Map.of("b", 20.0),
+                List.of(RunConfig.of("A", "#E69F00", "sgd", Map.of("lr", 0.05, "nesterov", true, "momentum", 0.9), 1, 0.5)
                         .withNoise("additive", 0.5, 7).withVisible(false)),
                 250, 777, null, "magma", false, true, 100, true);
         Path f = dir.resolve("s.json");
-        Sessions.write(s, f);
-        Session back = Sessions.read(Files.newInputStream(f));
+        SessionFileOutput.write(s, f);
+        SessionConfig back = Sessions.read(Files.newInputStream(f));
         assertEquals(s.runs(), back.runs());
         assertEquals(s.surfaceParams(), back.surfaceParams());
         assertEquals(777, back.stepLimit());
@@ -77,8 +78,8 @@ class SessionsTest {
 
     @Test
     void aRunThatCannotBeBuiltIsLeftOutWithItsReason() {
-        Session s = new Session(null, null, "quadratic", null,
-                List.of(RunModel.of("bad", null, "sgd", Map.of("lr", -1.0), 1, 1), RunModel.of("good", null, "sgd", Map.of(), 1, 1)),
+        SessionConfig s = new SessionConfig(null, null, "quadratic", null,
+                List.of(RunConfig.of("bad", null, "sgd", Map.of("lr", -1.0), 1, 1), RunConfig.of("good", null, "sgd", Map.of(), 1, 1)),
                 0, 0, null, null, null, null, 0, null);
         Sessions.Opened o = Sessions.open(s);
         assertEquals(1, o.session().runs().size());

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.Styles;
-import dev.descent.export.session.Presets;
-import dev.descent.export.session.RunModel;
-import dev.descent.export.session.Session;
-import dev.descent.app.model.SessionController;
+import dev.descent.session.Presets;
+import dev.descent.session.RunConfig;
+import dev.descent.session.SessionConfig;
+import dev.descent.session.SessionController;
 import dev.descent.sim.Frame;
 import dev.descent.sim.RunFrame;
 import dev.descent.sim.RunStatus;
@@ -43,12 +43,12 @@ class WindowTest {
     private SessionController ctl;
 
     /** One SGD run on f = ½(x² + 10y²) from (2, 1). */
-    static Session bowl(double... lrs) {
-        List<RunModel> runs = new java.util.ArrayList<>();
+    static SessionConfig bowl(double... lrs) {
+        List<RunConfig> runs = new java.util.ArrayList<>();
         for (int i = 0; i < lrs.length; i++) {
-            runs.add(RunModel.of("run " + i, null, "sgd", Map.of("lr", lrs[i]), 2, 1));
+            runs.add(RunConfig.of("run " + i, null, "sgd", Map.of("lr", lrs[i]), 2, 1));
         }
-        return new Session("test", null, "quadratic", Map.of(), runs, 100, 10_000, null, null, null, null, 0, null);
+        return new SessionConfig("test", null, "quadratic", Map.of(), runs, 100, 10_000, null, null, null, null, 0, null);
     }
 
     @Start
@@ -128,6 +128,19 @@ class WindowTest {
         List<Trace.Row> trace = Trace.rows(after.spec(), 40, false);
         assertEquals(trace.get(40).x(), after.x());
         assertEquals(trace.get(40).y(), after.y());
+    }
+
+    @Test
+    void switchingNoiseOnGivesTheSameSigmaAsTheCommandLine(FxRobot robot) throws Exception {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> noise = robot.lookup("#noise").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> noise.setValue("additive"));
+        assertEquals("additive", ctl.run(0).noise());
+        assertEquals(0.1, ctl.run(0).sigma());
+        TextField sigma = robot.lookup("#noise-sigma").queryAs(TextField.class);
+        assertEquals("0.1", sigma.getText());
+        waitForFrame(f -> ctl.frameOf(f, 0).spec().noise().sigma() == 0.1
+                && ctl.frameOf(f, 0).spec().noise().kind() == dev.descent.math.GradientNoise.Kind.ADDITIVE);
     }
 
     @Test

@@ -121,7 +121,7 @@ class CliTest {
         assertRefused(run("trace", "--surface", "quadratic", "--optimizer", "sgd", "--start", "1,abc"), "'abc' is not a number");
         assertRefused(run("trace", "--surface", "quadratic", "--optimizer", "sgd", "--steps", "many"), "many");
         assertRefused(run("trace", "--surface", "quadratic", "--surface-param", "a=-1"), "a > 0");
-        assertRefused(run("trace", "--surface", "quadratic", "--optimizer", "sgd", "--noise", "pink"), "Unknown noise 'pink'");
+        assertRefused(run("trace", "--surface", "quadratic", "--optimizer", "sgd", "--noise", "pink"), "Invalid noise kind: 'pink'");
     }
 
     @Test

@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.descent.export.session.Presets;
-import dev.descent.export.session.SessionFiles;
+import dev.descent.export.SessionFileOutput;
+import dev.descent.session.Presets;
+import dev.descent.session.SessionFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,7 +48,7 @@ class RenderCommandTest {
     @Test
     void rendersASessionFileWithChartsAndToCsv() throws Exception {
         Path session = dir.resolve("ravine.json");
-        SessionFiles.write(Presets.load("ravine").session(), session);
+        SessionFileOutput.write(Presets.load("ravine").session(), session);
         Path gif = dir.resolve("ravine.gif");
         CliTest.Result r = CliTest.run("render", "--session", session.toString(), "--steps", "10", "--size", "480x240",
                 "--charts", "-q", "--out", gif.toString());

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.descent.export.session.RunModel;
-import dev.descent.export.session.Session;
-import dev.descent.export.session.Sessions;
+import dev.descent.session.RunConfig;
+import dev.descent.session.SessionConfig;
+import dev.descent.session.Sessions;
 import dev.descent.sim.Trace;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -36,10 +36,10 @@ class ExportTest {
     Path dir;
 
     /** One orange run of SGD on the bowl, and a blue one going elsewhere. */
-    static Session bowl() {
-        return new Session("bowl", null, "quadratic", Map.of(),
-                List.of(RunModel.of("SGD", "#E69F00", "sgd", Map.of("lr", 0.02), 2, 1),
-                        RunModel.of("Adam", "#56B4E9", "adam", Map.of("lr", 0.05), -2, -1)),
+    static SessionConfig bowl() {
+        return new SessionConfig("bowl", null, "quadratic", Map.of(),
+                List.of(RunConfig.of("SGD", "#E69F00", "sgd", Map.of("lr", 0.02), 2, 1),
+                        RunConfig.of("Adam", "#56B4E9", "adam", Map.of("lr", 0.05), -2, -1)),
                 100, 10_000, null, "viridis", true, false, 0, false);
     }
 
@@ -124,9 +124,9 @@ class ExportTest {
     @Test
     void exportedRunsAreTheNumbersOfTrace() {
         ExportRuns runs = ExportRuns.simulate(bowl(), 60);
-        Session s = runs.session();
+        SessionConfig s = runs.session();
         for (int i = 0; i < s.runs().size(); i++) {
-            List<Trace.Row> rows = Trace.rows(Sessions.spec(Sessions.surface(s), s.runs().get(i)), 60, false);
+            List<Trace.Row> rows = Trace.rows(s.runs().get(i).toRunSpec(Sessions.surface(s)), 60, false);
             SimulatedRun r = runs.all().get(i);
             assertEquals(rows.size(), r.rows());
             for (int k = 0; k < rows.size(); k++) {

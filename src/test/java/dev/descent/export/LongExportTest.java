@@ -2,9 +2,8 @@ package dev.descent.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.descent.export.session.RunModel;
-import dev.descent.export.session.Session;
-import dev.descent.export.session.Sessions;
+import dev.descent.session.RunConfig;
+import dev.descent.session.SessionConfig;
 import dev.descent.sim.Trace;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,13 +17,13 @@ class LongExportTest {
     @Test
     void aHundredThousandStepExportKeepsEveryStep() throws Exception {
         long steps = 100_000;
-        Session session = new Session("long", null, "rosenbrock", Map.of(),
-                List.of(RunModel.of("GD", "#E69F00", "sgd", Map.of("lr", 1e-5), -1.2, 1)),
+        SessionConfig session = new SessionConfig("long", null, "rosenbrock", Map.of(),
+                List.of(RunConfig.of("GD", "#E69F00", "sgd", Map.of("lr", 1e-5), -1.2, 1)),
                 100, 10_000, null, "viridis", true, false, 0, false);
         ExportRuns runs = ExportRuns.simulate(session, steps);
         SimulatedRun r = runs.all().get(0);
         assertEquals(steps + 1, r.rows());
-        List<Trace.Row> trace = Trace.rows(Sessions.spec(runs.surface(), runs.session().runs().get(0)), steps, false);
+        List<Trace.Row> trace = Trace.rows(runs.session().runs().get(0).toRunSpec(runs.surface()), steps, false);
         for (int i : new int[] {0, 1, 65_536, 65_537, 80_000, 99_999, 100_000}) {
             assertEquals(trace.get(i).x(), r.xs()[i], "x of step " + i);
             assertEquals(trace.get(i).y(), r.ys()[i], "y of step " + i);

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.descent.math.Objective;
 import dev.descent.math.Surfaces;
-import dev.descent.sim.GoldenCase;
+import dev.descent.session.GoldenCase;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

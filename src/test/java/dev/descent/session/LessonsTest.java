@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.descent.export.session.RunModel;
-import dev.descent.export.session.Session;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -36,8 +34,8 @@ class LessonsTest {
     void theFourLessonsOfTheIssueShowWhatTheySay() {
         // ravine: the same η for GD and momentum, and momentum at least 3× sooner
         Lesson ravine = Lessons.load("ravine");
-        RunModel gd = ravine.session().runs().get(0);
-        RunModel mom = ravine.session().runs().get(1);
+        RunConfig gd = ravine.session().runs().get(0);
+        RunConfig mom = ravine.session().runs().get(1);
         assertEquals(gd.hyperparameters().get("lr"), mom.hyperparameters().get("lr"));
         assertTrue(LessonCheck.check(ravine).stream().allMatch(ClaimResult::passed));
         // noisy gradients: at least three minima; cliff: GD leaves the view; saddle: no run is non-finite
@@ -53,8 +51,8 @@ class LessonsTest {
         }
     }
 
-    private static Session bowl(RunModel... runs) {
-        return new Session("t", null, "quadratic", Map.of("a", 1.0, "b", 10.0), List.of(runs), 10, 1000, null, null, null,
+    private static SessionConfig bowl(RunConfig... runs) {
+        return new SessionConfig("t", null, "quadratic", Map.of("a", 1.0, "b", 10.0), List.of(runs), 10, 1000, null, null, null,
                 null, 0, null);
     }
 
@@ -64,9 +62,9 @@ class LessonsTest {
 
     @Test
     void falseClaimsFailWithTheirNumbers() {
-        Session s = bowl(RunModel.of("slow", null, "sgd", Map.of("lr", 0.01), 2, 1),
-                RunModel.of("fast", null, "sgd", Map.of("lr", 0.1), 2, 1),
-                RunModel.of("wild", null, "sgd", Map.of("lr", 0.21), 2, 1));
+        SessionConfig s = bowl(RunConfig.of("slow", null, "sgd", Map.of("lr", 0.01), 2, 1),
+                RunConfig.of("fast", null, "sgd", Map.of("lr", 0.1), 2, 1),
+                RunConfig.of("wild", null, "sgd", Map.of("lr", 0.21), 2, 1));
         Lesson l = new Lesson("t", s, List.of(), List.of(
                 claim("reaches", "wild", null, null, 1e-4, null, 400L),
                 claim("diverges", "fast", null, null, null, null, 400L),
@@ -86,9 +84,9 @@ class LessonsTest {
 
     @Test
     void aRaceByGradientEvaluationsCountsOneEvaluationPerPlainStep() {
-        Session s = bowl(RunModel.of("slow", null, "sgd", Map.of("lr", 0.01), 2, 1),
-                RunModel.of("fast", null, "sgd", Map.of("lr", 0.1), 2, 1),
-                RunModel.of("bfgs", null, "bfgs", Map.of(), 2, 1));
+        SessionConfig s = bowl(RunConfig.of("slow", null, "sgd", Map.of("lr", 0.01), 2, 1),
+                RunConfig.of("fast", null, "sgd", Map.of("lr", 0.1), 2, 1),
+                RunConfig.of("bfgs", null, "bfgs", Map.of(), 2, 1));
         Lesson l = new Lesson("t", s, List.of(), List.of(
                 claim("fewer_evaluations", null, "fast", "slow", 1e-4, 2.0, 2000L),
                 claim("fewer_evaluations", null, "slow", "fast", 1e-4, 2.0, 2000L)));
@@ -105,7 +103,7 @@ class LessonsTest {
 
     @Test
     void aClaimSeesOnlyItsOwnStepsEvenWhenALongerPathWasSimulated() {
-        Session s = bowl(RunModel.of("slow", null, "sgd", Map.of("lr", 0.01), 2, 1));
+        SessionConfig s = bowl(RunConfig.of("slow", null, "sgd", Map.of("lr", 0.01), 2, 1));
         LessonRuns runs = new LessonRuns(s);
         assertEquals(493, runs.path("slow", 1000).firstBelow(1e-4));
         assertEquals(-1, runs.path("slow", 400).firstBelow(1e-4));
@@ -134,7 +132,7 @@ class LessonsTest {
                 () -> Lessons.parse("{\"version\": 1, \"beats\": [], \"claimz\": []}", "x.json"));
         assertTrue(e.getMessage().startsWith("x.json: "), e.getMessage());
         assertTrue(e.getMessage().contains("claimz"), e.getMessage());
-        Session s = bowl(RunModel.of("A", null, "sgd", Map.of("lr", 0.1), 2, 1));
+        SessionConfig s = bowl(RunConfig.of("A", null, "sgd", Map.of("lr", 0.1), 2, 1));
         Lesson badKind = new Lesson("t", s, List.of(), List.of(claim("faster", "A", null, null, 1e-3, null, 10L)));
         String m = assertThrows(IllegalStateException.class, () -> Lessons.validate(badKind, "t.json")).getMessage();
         assertTrue(m.contains("unknown claim kind 'faster'"), m);

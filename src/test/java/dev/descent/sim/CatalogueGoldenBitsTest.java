@@ -1,5 +1,6 @@
 package dev.descent.sim;
 
+import dev.descent.session.GoldenCase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;

@@ -1,9 +1,10 @@
 package dev.descent.app.model;
 
-import dev.descent.export.session.RunModel;
-import dev.descent.export.session.Session;
-import dev.descent.export.session.ViewBox;
+import dev.descent.session.RunConfig;
+import dev.descent.session.SessionConfig;
+import dev.descent.session.ViewBox;
 import dev.descent.session.Beat;
+import dev.descent.session.SessionController;
 import dev.descent.session.Lesson;
 import dev.descent.session.LessonCheck;
 import dev.descent.sim.Frame;
@@ -116,7 +117,7 @@ public final class LessonPlayer {
     private void show(int k) {
         Lesson l = lesson.get();
         beat.set(k);
-        Session s = l.session();
+        SessionConfig s = l.session();
         if (k == 0) {
             caption.set(s.description() == null ? l.title() : s.description());
             applyLook(null);
@@ -137,15 +138,15 @@ public final class LessonPlayer {
 
     /** The beat's runs, overlays and view; the session's own when {@code b} is null. */
     private void applyLook(Beat b) {
-        Session s = lesson.get().session();
+        SessionConfig s = lesson.get().session();
         for (int i = 0; i < ctl.runs().size(); i++) {
-            RunModel r = ctl.runs().get(i);
+            RunConfig r = ctl.runs().get(i);
             boolean shown = b == null || b.shows(r.name());
             if (r.shown() != shown) {
                 ctl.updateRunLook(i, m -> m.withVisible(shown));
             }
         }
-        Session now = ctl.session();
+        SessionConfig now = ctl.session();
         boolean lines = b != null && b.contourLines() != null ? b.contourLines() : s.contourLines();
         boolean field = b != null && b.gradientField() != null ? b.gradientField() : s.gradientField();
         int trail = b != null && b.trail() != null ? b.trail() : s.trail();

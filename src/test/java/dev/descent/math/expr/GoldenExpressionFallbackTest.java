@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.descent.math.ExpressionSurface;
 import dev.descent.math.Rosenbrock;
-import dev.descent.sim.GoldenCase;
+import dev.descent.session.GoldenCase;
 import dev.descent.sim.Trace;
 import java.nio.file.Files;
 import java.nio.file.Path;

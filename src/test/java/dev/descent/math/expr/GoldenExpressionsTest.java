@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.descent.math.ExpressionSurface;
 import dev.descent.math.Surface;
-import dev.descent.sim.GoldenCase;
+import dev.descent.session.GoldenCase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,11 @@
-package dev.descent.export.session;
+package dev.descent.session;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.descent.export.SessionFileOutput;
 import dev.descent.export.ExportRuns;
 import dev.descent.export.SimulatedRun;
 import java.nio.file.Files;
@@ -21,25 +22,25 @@ class SessionFilesTest {
     Path dir;
 
     /** A session with every kind of setting a user can make. */
-    static Session everything() {
-        return new Session("Everything", "All the settings", "quadratic", Map.of("a", 1.0, "b", 20.0, "angle", 30.0),
-                List.of(RunModel.of("Adam", "#E69F00", "adam", Map.of("lr", 0.02, "betas", List.of(0.8, 0.99), "amsgrad", true), -1.2, 1)
+    static SessionConfig everything() {
+        return new SessionConfig("Everything", "All the settings", "quadratic", Map.of("a", 1.0, "b", 20.0, "angle", 30.0),
+                List.of(RunConfig.of("Adam", "#E69F00", "adam", Map.of("lr", 0.02, "betas", List.of(0.8, 0.99), "amsgrad", true), -1.2, 1)
                                 .withSchedule("step").withScheduleParam("step_size", 50).withScheduleParam("gamma", 0.5)
                                 .withNoise("additive", 0.3, 42),
-                        RunModel.of("Nesterov", "#56B4E9", "sgd", Map.of("lr", 2e-4, "momentum", 0.9, "nesterov", true), 0.5, 2)
+                        RunConfig.of("Nesterov", "#56B4E9", "sgd", Map.of("lr", 2e-4, "momentum", 0.9, "nesterov", true), 0.5, 2)
                                 .withVisible(false),
-                        RunModel.of("RMSprop", "#009E73", "rmsprop", Map.of("lr", 0.004, "centered", true), -1.5, -0.5)
+                        RunConfig.of("RMSprop", "#009E73", "rmsprop", Map.of("lr", 0.004, "centered", true), -1.5, -0.5)
                                 .withNoise("multiplicative", 0.1, 7)),
                 350, 1234, new ViewBox(-2.5, 2, -1, 3.5), "magma", false, true, 200, true);
     }
 
     @Test
     void saveThenOpenGivesAnEqualSessionAndTheSameTrajectories() throws Exception {
-        Session s = SessionFiles.validate(everything());
+        SessionConfig s = SessionFiles.validate(everything());
         Path f = dir.resolve("lesson.json");
-        SessionFiles.write(s, f);
+        SessionFileOutput.write(s, f);
         assertTrue(Files.readString(f).contains("\"version\" : 1"), Files.readString(f));
-        Session back = SessionFiles.read(f);
+        SessionConfig back = SessionFiles.read(f);
         assertEquals(s, back);
         assertEquals(s.runs(), back.runs());
         assertEquals(s.surfaceParams(), back.surfaceParams());
@@ -57,7 +58,7 @@ class SessionFilesTest {
         }
         // and saving again writes the same bytes
         Path g = dir.resolve("again.json");
-        SessionFiles.write(back, g);
+        SessionFileOutput.write(back, g);
         assertEquals(Files.readString(f), Files.readString(g));
     }
 
@@ -96,7 +97,7 @@ class SessionFilesTest {
 
     @Test
     void aGoodMinimalFileOpensWithDefaultsFilledIn() {
-        Session s = SessionFiles.parse(session(RUN, ""));
+        SessionConfig s = SessionFiles.parse(session(RUN, ""));
         assertEquals(1, s.runs().size());
         assertTrue(s.runs().get(0).start() != null && s.runs().get(0).color() != null);
     }
@@ -139,7 +140,7 @@ class SessionFilesTest {
     void theRememberedSessionIsReadLenientlyAndLeavesOutBadRuns() throws Exception {
         String json = "{\"version\": 9, \"surface\": \"quadratic\", \"future\": true, \"runs\": [" + RUN
                 + ", {\"name\": \"B\", \"optimizer\": \"adamm\"}]}";
-        Session s = Sessions.read(new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        SessionConfig s = Sessions.read(new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         Sessions.Opened o = Sessions.open(s);
         assertEquals(1, o.session().runs().size());
         assertEquals(1, o.problems().size());

@@ -1,4 +1,4 @@
-package dev.descent.export.session;
+package dev.descent.session;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,11 +15,11 @@ class NoisePolicyTest {
     void aSessionRunWithNoiseAndAnExactGradientMethodIsRefusedSayingWhy() {
         Surface rosen = Surfaces.create("rosenbrock");
         for (String o : new String[] {"bfgs", "lbfgs", "cg", "newton"}) {
-            RunModel r = new RunModel("r", "#E69F00", o, Map.of(), null, null, new double[] {-1.2, 1}, "additive", 0.1, 1, true, null);
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sessions.spec(rosen, r));
+            RunConfig r = new RunConfig("r", "#E69F00", o, Map.of(), null, null, new double[] {-1.2, 1}, "additive", 0.1, 1, true, null);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> r.toRunSpec(rosen));
             assertTrue(e.getMessage().contains("needs exact gradients") && e.getMessage().contains("noise"), e.getMessage());
         }
-        RunModel adam = new RunModel("r", "#E69F00", "adam", Map.of(), null, null, new double[] {-1.2, 1}, "additive", 0.1, 1, true, null);
-        Sessions.spec(rosen, adam);
+        RunConfig adam = new RunConfig("r", "#E69F00", "adam", Map.of(), null, null, new double[] {-1.2, 1}, "additive", 0.1, 1, true, null);
+        adam.toRunSpec(rosen);
     }
 }

@@ -1,4 +1,4 @@
-package dev.descent.sim;
+package dev.descent.session;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;

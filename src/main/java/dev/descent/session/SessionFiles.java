@@ -1,4 +1,4 @@
-package dev.descent.export.session;
+package dev.descent.session;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -12,10 +12,6 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.descent.export.AtomicOutput;
-import dev.descent.math.Surface;
-import dev.descent.render.ColorMap;
-import dev.descent.sim.JsonProblems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,9 +22,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Session files: a {@link Session} as JSON with a format {@code version}. Writing always stamps
- * {@link #VERSION}. Reading a session file (and every preset) is <em>strict</em>: the whole file is
- * refused, with one message naming the problem, when it is not JSON, comes from a newer version,
+ * Session files: a {@link SessionConfig} as JSON with a format {@code version}. Writing always stamps
+ * {@link #VERSION} (on disk: {@code export.SessionFileOutput}). Reading a session file (and every
+ * preset) is <em>strict</em>: the whole file is refused, with one message naming the problem (every
+ * problem, one per line, once the JSON is readable: {@link ConfigChecks}), when it is not JSON, comes from a newer version,
  * has an unknown field, names an unknown surface, optimizer, schedule or colour map, or holds a
  * value out of range — a lesson brought to class either opens exactly as saved or not at all. Only
  * the window's own remembered session is read leniently ({@link #readLenient}), leaving out runs that
@@ -42,10 +39,10 @@ public final class SessionFiles {
     public static final int VERSION = 1;
 
     /** The highest speed (steps per second) and step limit a file may ask for. */
-    public static final double MAX_SPEED = 1e7;
-    public static final long MAX_STEP_LIMIT = 1_000_000_000L;
+    public static final double MAX_SPEED = ConfigChecks.MAX_SPEED;
+    public static final long MAX_STEP_LIMIT = ConfigChecks.MAX_STEP_LIMIT;
 
-    /** Session files are a few kilobytes; a larger file is refused before it is read into memory. */
+    /** SessionConfig files are a few kilobytes; a larger file is refused before it is read into memory. */
     public static final long MAX_BYTES = 1L << 20;
 
     private static final ObjectMapper STRICT = new ObjectMapper()
@@ -65,7 +62,7 @@ public final class SessionFiles {
     // ---- writing --------------------------------------------------------------------------------
 
     /** The session as JSON, {@code version} first. */
-    public static String toJson(Session s) {
+    public static String toJson(SessionConfig s) {
         ObjectNode root = STRICT.createObjectNode();
         root.put("version", VERSION);
         root.setAll((ObjectNode) STRICT.valueToTree(s));
@@ -76,17 +73,6 @@ public final class SessionFiles {
         }
     }
 
-    /**
-     * Writes the session to {@code file} through a temporary file in the same folder and an atomic
-     * move: the file is either the old one or the whole new one.
-     *
-     * @throws IOException with a message that names the file and the cause (unwritable, disk full)
-     */
-    public static void write(Session s, Path file) throws IOException {
-        byte[] bytes = toJson(s).getBytes(StandardCharsets.UTF_8);
-        AtomicOutput.write(file, out -> out.write(bytes), () -> false);
-    }
-
     // ---- strict reading ---------------------------------------------------------------------------
 
     /**
@@ -95,7 +81,7 @@ public final class SessionFiles {
      *
      * @throws SessionFileException naming the file and the problem; nothing else happens
      */
-    public static Session read(Path file) {
+    public static SessionConfig read(Path file) {
         String text;
         try {
             if (Files.isDirectory(file)) {
@@ -124,7 +110,7 @@ public final class SessionFiles {
     }
 
     /** {@link #parse(String)} of a stream's UTF-8 text. */
-    public static Session read(InputStream in) throws IOException {
+    public static SessionConfig read(InputStream in) throws IOException {
         return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
 
@@ -133,7 +119,7 @@ public final class SessionFiles {
      *
      * @throws SessionFileException naming the problem
      */
-    public static Session parse(String text) {
+    public static SessionConfig parse(String text) {
         if (text.length() > MAX_BYTES) {
             throw new SessionFileException("far too long for a session (" + text.length() + " characters; at most " + MAX_BYTES + ")");
         }
@@ -155,9 +141,9 @@ public final class SessionFiles {
         obj.remove("version");
         RenamedSettings.migrate(obj);
         checkRanges(obj);
-        Session s;
+        SessionConfig s;
         try {
-            s = STRICT.treeToValue(obj, Session.class);
+            s = STRICT.treeToValue(obj, SessionConfig.class);
         } catch (JsonProcessingException e) {
             throw new SessionFileException(describe(e));
         } catch (IllegalArgumentException e) {
@@ -167,55 +153,17 @@ public final class SessionFiles {
     }
 
     /**
-     * Checks everything a session names and fills in starts, colours and names the file left out.
+     * Checks everything a session names ({@link ConfigChecks#session}: every problem, by field, each
+     * run built once) and fills in starts, colours and names the file left out.
      *
-     * @throws SessionFileException naming the first problem
+     * @throws SessionFileException listing every problem, one per line
      */
-    public static Session validate(Session s) {
-        Surface surface;
-        try {
-            surface = Sessions.surface(s);
-        } catch (IllegalArgumentException e) {
-            throw new SessionFileException("surface: " + e.getMessage());
+    public static SessionConfig validate(SessionConfig s) {
+        List<Problem> problems = ConfigChecks.session(s);
+        if (!problems.isEmpty()) {
+            throw new SessionFileException(ConfigChecks.describe(problems));
         }
-        try {
-            ColorMap.byName(s.colorMap());
-        } catch (IllegalArgumentException e) {
-            throw new SessionFileException("colorMap: " + e.getMessage());
-        }
-        if (s.view() != null) {
-            try {
-                s.view().toViewport();
-            } catch (IllegalArgumentException e) {
-                throw new SessionFileException("view: " + e.getMessage());
-            }
-        }
-        if (s.runs().size() > Session.MAX_RUNS) {
-            throw new SessionFileException("runs: " + s.runs().size() + " runs, at most " + Session.MAX_RUNS + " are allowed");
-        }
-        for (int i = 0; i < s.runs().size(); i++) {
-            RunModel r = s.runs().get(i);
-            String which = "run " + (i + 1) + (r.name() == null || r.name().isBlank() ? "" : " ('" + r.name() + "')");
-            if (r.optimizer() == null || r.optimizer().isBlank()) {
-                throw new SessionFileException(which + ": no optimizer given");
-            }
-            if (r.color() != null && !r.color().matches("#[0-9a-fA-F]{6}")) {
-                throw new SessionFileException(which + ": invalid color '" + r.color() + "' (expected #rrggbb)");
-            }
-            if (r.start() != null && (r.start().length != 2 || !Double.isFinite(r.start()[0]) || !Double.isFinite(r.start()[1]))) {
-                throw new SessionFileException(which + ": start must be two finite numbers [x, y]");
-            }
-            try {
-                Sessions.spec(surface, r);
-            } catch (IllegalArgumentException e) {
-                throw new SessionFileException(which + ": " + e.getMessage());
-            }
-        }
-        Sessions.Opened opened = Sessions.open(s);
-        if (!opened.problems().isEmpty()) {
-            throw new SessionFileException(opened.problems().get(0)); // not reached: every run was checked above
-        }
-        return opened.session();
+        return Sessions.fillIn(s, Sessions.surface(s));
     }
 
     private static void checkVersion(JsonNode v) {
@@ -236,38 +184,53 @@ public final class SessionFiles {
     }
 
     /** Values that the record's compact constructor would quietly replace by defaults are refused here. */
+    /**
+     * Ranges that must be checked on the JSON itself, before binding fills in defaults for values
+     * out of range: speed, step limit, trail, seeds and σ. Messages come from {@link ConfigChecks}.
+     */
     private static void checkRanges(ObjectNode obj) {
+        List<Problem> out = new java.util.ArrayList<>();
         JsonNode speed = obj.get("speed");
         if (speed != null && !speed.isNull()) {
-            if (!speed.isNumber() || !(speed.asDouble() > 0) || speed.asDouble() > MAX_SPEED) {
-                throw new SessionFileException("speed: " + speed + " is out of range (steps per second, more than 0 and at most " + (long) MAX_SPEED + ")");
+            if (!speed.isNumber()) {
+                out.add(new Problem("speed", "Invalid speed: " + speed + " (steps per second, a number)"));
+            } else {
+                ConfigChecks.check(out, "speed", () -> ConfigChecks.speed(speed.asDouble()));
             }
         }
         JsonNode limit = obj.get("stepLimit");
         if (limit != null && !limit.isNull()) {
-            if (!limit.canConvertToExactIntegral() || limit.asLong() < 1 || limit.asLong() > MAX_STEP_LIMIT) {
-                throw new SessionFileException("stepLimit: " + limit + " is out of range (a whole number from 1 to " + MAX_STEP_LIMIT + ")");
+            if (!limit.canConvertToExactIntegral() || !limit.canConvertToLong()) {
+                out.add(new Problem("stepLimit", "Invalid step limit: " + limit + " (a whole number from 1 to "
+                        + ConfigChecks.MAX_STEP_LIMIT + ")"));
+            } else {
+                ConfigChecks.check(out, "stepLimit", () -> ConfigChecks.stepLimit(limit.asLong()));
             }
         }
         JsonNode trail = obj.get("trail");
         if (trail != null && !trail.isNull()) {
             if (!trail.canConvertToExactIntegral() || trail.asLong() < 0 || trail.asLong() > Integer.MAX_VALUE) {
-                throw new SessionFileException("trail: " + trail + " is out of range (a whole number of steps, 0 for the whole path)");
+                out.add(new Problem("trail", "Invalid trail: " + trail + " (a whole number of steps, 0 for the whole path)"));
             }
         }
         JsonNode runs = obj.get("runs");
         if (runs != null && runs.isArray()) {
             for (int i = 0; i < runs.size(); i++) {
+                JsonNode name = runs.get(i).get("name");
+                String run = ConfigChecks.runField(i, name != null && name.isTextual() ? name.asText() : null);
                 JsonNode seed = runs.get(i).get("seed");
                 if (seed != null && seed.isNumber() && !wholeLong(seed)) {
-                    throw new SessionFileException("run " + (i + 1) + ": seed " + seed + " must be a whole number (from "
-                            + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ")");
+                    out.add(new Problem(run + ".seed", "Invalid seed: " + seed + " (a whole number from "
+                            + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ")"));
                 }
                 JsonNode sigma = runs.get(i).get("sigma");
-                if (sigma != null && sigma.isNumber() && !(sigma.asDouble() >= 0)) {
-                    throw new SessionFileException("run " + (i + 1) + ": sigma " + sigma + " must be >= 0");
+                if (sigma != null && sigma.isNumber()) {
+                    ConfigChecks.check(out, run + ".sigma", () -> ConfigChecks.sigma(sigma.asDouble()));
                 }
             }
+        }
+        if (!out.isEmpty()) {
+            throw new SessionFileException(ConfigChecks.describe(out));
         }
     }
 
@@ -342,11 +305,11 @@ public final class SessionFiles {
      * Reads the window's remembered session: unknown fields and the version are ignored; runs that
      * cannot be built are left out later by {@link Sessions#open}.
      */
-    public static Session readLenient(InputStream in) throws IOException {
+    public static SessionConfig readLenient(InputStream in) throws IOException {
         try {
             JsonNode tree = LENIENT.readTree(in);
             RenamedSettings.migrate(tree);
-            return LENIENT.treeToValue(tree, Session.class);
+            return LENIENT.treeToValue(tree, SessionConfig.class);
         } catch (JsonParseException e) {
             throw new IOException(JsonProblems.describe(e), e);
         } catch (JsonProcessingException e) {

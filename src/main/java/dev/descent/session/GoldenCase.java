@@ -1,4 +1,4 @@
-package dev.descent.sim;
+package dev.descent.session;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,10 +6,9 @@ import dev.descent.math.ExpressionSurface;
 import dev.descent.math.Surface;
 import dev.descent.math.Surfaces;
 import dev.descent.math.Viewport;
-import dev.descent.optim.Optimizer;
-import dev.descent.optim.Optimizers;
 import dev.descent.optim.Schedule;
 import dev.descent.optim.Schedules;
+import dev.descent.sim.RunSpec;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +26,9 @@ import java.util.regex.Pattern;
 /**
  * A reference trajectory from torch.optim in the golden CSV format: a one-line JSON header that
  * specifies the case in torch's vocabulary, then rows {@code step,x,y,loss}. Reading one gives the
- * {@link RunSpec} that should reproduce it.
+ * {@link RunSpec} that should reproduce it. The header is an adapter into {@link RunConfig} (which
+ * builds the spec); reading the file lives here, in {@code session}, because {@code sim} does no
+ * file I/O.
  */
 public record GoldenCase(String name, String surfaceId, String expr, String optimizer, Map<String, Object> hyper,
                          Map<String, Object> schedule, double x0, double y0, int steps, List<double[]> rows) {
@@ -155,10 +156,21 @@ public record GoldenCase(String name, String surfaceId, String expr, String opti
      * @throws IllegalArgumentException if a name or value is unknown or invalid
      */
     public RunSpec toRunSpec() {
-        Surface surface = surface();
-        Optimizer opt = Optimizers.find(optimizer).create(hyper);
+        return toRunConfig().toRunSpec(surface());
+    }
+
+    /**
+     * The header as a run configuration: torch's optimizer and hyperparameters as they are, torch's
+     * scheduler translated to Descent's schedule id and parameters, the start; no noise, no clipping.
+     *
+     * @throws IllegalArgumentException if the scheduler is unknown or invalid
+     */
+    public RunConfig toRunConfig() {
         Schedule sched = Schedules.fromTorch(schedule);
-        return new RunSpec(surface, null, opt, sched, x0, y0);
+        Map<String, Object> scheduleParams = new LinkedHashMap<>();
+        sched.parameters().asMap().forEach((k, v) -> scheduleParams.put(k, Values.toJson(v)));
+        return new RunConfig(name, null, optimizer, hyper, sched.kind().id(), scheduleParams, new double[] {x0, y0},
+                "none", null, 0, true, null);
     }
 
     /** The surface of {@link #toRunSpec()}. */

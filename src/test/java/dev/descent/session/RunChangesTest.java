@@ -1,10 +1,8 @@
-package dev.descent.app.model;
+package dev.descent.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.descent.export.session.RunModel;
-import dev.descent.export.session.Session;
 import dev.descent.math.Surfaces;
 import dev.descent.sim.Simulation;
 import java.util.List;
@@ -23,15 +21,15 @@ class RunChangesTest {
         sim.close();
     }
 
-    private SessionController controller(RunModel... runs) {
-        return new SessionController(sim, new Session("t", null, "quadratic", Map.of(), List.of(runs), 100, 10_000,
+    private SessionController controller(RunConfig... runs) {
+        return new SessionController(sim, new SessionConfig("t", null, "quadratic", Map.of(), List.of(runs), 100, 10_000,
                 null, null, null, null, 0, null));
     }
 
     @Test
     void anAutomaticallyNamedRunIsRenamedAndKeepsItsLearningRate() {
-        SessionController c = controller(RunModel.of("Adam", null, "adam", Map.of("lr", 0.05), 2, 1),
-                RunModel.of("Adam (2)", null, "adam", Map.of("lr", 0.3), 2, 1));
+        SessionController c = controller(RunConfig.of("Adam", null, "adam", Map.of("lr", 0.05), 2, 1),
+                RunConfig.of("Adam (2)", null, "adam", Map.of("lr", 0.3), 2, 1));
         assertEquals(Optional.empty(), c.changeOptimizer(1, "lbfgs"));
         assertEquals("L-BFGS", c.run(1).name(), "no longer 'Adam (2): L-BFGS η=1'");
         assertEquals(0.3, ((Number) c.run(1).hyperparameters().get("lr")).doubleValue());
@@ -43,7 +41,7 @@ class RunChangesTest {
 
     @Test
     void aNameTheUserGaveIsKept() {
-        SessionController c = controller(RunModel.of("fast one", null, "sgd", Map.of("lr", 0.05), 2, 1));
+        SessionController c = controller(RunConfig.of("fast one", null, "sgd", Map.of("lr", 0.05), 2, 1));
         c.changeOptimizer(0, "adam");
         assertEquals("fast one", c.run(0).name());
         assertEquals(0.05, ((Number) c.run(0).hyperparameters().get("lr")).doubleValue());
@@ -51,7 +49,7 @@ class RunChangesTest {
 
     @Test
     void theDefaultLearningRateComesAlongToo() {
-        SessionController c = controller(RunModel.of("SGD", null, "sgd", Map.of(), 2, 1));
+        SessionController c = controller(RunConfig.of("SGD", null, "sgd", Map.of(), 2, 1));
         c.changeOptimizer(0, "adam");
         assertEquals("Adam", c.run(0).name());
         assertEquals(0.01, ((Number) c.run(0).hyperparameters().get("lr")).doubleValue(), "SGD's default 0.01, not Adam's 0.001");
@@ -60,7 +58,7 @@ class RunChangesTest {
     @Test
     void aLearningRateTheNewOptimizerRefusesIsResetAndTheAnswerSaysSo() {
         // Lookahead's default η is NaN ("the inner optimizer's"): Adam cannot take it
-        SessionController c = controller(RunModel.of("Lookahead", null, "lookahead", Map.of(), 2, 1));
+        SessionController c = controller(RunConfig.of("Lookahead", null, "lookahead", Map.of(), 2, 1));
         Optional<String> note = c.changeOptimizer(0, "adam");
         assertTrue(note.isPresent() && note.get().contains("reset"), note.toString());
         assertEquals("adam", c.run(0).optimizer());
@@ -70,7 +68,7 @@ class RunChangesTest {
 
     @Test
     void aFormulaUndefinedAtAStartIsRefusedWithTheRunAndThePoint() {
-        SessionController c = controller(RunModel.of("SGD", null, "sgd", Map.of(), -1.5, 1));
+        SessionController c = controller(RunConfig.of("SGD", null, "sgd", Map.of(), -1.5, 1));
         c.setSurface("custom");
         c.moveStart(0, -1.5, 1);
         String before = c.session().surfaceParams().toString();

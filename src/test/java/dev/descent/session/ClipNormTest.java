@@ -1,4 +1,4 @@
-package dev.descent.export.session;
+package dev.descent.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -19,13 +19,13 @@ class ClipNormTest {
 
     @Test
     void aClippedRunKeepsItsStepsShortOnTheCliff() {
-        Session clipped = SessionFiles.parse(session(", \"clipNorm\": 5"));
-        Session plain = SessionFiles.parse(session(""));
+        SessionConfig clipped = SessionFiles.parse(session(", \"clipNorm\": 5"));
+        SessionConfig plain = SessionFiles.parse(session(""));
         assertEquals(5.0, clipped.runs().get(0).clipNorm());
         assertNull(plain.runs().get(0).clipNorm());
         var surface = Sessions.surface(clipped);
-        List<Trace.Row> c = Trace.rows(Sessions.spec(surface, clipped.runs().get(0)), 10, false);
-        List<Trace.Row> p = Trace.rows(Sessions.spec(surface, plain.runs().get(0)), 10, false);
+        List<Trace.Row> c = Trace.rows(clipped.runs().get(0).toRunSpec(surface), 10, false);
+        List<Trace.Row> p = Trace.rows(plain.runs().get(0).toRunSpec(surface), 10, false);
         double longestClipped = 0;
         double longestPlain = 0;
         for (int k = 1; k <= 10; k++) {
@@ -38,7 +38,7 @@ class ClipNormTest {
 
     @Test
     void writtenOnlyWhenSetAndRefusedWhenNegative() {
-        Session clipped = SessionFiles.parse(session(", \"clipNorm\": 5"));
+        SessionConfig clipped = SessionFiles.parse(session(", \"clipNorm\": 5"));
         assertTrue(SessionFiles.toJson(clipped).contains("\"clipNorm\" : 5.0"), SessionFiles.toJson(clipped));
         assertEquals(clipped.runs().get(0), SessionFiles.parse(SessionFiles.toJson(clipped)).runs().get(0));
         assertTrue(!SessionFiles.toJson(SessionFiles.parse(session(""))).contains("clipNorm"));

@@ -1,12 +1,11 @@
-package dev.descent.app.model;
+package dev.descent.session;
 
-import dev.descent.export.session.Session;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.LongSupplier;
 
 /**
- * Undo and redo as a history of immutable {@link Session} snapshots, and whether the session has
+ * Undo and redo as a history of immutable {@link SessionConfig} snapshots, and whether the session has
  * changed since it was last opened or saved. Each state carries a revision number, so undoing back
  * to the saved state counts as saved again.
  *
@@ -20,7 +19,7 @@ final class SessionHistory {
     static final int LIMIT = 200;
     static final long COALESCE_NANOS = 600_000_000L;
 
-    private record State(Session session, long revision) {
+    private record State(SessionConfig session, long revision) {
     }
 
     private final Deque<State> undo = new ArrayDeque<>();
@@ -53,7 +52,7 @@ final class SessionHistory {
      * {@code before} is about to be replaced by a change; {@code key} names the kind of change
      * (null: never merged with the previous one).
      */
-    void record(Session before, String key) {
+    void record(SessionConfig before, String key) {
         long now = clock.getAsLong();
         boolean merge = key != null && key.equals(lastKey) && now - lastTime < COALESCE_NANOS && !undo.isEmpty()
                 && redo.isEmpty();
@@ -78,16 +77,16 @@ final class SessionHistory {
     }
 
     /** The session to go back to, or null; {@code current} becomes redoable. */
-    Session undo(Session current) {
+    SessionConfig undo(SessionConfig current) {
         return step(undo, redo, current);
     }
 
     /** The session to go forward to, or null; {@code current} becomes undoable. */
-    Session redo(Session current) {
+    SessionConfig redo(SessionConfig current) {
         return step(redo, undo, current);
     }
 
-    private Session step(Deque<State> from, Deque<State> to, Session current) {
+    private SessionConfig step(Deque<State> from, Deque<State> to, SessionConfig current) {
         if (from.isEmpty()) {
             return null;
         }

@@ -1,4 +1,4 @@
-package dev.descent.app.model;
+package dev.descent.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.descent.export.session.RunModel;
-import dev.descent.export.session.Session;
 import dev.descent.math.Surfaces;
 import dev.descent.sim.Simulation;
 import java.util.List;
@@ -26,8 +24,8 @@ class SessionHistoryTest {
         sim.close();
     }
 
-    static Session bowl() {
-        return new Session("test", null, "quadratic", Map.of(), List.of(RunModel.of("run 0", null, "sgd", Map.of("lr", 0.02), 2, 1)),
+    static SessionConfig bowl() {
+        return new SessionConfig("test", null, "quadratic", Map.of(), List.of(RunConfig.of("run 0", null, "sgd", Map.of("lr", 0.02), 2, 1)),
                 100, 10_000, null, null, null, null, 0, null);
     }
 
@@ -126,9 +124,9 @@ class SessionHistoryTest {
         AtomicLong now = new AtomicLong();
         SessionHistory h = new SessionHistory(now::get);
         h.clear();
-        Session a = bowl();
-        Session b = a.withSpeed(1);
-        Session c = a.withSpeed(2);
+        SessionConfig a = bowl();
+        SessionConfig b = a.withSpeed(1);
+        SessionConfig c = a.withSpeed(2);
         h.record(a, "start:0");
         now.addAndGet(10_000_000L);
         h.record(b, "start:0");           // the same drag, 10 ms later: merged

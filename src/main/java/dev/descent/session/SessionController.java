@@ -1,11 +1,5 @@
-package dev.descent.app.model;
+package dev.descent.session;
 
-import dev.descent.export.session.Palette;
-import dev.descent.export.session.RunModel;
-import dev.descent.export.session.Session;
-import dev.descent.export.session.Sessions;
-import dev.descent.export.session.Values;
-import dev.descent.export.session.ViewBox;
 import dev.descent.math.Surface;
 import dev.descent.math.SurfaceKind;
 import dev.descent.math.Surfaces;
@@ -26,7 +20,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The session the window shows and the one way to change it: every change is validated by building
- * what the simulation needs, then kept in the (immutable) {@link Session} and sent to the
+ * what the simulation needs, then kept in the (immutable) {@link SessionConfig} and sent to the
  * {@link Simulation} as a command. An invalid change is refused with the validating code's message
  * and changes nothing. No JavaFX: views call the command methods and listen.
  *
@@ -60,7 +54,7 @@ public final class SessionController {
 
     private final Simulation simulation;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-    private Session session;
+    private SessionConfig session;
     private Surface surface;
     private final List<Integer> ids = new ArrayList<>();
     private int nextId = 1;
@@ -69,9 +63,16 @@ public final class SessionController {
     private final SessionHistory history = new SessionHistory();
     private boolean restartAllOnChange;
 
-    public SessionController(Simulation simulation, Session initial) {
+    private final List<String> openingProblems;
+
+    public SessionController(Simulation simulation, SessionConfig initial) {
         this.simulation = simulation;
-        load(initial);
+        openingProblems = List.copyOf(load(initial));
+    }
+
+    /** What opening the first session left out (runs this build cannot make), empty when all went well. */
+    public List<String> openingProblems() {
+        return openingProblems;
     }
 
     public void addListener(Listener l) {
@@ -86,7 +87,7 @@ public final class SessionController {
 
     // ---- reading ------------------------------------------------------------------------------
 
-    public Session session() {
+    public SessionConfig session() {
         return session;
     }
 
@@ -103,11 +104,11 @@ public final class SessionController {
         return simulation.latest();
     }
 
-    public List<RunModel> runs() {
+    public List<RunConfig> runs() {
         return session.runs();
     }
 
-    public RunModel run(int index) {
+    public RunConfig run(int index) {
         return session.runs().get(index);
     }
 
@@ -142,27 +143,31 @@ public final class SessionController {
      * @return problems found while opening (runs left out), empty when all went well
      * @throws IllegalArgumentException when the session's surface cannot be built; nothing changes then
      */
-    public List<String> load(Session s) {
+    public List<String> load(SessionConfig s) {
         clearScrub();
         Sessions.Opened opened = Sessions.open(s);
-        Session o = opened.session();
-        Surface sf = Sessions.surface(o);
+        SessionConfig o = opened.session();
         history.clear();
-        install(o, sf, o.runs().isEmpty() ? -1 : 0);
+        install(o, opened.surface(), opened.specs(), o.runs().isEmpty() ? -1 : 0);
         fire(Change.LOADED);
         return opened.problems();
     }
 
     /** Puts {@code o} in force: the simulation gets its surface and runs again, every run from its start. */
-    private void install(Session o, Surface sf, int select) {
+    private void install(SessionConfig o, Surface sf, int select) {
+        install(o, sf, o.runs().stream().map(r -> r.toRunSpec(sf)).toList(), select);
+    }
+
+    /** As {@link #install(SessionConfig, Surface, int)} with each run's spec already built. */
+    private void install(SessionConfig o, Surface sf, List<RunSpec> specs, int select) {
         session = o;
         surface = sf;
         ids.clear();
         List<Command.RunConfig> configs = new ArrayList<>();
-        for (RunModel r : o.runs()) {
+        for (RunSpec spec : specs) {
             int id = nextId++;
             ids.add(id);
-            configs.add(new Command.RunConfig(id, Sessions.spec(sf, r)));
+            configs.add(new Command.RunConfig(id, spec));
         }
         selected = Math.min(select, o.runs().size() - 1);
         double[] p = sf.suggestedStart();
@@ -193,14 +198,14 @@ public final class SessionController {
         return restore(history.redo(session));
     }
 
-    private boolean restore(Session s) {
+    private boolean restore(SessionConfig s) {
         if (s == null) {
             return false;
         }
         clearScrub();
         // undo is about runs and surfaces: the view, look and playback stay as they are now
-        Session now = session;
-        Session r = s.withSpeed(now.speed()).withStepLimit(now.stepLimit())
+        SessionConfig now = session;
+        SessionConfig r = s.withSpeed(now.speed()).withStepLimit(now.stepLimit())
                 .withLook(now.colorMap(), now.contourLines(), now.gradientField(), now.trail())
                 .withApplyFromCurrentPoint(now.applyFromCurrentPoint());
         if (r.surface().equals(now.surface()) && r.surfaceParams().equals(now.surfaceParams())) {
@@ -230,11 +235,11 @@ public final class SessionController {
             SurfaceKind kind = Surfaces.find(id);
             Surface sf = kind.create();
             double[] p = sf.suggestedStart();
-            List<RunModel> runs = new ArrayList<>();
+            List<RunConfig> runs = new ArrayList<>();
             List<RunSpec> specs = new ArrayList<>();
-            for (RunModel r : session.runs()) {
-                RunModel m = r.withStart(p[0], p[1]);
-                specs.add(Sessions.spec(sf, m));
+            for (RunConfig r : session.runs()) {
+                RunConfig m = r.withStart(p[0], p[1]);
+                specs.add(m.toRunSpec(sf));
                 runs.add(m);
             }
             history.record(session, "surface");
@@ -256,7 +261,7 @@ public final class SessionController {
             params.put(name, Values.toJson(value));
             Surface sf = Surfaces.find(session.surface()).create(params);
             // a formula undefined where a run starts would only show NaN and "diverged" badges: say so here
-            for (RunModel r : session.runs()) {
+            for (RunConfig r : session.runs()) {
                 double f = sf.value(r.x0(), r.y0());
                 if (!Double.isFinite(f)) {
                     return Optional.of(sf.formula() + " is not defined at the start (" + dev.descent.math.Params.format(r.x0())
@@ -265,8 +270,8 @@ public final class SessionController {
                 }
             }
             List<RunSpec> specs = new ArrayList<>();
-            for (RunModel r : session.runs()) {
-                specs.add(Sessions.spec(sf, r));
+            for (RunConfig r : session.runs()) {
+                specs.add(r.toRunSpec(sf));
             }
             history.record(session, "surface:" + name);
             session = session.withSurface(session.surface(), params, session.runs(), session.view());
@@ -286,16 +291,16 @@ public final class SessionController {
     // ---- runs ---------------------------------------------------------------------------------
 
     public boolean canAddRun() {
-        return session.runs().size() < Session.MAX_RUNS;
+        return session.runs().size() < SessionConfig.MAX_RUNS;
     }
 
     /** A new run: SGD, or a copy of the selected run's optimizer settings in the next colour. */
     public Optional<String> addRun() {
         if (!canAddRun()) {
-            return Optional.of("At most " + Session.MAX_RUNS + " runs can race at once.");
+            return Optional.of("At most " + SessionConfig.MAX_RUNS + " runs can race at once.");
         }
         double[] p = selected >= 0 ? run(selected).start() : surface.suggestedStart();
-        RunModel r = RunModel.of(null, nextColor(), "sgd", Map.of(), p[0], p[1]);
+        RunConfig r = RunConfig.of(null, nextColor(), "sgd", Map.of(), p[0], p[1]);
         r = r.withName(uniqueName("SGD"));
         return insert(r);
     }
@@ -303,20 +308,20 @@ public final class SessionController {
     /** A copy of the run at {@code index}, in the next colour. */
     public Optional<String> duplicateRun(int index) {
         if (!canAddRun()) {
-            return Optional.of("At most " + Session.MAX_RUNS + " runs can race at once.");
+            return Optional.of("At most " + SessionConfig.MAX_RUNS + " runs can race at once.");
         }
-        RunModel r = run(index);
+        RunConfig r = run(index);
         return insert(r.withColor(nextColor()).withName(uniqueName(r.name())));
     }
 
-    private Optional<String> insert(RunModel r) {
+    private Optional<String> insert(RunConfig r) {
         RunSpec spec;
         try {
-            spec = Sessions.spec(surface, r);
+            spec = r.toRunSpec(surface);
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
         }
-        List<RunModel> runs = new ArrayList<>(session.runs());
+        List<RunConfig> runs = new ArrayList<>(session.runs());
         runs.add(r);
         history.record(session, null);
         session = session.withRuns(runs);
@@ -332,7 +337,7 @@ public final class SessionController {
         if (index < 0 || index >= session.runs().size()) {
             return;
         }
-        List<RunModel> runs = new ArrayList<>(session.runs());
+        List<RunConfig> runs = new ArrayList<>(session.runs());
         runs.remove(index);
         history.record(session, null);
         session = session.withRuns(runs);
@@ -353,7 +358,7 @@ public final class SessionController {
     }
 
     private String nextColor() {
-        return Palette.next(session.runs().stream().map(RunModel::color).toList(), session.runs().size());
+        return Palette.next(session.runs().stream().map(RunConfig::color).toList(), session.runs().size());
     }
 
     private String uniqueName(String base) {
@@ -386,14 +391,14 @@ public final class SessionController {
      *
      * @return the reason when the new settings are invalid; the run then keeps its settings
      */
-    public Optional<String> updateRun(int index, UnaryOperator<RunModel> change) {
+    public Optional<String> updateRun(int index, UnaryOperator<RunConfig> change) {
         clearScrub();
-        RunModel old = run(index);
-        RunModel r;
+        RunConfig old = run(index);
+        RunConfig r;
         RunSpec spec;
         try {
             r = change.apply(old);
-            spec = Sessions.spec(surface, r);
+            spec = r.toRunSpec(surface);
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
         }
@@ -414,7 +419,7 @@ public final class SessionController {
      * @return a note for the user (η reset) or the reason the change was refused
      */
     public Optional<String> changeOptimizer(int index, String optimizerId) {
-        RunModel old = run(index);
+        RunConfig old = run(index);
         dev.descent.optim.OptimizerKind from;
         dev.descent.optim.OptimizerKind to;
         try {
@@ -431,27 +436,27 @@ public final class SessionController {
         if (from != null && name != null && name.matches(java.util.regex.Pattern.quote(from.title()) + "( \\(\\d+\\))?")) {
             name = uniqueName(to.title(), index);
         }
-        RunModel changed = old.withOptimizer(to.id()).withName(name);
+        RunConfig changed = old.withOptimizer(to.id()).withName(name);
         Object lr = lrOf(from, old);
         boolean hasLr = to.params().stream().anyMatch(p -> p.name().equals("lr"));
         String note = null;
         if (lr != null && hasLr) {
-            RunModel carried = changed.withHyperparameter("lr", lr);
+            RunConfig carried = changed.withHyperparameter("lr", lr);
             try {
-                Sessions.spec(surface, carried);
+                carried.toRunSpec(surface);
                 changed = carried;
             } catch (IllegalArgumentException e) {
                 note = "η = " + lr + " does not suit " + to.title() + "; η is reset to its default "
                         + dev.descent.math.Params.format(to.param("lr").defaultValue()) + ".";
             }
         }
-        RunModel result = changed;
+        RunConfig result = changed;
         Optional<String> refused = updateRun(index, m -> result);
         return refused.isPresent() ? refused : Optional.ofNullable(note);
     }
 
     /** The run's η (set or the optimizer's default), or null when its optimizer has none. */
-    private static Object lrOf(dev.descent.optim.OptimizerKind kind, RunModel r) {
+    private static Object lrOf(dev.descent.optim.OptimizerKind kind, RunConfig r) {
         if (kind == null || kind.params().stream().noneMatch(p -> p.name().equals("lr"))) {
             return null;
         }
@@ -460,22 +465,22 @@ public final class SessionController {
     }
 
     /** Name, colour, visibility: what only the drawing depends on. */
-    public Optional<String> updateRunLook(int index, UnaryOperator<RunModel> change) {
-        RunModel r = change.apply(run(index));
+    public Optional<String> updateRunLook(int index, UnaryOperator<RunConfig> change) {
+        RunConfig r = change.apply(run(index));
         if (r.name() == null || r.name().isBlank()) {
             return Optional.of("A run needs a name");
         }
-        if (r.color() == null || !r.color().matches("#[0-9a-fA-F]{6}")) {
-            return Optional.of("Invalid colour " + r.color() + " (#rrggbb)");
+        if (!ConfigChecks.isColor(r.color())) {
+            return Optional.of("Invalid colour: " + (r.color() == null ? "none" : "'" + r.color() + "'") + " (expected #rrggbb)");
         }
         replace(index, r, "look:" + index);
         fire(Change.RUN);
         return Optional.empty();
     }
 
-    private void replace(int index, RunModel r, String key) {
+    private void replace(int index, RunConfig r, String key) {
         history.record(session, key);
-        List<RunModel> runs = new ArrayList<>(session.runs());
+        List<RunConfig> runs = new ArrayList<>(session.runs());
         runs.set(index, r);
         session = session.withRuns(runs);
     }
@@ -485,10 +490,12 @@ public final class SessionController {
      */
     public Optional<String> moveStart(Integer index, double x, double y) {
         clearScrub();
-        if (!Double.isFinite(x) || !Double.isFinite(y)) {
-            return Optional.of("Invalid start: (" + x + ", " + y + ") must be finite numbers");
+        try {
+            ConfigChecks.start(new double[] {x, y});
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
         }
-        List<RunModel> runs = new ArrayList<>(session.runs());
+        List<RunConfig> runs = new ArrayList<>(session.runs());
         for (int i = 0; i < runs.size(); i++) {
             if (index == null || index == i) {
                 runs.set(i, runs.get(i).withStart(x, y));
@@ -507,7 +514,7 @@ public final class SessionController {
         if (!Double.isFinite(x) || !Double.isFinite(y) || indices.isEmpty()) {
             return;
         }
-        List<RunModel> runs = new ArrayList<>(session.runs());
+        List<RunConfig> runs = new ArrayList<>(session.runs());
         for (int i : indices) {
             runs.set(i, runs.get(i).withStart(x, y));
         }
@@ -561,8 +568,10 @@ public final class SessionController {
     }
 
     public Optional<String> setSpeed(double stepsPerSecond) {
-        if (!(stepsPerSecond > 0) || Double.isInfinite(stepsPerSecond)) {
-            return Optional.of("Invalid speed: " + stepsPerSecond + " steps per second");
+        try {
+            ConfigChecks.speed(stepsPerSecond);
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
         }
         session = session.withSpeed(stepsPerSecond);
         simulation.submit(new Command.SetSpeed(stepsPerSecond));
@@ -571,8 +580,10 @@ public final class SessionController {
     }
 
     public Optional<String> setStepLimit(long steps) {
-        if (steps < 1) {
-            return Optional.of("Invalid step limit: " + steps + " (must be at least 1)");
+        try {
+            ConfigChecks.stepLimit(steps);
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
         }
         session = session.withStepLimit(steps);
         simulation.submit(new Command.SetStepLimit(steps));

@@ -1,4 +1,4 @@
-package dev.descent.export.session;
+package dev.descent.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,8 +33,8 @@ class SessionFileRefusalsTest {
                         "ambiguous JSON at line 2, column 11: the field \"surface\" appears twice"),
                 Arguments.of("{\"version\": 1, \"runs\": [{\"optimizer\": \"sgd\", \"seed\": 1, \"seed\": 2}]}", "the field \"seed\" appears twice"),
                 // read as 1, while "version": 1.5 is refused
-                Arguments.of("{\"version\": 1, \"runs\": [{\"optimizer\": \"sgd\", \"seed\": 1.5}]}", "run 1: seed 1.5 must be a whole number"),
-                Arguments.of("{\"version\": 1, \"runs\": [{\"optimizer\": \"sgd\", \"seed\": 1e30}]}", "run 1: seed 1.0E30 must be a whole number"),
+                Arguments.of("{\"version\": 1, \"runs\": [{\"optimizer\": \"sgd\", \"seed\": 1.5}]}", "run 1.seed: Invalid seed: 1.5 (a whole number"),
+                Arguments.of("{\"version\": 1, \"runs\": [{\"optimizer\": \"sgd\", \"seed\": 1e30}]}", "run 1.seed: Invalid seed: 1.0E30 (a whole number"),
                 Arguments.of("{\"version\": 1.5}", "\"version\" must be a whole number"),
                 // Jackson's words: "enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS`"
                 Arguments.of("{\"version\": 1, \"speed\": NaN}", "line 1, column 28: NaN is not a number JSON allows; every number must be finite"),
@@ -68,14 +68,14 @@ class SessionFileRefusalsTest {
             out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
             out.write(body);
         }
-        Session s = SessionFiles.read(f);
+        SessionConfig s = SessionFiles.read(f);
         assertEquals("quadratic", s.surface());
         assertEquals(1, s.runs().size());
     }
 
     @Test
     void aWholeSeedWrittenAsADecimalIsAccepted() {
-        Session s = SessionFiles.parse("{\"version\": 1, \"surface\": \"quadratic\", \"runs\": [{\"optimizer\": \"sgd\", \"noise\": \"additive\", "
+        SessionConfig s = SessionFiles.parse("{\"version\": 1, \"surface\": \"quadratic\", \"runs\": [{\"optimizer\": \"sgd\", \"noise\": \"additive\", "
                 + "\"seed\": 7.0}]}");
         assertEquals(7, s.runs().get(0).seed());
     }

@@ -1,4 +1,4 @@
-package dev.descent.export.session;
+package dev.descent.session;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +27,7 @@ public final class Presets {
     public static final String DIR = "presets";
 
     /** A preset: its id, its resource path and its session. */
-    public record Preset(String id, String resource, Session session) {
+    public record Preset(String id, String resource, SessionConfig session) {
         public String title() {
             return session.title() == null ? id : session.title();
         }
@@ -36,20 +36,44 @@ public final class Presets {
     private Presets() {
     }
 
-    /** Every preset, in order. A preset that cannot be read is an error: they ship with the program. */
+    /** Read and checked once per run of the program: presets ship with it and never change. */
+    private static volatile List<Preset> all;
+
+    /**
+     * Every preset, in order, read and strictly validated the first time it is asked for and kept
+     * (the window asks on its launcher thread, before the JavaFX thread builds the menus). A preset
+     * that cannot be read is an error: they ship with the program.
+     */
     public static List<Preset> all() {
-        List<Preset> out = new ArrayList<>();
-        for (String name : fileNames()) {
-            out.add(read(name));
+        List<Preset> a = all;
+        if (a == null) {
+            synchronized (Presets.class) {
+                a = all;
+                if (a == null) {
+                    List<Preset> out = new ArrayList<>();
+                    for (String name : fileNames()) {
+                        out.add(read(name));
+                    }
+                    all = a = List.copyOf(out);
+                }
+            }
         }
-        return out;
+        return a;
     }
 
     /** @throws IllegalArgumentException when there is no preset with that id */
     public static Preset load(String id) {
-        for (String name : fileNames()) {
-            if (idOf(name).equals(id)) {
-                return read(name);
+        if (all == null) { // one preset wanted (the CLI, the first start): read only that one
+            for (String name : fileNames()) {
+                if (idOf(name).equals(id)) {
+                    return read(name);
+                }
+            }
+        } else {
+            for (Preset p : all) {
+                if (p.id().equals(id)) {
+                    return p;
+                }
             }
         }
         throw new IllegalArgumentException("No preset named " + id);

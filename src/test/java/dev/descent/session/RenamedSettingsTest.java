@@ -1,4 +1,4 @@
-package dev.descent.export.session;
+package dev.descent.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,7 +21,7 @@ class RenamedSettingsTest {
     void aSavedSessionWithTheOldNamesOpensWithTheNewOnes() throws Exception {
         for (boolean strict : new boolean[] {true, false}) {
             var in = new ByteArrayInputStream(OLD.getBytes(StandardCharsets.UTF_8));
-            Session s = strict ? SessionFiles.read(in) : SessionFiles.readLenient(in);
+            SessionConfig s = strict ? SessionFiles.read(in) : SessionFiles.readLenient(in);
             assertEquals("classic_nesterov", s.runs().get(0).hyperparameters().get("variant"));
             assertEquals("shift", s.runs().get(1).hyperparameters().get("hessian_fix"));
             assertFalse(s.runs().get(1).hyperparameters().containsKey("damping"), "the absolute damping is not misread as the relative min_shift");

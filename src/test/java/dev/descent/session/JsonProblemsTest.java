@@ -1,4 +1,4 @@
-package dev.descent.sim;
+package dev.descent.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,21 +1,15 @@
-package dev.descent.export.session;
+package dev.descent.session;
 
-import dev.descent.math.GradientNoise;
 import dev.descent.math.Surface;
 import dev.descent.math.SurfaceKind;
 import dev.descent.math.Surfaces;
-import dev.descent.optim.Optimizer;
-import dev.descent.optim.OptimizerKind;
 import dev.descent.optim.Optimizers;
-import dev.descent.optim.Schedule;
-import dev.descent.optim.Schedules;
 import dev.descent.sim.RunSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Reading, writing and resolving sessions: JSON, defaults, and run specs for the simulation. */
@@ -28,7 +22,7 @@ public final class Sessions {
     }
 
     /** The session as JSON with the format version (see {@link SessionFiles}). */
-    public static String toJson(Session s) {
+    public static String toJson(SessionConfig s) {
         return SessionFiles.toJson(s);
     }
 
@@ -37,30 +31,33 @@ public final class Sessions {
      * unusable runs are left out later by {@link #open}. Session files and presets are read
      * strictly by {@link SessionFiles#read(Path)}.
      */
-    public static Session read(InputStream in) throws IOException {
+    public static SessionConfig read(InputStream in) throws IOException {
         return SessionFiles.readLenient(in);
     }
 
-    /** Writes through a temporary file and an atomic move. */
-    public static void write(Session s, Path file) throws IOException {
-        SessionFiles.write(s, file);
-    }
-
     /** The default lesson: the Rosenbrock race preset, or a single SGD run when it cannot be read. */
-    public static Session defaultSession() {
+    public static SessionConfig defaultSession() {
         try {
             return Presets.load(DEFAULT_PRESET).session();
         } catch (RuntimeException e) {
             Surface s = Surfaces.create("rosenbrock");
             double[] p = s.suggestedStart();
-            return new Session("Rosenbrock", null, "rosenbrock", Map.of(),
-                    List.of(RunModel.of("SGD", Palette.RUN_COLORS.get(0), "sgd", Map.of("lr", 0.001), p[0], p[1])),
+            return new SessionConfig("Rosenbrock", null, "rosenbrock", Map.of(),
+                    List.of(RunConfig.of("SGD", Palette.RUN_COLORS.get(0), "sgd", Map.of("lr", 0.001), p[0], p[1])),
                     200, 10_000, null, null, null, null, 0, null);
         }
     }
 
-    /** What opening a session found: the session to use (with unusable runs left out) and why they were left out. */
-    public record Opened(Session session, List<String> problems) {
+    /**
+     * What opening a session found: the session to use (with unusable runs left out), its surface,
+     * each kept run's spec (built once, here, and handed to the simulation as it is) and why runs
+     * were left out.
+     */
+    public record Opened(SessionConfig session, Surface surface, List<RunSpec> specs, List<String> problems) {
+        public Opened {
+            specs = List.copyOf(specs);
+            problems = List.copyOf(problems);
+        }
     }
 
     /**
@@ -70,30 +67,32 @@ public final class Sessions {
      *
      * @throws IllegalArgumentException when the surface itself cannot be built
      */
-    public static Opened open(Session s) {
+    public static Opened open(SessionConfig s) {
         Surface surface = surface(s);
         List<String> problems = new ArrayList<>();
-        List<RunModel> runs = new ArrayList<>();
+        List<RunConfig> runs = new ArrayList<>();
+        List<RunSpec> specs = new ArrayList<>();
         List<String> used = new ArrayList<>();
-        for (RunModel r : s.runs()) {
-            if (runs.size() == Session.MAX_RUNS) {
-                problems.add("Only " + Session.MAX_RUNS + " runs are shown; the rest were left out.");
+        for (RunConfig r : s.runs()) {
+            if (runs.size() == SessionConfig.MAX_RUNS) {
+                problems.add("Only " + SessionConfig.MAX_RUNS + " runs are shown; the rest were left out.");
                 break;
             }
-            RunModel m = r;
+            RunConfig m = r;
             if (m.start() == null) {
                 double[] p = surface.suggestedStart();
                 m = m.withStart(p[0], p[1]);
             }
-            if (m.color() == null || !m.color().matches("#[0-9a-fA-F]{6}")) {
+            if (!ConfigChecks.isColor(m.color())) {
                 m = m.withColor(Palette.next(used, runs.size()));
             }
             try {
-                spec(surface, m);
+                RunSpec spec = m.toRunSpec(surface);
                 if (m.name() == null || m.name().isBlank()) {
                     m = m.withName(Optimizers.find(m.optimizer()).title());
                 }
                 runs.add(m);
+                specs.add(spec);
                 used.add(m.color());
             } catch (RuntimeException e) {
                 problems.add("Left out run '" + (r.name() == null ? r.optimizer() : r.name()) + "': " + e.getMessage());
@@ -107,38 +106,38 @@ public final class Sessions {
                 view = null;
             }
         }
-        return new Opened(s.withRuns(runs).withView(view), problems);
-    }
-
-    /** @throws IllegalArgumentException for an unknown surface or an invalid parameter */
-    public static Surface surface(Session s) {
-        return Surfaces.find(s.surface()).create(s.surfaceParams());
+        return new Opened(s.withRuns(runs).withView(view), surface, specs, problems);
     }
 
     /**
-     * The simulation's spec of a run on a surface.
-     *
-     * @throws IllegalArgumentException with the validating code's message for anything invalid
+     * Fills in what a checked session may leave out, without building any run: a missing start is
+     * the surface's suggested one, a missing colour the next free palette colour, a missing name the
+     * optimizer's title.
      */
-    public static RunSpec spec(Surface surface, RunModel r) {
-        if (r.optimizer() == null) {
-            throw new IllegalArgumentException("No optimizer given");
+    public static SessionConfig fillIn(SessionConfig s, Surface surface) {
+        List<RunConfig> runs = new ArrayList<>();
+        List<String> used = new ArrayList<>();
+        for (RunConfig r : s.runs()) {
+            RunConfig m = r;
+            if (m.start() == null) {
+                double[] p = surface.suggestedStart();
+                m = m.withStart(p[0], p[1]);
+            }
+            if (!ConfigChecks.isColor(m.color())) {
+                m = m.withColor(Palette.next(used, runs.size()));
+            }
+            if (m.name() == null || m.name().isBlank()) {
+                m = m.withName(Optimizers.find(m.optimizer()).title());
+            }
+            runs.add(m);
+            used.add(m.color());
         }
-        OptimizerKind kind = Optimizers.find(r.optimizer());
-        Optimizer o = kind.create(r.hyperparameters());
-        o.checkObjective(surface);
-        Schedule schedule = Schedules.find(r.schedule()).create(r.scheduleParams());
-        GradientNoise noise = new GradientNoise(noiseKind(r.noise()), r.sigma(), r.seed());
-        double[] p = r.start() == null ? surface.suggestedStart() : r.start();
-        return new RunSpec(surface, noise, o, schedule, p[0], p[1], r.clipNorm() == null ? 0 : r.clipNorm());
+        return s.withRuns(runs);
     }
 
-    public static GradientNoise.Kind noiseKind(String s) {
-        try {
-            return GradientNoise.Kind.valueOf(s.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Unknown noise kind '" + s + "'; known: none, additive, multiplicative");
-        }
+    /** @throws IllegalArgumentException for an unknown surface or an invalid parameter */
+    public static Surface surface(SessionConfig s) {
+        return Surfaces.find(s.surface()).create(s.surfaceParams());
     }
 
     /** The surface's title and description for pickers. */

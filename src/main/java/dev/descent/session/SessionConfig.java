@@ -1,13 +1,17 @@
-package dev.descent.export.session;
+package dev.descent.session;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Everything a lesson consists of: the surface, the runs, playback and view settings. Plain,
- * immutable data with no JavaFX, written and read as JSON (the remembered session, presets, and
- * later session files). Missing values take sensible defaults in the compact constructor.
+ * Everything a lesson consists of: the surface, the runs ({@link RunConfig}), playback and view
+ * settings. Plain, immutable data with no JavaFX, written and read as JSON (the remembered session,
+ * presets, session files) and built from the command line ({@code cli.RunOptions}). Missing values
+ * take sensible defaults in the compact constructor; {@link ConfigChecks#session} lists every problem.
+ *
+ * <p>Room to grow: lessons (beats), overlays and export annotations are further components, each
+ * with its default here, a {@code with...} method and its check in {@link ConfigChecks}.
  *
  * @param title        a lesson title (presets), may be null
  * @param description  what the lesson shows, one or two sentences, may be null
@@ -23,13 +27,13 @@ import java.util.Map;
  * @param trail        how many recent steps of each path are drawn; 0 = the whole path
  * @param applyFromCurrentPoint whether setting changes go on from the current point instead of restarting
  */
-public record Session(String title, String description, String surface, Map<String, Object> surfaceParams,
-                      List<RunModel> runs, double speed, long stepLimit, ViewBox view, String colorMap,
+public record SessionConfig(String title, String description, String surface, Map<String, Object> surfaceParams,
+                      List<RunConfig> runs, double speed, long stepLimit, ViewBox view, String colorMap,
                       Boolean contourLines, Boolean gradientField, int trail, Boolean applyFromCurrentPoint) {
 
     public static final int MAX_RUNS = 8;
 
-    public Session {
+    public SessionConfig {
         surface = surface == null || surface.isBlank() ? "rosenbrock" : surface;
         surfaceParams = surfaceParams == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(surfaceParams));
         runs = runs == null ? List.of() : List.copyOf(runs);
@@ -42,43 +46,43 @@ public record Session(String title, String description, String surface, Map<Stri
         applyFromCurrentPoint = applyFromCurrentPoint == null ? Boolean.FALSE : applyFromCurrentPoint;
     }
 
-    public Session withRuns(List<RunModel> r) {
-        return new Session(title, description, surface, surfaceParams, r, speed, stepLimit, view, colorMap, contourLines,
+    public SessionConfig withRuns(List<RunConfig> r) {
+        return new SessionConfig(title, description, surface, surfaceParams, r, speed, stepLimit, view, colorMap, contourLines,
                 gradientField, trail, applyFromCurrentPoint);
     }
 
-    public Session withSurface(String id, Map<String, Object> params, List<RunModel> r, ViewBox v) {
-        return new Session(title, description, id, params, r, speed, stepLimit, v, colorMap, contourLines,
+    public SessionConfig withSurface(String id, Map<String, Object> params, List<RunConfig> r, ViewBox v) {
+        return new SessionConfig(title, description, id, params, r, speed, stepLimit, v, colorMap, contourLines,
                 gradientField, trail, applyFromCurrentPoint);
     }
 
-    public Session withSpeed(double s) {
-        return new Session(title, description, surface, surfaceParams, runs, s, stepLimit, view, colorMap, contourLines,
+    public SessionConfig withSpeed(double s) {
+        return new SessionConfig(title, description, surface, surfaceParams, runs, s, stepLimit, view, colorMap, contourLines,
                 gradientField, trail, applyFromCurrentPoint);
     }
 
-    public Session withStepLimit(long s) {
-        return new Session(title, description, surface, surfaceParams, runs, speed, s, view, colorMap, contourLines,
+    public SessionConfig withStepLimit(long s) {
+        return new SessionConfig(title, description, surface, surfaceParams, runs, speed, s, view, colorMap, contourLines,
                 gradientField, trail, applyFromCurrentPoint);
     }
 
-    public Session withView(ViewBox v) {
-        return new Session(title, description, surface, surfaceParams, runs, speed, stepLimit, v, colorMap, contourLines,
+    public SessionConfig withView(ViewBox v) {
+        return new SessionConfig(title, description, surface, surfaceParams, runs, speed, stepLimit, v, colorMap, contourLines,
                 gradientField, trail, applyFromCurrentPoint);
     }
 
-    public Session withLook(String map, boolean lines, boolean field, int trailSteps) {
-        return new Session(title, description, surface, surfaceParams, runs, speed, stepLimit, view, map, lines,
+    public SessionConfig withLook(String map, boolean lines, boolean field, int trailSteps) {
+        return new SessionConfig(title, description, surface, surfaceParams, runs, speed, stepLimit, view, map, lines,
                 field, trailSteps, applyFromCurrentPoint);
     }
 
-    public Session withApplyFromCurrentPoint(boolean b) {
-        return new Session(title, description, surface, surfaceParams, runs, speed, stepLimit, view, colorMap, contourLines,
+    public SessionConfig withApplyFromCurrentPoint(boolean b) {
+        return new SessionConfig(title, description, surface, surfaceParams, runs, speed, stepLimit, view, colorMap, contourLines,
                 gradientField, trail, b);
     }
 
-    public Session withTitle(String t, String d) {
-        return new Session(t, d, surface, surfaceParams, runs, speed, stepLimit, view, colorMap, contourLines,
+    public SessionConfig withTitle(String t, String d) {
+        return new SessionConfig(t, d, surface, surfaceParams, runs, speed, stepLimit, view, colorMap, contourLines,
                 gradientField, trail, applyFromCurrentPoint);
     }
 }

@@ -1,0 +1,153 @@
+package dev.descent.session;
+
+import dev.descent.math.GradientNoise;
+import dev.descent.math.Surface;
+import dev.descent.optim.Optimizer;
+import dev.descent.optim.Optimizers;
+import dev.descent.optim.Schedule;
+import dev.descent.optim.Schedules;
+import dev.descent.sim.RunSpec;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One run as the user set it up, whichever way it came in: the window, a session file or preset,
+ * the command line ({@code cli.RunOptions}) or a golden header ({@link GoldenCase}) — each is a thin
+ * adapter into this record, and {@link #toRunSpec} is the one place a {@link RunSpec} is built.
+ * Plain data, no JavaFX, readable and writable by Jackson. Hyperparameter values are JSON-friendly:
+ * numbers, booleans, strings, and two-element lists for pairs such as {@code betas}. Checked by
+ * {@link ConfigChecks#run}.
+ *
+ * <p>Room to grow: a data set and a batch size belong here as two more components (null = the
+ * surface's own exact gradient), with a {@code with...} method each and a check in {@link ConfigChecks}.
+ *
+ * @param name            shown in the runs list and the legend
+ * @param color           {@code #rrggbb}
+ * @param optimizer       an optimizer id ({@code sgd}, {@code adam}, ...)
+ * @param hyperparameters values that differ from the optimizer's defaults (any subset, torch's names)
+ * @param schedule        a schedule id ({@code constant} when null)
+ * @param scheduleParams  the schedule's parameter values
+ * @param start           {x, y}; null means the surface's suggested start (filled in when a session is opened)
+ * @param noise           {@code none}, {@code additive} or {@code multiplicative}
+ * @param sigma           noise strength σ; null means {@link ConfigChecks#DEFAULT_SIGMA} (read only when noise is on)
+ * @param seed            noise seed
+ * @param visible         whether the trajectory is drawn (a hidden run still runs)
+ * @param clipNorm        clip the gradient's norm to this, as torch's clip_grad_norm_; null or 0 = no clipping
+ */
+public record RunConfig(String name, String color, String optimizer, Map<String, Object> hyperparameters,
+                       String schedule, Map<String, Object> scheduleParams, double[] start,
+                       String noise, Double sigma, long seed, Boolean visible, Double clipNorm) {
+
+    public RunConfig {
+        hyperparameters = hyperparameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(hyperparameters));
+        scheduleParams = scheduleParams == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scheduleParams));
+        schedule = schedule == null || schedule.isBlank() ? "constant" : schedule;
+        noise = noise == null || noise.isBlank() ? "none" : noise;
+        visible = visible == null ? Boolean.TRUE : visible;
+        sigma = sigma == null ? ConfigChecks.DEFAULT_SIGMA : sigma;
+        start = start == null ? null : start.clone();
+    }
+
+    public static RunConfig of(String name, String color, String optimizer, Map<String, Object> hyperparameters, double x, double y) {
+        return new RunConfig(name, color, optimizer, hyperparameters, null, null, new double[] {x, y}, null, null, 0, true, null);
+    }
+
+    /**
+     * The simulation's spec of this run on {@code surface}: the one place a {@link RunSpec} is built
+     * from settings. Builds the optimizer and schedule (which validate their values) once.
+     *
+     * @throws IllegalArgumentException with the validating code's message for anything invalid
+     */
+    public RunSpec toRunSpec(Surface surface) {
+        if (optimizer == null || optimizer.isBlank()) {
+            throw new IllegalArgumentException("Invalid optimizer: none given");
+        }
+        Optimizer o = Optimizers.find(optimizer).create(hyperparameters);
+        o.checkObjective(surface);
+        Schedule sch = Schedules.find(schedule).create(scheduleParams);
+        GradientNoise.Kind kind = ConfigChecks.noiseKind(noise);
+        GradientNoise n = kind == GradientNoise.Kind.NONE ? GradientNoise.NONE : new GradientNoise(kind, sigma, seed);
+        double[] p = start == null ? surface.suggestedStart() : start;
+        return new RunSpec(surface, n, o, sch, p[0], p[1], clipNorm == null ? 0 : clipNorm);
+    }
+
+    public boolean shown() {
+        return visible;
+    }
+
+    public double x0() {
+        return start[0];
+    }
+
+    public double y0() {
+        return start[1];
+    }
+
+    public RunConfig withName(String n) {
+        return new RunConfig(n, color, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm);
+    }
+
+    public RunConfig withColor(String c) {
+        return new RunConfig(name, c, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm);
+    }
+
+    public RunConfig withVisible(boolean v) {
+        return new RunConfig(name, color, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, v, clipNorm);
+    }
+
+    /** Another optimizer, with its default hyperparameters. */
+    public RunConfig withOptimizer(String id) {
+        return new RunConfig(name, color, id, Map.of(), schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm);
+    }
+
+    public RunConfig withHyperparameter(String key, Object value) {
+        Map<String, Object> m = new LinkedHashMap<>(hyperparameters);
+        m.put(key, Values.toJson(value));
+        return new RunConfig(name, color, optimizer, m, schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm);
+    }
+
+    /** Another schedule, with its default parameters. */
+    public RunConfig withSchedule(String id) {
+        return new RunConfig(name, color, optimizer, hyperparameters, id, Map.of(), start, noise, sigma, seed, visible, clipNorm);
+    }
+
+    public RunConfig withScheduleParam(String key, Object value) {
+        Map<String, Object> m = new LinkedHashMap<>(scheduleParams);
+        m.put(key, Values.toJson(value));
+        return new RunConfig(name, color, optimizer, hyperparameters, schedule, m, start, noise, sigma, seed, visible, clipNorm);
+    }
+
+    public RunConfig withStart(double x, double y) {
+        return new RunConfig(name, color, optimizer, hyperparameters, schedule, scheduleParams, new double[] {x, y}, noise, sigma, seed, visible, clipNorm);
+    }
+
+    /** Gradient clipping to norm {@code c} (0 = none). */
+    public RunConfig withClipNorm(double c) {
+        return new RunConfig(name, color, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, visible,
+                c == 0 ? null : c);
+    }
+
+    public RunConfig withNoise(String kind, double s, long sd) {
+        return new RunConfig(name, color, optimizer, hyperparameters, schedule, scheduleParams, start, kind, s, sd, visible, clipNorm);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RunConfig r && java.util.Objects.equals(name, r.name) && java.util.Objects.equals(color, r.color)
+                && java.util.Objects.equals(optimizer, r.optimizer) && hyperparameters.equals(r.hyperparameters)
+                && schedule.equals(r.schedule) && scheduleParams.equals(r.scheduleParams)
+                && java.util.Arrays.equals(start, r.start) && noise.equals(r.noise) && sigma.equals(r.sigma)
+                && seed == r.seed && visible.equals(r.visible) && java.util.Objects.equals(clipNorm, r.clipNorm);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(name, color, optimizer, hyperparameters, schedule, java.util.Arrays.hashCode(start));
+    }
+
+    @Override
+    public String toString() {
+        return "RunConfig[" + name + ", " + optimizer + " " + hyperparameters + ", start="
+                + java.util.Arrays.toString(start) + "]";
+    }
+}
