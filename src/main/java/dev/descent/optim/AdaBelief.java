@@ -1,9 +1,7 @@
 package dev.descent.optim;
 
 import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.List;
 
 /**
@@ -25,15 +23,17 @@ import java.util.List;
  */
 public record AdaBelief(double lr, double beta1, double beta2, double eps, double weightDecay) implements Optimizer {
 
-    public static final OptimizerKind KIND = new OptimizerKind("adabelief", null, "AdaBelief",
+    static final Hyper<AdaBelief, Double> LR = Hyper.lr(1e-3, AdaBelief::lr);
+    static final Hyper<AdaBelief, double[]> BETAS = Hyper.betas(0.9, 0.999,
+            "decay rates (β₁, β₂) of the running averages of g and (g − m)²", AdaBelief::beta1, AdaBelief::beta2);
+    static final Hyper<AdaBelief, Double> EPS = Hyper.real("eps", "ε", 1e-16, 1e-18, 1, Scale.LOG,
+            "added to s on every step and to √ŝ", AdaBelief::eps);
+    static final Hyper<AdaBelief, Double> WEIGHT_DECAY = Hyper.l2(AdaBelief::weightDecay);
+
+    public static final OptimizerKind KIND = OptimizerKind.of("adabelief", null, "AdaBelief",
             "s ← β₂s + (1−β₂)(g − m)² + ε, θ ← θ − η·m̂/(√ŝ + ε)",
-            List.of(
-                    ParamSpec.real("lr", "η", 1e-3, 1e-5, 1, Scale.LOG, "learning rate"),
-                    ParamSpec.pair("betas", "β", 0.9, 0.999, 0, 0.9999, Scale.NEAR_ONE,
-                            "decay rates (β₁, β₂) of the running averages of g and (g − m)²"),
-                    ParamSpec.real("eps", "ε", 1e-16, 1e-18, 1, Scale.LOG, "added to s on every step and to √ŝ"),
-                    ParamSpec.real("weight_decay", "λ", 0, 0, 1, Scale.LINEAR, "L2 penalty added to the gradient")),
-            p -> new AdaBelief(p.real("lr"), p.pair("betas")[0], p.pair("betas")[1], p.real("eps"), p.real("weight_decay")));
+            p -> new AdaBelief(LR.of(p), BETAS.first(p), BETAS.second(p), EPS.of(p), WEIGHT_DECAY.of(p)),
+            LR, BETAS, EPS, WEIGHT_DECAY);
 
     public AdaBelief {
         Validate.learningRate(lr);
@@ -46,11 +46,6 @@ public record AdaBelief(double lr, double beta1, double beta2, double eps, doubl
     @Override
     public OptimizerKind kind() {
         return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "betas", new double[] {beta1, beta2}, "eps", eps, "weight_decay", weightDecay);
     }
 
     @Override

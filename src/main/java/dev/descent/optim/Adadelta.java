@@ -1,9 +1,7 @@
 package dev.descent.optim;
 
 import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.List;
 
 /**
@@ -21,17 +19,19 @@ import java.util.List;
  */
 public record Adadelta(double lr, double rho, double eps, double weightDecay, boolean maximize) implements Optimizer {
 
-    public static final OptimizerKind KIND = new OptimizerKind("adadelta", "Adadelta", "Adadelta",
+    static final Hyper<Adadelta, Double> LR = Hyper.real("lr", "η", 1.0, 1e-3, 100, Scale.LOG,
+            "scales the applied step (the paper has none: 1)", Adadelta::lr);
+    static final Hyper<Adadelta, Double> RHO = Hyper.real("rho", "ρ", 0.9, 0, 0.9999, Scale.NEAR_ONE,
+            "decay of the running averages of g² and Δ²", Adadelta::rho);
+    static final Hyper<Adadelta, Double> EPS = Hyper.eps(1e-6,
+            "added inside both square roots; also sets the size of the first steps", Adadelta::eps);
+    static final Hyper<Adadelta, Double> WEIGHT_DECAY = Hyper.l2(Adadelta::weightDecay);
+    static final Hyper<Adadelta, Boolean> MAXIMIZE = Hyper.maximize(Adadelta::maximize);
+
+    public static final OptimizerKind KIND = OptimizerKind.of("adadelta", "Adadelta", "Adadelta",
             "Δ = √(u+ε)/√(v+ε)·g, θ ← θ − η·Δ, u and v running averages of Δ² and g²",
-            List.of(
-                    ParamSpec.real("lr", "η", 1.0, 1e-3, 100, Scale.LOG, "scales the applied step (the paper has none: 1)"),
-                    ParamSpec.real("rho", "ρ", 0.9, 0, 0.9999, Scale.NEAR_ONE,
-                            "decay of the running averages of g² and Δ²"),
-                    ParamSpec.real("eps", "ε", 1e-6, 1e-12, 1, Scale.LOG,
-                            "added inside both square roots; also sets the size of the first steps"),
-                    ParamSpec.real("weight_decay", "λ", 0, 0, 1, Scale.LINEAR, "L2 penalty added to the gradient"),
-                    ParamSpec.bool("maximize", "maximize", false, "maximise f instead of minimising it")),
-            p -> new Adadelta(p.real("lr"), p.real("rho"), p.real("eps"), p.real("weight_decay"), p.bool("maximize")));
+            p -> new Adadelta(LR.of(p), RHO.of(p), EPS.of(p), WEIGHT_DECAY.of(p), MAXIMIZE.of(p)),
+            LR, RHO, EPS, WEIGHT_DECAY, MAXIMIZE);
 
     public Adadelta {
         Validate.learningRate(lr);
@@ -48,12 +48,6 @@ public record Adadelta(double lr, double rho, double eps, double weightDecay, bo
     @Override
     public OptimizerKind kind() {
         return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "rho", rho, "eps", eps, "weight_decay", weightDecay,
-                "maximize", maximize);
     }
 
     @Override

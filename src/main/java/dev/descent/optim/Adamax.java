@@ -1,9 +1,6 @@
 package dev.descent.optim;
 
 import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
-import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.List;
 
 /**
@@ -20,17 +17,19 @@ import java.util.List;
 public record Adamax(double lr, double beta1, double beta2, double eps, double weightDecay, boolean maximize)
         implements Optimizer {
 
-    public static final OptimizerKind KIND = new OptimizerKind("adamax", "Adamax", "Adamax",
+    static final Hyper<Adamax, Double> LR = Hyper.lr(2e-3, Adamax::lr);
+    static final Hyper<Adamax, double[]> BETAS = Hyper.betas(0.9, 0.999,
+            "decay rates (β₁, β₂) of the running average of g and of the infinity norm", Adamax::beta1,
+            Adamax::beta2);
+    static final Hyper<Adamax, Double> EPS = Hyper.eps(1e-8, "added to |g| inside the max", Adamax::eps);
+    static final Hyper<Adamax, Double> WEIGHT_DECAY = Hyper.l2(Adamax::weightDecay);
+    static final Hyper<Adamax, Boolean> MAXIMIZE = Hyper.maximize(Adamax::maximize);
+
+    public static final OptimizerKind KIND = OptimizerKind.of("adamax", "Adamax", "Adamax",
             "u ← max(β₂u, |g| + ε), θ ← θ − η/(1−β₁ᵗ)·m/u",
-            List.of(
-                    ParamSpec.real("lr", "η", 2e-3, 1e-5, 1, Scale.LOG, "learning rate"),
-                    ParamSpec.pair("betas", "β", 0.9, 0.999, 0, 0.9999, Scale.NEAR_ONE,
-                            "decay rates (β₁, β₂) of the running average of g and of the infinity norm"),
-                    ParamSpec.real("eps", "ε", 1e-8, 1e-12, 1, Scale.LOG, "added to |g| inside the max"),
-                    ParamSpec.real("weight_decay", "λ", 0, 0, 1, Scale.LINEAR, "L2 penalty added to the gradient"),
-                    ParamSpec.bool("maximize", "maximize", false, "maximise f instead of minimising it")),
-            p -> new Adamax(p.real("lr"), p.pair("betas")[0], p.pair("betas")[1], p.real("eps"), p.real("weight_decay"),
-                    p.bool("maximize")));
+            p -> new Adamax(LR.of(p), BETAS.first(p), BETAS.second(p), EPS.of(p), WEIGHT_DECAY.of(p),
+                    MAXIMIZE.of(p)),
+            LR, BETAS, EPS, WEIGHT_DECAY, MAXIMIZE);
 
     public Adamax {
         Validate.learningRate(lr);
@@ -48,12 +47,6 @@ public record Adamax(double lr, double beta1, double beta2, double eps, double w
     @Override
     public OptimizerKind kind() {
         return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "betas", new double[] {beta1, beta2}, "eps", eps,
-                "weight_decay", weightDecay, "maximize", maximize);
     }
 
     @Override

@@ -1,9 +1,6 @@
 package dev.descent.optim;
 
 import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
-import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.List;
 
 /**
@@ -22,14 +19,18 @@ import java.util.List;
  */
 public record Lion(double lr, double beta1, double beta2, double weightDecay) implements Optimizer {
 
-    public static final OptimizerKind KIND = new OptimizerKind("lion", null, "Lion",
+    static final Hyper<Lion, Double> LR = Hyper.lr(1e-4, 1, "learning rate: the length of every coordinate's step",
+            Lion::lr);
+    static final Hyper<Lion, double[]> BETAS = Hyper.betas(0.9, 0.99,
+            "(β₁, β₂): β₁ mixes m and g for the step's sign, β₂ is the momentum's own decay", Lion::beta1,
+            Lion::beta2);
+    static final Hyper<Lion, Double> WEIGHT_DECAY = Hyper.weightDecay(0, "decoupled weight decay: θ ← θ(1 − ηλ)",
+            Lion::weightDecay);
+
+    public static final OptimizerKind KIND = OptimizerKind.of("lion", null, "Lion",
             "θ ← θ − η·sign(β₁m + (1−β₁)g), then m ← β₂m + (1−β₂)g",
-            List.of(
-                    ParamSpec.real("lr", "η", 1e-4, 1e-5, 1, Scale.LOG, "learning rate: the length of every coordinate's step"),
-                    ParamSpec.pair("betas", "β", 0.9, 0.99, 0, 0.9999, Scale.NEAR_ONE,
-                            "(β₁, β₂): β₁ mixes m and g for the step's sign, β₂ is the momentum's own decay"),
-                    ParamSpec.real("weight_decay", "λ", 0, 0, 1, Scale.LINEAR, "decoupled weight decay: θ ← θ(1 − ηλ)")),
-            p -> new Lion(p.real("lr"), p.pair("betas")[0], p.pair("betas")[1], p.real("weight_decay")));
+            p -> new Lion(LR.of(p), BETAS.first(p), BETAS.second(p), WEIGHT_DECAY.of(p)),
+            LR, BETAS, WEIGHT_DECAY);
 
     public Lion {
         Validate.learningRate(lr);
@@ -41,11 +42,6 @@ public record Lion(double lr, double beta1, double beta2, double weightDecay) im
     @Override
     public OptimizerKind kind() {
         return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "betas", new double[] {beta1, beta2}, "weight_decay", weightDecay);
     }
 
     @Override

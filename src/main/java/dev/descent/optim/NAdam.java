@@ -1,9 +1,7 @@
 package dev.descent.optim;
 
 import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.List;
 
 /**
@@ -31,19 +29,20 @@ import java.util.List;
 public record NAdam(double lr, double beta1, double beta2, double eps, double weightDecay, double momentumDecay,
                     boolean maximize) implements Optimizer {
 
-    public static final OptimizerKind KIND = new OptimizerKind("nadam", "NAdam", "NAdam",
+    static final Hyper<NAdam, Double> LR = Hyper.lr(2e-3, NAdam::lr);
+    static final Hyper<NAdam, double[]> BETAS = Hyper.betas(0.9, 0.999,
+            "decay rates (β₁, β₂) of the running averages of g and g²", NAdam::beta1, NAdam::beta2);
+    static final Hyper<NAdam, Double> EPS = Hyper.eps(1e-8, "added to √v̂ (outside the square root)", NAdam::eps);
+    static final Hyper<NAdam, Double> WEIGHT_DECAY = Hyper.l2(NAdam::weightDecay);
+    static final Hyper<NAdam, Double> MOMENTUM_DECAY = Hyper.real("momentum_decay", "ψ", 4e-3, 0, 0.1, Scale.LINEAR,
+            "momentum schedule: μ_t = β₁·(1 − ½·0.96^(t·ψ))", NAdam::momentumDecay);
+    static final Hyper<NAdam, Boolean> MAXIMIZE = Hyper.maximize(NAdam::maximize);
+
+    public static final OptimizerKind KIND = OptimizerKind.of("nadam", "NAdam", "NAdam",
             "Adam with a Nesterov look-ahead: θ ← θ − η·[(1−μ_t)/(1−Π_t)·g + μ_{t+1}/(1−Π_{t+1})·m]/(√v̂ + ε)",
-            List.of(
-                    ParamSpec.real("lr", "η", 2e-3, 1e-5, 1, Scale.LOG, "learning rate"),
-                    ParamSpec.pair("betas", "β", 0.9, 0.999, 0, 0.9999, Scale.NEAR_ONE,
-                            "decay rates (β₁, β₂) of the running averages of g and g²"),
-                    ParamSpec.real("eps", "ε", 1e-8, 1e-12, 1, Scale.LOG, "added to √v̂ (outside the square root)"),
-                    ParamSpec.real("weight_decay", "λ", 0, 0, 1, Scale.LINEAR, "L2 penalty added to the gradient"),
-                    ParamSpec.real("momentum_decay", "ψ", 4e-3, 0, 0.1, Scale.LINEAR,
-                            "momentum schedule: μ_t = β₁·(1 − ½·0.96^(t·ψ))"),
-                    ParamSpec.bool("maximize", "maximize", false, "maximise f instead of minimising it")),
-            p -> new NAdam(p.real("lr"), p.pair("betas")[0], p.pair("betas")[1], p.real("eps"), p.real("weight_decay"),
-                    p.real("momentum_decay"), p.bool("maximize")));
+            p -> new NAdam(LR.of(p), BETAS.first(p), BETAS.second(p), EPS.of(p), WEIGHT_DECAY.of(p),
+                    MOMENTUM_DECAY.of(p), MAXIMIZE.of(p)),
+            LR, BETAS, EPS, WEIGHT_DECAY, MOMENTUM_DECAY, MAXIMIZE);
 
     public NAdam {
         Validate.learningRate(lr);
@@ -62,12 +61,6 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double we
     @Override
     public OptimizerKind kind() {
         return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "betas", new double[] {beta1, beta2}, "eps", eps,
-                "weight_decay", weightDecay, "momentum_decay", momentumDecay, "maximize", maximize);
     }
 
     @Override

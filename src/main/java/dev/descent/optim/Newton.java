@@ -1,9 +1,7 @@
 package dev.descent.optim;
 
 import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.Arrays;
 import java.util.List;
 
@@ -59,21 +57,27 @@ public record Newton(double lr, String hessianFix, String lineSearch, double min
     /** The Armijo constant of the backtracking searches. */
     static final double C1 = 1e-4;
 
-    public static final OptimizerKind KIND = new OptimizerKind("newton", null, "Newton",
+    static final Hyper<Newton, Double> LR = Hyper.real("lr", "η", 1, 1e-3, 10, Scale.LOG,
+            "fraction of the Newton step taken (1 = full step)", Newton::lr);
+    static final Hyper<Newton, String> HESSIAN_FIX = Hyper.choice("hessian_fix", "fix", SHIFT,
+            List.of(SHIFT, EIGEN, GRADIENT),
+            "when H is not positive definite: shift = (H + τI)⁻¹g; eigen = |λ| clipped at δ;" + " gradient = a backtracking gradient step",
+            Newton::hessianFix);
+    static final Hyper<Newton, String> LINE_SEARCH = Hyper.choice("line_search", "search", NONE,
+            List.of(NONE, ARMIJO),
+            "none = take t = η even uphill (the textbook step); armijo = halve t until f decreases enough",
+            Newton::lineSearch);
+    static final Hyper<Newton, Double> MIN_SHIFT = Hyper.real("min_shift", "β", 1e-3, 1e-8, 1, Scale.LOG,
+            "shift fix: the smallest shift τ, relative to ‖H‖_F; τ doubles until H + τI is positive definite",
+            Newton::minShift);
+    static final Hyper<Newton, Double> DELTA = Hyper.real("delta", "δ", 1e-6, 1e-12, 1, Scale.LOG,
+            "eigen fix: each eigenvalue λ is replaced by max(|λ|, δ·max|λ|)", Newton::delta);
+
+    public static final OptimizerKind KIND = OptimizerKind.of("newton", null, "Newton",
             "θ ← θ − t·H⁻¹∇f, with H made positive definite (shift, eigen) or a gradient step when it is not",
-            List.of(
-                    ParamSpec.real("lr", "η", 1, 1e-3, 10, Scale.LOG, "fraction of the Newton step taken (1 = full step)"),
-                    ParamSpec.choice("hessian_fix", "fix", SHIFT, List.of(SHIFT, EIGEN, GRADIENT),
-                            "when H is not positive definite: shift = (H + τI)⁻¹g; eigen = |λ| clipped at δ;"
-                                    + " gradient = a backtracking gradient step"),
-                    ParamSpec.choice("line_search", "search", NONE, List.of(NONE, ARMIJO),
-                            "none = take t = η even uphill (the textbook step); armijo = halve t until f decreases enough"),
-                    ParamSpec.real("min_shift", "β", 1e-3, 1e-8, 1, Scale.LOG,
-                            "shift fix: the smallest shift τ, relative to ‖H‖_F; τ doubles until H + τI is positive definite"),
-                    ParamSpec.real("delta", "δ", 1e-6, 1e-12, 1, Scale.LOG,
-                            "eigen fix: each eigenvalue λ is replaced by max(|λ|, δ·max|λ|)")),
-            p -> new Newton(p.real("lr"), p.choice("hessian_fix"), p.choice("line_search"), p.real("min_shift"),
-                    p.real("delta")));
+            p -> new Newton(LR.of(p), HESSIAN_FIX.of(p), LINE_SEARCH.of(p), MIN_SHIFT.of(p),
+                    DELTA.of(p)),
+            LR, HESSIAN_FIX, LINE_SEARCH, MIN_SHIFT, DELTA);
 
     public Newton {
         Validate.learningRate(lr);
@@ -90,12 +94,6 @@ public record Newton(double lr, String hessianFix, String lineSearch, double min
     @Override
     public OptimizerKind kind() {
         return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "hessian_fix", hessianFix, "line_search", lineSearch, "min_shift", minShift,
-                "delta", delta);
     }
 
     /** @throws IllegalArgumentException "Newton needs the Hessian; this objective has none" */

@@ -15,8 +15,13 @@ public interface Optimizer {
     /** The family this optimizer belongs to (its id, its parameter specs). */
     OptimizerKind kind();
 
-    /** Every hyperparameter value, in the order of {@code kind().params()}. */
-    Params hyperparameters();
+    /**
+     * Every hyperparameter value, in the order of {@code kind().params()}; by default read through the
+     * kind's declared {@link Hyper}s.
+     */
+    default Params hyperparameters() {
+        return kind().valuesOf(this);
+    }
 
     /** The base learning rate; a schedule scales it step by step. */
     double lr();

@@ -1,9 +1,7 @@
 package dev.descent.optim;
 
 import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.List;
 
 /**
@@ -22,16 +20,18 @@ import java.util.List;
  */
 public record Qhm(double lr, double momentum, double nu, double weightDecay) implements Optimizer {
 
-    public static final OptimizerKind KIND = new OptimizerKind("qhm", "QHM", "QHM",
+    static final Hyper<Qhm, Double> LR = Hyper.lr(0.01, 10, "learning rate (required in qhoptim; 0.01 here)",
+            Qhm::lr);
+    static final Hyper<Qhm, Double> MOMENTUM = Hyper.real("momentum", "β", 0.999, 0, 0.9999, Scale.NEAR_ONE,
+            "decay of the (dampened) momentum buffer", Qhm::momentum);
+    static final Hyper<Qhm, Double> NU = Hyper.real("nu", "ν", 0.7, 0, 1, Scale.LINEAR,
+            "immediate discount: weight of the buffer against the plain gradient (0: SGD, 1: momentum)", Qhm::nu);
+    static final Hyper<Qhm, Double> WEIGHT_DECAY = Hyper.l2(Qhm::weightDecay);
+
+    public static final OptimizerKind KIND = OptimizerKind.of("qhm", "QHM", "QHM",
             "b ← βb + (1−β)g, θ ← θ − η·[(1−ν)·g + ν·b]",
-            List.of(
-                    ParamSpec.real("lr", "η", 0.01, 1e-5, 10, Scale.LOG, "learning rate (required in qhoptim; 0.01 here)"),
-                    ParamSpec.real("momentum", "β", 0.999, 0, 0.9999, Scale.NEAR_ONE,
-                            "decay of the (dampened) momentum buffer"),
-                    ParamSpec.real("nu", "ν", 0.7, 0, 1, Scale.LINEAR,
-                            "immediate discount: weight of the buffer against the plain gradient (0: SGD, 1: momentum)"),
-                    ParamSpec.real("weight_decay", "λ", 0, 0, 1, Scale.LINEAR, "L2 penalty added to the gradient")),
-            p -> new Qhm(p.real("lr"), p.real("momentum"), p.real("nu"), p.real("weight_decay")));
+            p -> new Qhm(LR.of(p), MOMENTUM.of(p), NU.of(p), WEIGHT_DECAY.of(p)),
+            LR, MOMENTUM, NU, WEIGHT_DECAY);
 
     public Qhm {
         Validate.learningRate(lr);
@@ -43,11 +43,6 @@ public record Qhm(double lr, double momentum, double nu, double weightDecay) imp
     @Override
     public OptimizerKind kind() {
         return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "momentum", momentum, "nu", nu, "weight_decay", weightDecay);
     }
 
     @Override

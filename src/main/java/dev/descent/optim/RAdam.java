@@ -1,9 +1,6 @@
 package dev.descent.optim;
 
 import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
-import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.List;
 
 /**
@@ -29,17 +26,18 @@ import java.util.List;
 public record RAdam(double lr, double beta1, double beta2, double eps, double weightDecay, boolean maximize)
         implements Optimizer {
 
-    public static final OptimizerKind KIND = new OptimizerKind("radam", "RAdam", "RAdam",
+    static final Hyper<RAdam, Double> LR = Hyper.lr(1e-3, RAdam::lr);
+    static final Hyper<RAdam, double[]> BETAS = Hyper.betas(0.9, 0.999,
+            "decay rates (β₁, β₂) of the running averages of g and g²", RAdam::beta1, RAdam::beta2);
+    static final Hyper<RAdam, Double> EPS = Hyper.eps(1e-8, "added to √v before the bias correction", RAdam::eps);
+    static final Hyper<RAdam, Double> WEIGHT_DECAY = Hyper.l2(RAdam::weightDecay);
+    static final Hyper<RAdam, Boolean> MAXIMIZE = Hyper.maximize(RAdam::maximize);
+
+    public static final OptimizerKind KIND = OptimizerKind.of("radam", "RAdam", "RAdam",
             "Adam rectified by r_t once ρ_t > 5; momentum SGD before that",
-            List.of(
-                    ParamSpec.real("lr", "η", 1e-3, 1e-5, 1, Scale.LOG, "learning rate"),
-                    ParamSpec.pair("betas", "β", 0.9, 0.999, 0, 0.9999, Scale.NEAR_ONE,
-                            "decay rates (β₁, β₂) of the running averages of g and g²"),
-                    ParamSpec.real("eps", "ε", 1e-8, 1e-12, 1, Scale.LOG, "added to √v before the bias correction"),
-                    ParamSpec.real("weight_decay", "λ", 0, 0, 1, Scale.LINEAR, "L2 penalty added to the gradient"),
-                    ParamSpec.bool("maximize", "maximize", false, "maximise f instead of minimising it")),
-            p -> new RAdam(p.real("lr"), p.pair("betas")[0], p.pair("betas")[1], p.real("eps"), p.real("weight_decay"),
-                    p.bool("maximize")));
+            p -> new RAdam(LR.of(p), BETAS.first(p), BETAS.second(p), EPS.of(p), WEIGHT_DECAY.of(p),
+                    MAXIMIZE.of(p)),
+            LR, BETAS, EPS, WEIGHT_DECAY, MAXIMIZE);
 
     public RAdam {
         Validate.learningRate(lr);
@@ -57,12 +55,6 @@ public record RAdam(double lr, double beta1, double beta2, double eps, double we
     @Override
     public OptimizerKind kind() {
         return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "betas", new double[] {beta1, beta2}, "eps", eps,
-                "weight_decay", weightDecay, "maximize", maximize);
     }
 
     @Override

@@ -1,9 +1,7 @@
 package dev.descent.optim;
 
 import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.Arrays;
 import java.util.List;
 
@@ -25,17 +23,20 @@ import java.util.List;
 public record Rprop(double lr, double etaMinus, double etaPlus, double stepSizeMin, double stepSizeMax,
                     boolean maximize) implements Optimizer {
 
-    public static final OptimizerKind KIND = new OptimizerKind("rprop", "Rprop", "Rprop",
+    static final Hyper<Rprop, Double> LR = Hyper.lr(1e-2, 1,
+            "learning rate: the first step size Δ₀ of every coordinate", Rprop::lr);
+    static final Hyper<Rprop, double[]> ETAS = Hyper.pair("etas", "η∓", 0.5, 1.2, 0, 2, Scale.LINEAR,
+            "(η⁻, η⁺): Δ is multiplied by η⁻ when the gradient's sign flips and by η⁺ when it stays", Rprop::etaMinus,
+            Rprop::etaPlus);
+    static final Hyper<Rprop, double[]> STEP_SIZES = Hyper.pair("step_sizes", "Δ", 1e-6, 50, 0, 100, Scale.LOG,
+            "(Δmin, Δmax): the smallest and largest step size", Rprop::stepSizeMin, Rprop::stepSizeMax);
+    static final Hyper<Rprop, Boolean> MAXIMIZE = Hyper.maximize(Rprop::maximize);
+
+    public static final OptimizerKind KIND = OptimizerKind.of("rprop", "Rprop", "Rprop",
             "Δ ← Δ·η⁺ while sign(g) stays, Δ·η⁻ when it flips; θ ← θ − sign(g)·Δ",
-            List.of(
-                    ParamSpec.real("lr", "η", 1e-2, 1e-5, 1, Scale.LOG, "learning rate: the first step size Δ₀ of every coordinate"),
-                    ParamSpec.pair("etas", "η∓", 0.5, 1.2, 0, 2, Scale.LINEAR,
-                            "(η⁻, η⁺): Δ is multiplied by η⁻ when the gradient's sign flips and by η⁺ when it stays"),
-                    ParamSpec.pair("step_sizes", "Δ", 1e-6, 50, 0, 100, Scale.LOG,
-                            "(Δmin, Δmax): the smallest and largest step size"),
-                    ParamSpec.bool("maximize", "maximize", false, "maximise f instead of minimising it")),
-            p -> new Rprop(p.real("lr"), p.pair("etas")[0], p.pair("etas")[1], p.pair("step_sizes")[0],
-                    p.pair("step_sizes")[1], p.bool("maximize")));
+            p -> new Rprop(LR.of(p), ETAS.first(p), ETAS.second(p), STEP_SIZES.first(p),
+                    STEP_SIZES.second(p), MAXIMIZE.of(p)),
+            LR, ETAS, STEP_SIZES, MAXIMIZE);
 
     public Rprop {
         Validate.learningRate(lr);
@@ -57,12 +58,6 @@ public record Rprop(double lr, double etaMinus, double etaPlus, double stepSizeM
     @Override
     public OptimizerKind kind() {
         return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "etas", new double[] {etaMinus, etaPlus},
-                "step_sizes", new double[] {stepSizeMin, stepSizeMax}, "maximize", maximize);
     }
 
     @Override

@@ -1,9 +1,7 @@
 package dev.descent.optim;
 
 import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.List;
 
 /**
@@ -29,20 +27,26 @@ import java.util.List;
 public record ScheduleFreeAdamW(double lr, double beta1, double beta2, double eps, double weightDecay,
                                 int warmupSteps, double r, double weightLrPower) implements Optimizer {
 
-    public static final OptimizerKind KIND = new OptimizerKind("schedule_free_adamw", null, "Schedule-Free AdamW",
+    static final Hyper<ScheduleFreeAdamW, Double> LR = Hyper.lr(0.0025, 1, "learning rate (no schedule needed)",
+            ScheduleFreeAdamW::lr);
+    static final Hyper<ScheduleFreeAdamW, double[]> BETAS = Hyper.betas(0.9, 0.999,
+            "β₁: where y lies between z and the average x; β₂: decay of the running average of g²",
+            ScheduleFreeAdamW::beta1, ScheduleFreeAdamW::beta2);
+    static final Hyper<ScheduleFreeAdamW, Double> EPS = Hyper.eps(1e-8, "added to √v", ScheduleFreeAdamW::eps);
+    static final Hyper<ScheduleFreeAdamW, Double> WEIGHT_DECAY = Hyper.weightDecay(0, "weight decay, applied at y",
+            ScheduleFreeAdamW::weightDecay);
+    static final Hyper<ScheduleFreeAdamW, Integer> WARMUP_STEPS = Hyper.integer("warmup_steps", "warm-up", 0, 0, 1000,
+            "steps of linear learning-rate warm-up", ScheduleFreeAdamW::warmupSteps);
+    static final Hyper<ScheduleFreeAdamW, Double> R = Hyper.real("r", "r", 0, 0, 2, Scale.LINEAR,
+            "the average weights step k by k^r", ScheduleFreeAdamW::r);
+    static final Hyper<ScheduleFreeAdamW, Double> WEIGHT_LR_POWER = Hyper.real("weight_lr_power", "p", 2, 0, 4,
+            Scale.LINEAR, "the average weights step k by (largest η so far)^p", ScheduleFreeAdamW::weightLrPower);
+
+    public static final OptimizerKind KIND = OptimizerKind.of("schedule_free_adamw", null, "Schedule-Free AdamW",
             "z ← z − η·g/(√v+ε), x ← (1−c)x + c·z, gradient at y = (1−β₁)z + β₁x",
-            List.of(
-                    ParamSpec.real("lr", "η", 0.0025, 1e-5, 1, Scale.LOG, "learning rate (no schedule needed)"),
-                    ParamSpec.pair("betas", "β", 0.9, 0.999, 0, 0.9999, Scale.NEAR_ONE,
-                            "β₁: where y lies between z and the average x; β₂: decay of the running average of g²"),
-                    ParamSpec.real("eps", "ε", 1e-8, 1e-12, 1, Scale.LOG, "added to √v"),
-                    ParamSpec.real("weight_decay", "λ", 0, 0, 1, Scale.LINEAR, "weight decay, applied at y"),
-                    ParamSpec.integer("warmup_steps", "warm-up", 0, 0, 1000, "steps of linear learning-rate warm-up"),
-                    ParamSpec.real("r", "r", 0, 0, 2, Scale.LINEAR, "the average weights step k by k^r"),
-                    ParamSpec.real("weight_lr_power", "p", 2, 0, 4, Scale.LINEAR,
-                            "the average weights step k by (largest η so far)^p")),
-            p -> new ScheduleFreeAdamW(p.real("lr"), p.pair("betas")[0], p.pair("betas")[1], p.real("eps"),
-                    p.real("weight_decay"), p.integer("warmup_steps"), p.real("r"), p.real("weight_lr_power")));
+            p -> new ScheduleFreeAdamW(LR.of(p), BETAS.first(p), BETAS.second(p), EPS.of(p),
+                    WEIGHT_DECAY.of(p), WARMUP_STEPS.of(p), R.of(p), WEIGHT_LR_POWER.of(p)),
+            LR, BETAS, EPS, WEIGHT_DECAY, WARMUP_STEPS, R, WEIGHT_LR_POWER);
 
     public ScheduleFreeAdamW {
         Validate.learningRate(lr);
@@ -65,12 +69,6 @@ public record ScheduleFreeAdamW(double lr, double beta1, double beta2, double ep
     @Override
     public OptimizerKind kind() {
         return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "betas", new double[] {beta1, beta2}, "eps", eps, "weight_decay", weightDecay,
-                "warmup_steps", warmupSteps, "r", r, "weight_lr_power", weightLrPower);
     }
 
     @Override

@@ -1,9 +1,6 @@
 package dev.descent.optim;
 
 import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
-import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.List;
 
 /**
@@ -19,12 +16,14 @@ import java.util.List;
  */
 public record SignSgd(double lr, double weightDecay) implements Optimizer {
 
-    public static final OptimizerKind KIND = new OptimizerKind("signsgd", null, "signSGD",
+    static final Hyper<SignSgd, Double> LR = Hyper.lr(1e-2, 1, "learning rate: the length of every coordinate's step",
+            SignSgd::lr);
+    static final Hyper<SignSgd, Double> WEIGHT_DECAY = Hyper.l2(SignSgd::weightDecay);
+
+    public static final OptimizerKind KIND = OptimizerKind.of("signsgd", null, "signSGD",
             "θ ← θ − η·sign(g): every coordinate moves by exactly η",
-            List.of(
-                    ParamSpec.real("lr", "η", 1e-2, 1e-5, 1, Scale.LOG, "learning rate: the length of every coordinate's step"),
-                    ParamSpec.real("weight_decay", "λ", 0, 0, 1, Scale.LINEAR, "L2 penalty added to the gradient")),
-            p -> new SignSgd(p.real("lr"), p.real("weight_decay")));
+            p -> new SignSgd(LR.of(p), WEIGHT_DECAY.of(p)),
+            LR, WEIGHT_DECAY);
 
     public SignSgd {
         Validate.learningRate(lr);
@@ -34,11 +33,6 @@ public record SignSgd(double lr, double weightDecay) implements Optimizer {
     @Override
     public OptimizerKind kind() {
         return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "weight_decay", weightDecay);
     }
 
     @Override

@@ -1,9 +1,7 @@
 package dev.descent.optim;
 
 import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.List;
 
 /**
@@ -20,14 +18,16 @@ import java.util.List;
  */
 public record Signum(double lr, double momentum, double weightDecay) implements Optimizer {
 
-    public static final OptimizerKind KIND = new OptimizerKind("signum", null, "Signum",
+    static final Hyper<Signum, Double> LR = Hyper.lr(1e-2, 1, "learning rate: the length of every coordinate's step",
+            Signum::lr);
+    static final Hyper<Signum, Double> MOMENTUM = Hyper.real("momentum", "β", 0.9, 0, 0.999, Scale.NEAR_ONE,
+            "decay of the running average m of g (0: signSGD)", Signum::momentum);
+    static final Hyper<Signum, Double> WEIGHT_DECAY = Hyper.l2(Signum::weightDecay);
+
+    public static final OptimizerKind KIND = OptimizerKind.of("signum", null, "Signum",
             "m ← βm + (1−β)g, θ ← θ − η·sign(m)",
-            List.of(
-                    ParamSpec.real("lr", "η", 1e-2, 1e-5, 1, Scale.LOG, "learning rate: the length of every coordinate's step"),
-                    ParamSpec.real("momentum", "β", 0.9, 0, 0.999, Scale.NEAR_ONE,
-                            "decay of the running average m of g (0: signSGD)"),
-                    ParamSpec.real("weight_decay", "λ", 0, 0, 1, Scale.LINEAR, "L2 penalty added to the gradient")),
-            p -> new Signum(p.real("lr"), p.real("momentum"), p.real("weight_decay")));
+            p -> new Signum(LR.of(p), MOMENTUM.of(p), WEIGHT_DECAY.of(p)),
+            LR, MOMENTUM, WEIGHT_DECAY);
 
     public Signum {
         Validate.learningRate(lr);
@@ -40,11 +40,6 @@ public record Signum(double lr, double momentum, double weightDecay) implements 
     @Override
     public OptimizerKind kind() {
         return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "momentum", momentum, "weight_decay", weightDecay);
     }
 
     @Override

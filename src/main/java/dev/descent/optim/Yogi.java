@@ -1,9 +1,7 @@
 package dev.descent.optim;
 
 import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.Arrays;
 import java.util.List;
 
@@ -28,18 +26,19 @@ import java.util.List;
 public record Yogi(double lr, double beta1, double beta2, double eps, double initialAccumulatorValue,
                    double weightDecay) implements Optimizer {
 
-    public static final OptimizerKind KIND = new OptimizerKind("yogi", null, "Yogi",
+    static final Hyper<Yogi, Double> LR = Hyper.lr(1e-2, Yogi::lr);
+    static final Hyper<Yogi, double[]> BETAS = Hyper.betas(0.9, 0.999,
+            "decay rates (β₁, β₂) of m and of v's moves towards g²", Yogi::beta1, Yogi::beta2);
+    static final Hyper<Yogi, Double> EPS = Hyper.eps(1e-3, "added to √v̂", Yogi::eps);
+    static final Hyper<Yogi, Double> INITIAL_ACCUMULATOR_VALUE = Hyper.real("initial_accumulator_value", "v₀", 1e-6,
+            0, 1, Scale.LINEAR, "starting value of the second moment v", Yogi::initialAccumulatorValue);
+    static final Hyper<Yogi, Double> WEIGHT_DECAY = Hyper.l2(Yogi::weightDecay);
+
+    public static final OptimizerKind KIND = OptimizerKind.of("yogi", null, "Yogi",
             "v ← v − (1−β₂)·sign(v − g²)·g², θ ← θ − η·m̂/(√v̂ + ε)",
-            List.of(
-                    ParamSpec.real("lr", "η", 1e-2, 1e-5, 1, Scale.LOG, "learning rate"),
-                    ParamSpec.pair("betas", "β", 0.9, 0.999, 0, 0.9999, Scale.NEAR_ONE,
-                            "decay rates (β₁, β₂) of m and of v's moves towards g²"),
-                    ParamSpec.real("eps", "ε", 1e-3, 1e-12, 1, Scale.LOG, "added to √v̂"),
-                    ParamSpec.real("initial_accumulator_value", "v₀", 1e-6, 0, 1, Scale.LINEAR,
-                            "starting value of the second moment v"),
-                    ParamSpec.real("weight_decay", "λ", 0, 0, 1, Scale.LINEAR, "L2 penalty added to the gradient")),
-            p -> new Yogi(p.real("lr"), p.pair("betas")[0], p.pair("betas")[1], p.real("eps"),
-                    p.real("initial_accumulator_value"), p.real("weight_decay")));
+            p -> new Yogi(LR.of(p), BETAS.first(p), BETAS.second(p), EPS.of(p),
+                    INITIAL_ACCUMULATOR_VALUE.of(p), WEIGHT_DECAY.of(p)),
+            LR, BETAS, EPS, INITIAL_ACCUMULATOR_VALUE, WEIGHT_DECAY);
 
     public Yogi {
         Validate.learningRate(lr);
@@ -53,12 +52,6 @@ public record Yogi(double lr, double beta1, double beta2, double eps, double ini
     @Override
     public OptimizerKind kind() {
         return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "betas", new double[] {beta1, beta2}, "eps", eps,
-                "initial_accumulator_value", initialAccumulatorValue, "weight_decay", weightDecay);
     }
 
     @Override
