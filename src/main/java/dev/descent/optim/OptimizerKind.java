@@ -65,6 +65,22 @@ public record OptimizerKind(String id, String torchName, String title, String ru
     }
 
     /**
+     * The given values without those the governing kind ({@link #forValues}) does not take: after a
+     * wrapper's {@code inner} changes, the settings only the previous inner optimizer had. Order kept.
+     */
+    public Map<String, Object> retain(Map<String, ?> values) {
+        java.util.Set<String> takes = new java.util.HashSet<>();
+        forValues(values).params().forEach(s -> takes.add(s.name()));
+        Map<String, Object> kept = new java.util.LinkedHashMap<>();
+        values.forEach((name, value) -> {
+            if (takes.contains(name)) {
+                kept.put(name, value);
+            }
+        });
+        return kept;
+    }
+
+    /**
      * Builds the optimizer with the given hyperparameter values; missing ones take torch's defaults.
      *
      * @throws IllegalArgumentException naming an unknown hyperparameter or an invalid value
