@@ -36,11 +36,7 @@ public record AdaBelief(double lr, double beta1, double beta2, double eps, doubl
             LR, BETAS, EPS, WEIGHT_DECAY);
 
     public AdaBelief {
-        Validate.learningRate(lr);
-        Validate.nonNegative("epsilon value", eps);
-        Validate.beta(0, beta1);
-        Validate.beta(1, beta2);
-        Validate.nonNegative("weight_decay value", weightDecay);
+        Validate.adamFamily(lr, eps, beta1, beta2, weightDecay);
     }
 
     @Override

@@ -32,11 +32,7 @@ public record Adamax(double lr, double beta1, double beta2, double eps, double w
             LR, BETAS, EPS, WEIGHT_DECAY, MAXIMIZE);
 
     public Adamax {
-        Validate.learningRate(lr);
-        Validate.nonNegative("epsilon value", eps);
-        Validate.beta(0, beta1);
-        Validate.beta(1, beta2);
-        Validate.nonNegative("weight_decay value", weightDecay);
+        Validate.adamFamily(lr, eps, beta1, beta2, weightDecay);
     }
 
     /** torch's defaults with the given learning rate. */

@@ -57,7 +57,7 @@ public record LevenbergMarquardt(double lr, double lambda, double nu, int maxTri
         Validate.learningRate(lr);
         Checks.positive("lambda", lambda);
         if (!(nu > 1) || Double.isInfinite(nu)) {
-            throw new IllegalArgumentException("Invalid nu: " + nu + " (must be a finite number > 1)");
+            throw new IllegalArgumentException("Invalid nu: " + Validate.repr(nu) + " (must be a finite number > 1)");
         }
         Checks.atLeast("max_tries", maxTries, 1);
         if (!MARQUARDT.equals(damping) && !LEVENBERG.equals(damping)) {

@@ -45,11 +45,7 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double we
             LR, BETAS, EPS, WEIGHT_DECAY, MOMENTUM_DECAY, MAXIMIZE);
 
     public NAdam {
-        Validate.learningRate(lr);
-        Validate.nonNegative("epsilon value", eps);
-        Validate.beta(0, beta1);
-        Validate.beta(1, beta2);
-        Validate.nonNegative("weight_decay value", weightDecay);
+        Validate.adamFamily(lr, eps, beta1, beta2, weightDecay);
         Validate.nonNegative("momentum_decay value", momentumDecay);
     }
 

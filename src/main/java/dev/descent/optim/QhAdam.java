@@ -39,11 +39,7 @@ public record QhAdam(double lr, double beta1, double beta2, double nu1, double n
             LR, BETAS, NUS, EPS, WEIGHT_DECAY);
 
     public QhAdam {
-        Validate.learningRate(lr);
-        Validate.nonNegative("epsilon value", eps);
-        Validate.beta(0, beta1);
-        Validate.beta(1, beta2);
-        Validate.nonNegative("weight_decay value", weightDecay);
+        Validate.adamFamily(lr, eps, beta1, beta2, weightDecay);
         nu(0, nu1);
         nu(1, nu2);
     }

@@ -40,11 +40,7 @@ public record RAdam(double lr, double beta1, double beta2, double eps, double we
             LR, BETAS, EPS, WEIGHT_DECAY, MAXIMIZE);
 
     public RAdam {
-        Validate.learningRate(lr);
-        Validate.nonNegative("epsilon value", eps);
-        Validate.beta(0, beta1);
-        Validate.beta(1, beta2);
-        Validate.nonNegative("weight_decay value", weightDecay);
+        Validate.adamFamily(lr, eps, beta1, beta2, weightDecay);
     }
 
     /** torch's defaults with the given learning rate. */

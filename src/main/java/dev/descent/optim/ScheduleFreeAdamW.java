@@ -49,11 +49,7 @@ public record ScheduleFreeAdamW(double lr, double beta1, double beta2, double ep
             LR, BETAS, EPS, WEIGHT_DECAY, WARMUP_STEPS, R, WEIGHT_LR_POWER);
 
     public ScheduleFreeAdamW {
-        Validate.learningRate(lr);
-        Validate.nonNegative("epsilon value", eps);
-        Validate.beta(0, beta1);
-        Validate.beta(1, beta2);
-        Validate.nonNegative("weight_decay value", weightDecay);
+        Validate.adamFamily(lr, eps, beta1, beta2, weightDecay);
         if (warmupSteps < 0) {
             throw new IllegalArgumentException("Invalid warmup_steps: " + warmupSteps + " (must be an integer >= 0)");
         }

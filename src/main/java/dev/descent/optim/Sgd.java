@@ -54,7 +54,7 @@ public record Sgd(double lr, double momentum, double dampening, double weightDec
         Validate.nonNegative("momentum value", momentum);
         Validate.nonNegative("weight_decay value", weightDecay);
         if (!(dampening >= 0 && dampening <= 1)) {
-            throw new IllegalArgumentException("Invalid dampening value: " + dampening + " (must be in [0, 1])");
+            throw new IllegalArgumentException("Invalid dampening value: " + Validate.repr(dampening) + " (must be in [0, 1])");
         }
         if (nesterov && (momentum <= 0 || dampening != 0)) {
             throw new IllegalArgumentException("Nesterov momentum requires a momentum and zero dampening");
