@@ -49,45 +49,29 @@ public record AdaBelief(double lr, double beta1, double beta2, double eps, doubl
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final double[] g;
-        private final double[] m;
-        private final double[] s;
+    private final class State extends MomentStepper {
         private final double[] residual;
         private final double[] move;
-        private final BiasCorrection correction1 = new BiasCorrection(beta1);
-        private final BiasCorrection correction2 = new BiasCorrection(beta2);
-        private long t;
-        private double lastLr = Double.NaN;
-        private double bc1 = Double.NaN;
-        private double bc2 = Double.NaN;
 
         State(int n) {
-            g = new double[n];
-            m = new double[n];
-            s = new double[n];
+            super(n, false, weightDecay, AdaBelief.this.beta1, AdaBelief.this.beta2);
             residual = new double[n];
             move = new double[n];
         }
 
         @Override
-        public void step(Objective f, double[] theta, double lr) {
-            t++;
-            lastLr = lr;
-            f.gradient(theta, g);
-            Elementwise.prepare(g, theta, false, weightDecay);
-            double step = t;
-            bc1 = correction1.at(step);
-            bc2 = correction2.at(step);
+        void update(double[] theta, double lr) {
+            correct();
             double negStep = -(lr / bc1);
             double sqrtBc2 = Math.sqrt(bc2);
             double mix1 = 1 - beta1;
             double mix2 = 1 - beta2;
+            double[] s = v;
             for (int i = 0; i < theta.length; i++) {
                 double gi = g[i];
-                double mi = Math.fma(mix1, gi, m[i] * beta1);
+                double mi = first(m[i], gi, beta1, mix1);
                 double r = gi - mi;
-                double si = Math.fma(mix2 * r, r, s[i] * beta2) + eps;
+                double si = second(s[i], r, beta2, mix2) + eps;
                 m[i] = mi;
                 s[i] = si;
                 residual[i] = r;
@@ -98,24 +82,19 @@ public record AdaBelief(double lr, double beta1, double beta2, double eps, doubl
         }
 
         @Override
-        public long steps() {
-            return t;
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
-                    Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g),
-                    Elementwise.copy("m", "m", "first moment: running average of g, the prediction of the next gradient", m),
+                    gradProbe(),
+                    mProbe("first moment: running average of g, the prediction of the next gradient"),
                     Elementwise.copy("residual", "g − m", "how far the gradient is from its prediction (the \"belief\")", residual),
-                    Elementwise.copy("s", "s", "running average of (g − m)² (+ε): Adam's v with g replaced by g − m", s),
-                    Elementwise.divided("m_hat", "m̂", "bias-corrected first moment m/(1 − β₁ᵗ)", m, () -> bc1),
-                    Elementwise.divided("s_hat", "ŝ", "bias-corrected belief s/(1 − β₂ᵗ)", s, () -> bc2),
-                    Elementwise.scalar("bias_correction1", "1−β₁ᵗ", "divisor of m", () -> bc1),
-                    Elementwise.scalar("bias_correction2", "1−β₂ᵗ", "divisor of s", () -> bc2),
+                    secondProbe("s", "s", "running average of (g − m)² (+ε): Adam's v with g replaced by g − m"),
+                    mHatProbe(),
+                    secondHatProbe("s_hat", "ŝ", "bias-corrected belief s/(1 − β₂ᵗ)"),
+                    bc1Probe("divisor of m"),
+                    bc2Probe("divisor of s"),
                     new Probe("effective_lr", "η/(√ŝ+ε)", "per-coordinate step size: the step is −effective_lr·m̂", out -> {
-                        for (int i = 0; i < s.length; i++) {
-                            out[i] = lastLr / (Math.sqrt(s[i]) / Math.sqrt(bc2) + eps);
+                        for (int i = 0; i < v.length; i++) {
+                            out[i] = lastLr / (Math.sqrt(v[i]) / Math.sqrt(bc2) + eps);
                         }
                     }),
                     Elementwise.copy("step", "Δθ", "the last step, −η·m̂/(√ŝ + ε)", move));

@@ -50,36 +50,23 @@ public record Adamax(double lr, double beta1, double beta2, double eps, double w
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final double[] g;
-        private final double[] m;
-        private final double[] u;
-        private long t;
-        private double bc1 = Double.NaN;
+    private final class State extends MomentStepper {
         private double clr = Double.NaN;
-        private double lastLr = Double.NaN;
 
         State(int n) {
-            g = new double[n];
-            m = new double[n];
-            u = new double[n];
+            super(n, maximize, weightDecay, Adamax.this.beta1, Adamax.this.beta2);
         }
 
-        private final BiasCorrection correction1 = new BiasCorrection(beta1);
-
         @Override
-        public void step(Objective f, double[] theta, double lr) {
-            t++;
-            lastLr = lr;
-            f.gradient(theta, g);
-            Elementwise.prepare(g, theta, maximize, weightDecay);
+        void update(double[] theta, double lr) {
             double oneMinusBeta1 = 1 - beta1;
-            bc1 = correction1.at(t);
+            correct();
             clr = lr / bc1;
             double negClr = -clr;
+            double[] u = v;
             for (int i = 0; i < theta.length; i++) {
                 double gi = g[i];
-                double mi = Math.fma(oneMinusBeta1, gi, m[i] * beta1);
+                double mi = first(m[i], gi, beta1, oneMinusBeta1);
                 double ui = Math.max(u[i] * beta2, Math.abs(gi) + eps);
                 m[i] = mi;
                 u[i] = ui;
@@ -88,26 +75,21 @@ public record Adamax(double lr, double beta1, double beta2, double eps, double w
         }
 
         @Override
-        public long steps() {
-            return t;
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
-                    Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g),
-                    Elementwise.copy("m", "m", "first moment: running average of g", m),
-                    Elementwise.copy("u", "u", "exp_inf: decaying maximum of |g| + ε", u),
-                    Elementwise.divided("m_hat", "m̂", "bias-corrected first moment m/(1 − β₁ᵗ)", m, () -> bc1),
-                    Elementwise.scalar("bias_correction1", "1−β₁ᵗ", "divisor of m", () -> bc1),
+                    gradProbe(),
+                    mProbe(),
+                    secondProbe("u", "u", "exp_inf: decaying maximum of |g| + ε"),
+                    mHatProbe(),
+                    bc1Probe("divisor of m"),
                     new Probe("effective_lr", "η/u", "per-coordinate step size: the step is −effective_lr·m̂", out -> {
-                        for (int i = 0; i < u.length; i++) {
-                            out[i] = lastLr / u[i];
+                        for (int i = 0; i < v.length; i++) {
+                            out[i] = lastLr / v[i];
                         }
                     }),
                     new Probe("step", "Δθ", "the last step, −η/(1−β₁ᵗ)·m/u", out -> {
-                        for (int i = 0; i < u.length; i++) {
-                            out[i] = -clr * m[i] / u[i];
+                        for (int i = 0; i < v.length; i++) {
+                            out[i] = -clr * m[i] / v[i];
                         }
                     }));
         }

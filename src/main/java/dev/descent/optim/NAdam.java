@@ -64,13 +64,7 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double we
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final double[] g;
-        private final double[] m;
-        private final double[] v;
-        private long t;
-        private double lastLr = Double.NaN;
-        private double bc2 = Double.NaN;
+    private final class State extends MomentStepper {
         private double mu = Double.NaN;
         private double muNext = Double.NaN;
         private double muProduct = 1;
@@ -78,19 +72,13 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double we
         private double momentumCoef = Double.NaN;
 
         State(int n) {
-            g = new double[n];
-            m = new double[n];
-            v = new double[n];
+            super(n, maximize, weightDecay, NAdam.this.beta1, NAdam.this.beta2);
         }
 
         @Override
-        public void step(Objective f, double[] theta, double lr) {
-            t++;
-            lastLr = lr;
+        void update(double[] theta, double lr) {
             double step = t;
-            bc2 = 1 - Math.pow(beta2, step);
-            f.gradient(theta, g);
-            Elementwise.prepare(g, theta, maximize, weightDecay);
+            correct(); // NAdam uses only bc2: m enters through the μ products instead
             mu = beta1 * (1 - 0.5 * Math.pow(0.96, step * momentumDecay));
             muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (step + 1) * momentumDecay));
             muProduct *= mu;
@@ -101,8 +89,8 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double we
             double omb2 = 1 - beta2;
             for (int i = 0; i < theta.length; i++) {
                 double gi = g[i];
-                double mi = Math.fma(omb1, gi, m[i] * beta1);
-                double vi = Math.fma(omb2 * gi, gi, v[i] * beta2);
+                double mi = first(m[i], gi, beta1, omb1);
+                double vi = second(v[i], gi, beta2, omb2);
                 m[i] = mi;
                 v[i] = vi;
                 double denom = Math.sqrt(vi / bc2) + eps;
@@ -116,18 +104,13 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double we
         }
 
         @Override
-        public long steps() {
-            return t;
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
-                    Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g),
-                    Elementwise.copy("m", "m", "first moment: running average of g", m),
-                    Elementwise.copy("v", "v", "second moment: running average of g²", v),
-                    Elementwise.divided("v_hat", "v̂", "bias-corrected second moment v/(1 − β₂ᵗ)", v, () -> bc2),
-                    Elementwise.scalar("bias_correction2", "1−β₂ᵗ", "divisor of v", () -> bc2),
+                    gradProbe(),
+                    mProbe(),
+                    secondProbe("v", "v", "second moment: running average of g²"),
+                    secondHatProbe("v_hat", "v̂", "bias-corrected second moment v/(1 − β₂ᵗ)"),
+                    bc2Probe("divisor of v"),
                     Elementwise.scalar("mu_t", "μ_t", "momentum coefficient of this step, β₁·(1 − ½·0.96^(tψ))", () -> mu),
                     Elementwise.scalar("mu_next", "μ_{t+1}", "next step's momentum coefficient (the look-ahead)", () -> muNext),
                     Elementwise.scalar("mu_product", "Π_t", "product μ₁·…·μ_t", () -> muProduct),

@@ -61,27 +61,20 @@ public record QhAdam(double lr, double beta1, double beta2, double nu1, double n
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final double[] g;
+    private final class State extends GradientStepper {
         private final double[] mHat;
         private final double[] vHat;
-        private long t;
-        private double lastLr = Double.NaN;
         private double w1;
         private double w2;
 
         State(int n) {
-            g = new double[n];
+            super(n, false, weightDecay);
             mHat = new double[n];
             vHat = new double[n];
         }
 
         @Override
-        public void step(Objective f, double[] theta, double lr) {
-            t++;
-            lastLr = lr;
-            f.gradient(theta, g);
-            Elementwise.prepare(g, theta, false, weightDecay);
+        void update(double[] theta, double lr) {
             w1 = 1 + beta1 * w1;
             w2 = 1 + beta2 * w2;
             double adj1 = 1 - 1 / w1;
@@ -117,14 +110,9 @@ public record QhAdam(double lr, double beta1, double beta2, double nu1, double n
         }
 
         @Override
-        public long steps() {
-            return t;
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
-                    Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g),
+                    gradProbe(),
                     Elementwise.copy("m_hat", "m̂", "bias-corrected running average of g", mHat),
                     Elementwise.copy("v_hat", "v̂", "bias-corrected running average of g²", vHat),
                     new Probe("direction", "(1−ν₁)g+ν₁m̂", "numerator: the quasi-hyperbolic mix of g and m̂", out -> {

@@ -58,33 +58,19 @@ public record RAdam(double lr, double beta1, double beta2, double eps, double we
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final double[] g;
-        private final double[] m;
-        private final double[] v;
-        private long t;
-        private double lastLr = Double.NaN;
-        private double bc1 = Double.NaN;
-        private double bc2 = Double.NaN;
+    private final class State extends MomentStepper {
         private double rhoT = Double.NaN;
         private double rect = Double.NaN;
         private boolean rectified;
 
         State(int n) {
-            g = new double[n];
-            m = new double[n];
-            v = new double[n];
+            super(n, maximize, weightDecay, RAdam.this.beta1, RAdam.this.beta2);
         }
 
         @Override
-        public void step(Objective f, double[] theta, double lr) {
-            t++;
-            lastLr = lr;
+        void update(double[] theta, double lr) {
             double step = t;
-            bc1 = 1 - Math.pow(beta1, step);
-            bc2 = 1 - Math.pow(beta2, step);
-            f.gradient(theta, g);
-            Elementwise.prepare(g, theta, maximize, weightDecay);
+            correct();
             double rhoInf = 2 / (1 - beta2) - 1;
             rhoT = rhoInf - 2 * step * Math.pow(beta2, step) / bc2;
             rectified = rhoT > 5;
@@ -96,8 +82,8 @@ public record RAdam(double lr, double beta1, double beta2, double eps, double we
                 double sqrtBc2 = Math.sqrt(bc2);
                 for (int i = 0; i < n; i++) {
                     double gi = g[i];
-                    double mi = Math.fma(omb1, gi, m[i] * beta1);
-                    double vi = Math.fma(omb2 * gi, gi, v[i] * beta2);
+                    double mi = first(m[i], gi, beta1, omb1);
+                    double vi = second(v[i], gi, beta2, omb2);
                     m[i] = mi;
                     v[i] = vi;
                     double adaptive = 1 / (Math.sqrt(vi) + eps) * sqrtBc2;
@@ -107,10 +93,9 @@ public record RAdam(double lr, double beta1, double beta2, double eps, double we
                 rect = Double.NaN;
                 for (int i = 0; i < n; i++) {
                     double gi = g[i];
-                    double mi = Math.fma(omb1, gi, m[i] * beta1);
-                    double vi = Math.fma(omb2 * gi, gi, v[i] * beta2);
+                    double mi = first(m[i], gi, beta1, omb1);
                     m[i] = mi;
-                    v[i] = vi;
+                    v[i] = second(v[i], gi, beta2, omb2);
                     theta[i] -= mi / bc1 * lr;
                 }
             }
@@ -122,19 +107,14 @@ public record RAdam(double lr, double beta1, double beta2, double eps, double we
         }
 
         @Override
-        public long steps() {
-            return t;
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
-                    Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g),
-                    Elementwise.copy("m", "m", "first moment: running average of g", m),
-                    Elementwise.copy("v", "v", "second moment: running average of g²", v),
-                    Elementwise.divided("m_hat", "m̂", "bias-corrected first moment m/(1 − β₁ᵗ)", m, () -> bc1),
-                    Elementwise.scalar("bias_correction1", "1−β₁ᵗ", "divisor of m", () -> bc1),
-                    Elementwise.scalar("bias_correction2", "1−β₂ᵗ", "bias correction of v, applied as √(1−β₂ᵗ)", () -> bc2),
+                    gradProbe(),
+                    mProbe(),
+                    secondProbe("v", "v", "second moment: running average of g²"),
+                    mHatProbe(),
+                    bc1Probe("divisor of m"),
+                    bc2Probe("bias correction of v, applied as √(1−β₂ᵗ)"),
                     Elementwise.scalar("rho_t", "ρ_t",
                             "length of the approximated simple moving average; the step is rectified when ρ_t > 5", () -> rhoT),
                     Elementwise.scalar("rect", "r_t", "variance rectification term (NaN while unrectified)", () -> rect),
