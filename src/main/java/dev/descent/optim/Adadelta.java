@@ -1,6 +1,5 @@
 package dev.descent.optim;
 
-import dev.descent.math.Objective;
 import dev.descent.math.ParamSpec.Scale;
 import java.util.List;
 
@@ -55,28 +54,21 @@ public record Adadelta(double lr, double rho, double eps, double weightDecay, bo
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final double[] g;
+    private final class State extends GradientStepper {
         private final double[] v;
         private final double[] u;
         /** √(u + ε)/√(v + ε) of the last step (u before its update). */
         private final double[] ratio;
-        private long t;
-        private double lastLr = Double.NaN;
 
         State(int n) {
-            g = new double[n];
+            super(n, maximize, weightDecay);
             v = new double[n];
             u = new double[n];
             ratio = new double[n];
         }
 
         @Override
-        public void step(Objective f, double[] theta, double lr) {
-            t++;
-            lastLr = lr;
-            f.gradient(theta, g);
-            Elementwise.prepare(g, theta, maximize, weightDecay);
+        void update(double[] theta, double lr) {
             double oneMinusRho = 1 - rho;
             double negLr = -lr;
             for (int i = 0; i < theta.length; i++) {
@@ -92,14 +84,9 @@ public record Adadelta(double lr, double rho, double eps, double weightDecay, bo
         }
 
         @Override
-        public long steps() {
-            return t;
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
-                    Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g),
+                    gradProbe(),
                     Elementwise.copy("v", "v", "square_avg: running average of g²", v),
                     Elementwise.copy("u", "u", "acc_delta: running average of Δ²", u),
                     Elementwise.copy("rms_ratio", "√(u+ε)/√(v+ε)", "RMS[Δ]/RMS[g] of the last step: Adadelta's own step size", ratio),

@@ -1,6 +1,5 @@
 package dev.descent.optim;
 
-import dev.descent.math.Objective;
 import dev.descent.math.ParamSpec.Scale;
 import java.util.List;
 
@@ -73,24 +72,19 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final double[] g;
+    private final class State extends GradientStepper {
         private final double[] sum;
-        private long t;
         private double clr = Double.NaN;
 
         State(int n) {
-            g = new double[n];
+            super(n, maximize, weightDecay);
             sum = new double[n];
             // torch creates the accumulator in the constructor, filled with initial_accumulator_value
             java.util.Arrays.fill(sum, initialAccumulatorValue);
         }
 
         @Override
-        public void step(Objective f, double[] theta, double lr) {
-            t++;
-            f.gradient(theta, g);
-            Elementwise.prepare(g, theta, maximize, weightDecay);
+        void update(double[] theta, double lr) {
             double step = t;
             double c = lr / (1 + (step - 1) * lrDecay);
             clr = c;
@@ -109,14 +103,9 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
         }
 
         @Override
-        public long steps() {
-            return t;
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
-                    Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g),
+                    gradProbe(),
                     Elementwise.copy("sum", "r", "sum of squared gradients so far, r = r₀ + Σ g²", sum),
                     Elementwise.scalar("clr", "η_t", "decayed learning rate η/(1 + (t−1)·δ) of the last step", () -> clr),
                     new Probe("effective_lr", root ? "η_t/(√r+ε)" : "η_t/(r+ε)", "per-coordinate step size of the last step", out -> {

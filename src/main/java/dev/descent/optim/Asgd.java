@@ -1,6 +1,5 @@
 package dev.descent.optim;
 
-import dev.descent.math.Objective;
 import dev.descent.math.ParamSpec.Scale;
 import java.util.List;
 
@@ -63,30 +62,25 @@ public record Asgd(double lr, double lambd, double alpha, double t0, double weig
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final double[] g;
+    private final class State extends GradientStepper {
         private final double[] ax;
         private final double[] move;
-        private long t;
         private double eta = Double.NaN;
         private double mu = 1;
         private double usedEta = Double.NaN;
         private double usedMu = Double.NaN;
 
         State(int n) {
-            g = new double[n];
+            super(n, maximize, weightDecay);
             ax = new double[n];
             move = new double[n];
         }
 
         @Override
-        public void step(Objective f, double[] theta, double lr) {
-            if (t == 0) {
+        void update(double[] theta, double lr) {
+            if (t == 1) {
                 eta = lr; // torch's state['eta'] = lr when the state is created
             }
-            t++;
-            f.gradient(theta, g);
-            Elementwise.prepare(g, theta, maximize, weightDecay);
             double keep = 1 - lambd * eta;
             double negEta = -eta;
             for (int i = 0; i < theta.length; i++) {
@@ -104,14 +98,9 @@ public record Asgd(double lr, double lambd, double alpha, double t0, double weig
         }
 
         @Override
-        public long steps() {
-            return t;
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
-                    Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g),
+                    gradProbe(),
                     Elementwise.scalar("eta", "η_t", "learning rate of the last step, η/(1 + λη(t−1))^α", () -> usedEta),
                     Elementwise.scalar("mu", "μ_t", "averaging weight of the last step, 1/max(1, t − 1 − t₀)", () -> usedMu),
                     Elementwise.copy("ax", "ā", "the averaged iterate (equal to θ until t₀ steps have passed)", ax),

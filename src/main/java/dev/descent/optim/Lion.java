@@ -1,6 +1,5 @@
 package dev.descent.optim;
 
-import dev.descent.math.Objective;
 import java.util.List;
 
 /**
@@ -49,24 +48,20 @@ public record Lion(double lr, double beta1, double beta2, double weightDecay) im
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final double[] g;
+    private final class State extends GradientStepper {
         private final double[] m;
         private final double[] c;
         private final double[] move;
-        private long t;
 
         State(int n) {
-            g = new double[n];
+            super(n, false, 0);
             m = new double[n];
             c = new double[n];
             move = new double[n];
         }
 
         @Override
-        public void step(Objective f, double[] theta, double lr) {
-            t++;
-            f.gradient(theta, g);
+        void update(double[] theta, double lr) {
             Elementwise.decayWeights(theta, lr, weightDecay);
             double mix1 = 1 - beta1;
             double mix2 = 1 - beta2;
@@ -79,11 +74,6 @@ public record Lion(double lr, double beta1, double beta2, double weightDecay) im
                 theta[i] += d;
                 m[i] = Math.fma(mix2, gi, m[i] * beta2);
             }
-        }
-
-        @Override
-        public long steps() {
-            return t;
         }
 
         @Override

@@ -1,6 +1,5 @@
 package dev.descent.optim;
 
-import dev.descent.math.Objective;
 import dev.descent.math.ParamSpec.Scale;
 import java.util.List;
 
@@ -50,23 +49,16 @@ public record Qhm(double lr, double momentum, double nu, double weightDecay) imp
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final double[] g;
+    private final class State extends GradientStepper {
         private final double[] buf;
-        private long t;
-        private double lastLr = Double.NaN;
 
         State(int n) {
-            g = new double[n];
+            super(n, false, weightDecay);
             buf = new double[n];
         }
 
         @Override
-        public void step(Objective f, double[] theta, double lr) {
-            t++;
-            lastLr = lr;
-            f.gradient(theta, g);
-            Elementwise.prepare(g, theta, false, weightDecay);
+        void update(double[] theta, double lr) {
             double keep = 1 - momentum;
             double bufRate = -lr * nu;
             double gradRate = -lr * (1 - nu);
@@ -79,14 +71,9 @@ public record Qhm(double lr, double momentum, double nu, double weightDecay) imp
         }
 
         @Override
-        public long steps() {
-            return t;
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
-                    Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g),
+                    gradProbe(),
                     Elementwise.copy("momentum_buffer", "b", "dampened momentum buffer: running average of g", buf),
                     new Probe("direction", "(1−ν)g+νb", "the quasi-hyperbolic mix the step follows", out -> {
                         for (int i = 0; i < g.length; i++) {

@@ -1,6 +1,5 @@
 package dev.descent.optim;
 
-import dev.descent.math.Objective;
 import dev.descent.math.ParamSpec.Scale;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,27 +61,20 @@ public record RmsProp(double lr, double alpha, double eps, double weightDecay, d
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final double[] g;
+    private final class State extends GradientStepper {
         private final double[] v;
         private final double[] gavg;
         private final double[] buf;
-        private long t;
-        private double lastLr = Double.NaN;
 
         State(int n) {
-            g = new double[n];
+            super(n, maximize, weightDecay);
             v = new double[n];
             gavg = centered ? new double[n] : null;
             buf = momentum > 0 ? new double[n] : null;
         }
 
         @Override
-        public void step(Objective f, double[] theta, double lr) {
-            t++;
-            lastLr = lr;
-            f.gradient(theta, g);
-            Elementwise.prepare(g, theta, maximize, weightDecay);
+        void update(double[] theta, double lr) {
             double oneMinusAlpha = 1 - alpha;
             double negLr = -lr;
             int n = theta.length;
@@ -114,14 +106,9 @@ public record RmsProp(double lr, double alpha, double eps, double weightDecay, d
         }
 
         @Override
-        public long steps() {
-            return t;
-        }
-
-        @Override
         public List<Probe> probes() {
             List<Probe> probes = new ArrayList<>();
-            probes.add(Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g));
+            probes.add(gradProbe());
             probes.add(Elementwise.copy("v", "v", "square_avg: running average of g²", v));
             if (gavg != null) {
                 probes.add(Elementwise.copy("grad_avg", "ḡ", "running average of g (centred RMSprop)", gavg));

@@ -1,6 +1,5 @@
 package dev.descent.optim;
 
-import dev.descent.math.Objective;
 import dev.descent.math.ParamSpec.Scale;
 import java.util.Arrays;
 import java.util.List;
@@ -65,16 +64,14 @@ public record Rprop(double lr, double etaMinus, double etaPlus, double stepSizeM
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final double[] g;
+    private final class State extends GradientStepper {
         private final double[] prev;
         private final double[] stepSize;
         private final double[] factor;
         private final double[] move;
-        private long t;
 
         State(int n) {
-            g = new double[n];
+            super(n, maximize, 0);
             prev = new double[n];
             stepSize = new double[n];
             factor = new double[n];
@@ -82,14 +79,11 @@ public record Rprop(double lr, double etaMinus, double etaPlus, double stepSizeM
         }
 
         @Override
-        public void step(Objective f, double[] theta, double lr) {
-            if (t == 0) {
+        void update(double[] theta, double lr) {
+            if (t == 1) {
                 // torch fills the step sizes with the lr when it creates the state, and never reads lr again
                 Arrays.fill(stepSize, lr);
             }
-            t++;
-            f.gradient(theta, g);
-            Elementwise.prepare(g, theta, maximize, 0);
             for (int i = 0; i < theta.length; i++) {
                 double gi = g[i];
                 double product = gi * prev[i];
@@ -105,11 +99,6 @@ public record Rprop(double lr, double etaMinus, double etaPlus, double stepSizeM
                 theta[i] += d;
                 prev[i] = gi;
             }
-        }
-
-        @Override
-        public long steps() {
-            return t;
         }
 
         @Override

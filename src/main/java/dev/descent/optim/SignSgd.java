@@ -1,6 +1,5 @@
 package dev.descent.optim;
 
-import dev.descent.math.Objective;
 import java.util.List;
 
 /**
@@ -40,21 +39,16 @@ public record SignSgd(double lr, double weightDecay) implements Optimizer {
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final double[] g;
+    private final class State extends GradientStepper {
         private final double[] move;
-        private long t;
 
         State(int n) {
-            g = new double[n];
+            super(n, false, weightDecay);
             move = new double[n];
         }
 
         @Override
-        public void step(Objective f, double[] theta, double lr) {
-            t++;
-            f.gradient(theta, g);
-            Elementwise.prepare(g, theta, false, weightDecay);
+        void update(double[] theta, double lr) {
             for (int i = 0; i < theta.length; i++) {
                 double d = -lr * Math.signum(g[i]);
                 move[i] = d;
@@ -63,14 +57,9 @@ public record SignSgd(double lr, double weightDecay) implements Optimizer {
         }
 
         @Override
-        public long steps() {
-            return t;
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
-                    Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g),
+                    gradProbe(),
                     Elementwise.copy("step", "Δθ", "the last step, −η·sign(g)", move));
         }
     }

@@ -1,6 +1,5 @@
 package dev.descent.optim;
 
-import dev.descent.math.Objective;
 import dev.descent.math.ParamSpec.Scale;
 import java.util.List;
 
@@ -47,23 +46,18 @@ public record Signum(double lr, double momentum, double weightDecay) implements 
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final double[] g;
+    private final class State extends GradientStepper {
         private final double[] m;
         private final double[] move;
-        private long t;
 
         State(int n) {
-            g = new double[n];
+            super(n, false, weightDecay);
             m = new double[n];
             move = new double[n];
         }
 
         @Override
-        public void step(Objective f, double[] theta, double lr) {
-            t++;
-            f.gradient(theta, g);
-            Elementwise.prepare(g, theta, false, weightDecay);
+        void update(double[] theta, double lr) {
             double keep = 1 - momentum;
             for (int i = 0; i < theta.length; i++) {
                 double mi = Math.fma(keep, g[i], m[i] * momentum);
@@ -75,14 +69,9 @@ public record Signum(double lr, double momentum, double weightDecay) implements 
         }
 
         @Override
-        public long steps() {
-            return t;
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
-                    Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g),
+                    gradProbe(),
                     Elementwise.copy("m", "m", "running average of g; the step is −η·sign(m)", m),
                     Elementwise.copy("step", "Δθ", "the last step, −η·sign(m)", move));
         }
