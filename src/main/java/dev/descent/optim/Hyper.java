@@ -8,7 +8,7 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
- * One hyperparameter of optimizers of type {@code O}, declared once: its {@link ParamSpec} (name as
+ * One hyperparameter of optimizers (or schedules) of type {@code O}, declared once: its {@link ParamSpec} (name as
  * torch spells it, lecture symbol, type, default, slider bounds, help) and how to read its value
  * back from an optimizer. An optimizer declares its hyperparameters as constants and builds its
  * {@link OptimizerKind} from them ({@link OptimizerKind#of}); the spec list ({@code list}, the side
@@ -63,9 +63,9 @@ public final class Hyper<O, T> {
         return p.pair(spec.name())[1];
     }
 
-    /** The value an optimizer of this kind holds. */
+    /** The value an optimizer (or schedule) of this kind holds. */
     @SuppressWarnings("unchecked")
-    Object valueIn(Optimizer o) {
+    Object valueIn(Object o) {
         return read.apply((O) o);
     }
 
@@ -87,6 +87,12 @@ public final class Hyper<O, T> {
     public static <O> Hyper<O, String> choice(String name, String symbol, String def, List<String> choices, String help,
                                               Function<O, String> read) {
         return new Hyper<>(ParamSpec.choice(name, symbol, def, choices, help), read);
+    }
+
+    /** A list of whole numbers such as MultiStepLR's {@code milestones}. */
+    public static <O> Hyper<O, List<Integer>> intList(String name, String symbol, List<Integer> def, int lo, int hi,
+                                                      String help, Function<O, List<Integer>> read) {
+        return new Hyper<>(ParamSpec.intList(name, symbol, def, lo, hi, help), read);
     }
 
     /** A pair such as torch's {@code betas}, held by the optimizer as two numbers. */

@@ -2,20 +2,50 @@ package dev.descent.optim;
 
 import dev.descent.math.ParamSpec;
 import dev.descent.math.Params;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** A schedule family: its id (e.g. {@code step}), torch class name (null if none), title, parameters, factory. */
+/**
+ * A schedule family: its id (e.g. {@code step}), torch class name (null if none), title, parameters,
+ * factory. Built by {@link #of} from declared {@link Hyper}s, which also give {@link #valuesOf}.
+ *
+ * @param hypers the declared parameters, in {@code params} order (empty for a kind built from specs)
+ */
 public record ScheduleKind(String id, String torchName, String title, String description,
-                           List<ParamSpec> params, Function<Params, Schedule> factory) {
+                           List<ParamSpec> params, Function<Params, Schedule> factory, List<Hyper<?, ?>> hypers) {
 
     public ScheduleKind {
         params = List.copyOf(params);
+        hypers = List.copyOf(hypers);
+    }
+
+    /** A kind from a spec list and a factory. */
+    public ScheduleKind(String id, String torchName, String title, String description, List<ParamSpec> params,
+                        Function<Params, Schedule> factory) {
+        this(id, torchName, title, description, params, factory, List.of());
+    }
+
+    /** A kind from its declared parameters, in the order given. */
+    public static ScheduleKind of(String id, String torchName, String title, String description,
+                                  Function<Params, Schedule> factory, Hyper<?, ?>... hypers) {
+        return new ScheduleKind(id, torchName, title, description, Arrays.stream(hypers).map(Hyper::spec).toList(),
+                factory, List.of(hypers));
     }
 
     /** @throws IllegalArgumentException naming an unknown parameter or an invalid value */
     public Schedule create(Map<String, ?> values) {
         return factory.apply(Params.resolve("schedule " + id, params, values));
+    }
+
+    /** The values of a schedule of this kind, read through the declared parameters. */
+    public Params valuesOf(Schedule s) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Hyper<?, ?> h : hypers) {
+            values.put(h.name(), h.valueIn(s));
+        }
+        return Params.resolve(title, params, values);
     }
 }
