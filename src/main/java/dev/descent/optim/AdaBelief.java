@@ -30,18 +30,13 @@ public record AdaBelief(double lr, double beta1, double beta2, double eps, doubl
             "added to s on every step and to √ŝ", AdaBelief::eps);
     static final Hyper<AdaBelief, Double> WEIGHT_DECAY = Hyper.l2(AdaBelief::weightDecay);
 
-    public static final OptimizerKind KIND = OptimizerKind.of("adabelief", null, "AdaBelief",
+    public static final OptimizerKind KIND = OptimizerKind.of(AdaBelief.class, "adabelief", null, "AdaBelief",
             "s ← β₂s + (1−β₂)(g − m)² + ε, θ ← θ − η·m̂/(√ŝ + ε)",
             p -> new AdaBelief(LR.of(p), BETAS.first(p), BETAS.second(p), EPS.of(p), WEIGHT_DECAY.of(p)),
             LR, BETAS, EPS, WEIGHT_DECAY);
 
     public AdaBelief {
         Validate.adamFamily(lr, eps, beta1, beta2, weightDecay);
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
     }
 
     @Override

@@ -27,7 +27,7 @@ public record Adadelta(double lr, double rho, double eps, double weightDecay, bo
     static final Hyper<Adadelta, Double> WEIGHT_DECAY = Hyper.l2(Adadelta::weightDecay);
     static final Hyper<Adadelta, Boolean> MAXIMIZE = Hyper.maximize(Adadelta::maximize);
 
-    public static final OptimizerKind KIND = OptimizerKind.of("adadelta", "Adadelta", "Adadelta",
+    public static final OptimizerKind KIND = OptimizerKind.of(Adadelta.class, "adadelta", "Adadelta", "Adadelta",
             "Δ = √(u+ε)/√(v+ε)·g, θ ← θ − η·Δ, u and v running averages of Δ² and g²",
             p -> new Adadelta(LR.of(p), RHO.of(p), EPS.of(p), WEIGHT_DECAY.of(p), MAXIMIZE.of(p)),
             LR, RHO, EPS, WEIGHT_DECAY, MAXIMIZE);
@@ -42,11 +42,6 @@ public record Adadelta(double lr, double rho, double eps, double weightDecay, bo
     /** torch's defaults with the given learning rate. */
     public Adadelta(double lr) {
         this(lr, 0.9, 1e-6, 0, false);
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
     }
 
     @Override

@@ -37,7 +37,7 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
     static final Hyper<Adagrad, Boolean> ROOT = Hyper.bool("root", "root", true,
             "divide by √r (torch); off: by r itself, the diagonal quasi-Newton form without the root", Adagrad::root);
 
-    public static final OptimizerKind KIND = OptimizerKind.of("adagrad", "Adagrad", "Adagrad",
+    public static final OptimizerKind KIND = OptimizerKind.of(Adagrad.class, "adagrad", "Adagrad", "Adagrad",
             "r ← r + g², θ ← θ − η_t·g/(√r + ε), η_t = η/(1 + (t−1)·δ) (root = false: g/(r + ε))",
             p -> new Adagrad(LR.of(p), LR_DECAY.of(p), WEIGHT_DECAY.of(p),
                     INITIAL_ACCUMULATOR_VALUE.of(p), EPS.of(p), MAXIMIZE.of(p), ROOT.of(p)),
@@ -60,11 +60,6 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
     public Adagrad(double lr, double lrDecay, double weightDecay, double initialAccumulatorValue, double eps,
                    boolean maximize) {
         this(lr, lrDecay, weightDecay, initialAccumulatorValue, eps, maximize, true);
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
     }
 
     @Override

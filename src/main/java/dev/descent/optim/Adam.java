@@ -55,7 +55,7 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
             "outside: √v̂ + ε (torch); inside: √(v̂ + ε) (lecture notes); keras: ε added to √v before bias correction",
             AdamSettings::epsMode);
 
-    public static final OptimizerKind KIND = OptimizerKind.of("adam", "Adam", "Adam",
+    public static final OptimizerKind KIND = OptimizerKind.of(Adam.class, "adam", "Adam", "Adam",
             "m, v running averages of g and g², θ ← θ − η·m̂/(√v̂ + ε)",
             p -> new Adam(LR.of(p), BETAS.first(p), BETAS.second(p), EPS.of(p), WEIGHT_DECAY.of(p), AMSGRAD.of(p),
                     MAXIMIZE.of(p), BIAS_CORRECTION.of(p), EPS_MODE.of(p)),
@@ -77,11 +77,6 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
         if (!EPS_MODES.contains(epsMode)) {
             throw new IllegalArgumentException("Invalid eps_mode: " + epsMode + " (outside, inside or keras)");
         }
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
     }
 
     @Override

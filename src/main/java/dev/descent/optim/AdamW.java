@@ -20,7 +20,7 @@ public record AdamW(double lr, double beta1, double beta2, double eps, double we
     static final Hyper<AdamSettings, Double> WEIGHT_DECAY = Hyper.weightDecay(1e-2,
             "decoupled weight decay: θ ← θ·(1 − η·λ) before each step", AdamSettings::weightDecay);
 
-    public static final OptimizerKind KIND = OptimizerKind.of("adamw", "AdamW", "AdamW",
+    public static final OptimizerKind KIND = OptimizerKind.of(AdamW.class, "adamw", "AdamW", "AdamW",
             "θ ← θ·(1 − ηλ), then Adam: θ ← θ − η·m̂/(√v̂ + ε)",
             p -> new AdamW(Adam.LR.of(p), Adam.BETAS.first(p), Adam.BETAS.second(p), Adam.EPS.of(p),
                     WEIGHT_DECAY.of(p), Adam.AMSGRAD.of(p), Adam.MAXIMIZE.of(p), Adam.BIAS_CORRECTION.of(p),
@@ -35,11 +35,6 @@ public record AdamW(double lr, double beta1, double beta2, double eps, double we
     public AdamW(double lr) {
         this(lr, Adam.BETAS.def()[0], Adam.BETAS.def()[1], Adam.EPS.def(), WEIGHT_DECAY.def(), Adam.AMSGRAD.def(),
                 Adam.MAXIMIZE.def(), Adam.BIAS_CORRECTION.def(), Adam.EPS_MODE.def());
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
     }
 
     @Override

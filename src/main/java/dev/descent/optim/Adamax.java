@@ -25,7 +25,7 @@ public record Adamax(double lr, double beta1, double beta2, double eps, double w
     static final Hyper<Adamax, Double> WEIGHT_DECAY = Hyper.l2(Adamax::weightDecay);
     static final Hyper<Adamax, Boolean> MAXIMIZE = Hyper.maximize(Adamax::maximize);
 
-    public static final OptimizerKind KIND = OptimizerKind.of("adamax", "Adamax", "Adamax",
+    public static final OptimizerKind KIND = OptimizerKind.of(Adamax.class, "adamax", "Adamax", "Adamax",
             "u ← max(β₂u, |g| + ε), θ ← θ − η/(1−β₁ᵗ)·m/u",
             p -> new Adamax(LR.of(p), BETAS.first(p), BETAS.second(p), EPS.of(p), WEIGHT_DECAY.of(p),
                     MAXIMIZE.of(p)),
@@ -38,11 +38,6 @@ public record Adamax(double lr, double beta1, double beta2, double eps, double w
     /** torch's defaults with the given learning rate. */
     public Adamax(double lr) {
         this(lr, 0.9, 0.999, 1e-8, 0, false);
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
     }
 
     @Override

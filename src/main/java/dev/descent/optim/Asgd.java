@@ -33,7 +33,7 @@ public record Asgd(double lr, double lambd, double alpha, double t0, double weig
             "L2 penalty added to the gradient", Asgd::weightDecay);
     static final Hyper<Asgd, Boolean> MAXIMIZE = Hyper.maximize(Asgd::maximize);
 
-    public static final OptimizerKind KIND = OptimizerKind.of("asgd", "ASGD", "ASGD",
+    public static final OptimizerKind KIND = OptimizerKind.of(Asgd.class, "asgd", "ASGD", "ASGD",
             "θ ← θ(1 − λη_t) − η_t·g, η_t = η/(1 + λη(t−1))^α; ā averages θ after t₀ steps",
             p -> new Asgd(LR.of(p), LAMBD.of(p), ALPHA.of(p), T0.of(p), WEIGHT_DECAY.of(p),
                     MAXIMIZE.of(p)),
@@ -50,11 +50,6 @@ public record Asgd(double lr, double lambd, double alpha, double t0, double weig
     /** torch's defaults with the given learning rate. */
     public Asgd(double lr) {
         this(lr, 1e-4, 0.75, 1e6, 0, false);
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
     }
 
     @Override

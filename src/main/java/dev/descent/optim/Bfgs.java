@@ -41,7 +41,7 @@ public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implem
     static final Hyper<Bfgs, Double> TOLERANCE_GRAD = Hyper.real("tolerance_grad", "tol_g", 1e-10, 1e-15, 1e-3,
             Scale.LOG, "do not move once max|∇f| is at most this", Bfgs::toleranceGrad);
 
-    public static final OptimizerKind KIND = OptimizerKind.of("bfgs", null, "BFGS",
+    public static final OptimizerKind KIND = OptimizerKind.of(Bfgs.class, "bfgs", null, "BFGS",
             "d ← −H·g with a dense inverse-Hessian estimate H updated from (s, y); θ ← θ + t·d with a strong-Wolfe t",
             p -> new Bfgs(LR.of(p), C1.of(p), C2.of(p), TOLERANCE_GRAD.of(p)),
             LR, C1, C2, TOLERANCE_GRAD);
@@ -50,11 +50,6 @@ public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implem
         Validate.learningRate(lr);
         Checks.wolfe(c1, c2);
         Validate.nonNegative("tolerance_grad", toleranceGrad);
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
     }
 
     /** The noise policy (see {@link Checks#exactGradients}): refuses noisy gradients, saying why. */

@@ -56,7 +56,8 @@ public record ConjugateGradient(double lr, String betaRule, int restart, double 
     static final Hyper<ConjugateGradient, Double> TOLERANCE_GRAD = Hyper.real("tolerance_grad", "tol_g", 1e-10, 1e-15,
             1e-3, Scale.LOG, "do not move once max|∇f| is at most this", ConjugateGradient::toleranceGrad);
 
-    public static final OptimizerKind KIND = OptimizerKind.of("cg", null, "Conjugate gradient",
+    public static final OptimizerKind KIND = OptimizerKind.of(ConjugateGradient.class, "cg", null,
+            "Conjugate gradient",
             "d ← −g + β·d_prev (Fletcher–Reeves or Polak–Ribière+), θ ← θ + t·d with a strong-Wolfe t",
             p -> new ConjugateGradient(LR.of(p), BETA_RULE.of(p), RESTART.of(p), C1.of(p),
                     C2.of(p), TOLERANCE_GRAD.of(p)),
@@ -71,11 +72,6 @@ public record ConjugateGradient(double lr, String betaRule, int restart, double 
         Checks.atLeast("restart", restart, 0);
         Checks.wolfe(c1, c2);
         Validate.nonNegative("tolerance_grad", toleranceGrad);
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
     }
 
     /** The noise policy (see {@link Checks#exactGradients}): refuses noisy gradients, saying why. */

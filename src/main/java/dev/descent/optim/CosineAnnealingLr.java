@@ -29,18 +29,14 @@ public record CosineAnnealingLr(int tMax, double etaMin) implements Schedule {
     static final Hyper<CosineAnnealingLr, Double> ETA_MIN = Hyper.real("eta_min", "η_min", 0, 0, 0.1, Scale.LINEAR,
             "minimum learning rate", CosineAnnealingLr::etaMin);
 
-    public static final ScheduleKind KIND = ScheduleKind.of("cosine", "CosineAnnealingLR", "Cosine annealing",
+    public static final ScheduleKind KIND = ScheduleKind.of(CosineAnnealingLr.class, "cosine", "CosineAnnealingLR",
+            "Cosine annealing",
             "η from base down to η_min along half a cosine over T_max steps, then back up",
             p -> new CosineAnnealingLr(T_MAX.of(p), ETA_MIN.of(p)), T_MAX, ETA_MIN);
 
     public CosineAnnealingLr {
         ScheduleChecks.positiveInt("T_max", tMax);
         ScheduleChecks.nonNegative("eta_min", etaMin);
-    }
-
-    @Override
-    public ScheduleKind kind() {
-        return KIND;
     }
 
     /** torch's initial step (last_epoch 0) keeps the lr. */

@@ -27,7 +27,8 @@ public record CosineWarmRestarts(int t0, int tMult, double etaMin) implements Sc
     static final Hyper<CosineWarmRestarts, Double> ETA_MIN = Hyper.real("eta_min", "η_min", 0, 0, 0.1, Scale.LINEAR,
             "minimum learning rate", CosineWarmRestarts::etaMin);
 
-    public static final ScheduleKind KIND = ScheduleKind.of("cosine_restarts", "CosineAnnealingWarmRestarts",
+    public static final ScheduleKind KIND = ScheduleKind.of(CosineWarmRestarts.class, "cosine_restarts",
+            "CosineAnnealingWarmRestarts",
             "Cosine with warm restarts", "cosine from base to η_min over T_i steps, then restart at base with T_i ← T_mult·T_i",
             p -> new CosineWarmRestarts(T_0.of(p), T_MULT.of(p), ETA_MIN.of(p)), T_0, T_MULT, ETA_MIN);
 
@@ -37,11 +38,6 @@ public record CosineWarmRestarts(int t0, int tMult, double etaMin) implements Sc
             throw new IllegalArgumentException("T_mult must be an integer >= 1, got " + tMult);
         }
         ScheduleChecks.nonNegative("eta_min", etaMin);
-    }
-
-    @Override
-    public ScheduleKind kind() {
-        return KIND;
     }
 
     @Override

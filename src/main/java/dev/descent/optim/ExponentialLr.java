@@ -15,16 +15,12 @@ public record ExponentialLr(double gamma) implements Schedule {
     static final Hyper<ExponentialLr, Double> GAMMA = Hyper.real("gamma", "γ", 0.99, 0.9, 0.9999, Scale.NEAR_ONE,
             "factor applied after every step", ExponentialLr::gamma);
 
-    public static final ScheduleKind KIND = ScheduleKind.of("exponential", "ExponentialLR", "Exponential decay",
+    public static final ScheduleKind KIND = ScheduleKind.of(ExponentialLr.class, "exponential", "ExponentialLR",
+            "Exponential decay",
             "η ← γ·η after every step", p -> new ExponentialLr(GAMMA.of(p)), GAMMA);
 
     public ExponentialLr {
         ScheduleChecks.positive("gamma", gamma);
-    }
-
-    @Override
-    public ScheduleKind kind() {
-        return KIND;
     }
 
     /** torch's initial step (last_epoch 0) keeps the lr. */

@@ -16,16 +16,12 @@ public record InverseSqrtDecay(int warmup) implements Schedule {
     static final Hyper<InverseSqrtDecay, Integer> WARMUP = Hyper.integer("warmup", "w", 100, 1, 1000,
             "steps at the base lr before the 1/√t decay", InverseSqrtDecay::warmup);
 
-    public static final ScheduleKind KIND = ScheduleKind.of("inverse_sqrt", null, "Inverse square-root decay",
+    public static final ScheduleKind KIND = ScheduleKind.of(InverseSqrtDecay.class, "inverse_sqrt", null,
+            "Inverse square-root decay",
             "η = base·√(warmup / max(t, warmup)), t counting from 0", p -> new InverseSqrtDecay(WARMUP.of(p)), WARMUP);
 
     public InverseSqrtDecay {
         ScheduleChecks.positiveInt("warmup", warmup);
-    }
-
-    @Override
-    public ScheduleKind kind() {
-        return KIND;
     }
 
     @Override

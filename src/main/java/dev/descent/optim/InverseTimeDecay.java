@@ -23,7 +23,8 @@ public record InverseTimeDecay(double decayRate, int decaySteps, boolean stairca
     static final Hyper<InverseTimeDecay, Boolean> STAIRCASE = Hyper.bool("staircase", "staircase", false,
             "decay in discrete jumps every decay_steps steps", InverseTimeDecay::staircase);
 
-    public static final ScheduleKind KIND = ScheduleKind.of("inverse_time", null, "Inverse time decay",
+    public static final ScheduleKind KIND = ScheduleKind.of(InverseTimeDecay.class, "inverse_time", null,
+            "Inverse time decay",
             "η = base / (1 + decay_rate·t/decay_steps), t counting from 0",
             p -> new InverseTimeDecay(DECAY_RATE.of(p), DECAY_STEPS.of(p), STAIRCASE.of(p)), DECAY_RATE, DECAY_STEPS,
             STAIRCASE);
@@ -31,11 +32,6 @@ public record InverseTimeDecay(double decayRate, int decaySteps, boolean stairca
     public InverseTimeDecay {
         ScheduleChecks.nonNegative("decay_rate", decayRate);
         ScheduleChecks.positiveInt("decay_steps", decaySteps);
-    }
-
-    @Override
-    public ScheduleKind kind() {
-        return KIND;
     }
 
     @Override

@@ -63,7 +63,7 @@ public record Lbfgs(double lr, int maxIter, int maxEval, double toleranceGrad, d
             List.of(NONE, STRONG_WOLFE),
             "none: fixed step t = η; strong_wolfe: a strong-Wolfe line search from t = η", Lbfgs::lineSearchFn);
 
-    public static final OptimizerKind KIND = OptimizerKind.of("lbfgs", "LBFGS", "L-BFGS",
+    public static final OptimizerKind KIND = OptimizerKind.of(Lbfgs.class, "lbfgs", "LBFGS", "L-BFGS",
             "d ← −H·g with H from the last m pairs (s, y) by the two-loop recursion; θ ← θ + t·d",
             p -> new Lbfgs(LR.of(p), MAX_ITER.of(p), MAX_EVAL.of(p), TOLERANCE_GRAD.of(p),
                     TOLERANCE_CHANGE.of(p), HISTORY_SIZE.of(p), LINE_SEARCH_FN.of(p)),
@@ -88,11 +88,6 @@ public record Lbfgs(double lr, int maxIter, int maxEval, double toleranceGrad, d
     /** max_eval, or max_iter·5 // 4 when it is 0 (torch's None). */
     public int effectiveMaxEval() {
         return maxEval == 0 ? maxIter * 5 / 4 : maxEval;
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
     }
 
     /** The noise policy (see {@link Checks#exactGradients}): refuses noisy gradients, saying why. */

@@ -47,7 +47,8 @@ public record LevenbergMarquardt(double lr, double lambda, double nu, int maxTri
             List.of(MARQUARDT, LEVENBERG), "marquardt: λ·diag(JᵀJ) (scale-invariant); levenberg: λ·I",
             LevenbergMarquardt::damping);
 
-    public static final OptimizerKind KIND = OptimizerKind.of("levenberg_marquardt", null, "Levenberg–Marquardt",
+    public static final OptimizerKind KIND = OptimizerKind.of(LevenbergMarquardt.class, "levenberg_marquardt", null,
+            "Levenberg–Marquardt",
             "solve (JᵀJ + λD)δ = −Jᵀr; accept θ + ηδ and λ ← λ/ν if f falls, else λ ← λν and retry",
             p -> new LevenbergMarquardt(LR.of(p), LAMBDA.of(p), NU.of(p), MAX_TRIES.of(p),
                     DAMPING.of(p)),
@@ -63,11 +64,6 @@ public record LevenbergMarquardt(double lr, double lambda, double nu, int maxTri
         if (!MARQUARDT.equals(damping) && !LEVENBERG.equals(damping)) {
             throw new IllegalArgumentException("Invalid damping: " + damping + " (marquardt or levenberg)");
         }
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
     }
 
     /** @throws IllegalArgumentException "Levenberg-Marquardt needs a sum of squares; &lt;f&gt; is not one" */

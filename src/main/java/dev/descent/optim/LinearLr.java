@@ -31,7 +31,7 @@ public record LinearLr(double startFactor, double endFactor, int totalIters) imp
     static final Hyper<LinearLr, Integer> TOTAL_ITERS = Hyper.integer("total_iters", "N", 5, 1, 1000,
             "number of steps over which the factor moves", LinearLr::totalIters);
 
-    public static final ScheduleKind KIND = ScheduleKind.of("linear", "LinearLR", "Linear ramp",
+    public static final ScheduleKind KIND = ScheduleKind.of(LinearLr.class, "linear", "LinearLR", "Linear ramp",
             "η = base·factor, the factor moving linearly from start_factor to end_factor over total_iters steps",
             p -> new LinearLr(START_FACTOR.of(p), END_FACTOR.of(p), TOTAL_ITERS.of(p)), START_FACTOR, END_FACTOR,
             TOTAL_ITERS);
@@ -44,11 +44,6 @@ public record LinearLr(double startFactor, double endFactor, int totalIters) imp
             throw new IllegalArgumentException("Invalid end_factor: " + Validate.repr(endFactor) + " (must be in [0, 1])");
         }
         ScheduleChecks.positiveInt("total_iters", totalIters);
-    }
-
-    @Override
-    public ScheduleKind kind() {
-        return KIND;
     }
 
     /** torch's initial step (last_epoch 0): lr ← lr·start_factor; past total_iters the lr is kept. */

@@ -17,17 +17,12 @@ public record LinearWarmup(int warmup) implements Schedule {
     static final Hyper<LinearWarmup, Integer> WARMUP = Hyper.integer("warmup", "w", 20, 1, 1000,
             "number of steps to reach the base lr", LinearWarmup::warmup);
 
-    public static final ScheduleKind KIND = ScheduleKind.of("warmup", null, "Linear warm-up",
+    public static final ScheduleKind KIND = ScheduleKind.of(LinearWarmup.class, "warmup", null, "Linear warm-up",
             "η = base·min(1, t/warmup) at step t: up from base/warmup to base, then constant",
             p -> new LinearWarmup(WARMUP.of(p)), WARMUP);
 
     public LinearWarmup {
         ScheduleChecks.positiveInt("warmup", warmup);
-    }
-
-    @Override
-    public ScheduleKind kind() {
-        return KIND;
     }
 
     @Override

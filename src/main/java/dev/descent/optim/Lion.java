@@ -26,7 +26,7 @@ public record Lion(double lr, double beta1, double beta2, double weightDecay) im
     static final Hyper<Lion, Double> WEIGHT_DECAY = Hyper.weightDecay(0, "decoupled weight decay: θ ← θ(1 − ηλ)",
             Lion::weightDecay);
 
-    public static final OptimizerKind KIND = OptimizerKind.of("lion", null, "Lion",
+    public static final OptimizerKind KIND = OptimizerKind.of(Lion.class, "lion", null, "Lion",
             "θ ← θ − η·sign(β₁m + (1−β₁)g), then m ← β₂m + (1−β₂)g",
             p -> new Lion(LR.of(p), BETAS.first(p), BETAS.second(p), WEIGHT_DECAY.of(p)),
             LR, BETAS, WEIGHT_DECAY);
@@ -36,11 +36,6 @@ public record Lion(double lr, double beta1, double beta2, double weightDecay) im
         Validate.beta(0, beta1);
         Validate.beta(1, beta2);
         Validate.nonNegative("weight_decay value", weightDecay);
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
     }
 
     @Override

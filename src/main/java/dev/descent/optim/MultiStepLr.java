@@ -25,7 +25,8 @@ public record MultiStepLr(List<Integer> milestones, double gamma) implements Sch
     static final Hyper<MultiStepLr, Double> GAMMA = Hyper.real("gamma", "γ", 0.1, 0.01, 1, Scale.LINEAR,
             "factor applied at each milestone", MultiStepLr::gamma);
 
-    public static final ScheduleKind KIND = ScheduleKind.of("multistep", "MultiStepLR", "Multi-step decay",
+    public static final ScheduleKind KIND = ScheduleKind.of(MultiStepLr.class, "multistep", "MultiStepLR",
+            "Multi-step decay",
             "η ← γ·η at each milestone step", p -> new MultiStepLr(MILESTONES.of(p), GAMMA.of(p)), MILESTONES, GAMMA);
 
     public MultiStepLr {
@@ -44,11 +45,6 @@ public record MultiStepLr(List<Integer> milestones, double gamma) implements Sch
             previous = m;
         }
         ScheduleChecks.positive("gamma", gamma);
-    }
-
-    @Override
-    public ScheduleKind kind() {
-        return KIND;
     }
 
     /** torch's initial step: last_epoch 0, a milestone only if milestones starts with 0. */

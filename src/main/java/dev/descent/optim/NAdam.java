@@ -38,7 +38,7 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double we
             "momentum schedule: μ_t = β₁·(1 − ½·0.96^(t·ψ))", NAdam::momentumDecay);
     static final Hyper<NAdam, Boolean> MAXIMIZE = Hyper.maximize(NAdam::maximize);
 
-    public static final OptimizerKind KIND = OptimizerKind.of("nadam", "NAdam", "NAdam",
+    public static final OptimizerKind KIND = OptimizerKind.of(NAdam.class, "nadam", "NAdam", "NAdam",
             "Adam with a Nesterov look-ahead: θ ← θ − η·[(1−μ_t)/(1−Π_t)·g + μ_{t+1}/(1−Π_{t+1})·m]/(√v̂ + ε)",
             p -> new NAdam(LR.of(p), BETAS.first(p), BETAS.second(p), EPS.of(p), WEIGHT_DECAY.of(p),
                     MOMENTUM_DECAY.of(p), MAXIMIZE.of(p)),
@@ -52,11 +52,6 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double we
     /** torch's defaults with the given learning rate. */
     public NAdam(double lr) {
         this(lr, 0.9, 0.999, 1e-8, 0, 4e-3, false);
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
     }
 
     @Override

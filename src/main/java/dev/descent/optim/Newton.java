@@ -73,7 +73,7 @@ public record Newton(double lr, String hessianFix, String lineSearch, double min
     static final Hyper<Newton, Double> DELTA = Hyper.real("delta", "δ", 1e-6, 1e-12, 1, Scale.LOG,
             "eigen fix: each eigenvalue λ is replaced by max(|λ|, δ·max|λ|)", Newton::delta);
 
-    public static final OptimizerKind KIND = OptimizerKind.of("newton", null, "Newton",
+    public static final OptimizerKind KIND = OptimizerKind.of(Newton.class, "newton", null, "Newton",
             "θ ← θ − t·H⁻¹∇f, with H made positive definite (shift, eigen) or a gradient step when it is not",
             p -> new Newton(LR.of(p), HESSIAN_FIX.of(p), LINE_SEARCH.of(p), MIN_SHIFT.of(p),
                     DELTA.of(p)),
@@ -89,11 +89,6 @@ public record Newton(double lr, String hessianFix, String lineSearch, double min
         }
         Checks.positive("min_shift", minShift);
         Checks.positive("delta", delta);
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
     }
 
     /** @throws IllegalArgumentException "Newton needs the Hessian; this objective has none" */

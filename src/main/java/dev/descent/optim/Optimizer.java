@@ -12,8 +12,13 @@ import dev.descent.math.Params;
  */
 public interface Optimizer {
 
-    /** The family this optimizer belongs to (its id, its parameter specs). */
-    OptimizerKind kind();
+    /**
+     * The family this optimizer belongs to (its id, its parameter specs): by default the kind its class
+     * declared with {@link OptimizerKind#of}.
+     */
+    default OptimizerKind kind() {
+        return OptimizerKind.ofType(getClass());
+    }
 
     /**
      * Every hyperparameter value, in the order of {@code kind().params()}; by default read through the

@@ -23,6 +23,8 @@ public record OptimizerKind(String id, String torchName, String title, String ru
                             List<ParamSpec> params, Function<Params, Optimizer> factory,
                             List<Hyper<?, ?>> hypers, Function<Map<String, ?>, OptimizerKind> variants) {
 
+    private static final Map<Class<?>, OptimizerKind> BY_TYPE = new java.util.concurrent.ConcurrentHashMap<>();
+
     public OptimizerKind {
         params = List.copyOf(params);
         hypers = List.copyOf(hypers);
@@ -36,12 +38,24 @@ public record OptimizerKind(String id, String torchName, String title, String ru
 
     /**
      * A kind from its declared hyperparameters: the spec list is theirs, in the order given, and
-     * {@link #valuesOf} reads them back from an optimizer.
+     * {@link #valuesOf} reads them back from an optimizer; instances of {@code type} report it as their
+     * {@link Optimizer#kind()}.
      */
-    public static OptimizerKind of(String id, String torchName, String title, String rule,
-                                   Function<Params, Optimizer> factory, Hyper<?, ?>... hypers) {
+    public static OptimizerKind of(Class<? extends Optimizer> type, String id, String torchName, String title,
+                                   String rule, Function<Params, Optimizer> factory, Hyper<?, ?>... hypers) {
         List<ParamSpec> specs = java.util.Arrays.stream(hypers).map(Hyper::spec).toList();
-        return new OptimizerKind(id, torchName, title, rule, specs, factory, List.of(hypers), null);
+        OptimizerKind kind = new OptimizerKind(id, torchName, title, rule, specs, factory, List.of(hypers), null);
+        BY_TYPE.put(type, kind);
+        return kind;
+    }
+
+    /** The kind declared by {@link #of} for an optimizer class ({@link Optimizer#kind()}'s default). */
+    static OptimizerKind ofType(Class<?> type) {
+        OptimizerKind kind = BY_TYPE.get(type);
+        if (kind == null) {
+            throw new IllegalStateException(type.getSimpleName() + " declares no kind with OptimizerKind.of; override kind()");
+        }
+        return kind;
     }
 
     /**

@@ -24,18 +24,14 @@ public record PolynomialLr(int totalIters, double power) implements Schedule {
     static final Hyper<PolynomialLr, Double> POWER = Hyper.real("power", "p", 1.0, 0.1, 5, Scale.LINEAR,
             "power of the polynomial", PolynomialLr::power);
 
-    public static final ScheduleKind KIND = ScheduleKind.of("polynomial", "PolynomialLR", "Polynomial decay",
+    public static final ScheduleKind KIND = ScheduleKind.of(PolynomialLr.class, "polynomial", "PolynomialLR",
+            "Polynomial decay",
             "η = base·(1 − t/total_iters)^power, reaching 0 after total_iters steps",
             p -> new PolynomialLr(TOTAL_ITERS.of(p), POWER.of(p)), TOTAL_ITERS, POWER);
 
     public PolynomialLr {
         ScheduleChecks.positiveInt("total_iters", totalIters);
         ScheduleChecks.positive("power", power);
-    }
-
-    @Override
-    public ScheduleKind kind() {
-        return KIND;
     }
 
     /** torch's initial step (last_epoch 0) keeps the lr; past total_iters it is kept too. */

@@ -33,7 +33,7 @@ public record RAdam(double lr, double beta1, double beta2, double eps, double we
     static final Hyper<RAdam, Double> WEIGHT_DECAY = Hyper.l2(RAdam::weightDecay);
     static final Hyper<RAdam, Boolean> MAXIMIZE = Hyper.maximize(RAdam::maximize);
 
-    public static final OptimizerKind KIND = OptimizerKind.of("radam", "RAdam", "RAdam",
+    public static final OptimizerKind KIND = OptimizerKind.of(RAdam.class, "radam", "RAdam", "RAdam",
             "Adam rectified by r_t once ρ_t > 5; momentum SGD before that",
             p -> new RAdam(LR.of(p), BETAS.first(p), BETAS.second(p), EPS.of(p), WEIGHT_DECAY.of(p),
                     MAXIMIZE.of(p)),
@@ -46,11 +46,6 @@ public record RAdam(double lr, double beta1, double beta2, double eps, double we
     /** torch's defaults with the given learning rate. */
     public RAdam(double lr) {
         this(lr, 0.9, 0.999, 1e-8, 0, false);
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
     }
 
     @Override

@@ -32,7 +32,7 @@ public record RmsProp(double lr, double alpha, double eps, double weightDecay, d
     static final Hyper<RmsProp, Double> WEIGHT_DECAY = Hyper.l2(RmsProp::weightDecay);
     static final Hyper<RmsProp, Boolean> MAXIMIZE = Hyper.maximize(RmsProp::maximize);
 
-    public static final OptimizerKind KIND = OptimizerKind.of("rmsprop", "RMSprop", "RMSprop",
+    public static final OptimizerKind KIND = OptimizerKind.of(RmsProp.class, "rmsprop", "RMSprop", "RMSprop",
             "v ← αv + (1−α)g², θ ← θ − η·g/(√v + ε)",
             p -> new RmsProp(LR.of(p), ALPHA.of(p), EPS.of(p), WEIGHT_DECAY.of(p),
                     MOMENTUM.of(p), CENTERED.of(p), MAXIMIZE.of(p)),
@@ -49,11 +49,6 @@ public record RmsProp(double lr, double alpha, double eps, double weightDecay, d
     /** torch's defaults with the given learning rate. */
     public RmsProp(double lr) {
         this(lr, 0.99, 1e-8, 0, 0, false, false);
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
     }
 
     @Override

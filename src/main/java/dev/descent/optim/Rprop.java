@@ -31,7 +31,7 @@ public record Rprop(double lr, double etaMinus, double etaPlus, double stepSizeM
             "(Δmin, Δmax): the smallest and largest step size", Rprop::stepSizeMin, Rprop::stepSizeMax);
     static final Hyper<Rprop, Boolean> MAXIMIZE = Hyper.maximize(Rprop::maximize);
 
-    public static final OptimizerKind KIND = OptimizerKind.of("rprop", "Rprop", "Rprop",
+    public static final OptimizerKind KIND = OptimizerKind.of(Rprop.class, "rprop", "Rprop", "Rprop",
             "Δ ← Δ·η⁺ while sign(g) stays, Δ·η⁻ when it flips; θ ← θ − sign(g)·Δ",
             p -> new Rprop(LR.of(p), ETAS.first(p), ETAS.second(p), STEP_SIZES.first(p),
                     STEP_SIZES.second(p), MAXIMIZE.of(p)),
@@ -52,11 +52,6 @@ public record Rprop(double lr, double etaMinus, double etaPlus, double stepSizeM
     /** torch's defaults with the given learning rate. */
     public Rprop(double lr) {
         this(lr, 0.5, 1.2, 1e-6, 50, false);
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
     }
 
     @Override

@@ -10,7 +10,10 @@ import dev.descent.math.Params;
  */
 public interface Schedule {
 
-    ScheduleKind kind();
+    /** The schedule's family: by default the kind its class declared with {@link ScheduleKind#of}. */
+    default ScheduleKind kind() {
+        return ScheduleKind.ofType(getClass());
+    }
 
     /** The parameter values, read through the kind's declared parameters. */
     default Params parameters() {

@@ -42,7 +42,8 @@ public record ScheduleFreeAdamW(double lr, double beta1, double beta2, double ep
     static final Hyper<ScheduleFreeAdamW, Double> WEIGHT_LR_POWER = Hyper.real("weight_lr_power", "p", 2, 0, 4,
             Scale.LINEAR, "the average weights step k by (largest η so far)^p", ScheduleFreeAdamW::weightLrPower);
 
-    public static final OptimizerKind KIND = OptimizerKind.of("schedule_free_adamw", null, "Schedule-Free AdamW",
+    public static final OptimizerKind KIND = OptimizerKind.of(ScheduleFreeAdamW.class, "schedule_free_adamw", null,
+            "Schedule-Free AdamW",
             "z ← z − η·g/(√v+ε), x ← (1−c)x + c·z, gradient at y = (1−β₁)z + β₁x",
             p -> new ScheduleFreeAdamW(LR.of(p), BETAS.first(p), BETAS.second(p), EPS.of(p),
                     WEIGHT_DECAY.of(p), WARMUP_STEPS.of(p), R.of(p), WEIGHT_LR_POWER.of(p)),
@@ -60,11 +61,6 @@ public record ScheduleFreeAdamW(double lr, double beta1, double beta2, double ep
     /** The reference's defaults with the given learning rate. */
     public ScheduleFreeAdamW(double lr) {
         this(lr, 0.9, 0.999, 1e-8, 0, 0, 0, 2);
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
     }
 
     @Override

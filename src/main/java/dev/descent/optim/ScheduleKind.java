@@ -10,12 +10,15 @@ import java.util.function.Function;
 
 /**
  * A schedule family: its id (e.g. {@code step}), torch class name (null if none), title, parameters,
- * factory. Built by {@link #of} from declared {@link Hyper}s, which also give {@link #valuesOf}.
+ * factory. Built by {@link #of} from declared {@link Hyper}s, which also give {@link #valuesOf} and
+ * the schedule's {@link Schedule#kind()}.
  *
  * @param hypers the declared parameters, in {@code params} order (empty for a kind built from specs)
  */
 public record ScheduleKind(String id, String torchName, String title, String description,
                            List<ParamSpec> params, Function<Params, Schedule> factory, List<Hyper<?, ?>> hypers) {
+
+    private static final Map<Class<?>, ScheduleKind> BY_TYPE = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ScheduleKind {
         params = List.copyOf(params);
@@ -29,10 +32,21 @@ public record ScheduleKind(String id, String torchName, String title, String des
     }
 
     /** A kind from its declared parameters, in the order given. */
-    public static ScheduleKind of(String id, String torchName, String title, String description,
-                                  Function<Params, Schedule> factory, Hyper<?, ?>... hypers) {
-        return new ScheduleKind(id, torchName, title, description, Arrays.stream(hypers).map(Hyper::spec).toList(),
-                factory, List.of(hypers));
+    public static ScheduleKind of(Class<? extends Schedule> type, String id, String torchName, String title,
+                                  String description, Function<Params, Schedule> factory, Hyper<?, ?>... hypers) {
+        ScheduleKind kind = new ScheduleKind(id, torchName, title, description,
+                Arrays.stream(hypers).map(Hyper::spec).toList(), factory, List.of(hypers));
+        BY_TYPE.put(type, kind);
+        return kind;
+    }
+
+    /** The kind declared by {@link #of} for a schedule class ({@link Schedule#kind()}'s default). */
+    static ScheduleKind ofType(Class<?> type) {
+        ScheduleKind kind = BY_TYPE.get(type);
+        if (kind == null) {
+            throw new IllegalStateException(type.getSimpleName() + " declares no kind with ScheduleKind.of; override kind()");
+        }
+        return kind;
     }
 
     /** @throws IllegalArgumentException naming an unknown parameter or an invalid value */

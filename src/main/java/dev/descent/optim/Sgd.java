@@ -43,7 +43,7 @@ public record Sgd(double lr, double momentum, double dampening, double weightDec
             "torch: θ ← θ − η·b; classic: v ← μv − ηg, θ ← θ + v; classic_nesterov: v ← μv − η∇f(θ + μv), θ ← θ + v",
             Sgd::variant);
 
-    public static final OptimizerKind KIND = OptimizerKind.of("sgd", "SGD", "SGD",
+    public static final OptimizerKind KIND = OptimizerKind.of(Sgd.class, "sgd", "SGD", "SGD",
             "θ ← θ − η·d, d = momentum buffer μ·b + (1−τ)·g (or g + μ·b with Nesterov)",
             p -> new Sgd(LR.of(p), MOMENTUM.of(p), DAMPENING.of(p), WEIGHT_DECAY.of(p),
                     NESTEROV.of(p), MAXIMIZE.of(p), VARIANT.of(p)),
@@ -66,11 +66,6 @@ public record Sgd(double lr, double momentum, double dampening, double weightDec
             throw new IllegalArgumentException("nesterov and dampening belong to the torch form; the " + variant
                     + " form takes only lr, momentum and weight_decay");
         }
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
     }
 
     @Override

@@ -19,7 +19,7 @@ public record SignSgd(double lr, double weightDecay) implements Optimizer {
             SignSgd::lr);
     static final Hyper<SignSgd, Double> WEIGHT_DECAY = Hyper.l2(SignSgd::weightDecay);
 
-    public static final OptimizerKind KIND = OptimizerKind.of("signsgd", null, "signSGD",
+    public static final OptimizerKind KIND = OptimizerKind.of(SignSgd.class, "signsgd", null, "signSGD",
             "θ ← θ − η·sign(g): every coordinate moves by exactly η",
             p -> new SignSgd(LR.of(p), WEIGHT_DECAY.of(p)),
             LR, WEIGHT_DECAY);
@@ -27,11 +27,6 @@ public record SignSgd(double lr, double weightDecay) implements Optimizer {
     public SignSgd {
         Validate.learningRate(lr);
         Validate.nonNegative("weight_decay value", weightDecay);
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
     }
 
     @Override

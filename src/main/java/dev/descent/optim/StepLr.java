@@ -18,17 +18,13 @@ public record StepLr(int stepSize, double gamma) implements Schedule {
     static final Hyper<StepLr, Double> GAMMA = Hyper.real("gamma", "γ", 0.1, 0.01, 1, Scale.LINEAR,
             "factor applied at each decay", StepLr::gamma);
 
-    public static final ScheduleKind KIND = ScheduleKind.of("step", "StepLR", "Step decay", "η ← γ·η every step_size steps",
+    public static final ScheduleKind KIND = ScheduleKind.of(StepLr.class, "step", "StepLR", "Step decay",
+            "η ← γ·η every step_size steps",
             p -> new StepLr(STEP_SIZE.of(p), GAMMA.of(p)), STEP_SIZE, GAMMA);
 
     public StepLr {
         ScheduleChecks.positiveInt("step_size", stepSize);
         ScheduleChecks.positive("gamma", gamma);
-    }
-
-    @Override
-    public ScheduleKind kind() {
-        return KIND;
     }
 
     /** torch's initial step (last_epoch 0) keeps the lr. */

@@ -34,7 +34,7 @@ public record Yogi(double lr, double beta1, double beta2, double eps, double ini
             0, 1, Scale.LINEAR, "starting value of the second moment v", Yogi::initialAccumulatorValue);
     static final Hyper<Yogi, Double> WEIGHT_DECAY = Hyper.l2(Yogi::weightDecay);
 
-    public static final OptimizerKind KIND = OptimizerKind.of("yogi", null, "Yogi",
+    public static final OptimizerKind KIND = OptimizerKind.of(Yogi.class, "yogi", null, "Yogi",
             "v ← v − (1−β₂)·sign(v − g²)·g², θ ← θ − η·m̂/(√v̂ + ε)",
             p -> new Yogi(LR.of(p), BETAS.first(p), BETAS.second(p), EPS.of(p),
                     INITIAL_ACCUMULATOR_VALUE.of(p), WEIGHT_DECAY.of(p)),
@@ -47,11 +47,6 @@ public record Yogi(double lr, double beta1, double beta2, double eps, double ini
         Validate.beta(1, beta2);
         Validate.nonNegative("initial_accumulator_value value", initialAccumulatorValue);
         Validate.nonNegative("weight_decay value", weightDecay);
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
     }
 
     @Override
