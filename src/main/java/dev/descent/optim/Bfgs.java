@@ -30,7 +30,7 @@ import org.ejml.data.DMatrixRMaj;
  * Optimization</i>, Algorithm 6.1. The line search is torch's, shared with L-BFGS
  * ({@link StrongWolfe}).
  */
-public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implements Optimizer {
+public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implements Coupled {
 
     static final Hyper<Bfgs, Double> LR = Hyper.real("lr", "t₀", 1, 1e-4, 10, Scale.LOG,
             "first trial step of each line search", Bfgs::lr);
@@ -52,15 +52,9 @@ public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implem
         Validate.nonNegative("tolerance_grad", toleranceGrad);
     }
 
-    /** The noise policy (see {@link Checks#exactGradients}): refuses noisy gradients, saying why. */
     @Override
-    public void checkObjective(Objective f) {
-        Checks.exactGradients("BFGS", "its line search and its curvature pairs y = ∇f(θ₊) − ∇f(θ) compare gradients at two points, and noise makes them disagree", f);
-    }
-
-    @Override
-    public boolean isElementwise() {
-        return false;
+    public String whyExactGradients() {
+        return "its line search and its curvature pairs y = ∇f(θ₊) − ∇f(θ) compare gradients at two points, and noise makes them disagree";
     }
 
     @Override
@@ -68,8 +62,7 @@ public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implem
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final int n;
+    private final class State extends CoupledStepper {
         private final StrongWolfe search;
         private final DMatrixRMaj h;
         private final double[] g;
@@ -83,13 +76,11 @@ public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implem
         private final double[] cachedG;
         private double cachedF;
         private boolean cached;
-        private double t;
         private long updates;
         private long skipped;
-        private long steps;
 
         State(int n) {
-            this.n = n;
+            super(n);
             search = new StrongWolfe(n);
             h = new DMatrixRMaj(n, n);
             identity(1);
@@ -199,20 +190,9 @@ public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implem
         }
 
         @Override
-        public long steps() {
-            return steps;
-        }
-
-        @Override
-        public double stepLength(double lr) {
-            return t;
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
-                    new Probe("grad", "∇f", "gradient at the point the step started from",
-                            out -> System.arraycopy(gAt, 0, out, 0, n)),
+                    startGradient(gAt, "gradient at the point the step started from"),
                     new Probe("direction", "d", "search direction d = −H·∇f",
                             out -> System.arraycopy(d, 0, out, 0, n)),
                     new Probe("step_length", "t", "step length t chosen by the line search (θ moved by t·d)",

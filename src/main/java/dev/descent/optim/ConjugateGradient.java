@@ -35,7 +35,7 @@ import java.util.List;
  * torch's, shared with L-BFGS ({@link StrongWolfe}).
  */
 public record ConjugateGradient(double lr, String betaRule, int restart, double c1, double c2, double toleranceGrad)
-        implements Optimizer {
+        implements Coupled {
 
     public static final String FLETCHER_REEVES = "fletcher_reeves";
     public static final String POLAK_RIBIERE_PLUS = "polak_ribiere_plus";
@@ -74,15 +74,9 @@ public record ConjugateGradient(double lr, String betaRule, int restart, double 
         Validate.nonNegative("tolerance_grad", toleranceGrad);
     }
 
-    /** The noise policy (see {@link Checks#exactGradients}): refuses noisy gradients, saying why. */
     @Override
-    public void checkObjective(Objective f) {
-        Checks.exactGradients("Conjugate gradient", "its line search and its β compare gradients at two points, and noise makes them disagree", f);
-    }
-
-    @Override
-    public boolean isElementwise() {
-        return false;
+    public String whyExactGradients() {
+        return "its line search and its β compare gradients at two points, and noise makes them disagree";
     }
 
     @Override
@@ -90,8 +84,7 @@ public record ConjugateGradient(double lr, String betaRule, int restart, double 
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final int n;
+    private final class State extends CoupledStepper {
         private final int restartEvery;
         private final StrongWolfe search;
         private final double[] g;
@@ -106,13 +99,11 @@ public record ConjugateGradient(double lr, String betaRule, int restart, double 
         private boolean cached;
         private double prevGtd;
         private double beta;
-        private double t;
         private boolean fresh = true;
         private int sinceRestart;
-        private long steps;
 
         State(int n) {
-            this.n = n;
+            super(n);
             this.restartEvery = restart == 0 ? n : restart;
             search = new StrongWolfe(n);
             g = new double[n];
@@ -202,20 +193,9 @@ public record ConjugateGradient(double lr, String betaRule, int restart, double 
         }
 
         @Override
-        public long steps() {
-            return steps;
-        }
-
-        @Override
-        public double stepLength(double lr) {
-            return t;
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
-                    new Probe("grad", "∇f", "gradient at the point the step started from",
-                            out -> System.arraycopy(gAt, 0, out, 0, n)),
+                    startGradient(gAt, "gradient at the point the step started from"),
                     new Probe("direction", "d", "search direction d = −g + β·d_prev",
                             out -> System.arraycopy(d, 0, out, 0, n)),
                     new Probe("beta", "β", "conjugacy coefficient β of the last direction (0 at a restart)",

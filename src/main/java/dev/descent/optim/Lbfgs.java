@@ -39,7 +39,7 @@ import java.util.List;
  * cubic interpolation of the line search as in {@link StrongWolfe}.
  */
 public record Lbfgs(double lr, int maxIter, int maxEval, double toleranceGrad, double toleranceChange,
-                    int historySize, String lineSearchFn) implements Optimizer {
+                    int historySize, String lineSearchFn) implements Coupled {
 
     public static final String NONE = "none";
     public static final String STRONG_WOLFE = "strong_wolfe";
@@ -90,15 +90,9 @@ public record Lbfgs(double lr, int maxIter, int maxEval, double toleranceGrad, d
         return maxEval == 0 ? maxIter * 5 / 4 : maxEval;
     }
 
-    /** The noise policy (see {@link Checks#exactGradients}): refuses noisy gradients, saying why. */
     @Override
-    public void checkObjective(Objective f) {
-        Checks.exactGradients("L-BFGS", "its curvature pairs y = ∇f(θ₊) − ∇f(θ) (and its line search) compare gradients at two points, and noise makes them disagree", f);
-    }
-
-    @Override
-    public boolean isElementwise() {
-        return false;
+    public String whyExactGradients() {
+        return "its curvature pairs y = ∇f(θ₊) − ∇f(θ) (and its line search) compare gradients at two points, and noise makes them disagree";
     }
 
     @Override
@@ -106,8 +100,7 @@ public record Lbfgs(double lr, int maxIter, int maxEval, double toleranceGrad, d
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final int n;
+    private final class State extends CoupledStepper {
         private final boolean wolfe = STRONG_WOLFE.equals(lineSearchFn);
         private final StrongWolfe search;
         private final double[] g;
@@ -123,14 +116,12 @@ public record Lbfgs(double lr, int maxIter, int maxEval, double toleranceGrad, d
         private int first;
         private int count;
 
-        private double t;
         private double hDiag = 1;
         private long nIter;
-        private long calls;
         private int lastEvals;
 
         State(int n) {
-            this.n = n;
+            super(n);
             search = wolfe ? new StrongWolfe(n) : null;
             g = new double[n];
             gPrev = new double[n];
@@ -149,7 +140,7 @@ public record Lbfgs(double lr, int maxIter, int maxEval, double toleranceGrad, d
 
         @Override
         public void step(Objective f, double[] theta, double lr) {
-            calls++;
+            steps++;
             double loss = f.gradient(theta, g);
             int currentEvals = 1;
             lastEvals = 1;
@@ -287,20 +278,9 @@ public record Lbfgs(double lr, int maxIter, int maxEval, double toleranceGrad, d
         }
 
         @Override
-        public long steps() {
-            return calls;
-        }
-
-        @Override
-        public double stepLength(double lr) {
-            return t;
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
-                    new Probe("grad", "∇f", "gradient at the last point the step evaluated",
-                            out -> System.arraycopy(g, 0, out, 0, n)),
+                    startGradient(g, "gradient at the last point the step evaluated"),
                     new Probe("direction", "d", "search direction d = −H·∇f of the last iteration",
                             out -> System.arraycopy(d, 0, out, 0, n)),
                     new Probe("step_length", "t", "step length t of the last iteration (θ moved by t·d)",

@@ -40,7 +40,7 @@ import java.util.List;
  * is NaN and the run is flagged as diverged. A backtracking search that finds no decrease in
  * {@link #MAX_HALVINGS} halvings does not move (t = 0).
  */
-public record Newton(double lr, String hessianFix, String lineSearch, double minShift, double delta) implements Optimizer {
+public record Newton(double lr, String hessianFix, String lineSearch, double minShift, double delta) implements Coupled {
 
     public static final String SHIFT = "shift";
     public static final String EIGEN = "eigen";
@@ -97,13 +97,13 @@ public record Newton(double lr, String hessianFix, String lineSearch, double min
         if (!f.hasHessian()) {
             throw new IllegalArgumentException("Newton needs the Hessian; this objective has none");
         }
-        Checks.exactGradients("Newton", "its step −H⁻¹∇f scales the gradient by the inverse curvature, so noise is"
-                + " amplified where the surface is flat and the run wanders", f);
+        Coupled.super.checkObjective(f);
     }
 
     @Override
-    public boolean isElementwise() {
-        return false;
+    public String whyExactGradients() {
+        return "its step −H⁻¹∇f scales the gradient by the inverse curvature, so noise is amplified where the surface"
+                + " is flat and the run wanders";
     }
 
     @Override
@@ -111,8 +111,7 @@ public record Newton(double lr, String hessianFix, String lineSearch, double min
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final int n;
+    private final class State extends CoupledStepper {
         private final double[] g;
         private final double[] h;
         private final double[] p;
@@ -121,14 +120,12 @@ public record Newton(double lr, String hessianFix, String lineSearch, double min
         private final CholeskySolver chol;
         private final SymmetricEigen eigen;
         private final SymmetricEigen probeEigen;
-        private long t;
         private boolean fallback;
         private double tau;
-        private double length;
         private double scale;
 
         State(int n) {
-            this.n = n;
+            super(n);
             g = new double[n];
             h = new double[n * n];
             p = new double[n];
@@ -142,7 +139,7 @@ public record Newton(double lr, String hessianFix, String lineSearch, double min
         @Override
         public void step(Objective f, double[] theta, double lr) {
             checkObjective(f);
-            t++;
+            steps++;
             double f0 = f.gradient(theta, g);
             f.hessian(theta, h);
             scale = frobenius();
@@ -161,15 +158,15 @@ public record Newton(double lr, String hessianFix, String lineSearch, double min
                 }
             }
             if (gradientStep) {
-                length = backtrack(f, theta, f0, scale > 0 ? lr / scale : lr);
+                t = backtrack(f, theta, f0, scale > 0 ? lr / scale : lr);
             } else if (lineSearch.equals(ARMIJO)) {
-                length = backtrack(f, theta, f0, lr);
+                t = backtrack(f, theta, f0, lr);
             } else {
-                length = lr;
+                t = lr;
             }
             for (int i = 0; i < n; i++) {
-                step[i] = -length * p[i];
-                theta[i] = Math.fma(-length, p[i], theta[i]);
+                step[i] = -t * p[i];
+                theta[i] = Math.fma(-t, p[i], theta[i]);
             }
         }
 
@@ -258,20 +255,9 @@ public record Newton(double lr, String hessianFix, String lineSearch, double min
         }
 
         @Override
-        public long steps() {
-            return t;
-        }
-
-        @Override
-        public double stepLength(double lr) {
-            return length;
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
-                    new Probe("grad", "∇f", "gradient at the point the step started from",
-                            out -> System.arraycopy(g, 0, out, 0, n)),
+                    startGradient(g, "gradient at the point the step started from"),
                     new Probe("step", "Δθ", "the step taken, −t·H̃⁻¹∇f",
                             out -> System.arraycopy(step, 0, out, 0, n)),
                     new Probe("hessian_eigenvalues", "λ(H)",
@@ -282,7 +268,7 @@ public record Newton(double lr, String hessianFix, String lineSearch, double min
                     new Probe("shift", "τ", "τ added to the Hessian's diagonal by the shift fix (0 if none)",
                             out -> Arrays.fill(out, tau)),
                     new Probe("step_length", "t", "step length t taken along −H̃⁻¹∇f (η, or what the backtracking chose)",
-                            out -> Arrays.fill(out, length)));
+                            out -> Arrays.fill(out, t)));
         }
     }
 }
