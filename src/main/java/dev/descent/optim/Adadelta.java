@@ -41,7 +41,7 @@ public record Adadelta(double lr, double rho, double eps, double weightDecay, bo
 
     /** torch's defaults with the given learning rate. */
     public Adadelta(double lr) {
-        this(lr, 0.9, 1e-6, 0, false);
+        this(lr, RHO.def(), EPS.def(), WEIGHT_DECAY.def(), MAXIMIZE.def());
     }
 
     @Override

@@ -53,13 +53,14 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
 
     /** torch's defaults with the given learning rate. */
     public Adagrad(double lr) {
-        this(lr, 0, 0, 0, 1e-10, false, true);
+        this(lr, LR_DECAY.def(), WEIGHT_DECAY.def(), INITIAL_ACCUMULATOR_VALUE.def(), EPS.def(), MAXIMIZE.def(),
+                ROOT.def());
     }
 
     /** torch's form (with the root), as before the {@code root} option existed. */
     public Adagrad(double lr, double lrDecay, double weightDecay, double initialAccumulatorValue, double eps,
                    boolean maximize) {
-        this(lr, lrDecay, weightDecay, initialAccumulatorValue, eps, maximize, true);
+        this(lr, lrDecay, weightDecay, initialAccumulatorValue, eps, maximize, ROOT.def());
     }
 
     @Override

@@ -37,7 +37,7 @@ public record Adamax(double lr, double beta1, double beta2, double eps, double w
 
     /** torch's defaults with the given learning rate. */
     public Adamax(double lr) {
-        this(lr, 0.9, 0.999, 1e-8, 0, false);
+        this(lr, BETAS.def()[0], BETAS.def()[1], EPS.def(), WEIGHT_DECAY.def(), MAXIMIZE.def());
     }
 
     @Override

@@ -49,7 +49,7 @@ public record Asgd(double lr, double lambd, double alpha, double t0, double weig
 
     /** torch's defaults with the given learning rate. */
     public Asgd(double lr) {
-        this(lr, 1e-4, 0.75, 1e6, 0, false);
+        this(lr, LAMBD.def(), ALPHA.def(), T0.def(), WEIGHT_DECAY.def(), MAXIMIZE.def());
     }
 
     @Override

@@ -51,7 +51,7 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double we
 
     /** torch's defaults with the given learning rate. */
     public NAdam(double lr) {
-        this(lr, 0.9, 0.999, 1e-8, 0, 4e-3, false);
+        this(lr, BETAS.def()[0], BETAS.def()[1], EPS.def(), WEIGHT_DECAY.def(), MOMENTUM_DECAY.def(), MAXIMIZE.def());
     }
 
     @Override

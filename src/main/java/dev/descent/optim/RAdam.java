@@ -45,7 +45,7 @@ public record RAdam(double lr, double beta1, double beta2, double eps, double we
 
     /** torch's defaults with the given learning rate. */
     public RAdam(double lr) {
-        this(lr, 0.9, 0.999, 1e-8, 0, false);
+        this(lr, BETAS.def()[0], BETAS.def()[1], EPS.def(), WEIGHT_DECAY.def(), MAXIMIZE.def());
     }
 
     @Override

@@ -48,7 +48,7 @@ public record RmsProp(double lr, double alpha, double eps, double weightDecay, d
 
     /** torch's defaults with the given learning rate. */
     public RmsProp(double lr) {
-        this(lr, 0.99, 1e-8, 0, 0, false, false);
+        this(lr, ALPHA.def(), EPS.def(), WEIGHT_DECAY.def(), MOMENTUM.def(), CENTERED.def(), MAXIMIZE.def());
     }
 
     @Override

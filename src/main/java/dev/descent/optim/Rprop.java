@@ -51,7 +51,7 @@ public record Rprop(double lr, double etaMinus, double etaPlus, double stepSizeM
 
     /** torch's defaults with the given learning rate. */
     public Rprop(double lr) {
-        this(lr, 0.5, 1.2, 1e-6, 50, false);
+        this(lr, ETAS.def()[0], ETAS.def()[1], STEP_SIZES.def()[0], STEP_SIZES.def()[1], MAXIMIZE.def());
     }
 
     @Override

@@ -60,7 +60,8 @@ public record ScheduleFreeAdamW(double lr, double beta1, double beta2, double ep
 
     /** The reference's defaults with the given learning rate. */
     public ScheduleFreeAdamW(double lr) {
-        this(lr, 0.9, 0.999, 1e-8, 0, 0, 0, 2);
+        this(lr, BETAS.def()[0], BETAS.def()[1], EPS.def(), WEIGHT_DECAY.def(), WARMUP_STEPS.def(), R.def(),
+                WEIGHT_LR_POWER.def());
     }
 
     @Override
