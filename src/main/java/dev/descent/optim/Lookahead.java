@@ -28,7 +28,7 @@ import java.util.Objects;
  * Lookahead itself uses is prefixed: RMSprop's {@code alpha} is {@code inner_alpha}. Giving a setting
  * the chosen inner optimizer does not have is an error that names the settings it has.
  */
-public record Lookahead(Optimizer inner, int k, double alpha) implements Optimizer {
+public record Lookahead(Optimizer inner, int k, double alpha) implements Wrapper {
 
     /** The optimizers the {@code inner} setting can name, in menu order. */
     public static final List<OptimizerKind> INNER_KINDS = List.of(Sgd.KIND, Adagrad.KIND, RmsProp.KIND, Adadelta.KIND,
@@ -71,21 +71,9 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Optimiz
         return SETTINGS.variant(inner);
     }
 
-    /** The kind around this inner optimizer's: k, alpha, inner and exactly the inner optimizer's settings. */
     @Override
-    public OptimizerKind kind() {
-        return kindFor(inner.kind());
-    }
-
-    /** k, alpha, inner and the inner optimizer's values. */
-    @Override
-    public Params hyperparameters() {
-        return SETTINGS.hyperparameters(this, inner);
-    }
-
-    @Override
-    public double lr() {
-        return inner.lr();
+    public WrapperSettings settings() {
+        return SETTINGS;
     }
 
     @Override
@@ -96,7 +84,7 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Optimiz
     /** "Lookahead k=10 α=0.8 · Adam lr=0.001": k and α when not the paper's, then the inner label. */
     @Override
     public String label() {
-        return "Lookahead" + (k != 5 ? " k=" + k : "") + (alpha != 0.5 ? " α=" + Params.format(alpha) : "")
+        return "Lookahead" + (k != K.def() ? " k=" + k : "") + (alpha != ALPHA.def() ? " α=" + Params.format(alpha) : "")
                 + " · " + inner.label();
     }
 

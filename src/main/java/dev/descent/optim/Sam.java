@@ -26,7 +26,7 @@ import java.util.Objects;
  * paper's base optimizer) and exactly the chosen inner optimizer's settings, as in {@link Lookahead}; Adadelta's
  * {@code rho} is {@code inner_rho}. The norm couples a run's coordinates, so SAM is not elementwise.
  */
-public record Sam(Optimizer inner, double rho) implements Optimizer {
+public record Sam(Optimizer inner, double rho) implements Wrapper {
 
     /** The optimizers the {@code inner} setting can name, in menu order: every elementwise first-order one. */
     public static final List<OptimizerKind> INNER_KINDS = List.of(Sgd.KIND, Adagrad.KIND, RmsProp.KIND, Adadelta.KIND,
@@ -59,18 +59,8 @@ public record Sam(Optimizer inner, double rho) implements Optimizer {
     }
 
     @Override
-    public OptimizerKind kind() {
-        return kindFor(inner.kind());
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return SETTINGS.hyperparameters(this, inner);
-    }
-
-    @Override
-    public double lr() {
-        return inner.lr();
+    public WrapperSettings settings() {
+        return SETTINGS;
     }
 
     @Override
@@ -86,7 +76,7 @@ public record Sam(Optimizer inner, double rho) implements Optimizer {
     /** "SAM ρ=0.1 · SGD η=0.01": ρ when not the paper's, then the inner label. */
     @Override
     public String label() {
-        return "SAM" + (rho != 0.05 ? " ρ=" + Params.format(rho) : "") + " · " + inner.label();
+        return "SAM" + (rho != RHO.def() ? " ρ=" + Params.format(rho) : "") + " · " + inner.label();
     }
 
     @Override
