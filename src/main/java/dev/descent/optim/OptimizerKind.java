@@ -23,7 +23,7 @@ public record OptimizerKind(String id, String torchName, String title, String ru
                             List<ParamSpec> params, Function<Params, Optimizer> factory,
                             List<Hyper<?, ?>> hypers, Function<Map<String, ?>, OptimizerKind> variants) {
 
-    private static final Map<Class<?>, OptimizerKind> BY_TYPE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Declared<OptimizerKind> DECLARED = new Declared<>("OptimizerKind.of");
 
     public OptimizerKind {
         params = List.copyOf(params);
@@ -44,18 +44,12 @@ public record OptimizerKind(String id, String torchName, String title, String ru
     public static OptimizerKind of(Class<? extends Optimizer> type, String id, String torchName, String title,
                                    String rule, Function<Params, Optimizer> factory, Hyper<?, ?>... hypers) {
         List<ParamSpec> specs = java.util.Arrays.stream(hypers).map(Hyper::spec).toList();
-        OptimizerKind kind = new OptimizerKind(id, torchName, title, rule, specs, factory, List.of(hypers), null);
-        BY_TYPE.put(type, kind);
-        return kind;
+        return DECLARED.register(type, new OptimizerKind(id, torchName, title, rule, specs, factory, List.of(hypers), null));
     }
 
     /** The kind declared by {@link #of} for an optimizer class ({@link Optimizer#kind()}'s default). */
     static OptimizerKind ofType(Class<?> type) {
-        OptimizerKind kind = BY_TYPE.get(type);
-        if (kind == null) {
-            throw new IllegalStateException(type.getSimpleName() + " declares no kind with OptimizerKind.of; override kind()");
-        }
-        return kind;
+        return DECLARED.of(type);
     }
 
     /**
@@ -109,11 +103,7 @@ public record OptimizerKind(String id, String torchName, String title, String ru
         if (hypers.isEmpty()) {
             throw new IllegalStateException(title + " declares no hyperparameters; its optimizer must report them itself");
         }
-        Map<String, Object> values = new java.util.LinkedHashMap<>();
-        for (Hyper<?, ?> h : hypers) {
-            values.put(h.name(), h.valueIn(o));
-        }
-        return Params.resolve(title, params, values);
+        return Declared.values(title, params, hypers, o);
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.descent.optim;
 import dev.descent.math.ParamSpec;
 import dev.descent.math.Params;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -18,7 +17,7 @@ import java.util.function.Function;
 public record ScheduleKind(String id, String torchName, String title, String description,
                            List<ParamSpec> params, Function<Params, Schedule> factory, List<Hyper<?, ?>> hypers) {
 
-    private static final Map<Class<?>, ScheduleKind> BY_TYPE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Declared<ScheduleKind> DECLARED = new Declared<>("ScheduleKind.of");
 
     public ScheduleKind {
         params = List.copyOf(params);
@@ -34,19 +33,13 @@ public record ScheduleKind(String id, String torchName, String title, String des
     /** A kind from its declared parameters, in the order given. */
     public static ScheduleKind of(Class<? extends Schedule> type, String id, String torchName, String title,
                                   String description, Function<Params, Schedule> factory, Hyper<?, ?>... hypers) {
-        ScheduleKind kind = new ScheduleKind(id, torchName, title, description,
-                Arrays.stream(hypers).map(Hyper::spec).toList(), factory, List.of(hypers));
-        BY_TYPE.put(type, kind);
-        return kind;
+        return DECLARED.register(type, new ScheduleKind(id, torchName, title, description,
+                Arrays.stream(hypers).map(Hyper::spec).toList(), factory, List.of(hypers)));
     }
 
     /** The kind declared by {@link #of} for a schedule class ({@link Schedule#kind()}'s default). */
     static ScheduleKind ofType(Class<?> type) {
-        ScheduleKind kind = BY_TYPE.get(type);
-        if (kind == null) {
-            throw new IllegalStateException(type.getSimpleName() + " declares no kind with ScheduleKind.of; override kind()");
-        }
-        return kind;
+        return DECLARED.of(type);
     }
 
     /** @throws IllegalArgumentException naming an unknown parameter or an invalid value */
@@ -56,10 +49,6 @@ public record ScheduleKind(String id, String torchName, String title, String des
 
     /** The values of a schedule of this kind, read through the declared parameters. */
     public Params valuesOf(Schedule s) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (Hyper<?, ?> h : hypers) {
-            values.put(h.name(), h.valueIn(s));
-        }
-        return Params.resolve(title, params, values);
+        return Declared.values(title, params, hypers, s);
     }
 }
