@@ -1,6 +1,5 @@
 package dev.descent.optim;
 
-import dev.descent.math.Objective;
 import dev.descent.math.ParamSpec.Scale;
 import java.util.List;
 
@@ -69,21 +68,18 @@ public record ScheduleFreeAdamW(double lr, double beta1, double beta2, double ep
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final double[] g;
+    private final class State extends GradientStepper {
         private final double[] v;
         private final double[] z;
         private final double[] x;
         private final double[] move;
         private final BiasCorrection correction2 = new BiasCorrection(beta2);
-        private long k;
         private double lrMax = -1;
         private double weightSum;
-        private double lastLr = Double.NaN;
         private double lastC = Double.NaN;
 
         State(int n) {
-            g = new double[n];
+            super(n, false, 0); // the decay acts on the normalised step at y, below
             v = new double[n];
             z = new double[n];
             x = new double[n];
@@ -91,13 +87,13 @@ public record ScheduleFreeAdamW(double lr, double beta1, double beta2, double ep
         }
 
         @Override
-        public void step(Objective f, double[] theta, double lr) {
-            if (k == 0) {
+        void update(double[] theta, double lr) {
+            long k = t; // this step's number; the reference's k before its increment is t − 1
+            if (k == 1) {
                 System.arraycopy(theta, 0, z, 0, z.length);
                 System.arraycopy(theta, 0, x, 0, x.length);
             }
-            double sched = k < warmupSteps ? (k + 1) / (double) warmupSteps : 1.0;
-            k++;
+            double sched = k - 1 < warmupSteps ? k / (double) warmupSteps : 1.0;
             double stepLr = lr * sched * Math.sqrt(correction2.at(k));
             lrMax = Math.max(stepLr, lrMax);
             double weight = Math.pow(k, r) * Math.pow(lrMax, weightLrPower);
@@ -105,7 +101,6 @@ public record ScheduleFreeAdamW(double lr, double beta1, double beta2, double ep
             double c = weightSum == 0 ? 0 : weight / weightSum;
             lastLr = stepLr;
             lastC = c;
-            f.gradient(theta, g);
             double mix2 = 1 - beta2;
             for (int i = 0; i < theta.length; i++) {
                 double gi = g[i];
@@ -124,11 +119,6 @@ public record ScheduleFreeAdamW(double lr, double beta1, double beta2, double ep
                 theta[i] = yi;
                 move[i] = yi - before;
             }
-        }
-
-        @Override
-        public long steps() {
-            return k;
         }
 
         @Override
