@@ -19,6 +19,7 @@ import dev.descent.sim.RunFrame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
@@ -345,7 +346,7 @@ final class SidePanel extends VBox {
     private void rebuildRunEditor(boolean force) {
         int i = ctl.selected();
         RunConfig r = i >= 0 ? ctl.run(i) : null;
-        boolean same = i == builtFor && r != null && r.optimizer().equals(builtOptimizer) && r.schedule().equals(builtSchedule);
+        boolean same = i == builtFor && r != null && optimizerShape(r).equals(builtOptimizer) && r.schedule().equals(builtSchedule);
         if (!force && same) {
             if (r != null) {
                 runTitle.setText(r.name());
@@ -369,7 +370,7 @@ final class SidePanel extends VBox {
             builtSchedule = null;
             return;
         }
-        builtOptimizer = r.optimizer();
+        builtOptimizer = optimizerShape(r);
         builtSchedule = r.schedule();
         runTitle.setText(r.name());
 
@@ -427,9 +428,10 @@ final class SidePanel extends VBox {
             Params values = Params.resolve(kind.title(), kind.params(), r.hyperparameters()); // display only: no optimizer is built
             String context = (kind.origin() == null ? kind.title() : kind.origin())
                     + ": " + kind.rule();
-            for (ParamSpec p : kind.params()) {
+            OptimizerKind k = kind;
+            for (ParamSpec p : values.specs()) { // a wrapper's: its own and its chosen inner optimizer's
                 ParamEditor ed = new ParamEditor(p, values.get(p.name()), "param-", context,
-                        v -> ctl.updateRun(i, m -> m.withHyperparameter(p.name(), v)));
+                        v -> ctl.updateRun(i, m -> withHyperparameter(k, m, p.name(), v)));
                 runEditor.getChildren().add(ed.node());
             }
         }
@@ -552,6 +554,25 @@ final class SidePanel extends VBox {
         Label l = new Label(text);
         l.getStyleClass().addAll("subheader", Styles.TEXT_BOLD);
         return l;
+    }
+
+    /** What decides the run's hyperparameter controls: the optimizer and, for a wrapper, its inner choice. */
+    private static String optimizerShape(RunConfig r) {
+        return r.optimizer() + "/" + r.hyperparameters().getOrDefault("inner", "");
+    }
+
+    /**
+     * The run with one hyperparameter changed, keeping only the settings its optimizer then takes (a
+     * wrapper's {@code inner} change drops what only the previous inner optimizer had).
+     */
+    private static RunConfig withHyperparameter(OptimizerKind kind, RunConfig m, String name, Object value) {
+        Map<String, Object> next = new java.util.LinkedHashMap<>(m.hyperparameters());
+        next.put(name, value);
+        RunConfig out = m.withOptimizer(m.optimizer());
+        for (Map.Entry<String, Object> e : kind.retain(next).entrySet()) {
+            out = out.withHyperparameter(e.getKey(), e.getValue());
+        }
+        return out;
     }
 
     static String optimizerTitle(OptimizerKind k) {

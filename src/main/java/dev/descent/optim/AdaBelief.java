@@ -1,9 +1,7 @@
 package dev.descent.optim;
 
 import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.List;
 
 /**
@@ -25,32 +23,20 @@ import java.util.List;
  */
 public record AdaBelief(double lr, double beta1, double beta2, double eps, double weightDecay) implements Optimizer {
 
-    public static final OptimizerKind KIND = new OptimizerKind("adabelief", null, "AdaBelief",
+    static final Hyper<AdaBelief, Double> LR = Hyper.lr(1e-3, AdaBelief::lr);
+    static final Hyper<AdaBelief, double[]> BETAS = Hyper.betas(0.9, 0.999,
+            "decay rates (β₁, β₂) of the running averages of g and (g − m)²", AdaBelief::beta1, AdaBelief::beta2);
+    static final Hyper<AdaBelief, Double> EPS = Hyper.real("eps", "ε", 1e-16, 1e-18, 1, Scale.LOG,
+            "added to s on every step and to √ŝ", AdaBelief::eps);
+    static final Hyper<AdaBelief, Double> WEIGHT_DECAY = Hyper.l2(AdaBelief::weightDecay);
+
+    public static final OptimizerKind KIND = OptimizerKind.of(AdaBelief.class, "adabelief", null, "AdaBelief",
             "s ← β₂s + (1−β₂)(g − m)² + ε, θ ← θ − η·m̂/(√ŝ + ε)",
-            List.of(
-                    ParamSpec.real("lr", "η", 1e-3, 1e-5, 1, Scale.LOG, "learning rate"),
-                    ParamSpec.pair("betas", "β", 0.9, 0.999, 0, 0.9999, Scale.NEAR_ONE,
-                            "decay rates (β₁, β₂) of the running averages of g and (g − m)²"),
-                    ParamSpec.real("eps", "ε", 1e-16, 1e-18, 1, Scale.LOG, "added to s on every step and to √ŝ"),
-                    ParamSpec.real("weight_decay", "λ", 0, 0, 1, Scale.LINEAR, "L2 penalty added to the gradient")),
-            p -> new AdaBelief(p.real("lr"), p.pair("betas")[0], p.pair("betas")[1], p.real("eps"), p.real("weight_decay")));
+            p -> new AdaBelief(LR.of(p), BETAS.first(p), BETAS.second(p), EPS.of(p), WEIGHT_DECAY.of(p)),
+            LR, BETAS, EPS, WEIGHT_DECAY);
 
     public AdaBelief {
-        Validate.learningRate(lr);
-        Validate.nonNegative("epsilon value", eps);
-        Validate.beta(0, beta1);
-        Validate.beta(1, beta2);
-        Validate.nonNegative("weight_decay value", weightDecay);
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "betas", new double[] {beta1, beta2}, "eps", eps, "weight_decay", weightDecay);
+        Validate.adamFamily(lr, eps, beta1, beta2, weightDecay);
     }
 
     @Override
@@ -58,45 +44,29 @@ public record AdaBelief(double lr, double beta1, double beta2, double eps, doubl
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final double[] g;
-        private final double[] m;
-        private final double[] s;
+    private final class State extends MomentStepper {
         private final double[] residual;
         private final double[] move;
-        private final BiasCorrection correction1 = new BiasCorrection(beta1);
-        private final BiasCorrection correction2 = new BiasCorrection(beta2);
-        private long t;
-        private double lastLr = Double.NaN;
-        private double bc1 = Double.NaN;
-        private double bc2 = Double.NaN;
 
         State(int n) {
-            g = new double[n];
-            m = new double[n];
-            s = new double[n];
+            super(n, false, weightDecay, AdaBelief.this.beta1, AdaBelief.this.beta2);
             residual = new double[n];
             move = new double[n];
         }
 
         @Override
-        public void step(Objective f, double[] theta, double lr) {
-            t++;
-            lastLr = lr;
-            f.gradient(theta, g);
-            Elementwise.prepare(g, theta, false, weightDecay);
-            double step = t;
-            bc1 = correction1.at(step);
-            bc2 = correction2.at(step);
+        void update(double[] theta, double lr) {
+            correct();
             double negStep = -(lr / bc1);
             double sqrtBc2 = Math.sqrt(bc2);
             double mix1 = 1 - beta1;
             double mix2 = 1 - beta2;
+            double[] s = v;
             for (int i = 0; i < theta.length; i++) {
                 double gi = g[i];
-                double mi = Math.fma(mix1, gi, m[i] * beta1);
+                double mi = first(m[i], gi, beta1, mix1);
                 double r = gi - mi;
-                double si = Math.fma(mix2 * r, r, s[i] * beta2) + eps;
+                double si = second(s[i], r, beta2, mix2) + eps;
                 m[i] = mi;
                 s[i] = si;
                 residual[i] = r;
@@ -107,24 +77,19 @@ public record AdaBelief(double lr, double beta1, double beta2, double eps, doubl
         }
 
         @Override
-        public long steps() {
-            return t;
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
-                    Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g),
-                    Elementwise.copy("m", "m", "first moment: running average of g, the prediction of the next gradient", m),
+                    gradProbe(),
+                    mProbe("first moment: running average of g, the prediction of the next gradient"),
                     Elementwise.copy("residual", "g − m", "how far the gradient is from its prediction (the \"belief\")", residual),
-                    Elementwise.copy("s", "s", "running average of (g − m)² (+ε): Adam's v with g replaced by g − m", s),
-                    Elementwise.divided("m_hat", "m̂", "bias-corrected first moment m/(1 − β₁ᵗ)", m, () -> bc1),
-                    Elementwise.divided("s_hat", "ŝ", "bias-corrected belief s/(1 − β₂ᵗ)", s, () -> bc2),
-                    Elementwise.scalar("bias_correction1", "1−β₁ᵗ", "divisor of m", () -> bc1),
-                    Elementwise.scalar("bias_correction2", "1−β₂ᵗ", "divisor of s", () -> bc2),
+                    secondProbe("s", "s", "running average of (g − m)² (+ε): Adam's v with g replaced by g − m"),
+                    mHatProbe(),
+                    secondHatProbe("s_hat", "ŝ", "bias-corrected belief s/(1 − β₂ᵗ)"),
+                    bc1Probe("divisor of m"),
+                    bc2Probe("divisor of s"),
                     new Probe("effective_lr", "η/(√ŝ+ε)", "per-coordinate step size: the step is −effective_lr·m̂", out -> {
-                        for (int i = 0; i < s.length; i++) {
-                            out[i] = lastLr / (Math.sqrt(s[i]) / Math.sqrt(bc2) + eps);
+                        for (int i = 0; i < v.length; i++) {
+                            out[i] = lastLr / (Math.sqrt(v[i]) / Math.sqrt(bc2) + eps);
                         }
                     }),
                     Elementwise.copy("step", "Δθ", "the last step, −η·m̂/(√ŝ + ε)", move));

@@ -1,9 +1,6 @@
 package dev.descent.optim;
 
-import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.List;
 
 /**
@@ -21,17 +18,19 @@ import java.util.List;
  */
 public record Adadelta(double lr, double rho, double eps, double weightDecay, boolean maximize) implements Optimizer {
 
-    public static final OptimizerKind KIND = new OptimizerKind("adadelta", "Adadelta", "Adadelta",
+    static final Hyper<Adadelta, Double> LR = Hyper.real("lr", "η", 1.0, 1e-3, 100, Scale.LOG,
+            "scales the applied step (the paper has none: 1)", Adadelta::lr);
+    static final Hyper<Adadelta, Double> RHO = Hyper.real("rho", "ρ", 0.9, 0, 0.9999, Scale.NEAR_ONE,
+            "decay of the running averages of g² and Δ²", Adadelta::rho);
+    static final Hyper<Adadelta, Double> EPS = Hyper.eps(1e-6,
+            "added inside both square roots; also sets the size of the first steps", Adadelta::eps);
+    static final Hyper<Adadelta, Double> WEIGHT_DECAY = Hyper.l2(Adadelta::weightDecay);
+    static final Hyper<Adadelta, Boolean> MAXIMIZE = Hyper.maximize(Adadelta::maximize);
+
+    public static final OptimizerKind KIND = OptimizerKind.of(Adadelta.class, "adadelta", "Adadelta", "Adadelta",
             "Δ = √(u+ε)/√(v+ε)·g, θ ← θ − η·Δ, u and v running averages of Δ² and g²",
-            List.of(
-                    ParamSpec.real("lr", "η", 1.0, 1e-3, 100, Scale.LOG, "scales the applied step (the paper has none: 1)"),
-                    ParamSpec.real("rho", "ρ", 0.9, 0, 0.9999, Scale.NEAR_ONE,
-                            "decay of the running averages of g² and Δ²"),
-                    ParamSpec.real("eps", "ε", 1e-6, 1e-12, 1, Scale.LOG,
-                            "added inside both square roots; also sets the size of the first steps"),
-                    ParamSpec.real("weight_decay", "λ", 0, 0, 1, Scale.LINEAR, "L2 penalty added to the gradient"),
-                    ParamSpec.bool("maximize", "maximize", false, "maximise f instead of minimising it")),
-            p -> new Adadelta(p.real("lr"), p.real("rho"), p.real("eps"), p.real("weight_decay"), p.bool("maximize")));
+            p -> new Adadelta(LR.of(p), RHO.of(p), EPS.of(p), WEIGHT_DECAY.of(p), MAXIMIZE.of(p)),
+            LR, RHO, EPS, WEIGHT_DECAY, MAXIMIZE);
 
     public Adadelta {
         Validate.learningRate(lr);
@@ -42,18 +41,7 @@ public record Adadelta(double lr, double rho, double eps, double weightDecay, bo
 
     /** torch's defaults with the given learning rate. */
     public Adadelta(double lr) {
-        this(lr, 0.9, 1e-6, 0, false);
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "rho", rho, "eps", eps, "weight_decay", weightDecay,
-                "maximize", maximize);
+        this(lr, RHO.def(), EPS.def(), WEIGHT_DECAY.def(), MAXIMIZE.def());
     }
 
     @Override
@@ -61,28 +49,21 @@ public record Adadelta(double lr, double rho, double eps, double weightDecay, bo
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final double[] g;
+    private final class State extends GradientStepper {
         private final double[] v;
         private final double[] u;
         /** √(u + ε)/√(v + ε) of the last step (u before its update). */
         private final double[] ratio;
-        private long t;
-        private double lastLr = Double.NaN;
 
         State(int n) {
-            g = new double[n];
+            super(n, maximize, weightDecay);
             v = new double[n];
             u = new double[n];
             ratio = new double[n];
         }
 
         @Override
-        public void step(Objective f, double[] theta, double lr) {
-            t++;
-            lastLr = lr;
-            f.gradient(theta, g);
-            Elementwise.prepare(g, theta, maximize, weightDecay);
+        void update(double[] theta, double lr) {
             double oneMinusRho = 1 - rho;
             double negLr = -lr;
             for (int i = 0; i < theta.length; i++) {
@@ -98,14 +79,9 @@ public record Adadelta(double lr, double rho, double eps, double weightDecay, bo
         }
 
         @Override
-        public long steps() {
-            return t;
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
-                    Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g),
+                    gradProbe(),
                     Elementwise.copy("v", "v", "square_avg: running average of g²", v),
                     Elementwise.copy("u", "u", "acc_delta: running average of Δ²", u),
                     Elementwise.copy("rms_ratio", "√(u+ε)/√(v+ε)", "RMS[Δ]/RMS[g] of the last step: Adadelta's own step size", ratio),

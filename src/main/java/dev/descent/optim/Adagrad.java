@@ -1,9 +1,6 @@
 package dev.descent.optim;
 
-import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.List;
 
 /**
@@ -27,22 +24,24 @@ import java.util.List;
 public record Adagrad(double lr, double lrDecay, double weightDecay, double initialAccumulatorValue, double eps,
                       boolean maximize, boolean root) implements Optimizer {
 
-    public static final OptimizerKind KIND = new OptimizerKind("adagrad", "Adagrad", "Adagrad",
+    static final Hyper<Adagrad, Double> LR = Hyper.real("lr", "η", 1e-2, 1e-4, 10, Scale.LOG, "learning rate",
+            Adagrad::lr);
+    static final Hyper<Adagrad, Double> LR_DECAY = Hyper.real("lr_decay", "δ", 0, 0, 0.1, Scale.LINEAR,
+            "learning-rate decay: step t uses η/(1 + (t−1)·δ)", Adagrad::lrDecay);
+    static final Hyper<Adagrad, Double> WEIGHT_DECAY = Hyper.l2(Adagrad::weightDecay);
+    static final Hyper<Adagrad, Double> INITIAL_ACCUMULATOR_VALUE = Hyper.real("initial_accumulator_value", "r₀", 0,
+            0, 10, Scale.LINEAR, "starting value of the sum of squared gradients", Adagrad::initialAccumulatorValue);
+    static final Hyper<Adagrad, Double> EPS = Hyper.eps(1e-10,
+            "added to √r (outside the square root) to avoid division by zero", Adagrad::eps);
+    static final Hyper<Adagrad, Boolean> MAXIMIZE = Hyper.maximize(Adagrad::maximize);
+    static final Hyper<Adagrad, Boolean> ROOT = Hyper.bool("root", "root", true,
+            "divide by √r (torch); off: by r itself, the diagonal quasi-Newton form without the root", Adagrad::root);
+
+    public static final OptimizerKind KIND = OptimizerKind.of(Adagrad.class, "adagrad", "Adagrad", "Adagrad",
             "r ← r + g², θ ← θ − η_t·g/(√r + ε), η_t = η/(1 + (t−1)·δ) (root = false: g/(r + ε))",
-            List.of(
-                    ParamSpec.real("lr", "η", 1e-2, 1e-4, 10, Scale.LOG, "learning rate"),
-                    ParamSpec.real("lr_decay", "δ", 0, 0, 0.1, Scale.LINEAR,
-                            "learning-rate decay: step t uses η/(1 + (t−1)·δ)"),
-                    ParamSpec.real("weight_decay", "λ", 0, 0, 1, Scale.LINEAR, "L2 penalty added to the gradient"),
-                    ParamSpec.real("initial_accumulator_value", "r₀", 0, 0, 10, Scale.LINEAR,
-                            "starting value of the sum of squared gradients"),
-                    ParamSpec.real("eps", "ε", 1e-10, 1e-12, 1, Scale.LOG,
-                            "added to √r (outside the square root) to avoid division by zero"),
-                    ParamSpec.bool("maximize", "maximize", false, "maximise f instead of minimising it"),
-                    ParamSpec.bool("root", "root", true,
-                            "divide by √r (torch); off: by r itself, the diagonal quasi-Newton form without the root")),
-            p -> new Adagrad(p.real("lr"), p.real("lr_decay"), p.real("weight_decay"),
-                    p.real("initial_accumulator_value"), p.real("eps"), p.bool("maximize"), p.bool("root")));
+            p -> new Adagrad(LR.of(p), LR_DECAY.of(p), WEIGHT_DECAY.of(p),
+                    INITIAL_ACCUMULATOR_VALUE.of(p), EPS.of(p), MAXIMIZE.of(p), ROOT.of(p)),
+            LR, LR_DECAY, WEIGHT_DECAY, INITIAL_ACCUMULATOR_VALUE, EPS, MAXIMIZE, ROOT);
 
     public Adagrad {
         Validate.learningRate(lr);
@@ -54,24 +53,14 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
 
     /** torch's defaults with the given learning rate. */
     public Adagrad(double lr) {
-        this(lr, 0, 0, 0, 1e-10, false, true);
+        this(lr, LR_DECAY.def(), WEIGHT_DECAY.def(), INITIAL_ACCUMULATOR_VALUE.def(), EPS.def(), MAXIMIZE.def(),
+                ROOT.def());
     }
 
     /** torch's form (with the root), as before the {@code root} option existed. */
     public Adagrad(double lr, double lrDecay, double weightDecay, double initialAccumulatorValue, double eps,
                    boolean maximize) {
-        this(lr, lrDecay, weightDecay, initialAccumulatorValue, eps, maximize, true);
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "lr_decay", lrDecay, "weight_decay", weightDecay,
-                "initial_accumulator_value", initialAccumulatorValue, "eps", eps, "maximize", maximize, "root", root);
+        this(lr, lrDecay, weightDecay, initialAccumulatorValue, eps, maximize, ROOT.def());
     }
 
     @Override
@@ -79,24 +68,19 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final double[] g;
+    private final class State extends GradientStepper {
         private final double[] sum;
-        private long t;
         private double clr = Double.NaN;
 
         State(int n) {
-            g = new double[n];
+            super(n, maximize, weightDecay);
             sum = new double[n];
             // torch creates the accumulator in the constructor, filled with initial_accumulator_value
             java.util.Arrays.fill(sum, initialAccumulatorValue);
         }
 
         @Override
-        public void step(Objective f, double[] theta, double lr) {
-            t++;
-            f.gradient(theta, g);
-            Elementwise.prepare(g, theta, maximize, weightDecay);
+        void update(double[] theta, double lr) {
             double step = t;
             double c = lr / (1 + (step - 1) * lrDecay);
             clr = c;
@@ -115,14 +99,9 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
         }
 
         @Override
-        public long steps() {
-            return t;
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
-                    Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g),
+                    gradProbe(),
                     Elementwise.copy("sum", "r", "sum of squared gradients so far, r = r₀ + Σ g²", sum),
                     Elementwise.scalar("clr", "η_t", "decayed learning rate η/(1 + (t−1)·δ) of the last step", () -> clr),
                     new Probe("effective_lr", root ? "η_t/(√r+ε)" : "η_t/(r+ε)", "per-coordinate step size of the last step", out -> {

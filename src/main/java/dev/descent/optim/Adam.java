@@ -1,8 +1,5 @@
 package dev.descent.optim;
 
-import dev.descent.math.ParamSpec;
-import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.List;
 
 /**
@@ -32,7 +29,7 @@ import java.util.List;
  * are fused multiply-adds, the update is θ + (−η/(1−β₁ᵗ)·m)/(√v/√(1−β₂ᵗ) + ε).
  */
 public record Adam(double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad,
-                   boolean maximize, boolean biasCorrection, String epsMode) implements Optimizer {
+                   boolean maximize, boolean biasCorrection, String epsMode) implements AdamSettings {
 
     /** ε added to √v̂, after the bias correction: torch's form and the default. */
     public static final String OUTSIDE = "outside";
@@ -42,27 +39,27 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
     public static final String KERAS = "keras";
     static final List<String> EPS_MODES = List.of(OUTSIDE, INSIDE, KERAS);
 
-    public static final OptimizerKind KIND = new OptimizerKind("adam", "Adam", "Adam",
-            "m, v running averages of g and g², θ ← θ − η·m̂/(√v̂ + ε)",
-            specs(0, "L2 penalty added to the gradient (coupled; see AdamW for decoupled)"),
-            p -> new Adam(p.real("lr"), p.pair("betas")[0], p.pair("betas")[1], p.real("eps"), p.real("weight_decay"),
-                    p.bool("amsgrad"), p.bool("maximize"), p.bool("bias_correction"), p.choice("eps_mode")));
+    static final Hyper<AdamSettings, Double> LR = Hyper.lr(1e-3, AdamSettings::lr);
+    static final Hyper<AdamSettings, double[]> BETAS = Hyper.betas(0.9, 0.999,
+            "decay rates (β₁, β₂) of the running averages of g and g²", AdamSettings::beta1, AdamSettings::beta2);
+    static final Hyper<AdamSettings, Double> EPS = Hyper.eps(1e-8, "added to the denominator (see eps_mode)",
+            AdamSettings::eps);
+    static final Hyper<AdamSettings, Double> WEIGHT_DECAY = Hyper.weightDecay(0,
+            "L2 penalty added to the gradient (coupled; see AdamW for decoupled)", AdamSettings::weightDecay);
+    static final Hyper<AdamSettings, Boolean> AMSGRAD = Hyper.bool("amsgrad", "AMSGrad", false,
+            "divide by the largest v seen so far (Reddi et al. 2018)", AdamSettings::amsgrad);
+    static final Hyper<AdamSettings, Boolean> MAXIMIZE = Hyper.maximize(AdamSettings::maximize);
+    static final Hyper<AdamSettings, Boolean> BIAS_CORRECTION = Hyper.bool("bias_correction", "bias correction", true,
+            "divide m by 1 − β₁ᵗ and v by 1 − β₂ᵗ (off: use the raw averages)", AdamSettings::biasCorrection);
+    static final Hyper<AdamSettings, String> EPS_MODE = Hyper.choice("eps_mode", "ε placement", OUTSIDE, EPS_MODES,
+            "outside: √v̂ + ε (torch); inside: √(v̂ + ε) (lecture notes); keras: ε added to √v before bias correction",
+            AdamSettings::epsMode);
 
-    /** Adam's and AdamW's hyperparameters, in torch's order, then Descent's two options. */
-    static List<ParamSpec> specs(double weightDecay, String weightDecayHelp) {
-        return List.of(
-                ParamSpec.real("lr", "η", 1e-3, 1e-5, 1, Scale.LOG, "learning rate"),
-                ParamSpec.pair("betas", "β", 0.9, 0.999, 0, 0.9999, Scale.NEAR_ONE,
-                        "decay rates (β₁, β₂) of the running averages of g and g²"),
-                ParamSpec.real("eps", "ε", 1e-8, 1e-12, 1, Scale.LOG, "added to the denominator (see eps_mode)"),
-                ParamSpec.real("weight_decay", "λ", weightDecay, 0, 1, Scale.LINEAR, weightDecayHelp),
-                ParamSpec.bool("amsgrad", "AMSGrad", false, "divide by the largest v seen so far (Reddi et al. 2018)"),
-                ParamSpec.bool("maximize", "maximize", false, "maximise f instead of minimising it"),
-                ParamSpec.bool("bias_correction", "bias correction", true,
-                        "divide m by 1 − β₁ᵗ and v by 1 − β₂ᵗ (off: use the raw averages)"),
-                ParamSpec.choice("eps_mode", "ε placement", OUTSIDE, EPS_MODES,
-                        "outside: √v̂ + ε (torch); inside: √(v̂ + ε) (lecture notes); keras: ε added to √v before bias correction"));
-    }
+    public static final OptimizerKind KIND = OptimizerKind.of(Adam.class, "adam", "Adam", "Adam",
+            "m, v running averages of g and g², θ ← θ − η·m̂/(√v̂ + ε)",
+            p -> new Adam(LR.of(p), BETAS.first(p), BETAS.second(p), EPS.of(p), WEIGHT_DECAY.of(p), AMSGRAD.of(p),
+                    MAXIMIZE.of(p), BIAS_CORRECTION.of(p), EPS_MODE.of(p)),
+            LR, BETAS, EPS, WEIGHT_DECAY, AMSGRAD, MAXIMIZE, BIAS_CORRECTION, EPS_MODE);
 
     public Adam {
         validate(lr, beta1, beta2, eps, weightDecay, epsMode);
@@ -70,31 +67,16 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
 
     /** torch's defaults with the given learning rate. */
     public Adam(double lr) {
-        this(lr, 0.9, 0.999, 1e-8, 0, false, false, true, OUTSIDE);
+        this(lr, BETAS.def()[0], BETAS.def()[1], EPS.def(), WEIGHT_DECAY.def(), AMSGRAD.def(), MAXIMIZE.def(),
+                BIAS_CORRECTION.def(), EPS_MODE.def());
     }
 
     /** torch's checks, in torch's order, then the Descent option. */
     static void validate(double lr, double beta1, double beta2, double eps, double weightDecay, String epsMode) {
-        Validate.learningRate(lr);
-        Validate.nonNegative("epsilon value", eps);
-        Validate.beta(0, beta1);
-        Validate.beta(1, beta2);
-        Validate.nonNegative("weight_decay value", weightDecay);
+        Validate.adamFamily(lr, eps, beta1, beta2, weightDecay);
         if (!EPS_MODES.contains(epsMode)) {
             throw new IllegalArgumentException("Invalid eps_mode: " + epsMode + " (outside, inside or keras)");
         }
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "betas", new double[] {beta1, beta2}, "eps", eps,
-                "weight_decay", weightDecay, "amsgrad", amsgrad, "maximize", maximize,
-                "bias_correction", biasCorrection, "eps_mode", epsMode);
     }
 
     @Override

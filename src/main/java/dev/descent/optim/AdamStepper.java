@@ -12,66 +12,43 @@ import java.util.List;
  * of eps_mode and amsgrad has its own plain loop over the coordinates, without branches, so that the
  * JIT can vectorise it.
  */
-final class AdamStepper implements Stepper {
+final class AdamStepper extends MomentStepper {
 
-    private final double beta1;
-    private final double beta2;
     private final double eps;
     private final double weightDecay;
     private final boolean decoupled;
-    private final boolean maximize;
     private final boolean biasCorrection;
     private final String epsMode;
-
-    private final double[] g;
-    private final double[] m;
-    private final double[] v;
     private final double[] vmax;
-    private final BiasCorrection correction1;
-    private final BiasCorrection correction2;
-    private long t;
 
     // the last step's scalars, for the probes
-    private double lastLr = Double.NaN;
-    private double bc1 = Double.NaN;
-    private double bc2 = Double.NaN;
     private double stepSize = Double.NaN;
     private double scale = Double.NaN;
 
     AdamStepper(int n, double beta1, double beta2, double eps, double weightDecay, boolean decoupled, boolean amsgrad,
                 boolean maximize, boolean biasCorrection, String epsMode) {
-        this.beta1 = beta1;
-        this.beta2 = beta2;
+        super(n, maximize, decoupled ? 0 : weightDecay, beta1, beta2);
         this.eps = eps;
         this.weightDecay = weightDecay;
         this.decoupled = decoupled;
-        this.maximize = maximize;
         this.biasCorrection = biasCorrection;
         this.epsMode = epsMode;
-        g = new double[n];
-        m = new double[n];
-        v = new double[n];
         vmax = amsgrad ? new double[n] : null;
-        correction1 = new BiasCorrection(beta1);
-        correction2 = new BiasCorrection(beta2);
     }
 
     @Override
-    public void step(Objective f, double[] theta, double lr) {
-        t++;
-        lastLr = lr;
-        f.gradient(theta, g);
+    void update(double[] theta, double lr) {
         if (decoupled) {
-            Elementwise.prepare(g, theta, maximize, 0);
             Elementwise.decayWeights(theta, lr, weightDecay);
-        } else {
-            Elementwise.prepare(g, theta, maximize, weightDecay);
         }
         // torch's β^step is C pow(double, double); Math.pow is as close, and unlike JDK 17's StrictMath.pow
         // it does not allocate
-        double step = t;
-        bc1 = biasCorrection ? correction1.at(step) : 1;
-        bc2 = biasCorrection ? correction2.at(step) : 1;
+        if (biasCorrection) {
+            correct();
+        } else {
+            bc1 = 1;
+            bc2 = 1;
+        }
         switch (epsMode) {
             case Adam.INSIDE -> {
                 // θ ← θ − (η/bc1)·m / √(v/bc2 + ε)
@@ -199,29 +176,22 @@ final class AdamStepper implements Stepper {
     }
 
     @Override
-    public long steps() {
-        return t;
-    }
-
-    @Override
     public List<Probe> probes() {
         List<Probe> probes = new ArrayList<>();
         probes.add(Elementwise.copy("grad", "∇f", decoupled
                 ? "gradient used by the last step (weight decay acts on θ directly)"
                 : "gradient used by the last step (with weight decay)", g));
-        probes.add(Elementwise.copy("m", "m", "first moment: running average of g", m));
-        probes.add(Elementwise.copy("v", "v", "second moment: running average of g²", v));
+        probes.add(mProbe());
+        probes.add(secondProbe("v", "v", "second moment: running average of g²"));
         if (vmax != null) {
             probes.add(Elementwise.copy("v_max", "v_max", "AMSGrad: the largest v so far (used instead of v)", vmax));
         }
-        probes.add(Elementwise.divided("m_hat", "m̂", biasCorrection ? "bias-corrected first moment m/(1 − β₁ᵗ)"
-                : "first moment (bias correction off: m̂ = m)", m, () -> bc1));
+        probes.add(mHatProbe(biasCorrection ? "bias-corrected first moment m/(1 − β₁ᵗ)"
+                : "first moment (bias correction off: m̂ = m)"));
         probes.add(Elementwise.divided("v_hat", "v̂", (biasCorrection ? "bias-corrected second moment " : "second moment ")
                 + (vmax != null ? "v_max" : "v") + (biasCorrection ? "/(1 − β₂ᵗ)" : " (bias correction off)"), second(), () -> bc2));
-        probes.add(Elementwise.scalar("bias_correction1", "1−β₁ᵗ",
-                "divisor of m (1 when bias correction is off)", () -> bc1));
-        probes.add(Elementwise.scalar("bias_correction2", "1−β₂ᵗ",
-                "divisor of v (1 when bias correction is off)", () -> bc2));
+        probes.add(bc1Probe("divisor of m (1 when bias correction is off)"));
+        probes.add(bc2Probe("divisor of v (1 when bias correction is off)"));
         String symbol = switch (epsMode) {
             case Adam.INSIDE -> "η/√(v̂+ε)";
             case Adam.KERAS -> "η·√(1−β₂ᵗ)/(√v+ε̂)";

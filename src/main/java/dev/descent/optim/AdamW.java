@@ -1,7 +1,5 @@
 package dev.descent.optim;
 
-import dev.descent.math.Params;
-
 /**
  * AdamW (Loshchilov &amp; Hutter 2019, "Decoupled Weight Decay Regularization"), exactly as
  * {@code torch.optim.AdamW}: Adam whose weight decay acts on θ directly instead of entering the
@@ -17,13 +15,17 @@ import dev.descent.math.Params;
  * {@code bias_correction} options act as in {@link Adam}.
  */
 public record AdamW(double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad,
-                    boolean maximize, boolean biasCorrection, String epsMode) implements Optimizer {
+                    boolean maximize, boolean biasCorrection, String epsMode) implements AdamSettings {
 
-    public static final OptimizerKind KIND = new OptimizerKind("adamw", "AdamW", "AdamW",
+    static final Hyper<AdamSettings, Double> WEIGHT_DECAY = Hyper.weightDecay(1e-2,
+            "decoupled weight decay: θ ← θ·(1 − η·λ) before each step", AdamSettings::weightDecay);
+
+    public static final OptimizerKind KIND = OptimizerKind.of(AdamW.class, "adamw", "AdamW", "AdamW",
             "θ ← θ·(1 − ηλ), then Adam: θ ← θ − η·m̂/(√v̂ + ε)",
-            Adam.specs(1e-2, "decoupled weight decay: θ ← θ·(1 − η·λ) before each step"),
-            p -> new AdamW(p.real("lr"), p.pair("betas")[0], p.pair("betas")[1], p.real("eps"), p.real("weight_decay"),
-                    p.bool("amsgrad"), p.bool("maximize"), p.bool("bias_correction"), p.choice("eps_mode")));
+            p -> new AdamW(Adam.LR.of(p), Adam.BETAS.first(p), Adam.BETAS.second(p), Adam.EPS.of(p),
+                    WEIGHT_DECAY.of(p), Adam.AMSGRAD.of(p), Adam.MAXIMIZE.of(p), Adam.BIAS_CORRECTION.of(p),
+                    Adam.EPS_MODE.of(p)),
+            Adam.LR, Adam.BETAS, Adam.EPS, WEIGHT_DECAY, Adam.AMSGRAD, Adam.MAXIMIZE, Adam.BIAS_CORRECTION, Adam.EPS_MODE);
 
     public AdamW {
         Adam.validate(lr, beta1, beta2, eps, weightDecay, epsMode);
@@ -31,19 +33,8 @@ public record AdamW(double lr, double beta1, double beta2, double eps, double we
 
     /** torch's defaults (weight_decay 0.01) with the given learning rate. */
     public AdamW(double lr) {
-        this(lr, 0.9, 0.999, 1e-8, 1e-2, false, false, true, Adam.OUTSIDE);
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "betas", new double[] {beta1, beta2}, "eps", eps,
-                "weight_decay", weightDecay, "amsgrad", amsgrad, "maximize", maximize,
-                "bias_correction", biasCorrection, "eps_mode", epsMode);
+        this(lr, Adam.BETAS.def()[0], Adam.BETAS.def()[1], Adam.EPS.def(), WEIGHT_DECAY.def(), Adam.AMSGRAD.def(),
+                Adam.MAXIMIZE.def(), Adam.BIAS_CORRECTION.def(), Adam.EPS_MODE.def());
     }
 
     @Override

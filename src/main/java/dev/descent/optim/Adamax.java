@@ -1,9 +1,6 @@
 package dev.descent.optim;
 
 import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
-import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.List;
 
 /**
@@ -20,40 +17,27 @@ import java.util.List;
 public record Adamax(double lr, double beta1, double beta2, double eps, double weightDecay, boolean maximize)
         implements Optimizer {
 
-    public static final OptimizerKind KIND = new OptimizerKind("adamax", "Adamax", "Adamax",
+    static final Hyper<Adamax, Double> LR = Hyper.lr(2e-3, Adamax::lr);
+    static final Hyper<Adamax, double[]> BETAS = Hyper.betas(0.9, 0.999,
+            "decay rates (β₁, β₂) of the running average of g and of the infinity norm", Adamax::beta1,
+            Adamax::beta2);
+    static final Hyper<Adamax, Double> EPS = Hyper.eps(1e-8, "added to |g| inside the max", Adamax::eps);
+    static final Hyper<Adamax, Double> WEIGHT_DECAY = Hyper.l2(Adamax::weightDecay);
+    static final Hyper<Adamax, Boolean> MAXIMIZE = Hyper.maximize(Adamax::maximize);
+
+    public static final OptimizerKind KIND = OptimizerKind.of(Adamax.class, "adamax", "Adamax", "Adamax",
             "u ← max(β₂u, |g| + ε), θ ← θ − η/(1−β₁ᵗ)·m/u",
-            List.of(
-                    ParamSpec.real("lr", "η", 2e-3, 1e-5, 1, Scale.LOG, "learning rate"),
-                    ParamSpec.pair("betas", "β", 0.9, 0.999, 0, 0.9999, Scale.NEAR_ONE,
-                            "decay rates (β₁, β₂) of the running average of g and of the infinity norm"),
-                    ParamSpec.real("eps", "ε", 1e-8, 1e-12, 1, Scale.LOG, "added to |g| inside the max"),
-                    ParamSpec.real("weight_decay", "λ", 0, 0, 1, Scale.LINEAR, "L2 penalty added to the gradient"),
-                    ParamSpec.bool("maximize", "maximize", false, "maximise f instead of minimising it")),
-            p -> new Adamax(p.real("lr"), p.pair("betas")[0], p.pair("betas")[1], p.real("eps"), p.real("weight_decay"),
-                    p.bool("maximize")));
+            p -> new Adamax(LR.of(p), BETAS.first(p), BETAS.second(p), EPS.of(p), WEIGHT_DECAY.of(p),
+                    MAXIMIZE.of(p)),
+            LR, BETAS, EPS, WEIGHT_DECAY, MAXIMIZE);
 
     public Adamax {
-        Validate.learningRate(lr);
-        Validate.nonNegative("epsilon value", eps);
-        Validate.beta(0, beta1);
-        Validate.beta(1, beta2);
-        Validate.nonNegative("weight_decay value", weightDecay);
+        Validate.adamFamily(lr, eps, beta1, beta2, weightDecay);
     }
 
     /** torch's defaults with the given learning rate. */
     public Adamax(double lr) {
-        this(lr, 0.9, 0.999, 1e-8, 0, false);
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "betas", new double[] {beta1, beta2}, "eps", eps,
-                "weight_decay", weightDecay, "maximize", maximize);
+        this(lr, BETAS.def()[0], BETAS.def()[1], EPS.def(), WEIGHT_DECAY.def(), MAXIMIZE.def());
     }
 
     @Override
@@ -61,36 +45,23 @@ public record Adamax(double lr, double beta1, double beta2, double eps, double w
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final double[] g;
-        private final double[] m;
-        private final double[] u;
-        private long t;
-        private double bc1 = Double.NaN;
+    private final class State extends MomentStepper {
         private double clr = Double.NaN;
-        private double lastLr = Double.NaN;
 
         State(int n) {
-            g = new double[n];
-            m = new double[n];
-            u = new double[n];
+            super(n, maximize, weightDecay, Adamax.this.beta1, Adamax.this.beta2);
         }
 
-        private final BiasCorrection correction1 = new BiasCorrection(beta1);
-
         @Override
-        public void step(Objective f, double[] theta, double lr) {
-            t++;
-            lastLr = lr;
-            f.gradient(theta, g);
-            Elementwise.prepare(g, theta, maximize, weightDecay);
+        void update(double[] theta, double lr) {
             double oneMinusBeta1 = 1 - beta1;
-            bc1 = correction1.at(t);
+            correct();
             clr = lr / bc1;
             double negClr = -clr;
+            double[] u = v;
             for (int i = 0; i < theta.length; i++) {
                 double gi = g[i];
-                double mi = Math.fma(oneMinusBeta1, gi, m[i] * beta1);
+                double mi = first(m[i], gi, beta1, oneMinusBeta1);
                 double ui = Math.max(u[i] * beta2, Math.abs(gi) + eps);
                 m[i] = mi;
                 u[i] = ui;
@@ -99,26 +70,21 @@ public record Adamax(double lr, double beta1, double beta2, double eps, double w
         }
 
         @Override
-        public long steps() {
-            return t;
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
-                    Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g),
-                    Elementwise.copy("m", "m", "first moment: running average of g", m),
-                    Elementwise.copy("u", "u", "exp_inf: decaying maximum of |g| + ε", u),
-                    Elementwise.divided("m_hat", "m̂", "bias-corrected first moment m/(1 − β₁ᵗ)", m, () -> bc1),
-                    Elementwise.scalar("bias_correction1", "1−β₁ᵗ", "divisor of m", () -> bc1),
+                    gradProbe(),
+                    mProbe(),
+                    secondProbe("u", "u", "exp_inf: decaying maximum of |g| + ε"),
+                    mHatProbe(),
+                    bc1Probe("divisor of m"),
                     new Probe("effective_lr", "η/u", "per-coordinate step size: the step is −effective_lr·m̂", out -> {
-                        for (int i = 0; i < u.length; i++) {
-                            out[i] = lastLr / u[i];
+                        for (int i = 0; i < v.length; i++) {
+                            out[i] = lastLr / v[i];
                         }
                     }),
                     new Probe("step", "Δθ", "the last step, −η/(1−β₁ᵗ)·m/u", out -> {
-                        for (int i = 0; i < u.length; i++) {
-                            out[i] = -clr * m[i] / u[i];
+                        for (int i = 0; i < v.length; i++) {
+                            out[i] = -clr * m[i] / v[i];
                         }
                     }));
         }

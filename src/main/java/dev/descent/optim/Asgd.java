@@ -1,9 +1,6 @@
 package dev.descent.optim;
 
-import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.List;
 
 /**
@@ -25,17 +22,22 @@ import java.util.List;
 public record Asgd(double lr, double lambd, double alpha, double t0, double weightDecay, boolean maximize)
         implements Optimizer {
 
-    public static final OptimizerKind KIND = new OptimizerKind("asgd", "ASGD", "ASGD",
+    static final Hyper<Asgd, Double> LR = Hyper.lr(1e-2, Asgd::lr);
+    static final Hyper<Asgd, Double> LAMBD = Hyper.real("lambd", "λ", 1e-4, 0, 0.1, Scale.LINEAR,
+            "decay term: shrinks θ and the rate η_t", Asgd::lambd);
+    static final Hyper<Asgd, Double> ALPHA = Hyper.real("alpha", "α", 0.75, 0, 1, Scale.LINEAR,
+            "power of the rate's decay η/(1 + ληt)^α", Asgd::alpha);
+    static final Hyper<Asgd, Double> T0 = Hyper.real("t0", "t₀", 1e6, 0, 1000, Scale.LINEAR,
+            "step at which averaging starts", Asgd::t0);
+    static final Hyper<Asgd, Double> WEIGHT_DECAY = Hyper.real("weight_decay", "λ_wd", 0, 0, 1, Scale.LINEAR,
+            "L2 penalty added to the gradient", Asgd::weightDecay);
+    static final Hyper<Asgd, Boolean> MAXIMIZE = Hyper.maximize(Asgd::maximize);
+
+    public static final OptimizerKind KIND = OptimizerKind.of(Asgd.class, "asgd", "ASGD", "ASGD",
             "θ ← θ(1 − λη_t) − η_t·g, η_t = η/(1 + λη(t−1))^α; ā averages θ after t₀ steps",
-            List.of(
-                    ParamSpec.real("lr", "η", 1e-2, 1e-5, 1, Scale.LOG, "learning rate"),
-                    ParamSpec.real("lambd", "λ", 1e-4, 0, 0.1, Scale.LINEAR, "decay term: shrinks θ and the rate η_t"),
-                    ParamSpec.real("alpha", "α", 0.75, 0, 1, Scale.LINEAR, "power of the rate's decay η/(1 + ληt)^α"),
-                    ParamSpec.real("t0", "t₀", 1e6, 0, 1000, Scale.LINEAR, "step at which averaging starts"),
-                    ParamSpec.real("weight_decay", "λ_wd", 0, 0, 1, Scale.LINEAR, "L2 penalty added to the gradient"),
-                    ParamSpec.bool("maximize", "maximize", false, "maximise f instead of minimising it")),
-            p -> new Asgd(p.real("lr"), p.real("lambd"), p.real("alpha"), p.real("t0"), p.real("weight_decay"),
-                    p.bool("maximize")));
+            p -> new Asgd(LR.of(p), LAMBD.of(p), ALPHA.of(p), T0.of(p), WEIGHT_DECAY.of(p),
+                    MAXIMIZE.of(p)),
+            LR, LAMBD, ALPHA, T0, WEIGHT_DECAY, MAXIMIZE);
 
     public Asgd {
         Validate.learningRate(lr);
@@ -47,18 +49,7 @@ public record Asgd(double lr, double lambd, double alpha, double t0, double weig
 
     /** torch's defaults with the given learning rate. */
     public Asgd(double lr) {
-        this(lr, 1e-4, 0.75, 1e6, 0, false);
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "lambd", lambd, "alpha", alpha, "t0", t0, "weight_decay", weightDecay,
-                "maximize", maximize);
+        this(lr, LAMBD.def(), ALPHA.def(), T0.def(), WEIGHT_DECAY.def(), MAXIMIZE.def());
     }
 
     @Override
@@ -66,30 +57,25 @@ public record Asgd(double lr, double lambd, double alpha, double t0, double weig
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final double[] g;
+    private final class State extends GradientStepper {
         private final double[] ax;
         private final double[] move;
-        private long t;
         private double eta = Double.NaN;
         private double mu = 1;
         private double usedEta = Double.NaN;
         private double usedMu = Double.NaN;
 
         State(int n) {
-            g = new double[n];
+            super(n, maximize, weightDecay);
             ax = new double[n];
             move = new double[n];
         }
 
         @Override
-        public void step(Objective f, double[] theta, double lr) {
-            if (t == 0) {
+        void update(double[] theta, double lr) {
+            if (t == 1) {
                 eta = lr; // torch's state['eta'] = lr when the state is created
             }
-            t++;
-            f.gradient(theta, g);
-            Elementwise.prepare(g, theta, maximize, weightDecay);
             double keep = 1 - lambd * eta;
             double negEta = -eta;
             for (int i = 0; i < theta.length; i++) {
@@ -107,14 +93,9 @@ public record Asgd(double lr, double lambd, double alpha, double t0, double weig
         }
 
         @Override
-        public long steps() {
-            return t;
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
-                    Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g),
+                    gradProbe(),
                     Elementwise.scalar("eta", "η_t", "learning rate of the last step, η/(1 + λη(t−1))^α", () -> usedEta),
                     Elementwise.scalar("mu", "μ_t", "averaging weight of the last step, 1/max(1, t − 1 − t₀)", () -> usedMu),
                     Elementwise.copy("ax", "ā", "the averaged iterate (equal to θ until t₀ steps have passed)", ax),

@@ -1,9 +1,7 @@
 package dev.descent.optim;
 
 import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
@@ -32,17 +30,21 @@ import org.ejml.data.DMatrixRMaj;
  * Optimization</i>, Algorithm 6.1. The line search is torch's, shared with L-BFGS
  * ({@link StrongWolfe}).
  */
-public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implements Optimizer {
+public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implements Coupled {
 
-    public static final OptimizerKind KIND = new OptimizerKind("bfgs", null, "BFGS",
+    static final Hyper<Bfgs, Double> LR = Hyper.real("lr", "t₀", 1, 1e-4, 10, Scale.LOG,
+            "first trial step of each line search", Bfgs::lr);
+    static final Hyper<Bfgs, Double> C1 = Hyper.real("c1", "c₁", 1e-4, 1e-6, 0.5, Scale.LOG,
+            "sufficient-decrease constant of the line search", Bfgs::c1);
+    static final Hyper<Bfgs, Double> C2 = Hyper.real("c2", "c₂", 0.9, 1e-3, 0.99, Scale.LINEAR,
+            "curvature constant of the line search", Bfgs::c2);
+    static final Hyper<Bfgs, Double> TOLERANCE_GRAD = Hyper.real("tolerance_grad", "tol_g", 1e-10, 1e-15, 1e-3,
+            Scale.LOG, "do not move once max|∇f| is at most this", Bfgs::toleranceGrad);
+
+    public static final OptimizerKind KIND = OptimizerKind.of(Bfgs.class, "bfgs", null, "BFGS",
             "d ← −H·g with a dense inverse-Hessian estimate H updated from (s, y); θ ← θ + t·d with a strong-Wolfe t",
-            List.of(
-                    ParamSpec.real("lr", "t₀", 1, 1e-4, 10, Scale.LOG, "first trial step of each line search"),
-                    ParamSpec.real("c1", "c₁", 1e-4, 1e-6, 0.5, Scale.LOG, "sufficient-decrease constant of the line search"),
-                    ParamSpec.real("c2", "c₂", 0.9, 1e-3, 0.99, Scale.LINEAR, "curvature constant of the line search"),
-                    ParamSpec.real("tolerance_grad", "tol_g", 1e-10, 1e-15, 1e-3, Scale.LOG,
-                            "do not move once max|∇f| is at most this")),
-            p -> new Bfgs(p.real("lr"), p.real("c1"), p.real("c2"), p.real("tolerance_grad")));
+            p -> new Bfgs(LR.of(p), C1.of(p), C2.of(p), TOLERANCE_GRAD.of(p)),
+            LR, C1, C2, TOLERANCE_GRAD);
 
     public Bfgs {
         Validate.learningRate(lr);
@@ -51,24 +53,8 @@ public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implem
     }
 
     @Override
-    public OptimizerKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "c1", c1, "c2", c2, "tolerance_grad", toleranceGrad);
-    }
-
-    /** The noise policy (see {@link Checks#exactGradients}): refuses noisy gradients, saying why. */
-    @Override
-    public void checkObjective(Objective f) {
-        Checks.exactGradients("BFGS", "its line search and its curvature pairs y = ∇f(θ₊) − ∇f(θ) compare gradients at two points, and noise makes them disagree", f);
-    }
-
-    @Override
-    public boolean isElementwise() {
-        return false;
+    public String whyExactGradients() {
+        return "its line search and its curvature pairs y = ∇f(θ₊) − ∇f(θ) compare gradients at two points, and noise makes them disagree";
     }
 
     @Override
@@ -76,8 +62,7 @@ public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implem
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final int n;
+    private final class State extends CoupledStepper {
         private final StrongWolfe search;
         private final DMatrixRMaj h;
         private final double[] g;
@@ -91,13 +76,11 @@ public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implem
         private final double[] cachedG;
         private double cachedF;
         private boolean cached;
-        private double t;
         private long updates;
         private long skipped;
-        private long steps;
 
         State(int n) {
-            this.n = n;
+            super(n);
             search = new StrongWolfe(n);
             h = new DMatrixRMaj(n, n);
             identity(1);
@@ -207,20 +190,9 @@ public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implem
         }
 
         @Override
-        public long steps() {
-            return steps;
-        }
-
-        @Override
-        public double stepLength(double lr) {
-            return t;
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
-                    new Probe("grad", "∇f", "gradient at the point the step started from",
-                            out -> System.arraycopy(gAt, 0, out, 0, n)),
+                    startGradient(gAt, "gradient at the point the step started from"),
                     new Probe("direction", "d", "search direction d = −H·∇f",
                             out -> System.arraycopy(d, 0, out, 0, n)),
                     new Probe("step_length", "t", "step length t chosen by the line search (θ moved by t·d)",

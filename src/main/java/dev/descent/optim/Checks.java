@@ -22,7 +22,7 @@ final class Checks {
     /** "Invalid damping: 0.0 (must be a finite number > 0)". */
     static void positive(String what, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException("Invalid " + what + ": " + value + " (must be a finite number > 0)");
+            throw new IllegalArgumentException("Invalid " + what + ": " + Validate.repr(value) + " (must be a finite number > 0)");
         }
     }
 
@@ -36,7 +36,7 @@ final class Checks {
     /** Wolfe constants: 0 &lt; c1 &lt; c2 &lt; 1 (Nocedal &amp; Wright, eq. 3.7). */
     static void wolfe(double c1, double c2) {
         if (!(c1 > 0 && c1 < c2 && c2 < 1)) {
-            throw new IllegalArgumentException("Invalid Wolfe constants: c1=" + c1 + ", c2=" + c2
+            throw new IllegalArgumentException("Invalid Wolfe constants: c1=" + Validate.repr(c1) + ", c2=" + Validate.repr(c2)
                     + " (must satisfy 0 < c1 < c2 < 1)");
         }
     }

@@ -1,9 +1,7 @@
 package dev.descent.optim;
 
 import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.Arrays;
 import java.util.List;
 
@@ -37,25 +35,33 @@ import java.util.List;
  * torch's, shared with L-BFGS ({@link StrongWolfe}).
  */
 public record ConjugateGradient(double lr, String betaRule, int restart, double c1, double c2, double toleranceGrad)
-        implements Optimizer {
+        implements Coupled {
 
     public static final String FLETCHER_REEVES = "fletcher_reeves";
     public static final String POLAK_RIBIERE_PLUS = "polak_ribiere_plus";
 
-    public static final OptimizerKind KIND = new OptimizerKind("cg", null, "Conjugate gradient",
+    static final Hyper<ConjugateGradient, Double> LR = Hyper.real("lr", "t₀", 1, 1e-4, 10, Scale.LOG,
+            "first trial step of each line search", ConjugateGradient::lr);
+    static final Hyper<ConjugateGradient, String> BETA_RULE = Hyper.choice("beta_rule", "β", POLAK_RIBIERE_PLUS,
+            List.of(FLETCHER_REEVES, POLAK_RIBIERE_PLUS),
+            "fletcher_reeves: β = |g|²/|g_prev|²; polak_ribiere_plus: β = max(0, g·(g − g_prev)/|g_prev|²)",
+            ConjugateGradient::betaRule);
+    static final Hyper<ConjugateGradient, Integer> RESTART = Hyper.integer("restart", "restart", 0, 0, 100,
+            "restart with d = −g every this many steps; 0 = every n steps (n = number of coordinates)",
+            ConjugateGradient::restart);
+    static final Hyper<ConjugateGradient, Double> C1 = Hyper.real("c1", "c₁", 1e-4, 1e-6, 0.5, Scale.LOG,
+            "sufficient-decrease constant of the line search", ConjugateGradient::c1);
+    static final Hyper<ConjugateGradient, Double> C2 = Hyper.real("c2", "c₂", 0.1, 1e-3, 0.99, Scale.LINEAR,
+            "curvature constant of the line search", ConjugateGradient::c2);
+    static final Hyper<ConjugateGradient, Double> TOLERANCE_GRAD = Hyper.real("tolerance_grad", "tol_g", 1e-10, 1e-15,
+            1e-3, Scale.LOG, "do not move once max|∇f| is at most this", ConjugateGradient::toleranceGrad);
+
+    public static final OptimizerKind KIND = OptimizerKind.of(ConjugateGradient.class, "cg", null,
+            "Conjugate gradient",
             "d ← −g + β·d_prev (Fletcher–Reeves or Polak–Ribière+), θ ← θ + t·d with a strong-Wolfe t",
-            List.of(
-                    ParamSpec.real("lr", "t₀", 1, 1e-4, 10, Scale.LOG, "first trial step of each line search"),
-                    ParamSpec.choice("beta_rule", "β", POLAK_RIBIERE_PLUS, List.of(FLETCHER_REEVES, POLAK_RIBIERE_PLUS),
-                            "fletcher_reeves: β = |g|²/|g_prev|²; polak_ribiere_plus: β = max(0, g·(g − g_prev)/|g_prev|²)"),
-                    ParamSpec.integer("restart", "restart", 0, 0, 100,
-                            "restart with d = −g every this many steps; 0 = every n steps (n = number of coordinates)"),
-                    ParamSpec.real("c1", "c₁", 1e-4, 1e-6, 0.5, Scale.LOG, "sufficient-decrease constant of the line search"),
-                    ParamSpec.real("c2", "c₂", 0.1, 1e-3, 0.99, Scale.LINEAR, "curvature constant of the line search"),
-                    ParamSpec.real("tolerance_grad", "tol_g", 1e-10, 1e-15, 1e-3, Scale.LOG,
-                            "do not move once max|∇f| is at most this")),
-            p -> new ConjugateGradient(p.real("lr"), p.choice("beta_rule"), p.integer("restart"), p.real("c1"),
-                    p.real("c2"), p.real("tolerance_grad")));
+            p -> new ConjugateGradient(LR.of(p), BETA_RULE.of(p), RESTART.of(p), C1.of(p),
+                    C2.of(p), TOLERANCE_GRAD.of(p)),
+            LR, BETA_RULE, RESTART, C1, C2, TOLERANCE_GRAD);
 
     public ConjugateGradient {
         Validate.learningRate(lr);
@@ -69,24 +75,8 @@ public record ConjugateGradient(double lr, String betaRule, int restart, double 
     }
 
     @Override
-    public OptimizerKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "beta_rule", betaRule, "restart", restart, "c1", c1, "c2", c2, "tolerance_grad", toleranceGrad);
-    }
-
-    /** The noise policy (see {@link Checks#exactGradients}): refuses noisy gradients, saying why. */
-    @Override
-    public void checkObjective(Objective f) {
-        Checks.exactGradients("Conjugate gradient", "its line search and its β compare gradients at two points, and noise makes them disagree", f);
-    }
-
-    @Override
-    public boolean isElementwise() {
-        return false;
+    public String whyExactGradients() {
+        return "its line search and its β compare gradients at two points, and noise makes them disagree";
     }
 
     @Override
@@ -94,8 +84,7 @@ public record ConjugateGradient(double lr, String betaRule, int restart, double 
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final int n;
+    private final class State extends CoupledStepper {
         private final int restartEvery;
         private final StrongWolfe search;
         private final double[] g;
@@ -110,13 +99,11 @@ public record ConjugateGradient(double lr, String betaRule, int restart, double 
         private boolean cached;
         private double prevGtd;
         private double beta;
-        private double t;
         private boolean fresh = true;
         private int sinceRestart;
-        private long steps;
 
         State(int n) {
-            this.n = n;
+            super(n);
             this.restartEvery = restart == 0 ? n : restart;
             search = new StrongWolfe(n);
             g = new double[n];
@@ -206,20 +193,9 @@ public record ConjugateGradient(double lr, String betaRule, int restart, double 
         }
 
         @Override
-        public long steps() {
-            return steps;
-        }
-
-        @Override
-        public double stepLength(double lr) {
-            return t;
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
-                    new Probe("grad", "∇f", "gradient at the point the step started from",
-                            out -> System.arraycopy(gAt, 0, out, 0, n)),
+                    startGradient(gAt, "gradient at the point the step started from"),
                     new Probe("direction", "d", "search direction d = −g + β·d_prev",
                             out -> System.arraycopy(d, 0, out, 0, n)),
                     new Probe("beta", "β", "conjugacy coefficient β of the last direction (0 at a restart)",

@@ -1,10 +1,6 @@
 package dev.descent.optim;
 
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Cosine annealing (Loshchilov &amp; Hutter 2017, without restarts), torch's
@@ -28,65 +24,31 @@ import java.util.Map;
  */
 public record CosineAnnealingLr(int tMax, double etaMin) implements Schedule {
 
-    public static final ScheduleKind KIND = new ScheduleKind("cosine", "CosineAnnealingLR", "Cosine annealing",
+    static final Hyper<CosineAnnealingLr, Integer> T_MAX = Hyper.integer("T_max", "T_max", 100, 1, 1000,
+            "steps from the base lr down to eta_min", CosineAnnealingLr::tMax);
+    static final Hyper<CosineAnnealingLr, Double> ETA_MIN = Hyper.real("eta_min", "η_min", 0, 0, 0.1, Scale.LINEAR,
+            "minimum learning rate", CosineAnnealingLr::etaMin);
+
+    public static final ScheduleKind KIND = ScheduleKind.of(CosineAnnealingLr.class, "cosine", "CosineAnnealingLR",
+            "Cosine annealing",
             "η from base down to η_min along half a cosine over T_max steps, then back up",
-            List.of(
-                    ParamSpec.integer("T_max", "T_max", 100, 1, 1000, "steps from the base lr down to eta_min"),
-                    ParamSpec.real("eta_min", "η_min", 0, 0, 0.1, Scale.LINEAR, "minimum learning rate")),
-            p -> new CosineAnnealingLr(p.integer("T_max"), p.real("eta_min")));
+            p -> new CosineAnnealingLr(T_MAX.of(p), ETA_MIN.of(p)), T_MAX, ETA_MIN);
 
     public CosineAnnealingLr {
         ScheduleChecks.positiveInt("T_max", tMax);
         ScheduleChecks.nonNegative("eta_min", etaMin);
     }
 
+    /** torch's initial step (last_epoch 0) keeps the lr. */
     @Override
-    public ScheduleKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Params parameters() {
-        return Params.resolve(KIND.title(), KIND.params(), Map.of("T_max", tMax, "eta_min", etaMin));
-    }
-
-    @Override
-    public Schedule.State start(double baseLr) {
-        ScheduleChecks.baseLr(baseLr);
-        return new State(baseLr);
+    public Schedule.State begin(double baseLr) {
+        return new Chained(baseLr, (lr, e) -> Math.floorMod(e - 1 - tMax, 2L * tMax) == 0
+                ? lr + (baseLr - etaMin) * (1 - Math.cos(Math.PI / tMax)) / 2
+                : (1 + Math.cos(Math.PI * e / tMax)) / (1 + Math.cos(Math.PI * (e - 1) / tMax)) * (lr - etaMin) + etaMin);
     }
 
     @Override
     public String toString() {
         return label();
-    }
-
-    private final class State implements Schedule.State {
-        private final double baseLr;
-        private double lr;
-        private long lastEpoch;
-
-        /** torch's initial step: last_epoch 0 keeps the lr. */
-        State(double baseLr) {
-            this.baseLr = baseLr;
-            lr = baseLr;
-            lastEpoch = 0;
-        }
-
-        @Override
-        public double lr() {
-            return lr;
-        }
-
-        @Override
-        public void step() {
-            long e = ++lastEpoch;
-            if (Math.floorMod(e - 1 - tMax, 2L * tMax) == 0) {
-                lr = lr + (baseLr - etaMin) * (1 - Math.cos(Math.PI / tMax)) / 2;
-            } else {
-                lr = (1 + Math.cos(Math.PI * e / tMax)) / (1 + Math.cos(Math.PI * (e - 1) / tMax))
-                        * (lr - etaMin) + etaMin;
-            }
-        }
     }
 }

@@ -1,10 +1,6 @@
 package dev.descent.optim;
 
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Cosine annealing with warm restarts (SGDR, Loshchilov &amp; Hutter 2017), torch's
@@ -24,14 +20,17 @@ import java.util.Map;
  */
 public record CosineWarmRestarts(int t0, int tMult, double etaMin) implements Schedule {
 
-    public static final ScheduleKind KIND = new ScheduleKind("cosine_restarts", "CosineAnnealingWarmRestarts",
-            "Cosine with warm restarts",
-            "cosine from base to η_min over T_i steps, then restart at base with T_i ← T_mult·T_i",
-            List.of(
-                    ParamSpec.integer("T_0", "T_0", 100, 1, 1000, "length of the first cycle in steps"),
-                    ParamSpec.integer("T_mult", "T_mult", 1, 1, 4, "factor by which each cycle is longer than the last"),
-                    ParamSpec.real("eta_min", "η_min", 0, 0, 0.1, Scale.LINEAR, "minimum learning rate")),
-            p -> new CosineWarmRestarts(p.integer("T_0"), p.integer("T_mult"), p.real("eta_min")));
+    static final Hyper<CosineWarmRestarts, Integer> T_0 = Hyper.integer("T_0", "T_0", 100, 1, 1000,
+            "length of the first cycle in steps", CosineWarmRestarts::t0);
+    static final Hyper<CosineWarmRestarts, Integer> T_MULT = Hyper.integer("T_mult", "T_mult", 1, 1, 4,
+            "factor by which each cycle is longer than the last", CosineWarmRestarts::tMult);
+    static final Hyper<CosineWarmRestarts, Double> ETA_MIN = Hyper.real("eta_min", "η_min", 0, 0, 0.1, Scale.LINEAR,
+            "minimum learning rate", CosineWarmRestarts::etaMin);
+
+    public static final ScheduleKind KIND = ScheduleKind.of(CosineWarmRestarts.class, "cosine_restarts",
+            "CosineAnnealingWarmRestarts",
+            "Cosine with warm restarts", "cosine from base to η_min over T_i steps, then restart at base with T_i ← T_mult·T_i",
+            p -> new CosineWarmRestarts(T_0.of(p), T_MULT.of(p), ETA_MIN.of(p)), T_0, T_MULT, ETA_MIN);
 
     public CosineWarmRestarts {
         ScheduleChecks.positiveInt("T_0", t0);
@@ -42,18 +41,7 @@ public record CosineWarmRestarts(int t0, int tMult, double etaMin) implements Sc
     }
 
     @Override
-    public ScheduleKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Params parameters() {
-        return Params.resolve(KIND.title(), KIND.params(), Map.of("T_0", t0, "T_mult", tMult, "eta_min", etaMin));
-    }
-
-    @Override
-    public Schedule.State start(double baseLr) {
-        ScheduleChecks.baseLr(baseLr);
+    public Schedule.State begin(double baseLr) {
         return new State(baseLr);
     }
 
@@ -62,6 +50,7 @@ public record CosineWarmRestarts(int t0, int tMult, double etaMin) implements Sc
         return label();
     }
 
+    /** The position T_cur in the current cycle of length T_i, which a chained rule cannot carry. */
     private final class State implements Schedule.State {
         private final double baseLr;
         private long tCur;
@@ -71,13 +60,8 @@ public record CosineWarmRestarts(int t0, int tMult, double etaMin) implements Sc
         /** torch's initial step: epoch 0 &lt; T_0, so T_i = T_0 and T_cur = 0. */
         State(double baseLr) {
             this.baseLr = baseLr;
-            tCur = 0;
             tI = t0;
-            lr = getLr();
-        }
-
-        private double getLr() {
-            return etaMin + (baseLr - etaMin) * (1 + Math.cos(Math.PI * tCur / tI)) / 2;
+            lr = etaMin + (baseLr - etaMin) * (1 + Math.cos(Math.PI * tCur / tI)) / 2;
         }
 
         @Override
@@ -92,7 +76,7 @@ public record CosineWarmRestarts(int t0, int tMult, double etaMin) implements Sc
                 tCur = tCur - tI;
                 tI = tI * tMult;
             }
-            lr = getLr();
+            lr = etaMin + (baseLr - etaMin) * (1 + Math.cos(Math.PI * tCur / tI)) / 2;
         }
     }
 }

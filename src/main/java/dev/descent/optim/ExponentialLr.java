@@ -1,10 +1,6 @@
 package dev.descent.optim;
 
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Exponential decay, torch's {@code ExponentialLR(gamma)}: the learning rate is multiplied by γ after
@@ -16,52 +12,25 @@ import java.util.Map;
  */
 public record ExponentialLr(double gamma) implements Schedule {
 
-    public static final ScheduleKind KIND = new ScheduleKind("exponential", "ExponentialLR", "Exponential decay",
-            "η ← γ·η after every step",
-            List.of(ParamSpec.real("gamma", "γ", 0.99, 0.9, 0.9999, Scale.NEAR_ONE, "factor applied after every step")),
-            p -> new ExponentialLr(p.real("gamma")));
+    static final Hyper<ExponentialLr, Double> GAMMA = Hyper.real("gamma", "γ", 0.99, 0.9, 0.9999, Scale.NEAR_ONE,
+            "factor applied after every step", ExponentialLr::gamma);
+
+    public static final ScheduleKind KIND = ScheduleKind.of(ExponentialLr.class, "exponential", "ExponentialLR",
+            "Exponential decay",
+            "η ← γ·η after every step", p -> new ExponentialLr(GAMMA.of(p)), GAMMA);
 
     public ExponentialLr {
         ScheduleChecks.positive("gamma", gamma);
     }
 
+    /** torch's initial step (last_epoch 0) keeps the lr. */
     @Override
-    public ScheduleKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Params parameters() {
-        return Params.resolve(KIND.title(), KIND.params(), Map.of("gamma", gamma));
-    }
-
-    @Override
-    public Schedule.State start(double baseLr) {
-        ScheduleChecks.baseLr(baseLr);
-        return new State(baseLr);
+    public Schedule.State begin(double baseLr) {
+        return new Chained(baseLr, (lr, e) -> lr * gamma);
     }
 
     @Override
     public String toString() {
         return label();
-    }
-
-    private final class State implements Schedule.State {
-        private double lr;
-
-        /** torch's initial step: last_epoch 0 keeps the lr. */
-        State(double baseLr) {
-            lr = baseLr;
-        }
-
-        @Override
-        public double lr() {
-            return lr;
-        }
-
-        @Override
-        public void step() {
-            lr = lr * gamma;
-        }
     }
 }

@@ -1,10 +1,5 @@
 package dev.descent.optim;
 
-import dev.descent.math.ParamSpec;
-import dev.descent.math.Params;
-import java.util.List;
-import java.util.Map;
-
 /**
  * Inverse square-root decay, the Transformer-style "rsqrt" schedule (T5's {@code rsqrt_decay},
  * Raffel et al. 2020: 1/√max(k, warmup)) scaled so that it starts at the base lr (torch has no such class):
@@ -18,23 +13,15 @@ import java.util.Map;
  */
 public record InverseSqrtDecay(int warmup) implements Schedule {
 
-    public static final ScheduleKind KIND = new ScheduleKind("inverse_sqrt", null, "Inverse square-root decay",
-            "η = base·√(warmup / max(t, warmup)), t counting from 0",
-            List.of(ParamSpec.integer("warmup", "w", 100, 1, 1000, "steps at the base lr before the 1/√t decay")),
-            p -> new InverseSqrtDecay(p.integer("warmup")));
+    static final Hyper<InverseSqrtDecay, Integer> WARMUP = Hyper.integer("warmup", "w", 100, 1, 1000,
+            "steps at the base lr before the 1/√t decay", InverseSqrtDecay::warmup);
+
+    public static final ScheduleKind KIND = ScheduleKind.of(InverseSqrtDecay.class, "inverse_sqrt", null,
+            "Inverse square-root decay",
+            "η = base·√(warmup / max(t, warmup)), t counting from 0", p -> new InverseSqrtDecay(WARMUP.of(p)), WARMUP);
 
     public InverseSqrtDecay {
         ScheduleChecks.positiveInt("warmup", warmup);
-    }
-
-    @Override
-    public ScheduleKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Params parameters() {
-        return Params.resolve(KIND.title(), KIND.params(), Map.of("warmup", warmup));
     }
 
     @Override
@@ -43,36 +30,12 @@ public record InverseSqrtDecay(int warmup) implements Schedule {
     }
 
     @Override
-    public Schedule.State start(double baseLr) {
-        ScheduleChecks.baseLr(baseLr);
-        return new State(baseLr);
+    public Schedule.State begin(double baseLr) {
+        return new Chained(baseLr, (lr, k) -> baseLr / Math.sqrt((double) Math.max(k, warmup) / warmup));
     }
 
     @Override
     public String toString() {
         return label();
-    }
-
-    private final class State implements Schedule.State {
-        private final double baseLr;
-        private long k;
-        private double lr;
-
-        State(double baseLr) {
-            this.baseLr = baseLr;
-            k = 0;
-            lr = baseLr;
-        }
-
-        @Override
-        public double lr() {
-            return lr;
-        }
-
-        @Override
-        public void step() {
-            k++;
-            lr = baseLr / Math.sqrt((double) Math.max(k, warmup) / warmup);
-        }
     }
 }

@@ -1,10 +1,6 @@
 package dev.descent.optim;
 
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Inverse time decay, with the semantics of Keras's
@@ -20,28 +16,22 @@ import java.util.Map;
  */
 public record InverseTimeDecay(double decayRate, int decaySteps, boolean staircase) implements Schedule {
 
-    public static final ScheduleKind KIND = new ScheduleKind("inverse_time", null, "Inverse time decay",
+    static final Hyper<InverseTimeDecay, Double> DECAY_RATE = Hyper.real("decay_rate", "r", 1.0, 0.01, 10, Scale.LOG,
+            "how fast the lr falls", InverseTimeDecay::decayRate);
+    static final Hyper<InverseTimeDecay, Integer> DECAY_STEPS = Hyper.integer("decay_steps", "s", 100, 1, 1000,
+            "steps after which the denominator has grown by decay_rate", InverseTimeDecay::decaySteps);
+    static final Hyper<InverseTimeDecay, Boolean> STAIRCASE = Hyper.bool("staircase", "staircase", false,
+            "decay in discrete jumps every decay_steps steps", InverseTimeDecay::staircase);
+
+    public static final ScheduleKind KIND = ScheduleKind.of(InverseTimeDecay.class, "inverse_time", null,
+            "Inverse time decay",
             "η = base / (1 + decay_rate·t/decay_steps), t counting from 0",
-            List.of(
-                    ParamSpec.real("decay_rate", "r", 1.0, 0.01, 10, Scale.LOG, "how fast the lr falls"),
-                    ParamSpec.integer("decay_steps", "s", 100, 1, 1000, "steps after which the denominator has grown by decay_rate"),
-                    ParamSpec.bool("staircase", "staircase", false, "decay in discrete jumps every decay_steps steps")),
-            p -> new InverseTimeDecay(p.real("decay_rate"), p.integer("decay_steps"), p.bool("staircase")));
+            p -> new InverseTimeDecay(DECAY_RATE.of(p), DECAY_STEPS.of(p), STAIRCASE.of(p)), DECAY_RATE, DECAY_STEPS,
+            STAIRCASE);
 
     public InverseTimeDecay {
         ScheduleChecks.nonNegative("decay_rate", decayRate);
         ScheduleChecks.positiveInt("decay_steps", decaySteps);
-    }
-
-    @Override
-    public ScheduleKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Params parameters() {
-        return Params.resolve(KIND.title(), KIND.params(),
-                Map.of("decay_rate", decayRate, "decay_steps", decaySteps, "staircase", staircase));
     }
 
     @Override
@@ -50,44 +40,20 @@ public record InverseTimeDecay(double decayRate, int decaySteps, boolean stairca
     }
 
     @Override
-    public Schedule.State start(double baseLr) {
-        ScheduleChecks.baseLr(baseLr);
-        return new State(baseLr);
+    public Schedule.State begin(double baseLr) {
+        return new Chained(at(baseLr, 0), (lr, k) -> at(baseLr, k));
+    }
+
+    private double at(double baseLr, long k) {
+        double p = (double) k / decaySteps;
+        if (staircase) {
+            p = Math.floor(p);
+        }
+        return baseLr / (1 + decayRate * p);
     }
 
     @Override
     public String toString() {
         return label();
-    }
-
-    private final class State implements Schedule.State {
-        private final double baseLr;
-        private long k;
-        private double lr;
-
-        State(double baseLr) {
-            this.baseLr = baseLr;
-            k = 0;
-            lr = compute();
-        }
-
-        private double compute() {
-            double p = (double) k / decaySteps;
-            if (staircase) {
-                p = Math.floor(p);
-            }
-            return baseLr / (1 + decayRate * p);
-        }
-
-        @Override
-        public double lr() {
-            return lr;
-        }
-
-        @Override
-        public void step() {
-            k++;
-            lr = compute();
-        }
     }
 }

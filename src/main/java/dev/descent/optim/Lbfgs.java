@@ -1,9 +1,7 @@
 package dev.descent.optim;
 
 import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.List;
 
 /**
@@ -41,7 +39,7 @@ import java.util.List;
  * cubic interpolation of the line search as in {@link StrongWolfe}.
  */
 public record Lbfgs(double lr, int maxIter, int maxEval, double toleranceGrad, double toleranceChange,
-                    int historySize, String lineSearchFn) implements Optimizer {
+                    int historySize, String lineSearchFn) implements Coupled {
 
     public static final String NONE = "none";
     public static final String STRONG_WOLFE = "strong_wolfe";
@@ -49,25 +47,27 @@ public record Lbfgs(double lr, int maxIter, int maxEval, double toleranceGrad, d
     /** torch's threshold on y·s below which a curvature pair is not stored. */
     static final double CURVATURE_THRESHOLD = 1e-10;
 
-    public static final OptimizerKind KIND = new OptimizerKind("lbfgs", "LBFGS", "L-BFGS",
+    static final Hyper<Lbfgs, Double> LR = Hyper.real("lr", "η", 1, 1e-4, 10, Scale.LOG,
+            "step length tried first (the fixed step without a line search)", Lbfgs::lr);
+    static final Hyper<Lbfgs, Integer> MAX_ITER = Hyper.integer("max_iter", "max_iter", 20, 1, 100,
+            "maximum number of iterations per step", Lbfgs::maxIter);
+    static final Hyper<Lbfgs, Integer> MAX_EVAL = Hyper.integer("max_eval", "max_eval", 0, 0, 125,
+            "maximum number of function evaluations per step; 0 = max_iter·5//4 (torch's None)", Lbfgs::maxEval);
+    static final Hyper<Lbfgs, Double> TOLERANCE_GRAD = Hyper.real("tolerance_grad", "tol_g", 1e-7, 1e-12, 1e-2,
+            Scale.LOG, "stop when max|∇f| is at most this", Lbfgs::toleranceGrad);
+    static final Hyper<Lbfgs, Double> TOLERANCE_CHANGE = Hyper.real("tolerance_change", "tol_Δ", 1e-9, 1e-15, 1e-3,
+            Scale.LOG, "stop when the step or the change of f is below this", Lbfgs::toleranceChange);
+    static final Hyper<Lbfgs, Integer> HISTORY_SIZE = Hyper.integer("history_size", "m", 100, 1, 100,
+            "number of curvature pairs (s, y) kept", Lbfgs::historySize);
+    static final Hyper<Lbfgs, String> LINE_SEARCH_FN = Hyper.choice("line_search_fn", "line search", NONE,
+            List.of(NONE, STRONG_WOLFE),
+            "none: fixed step t = η; strong_wolfe: a strong-Wolfe line search from t = η", Lbfgs::lineSearchFn);
+
+    public static final OptimizerKind KIND = OptimizerKind.of(Lbfgs.class, "lbfgs", "LBFGS", "L-BFGS",
             "d ← −H·g with H from the last m pairs (s, y) by the two-loop recursion; θ ← θ + t·d",
-            List.of(
-                    ParamSpec.real("lr", "η", 1, 1e-4, 10, Scale.LOG,
-                            "step length tried first (the fixed step without a line search)"),
-                    ParamSpec.integer("max_iter", "max_iter", 20, 1, 100,
-                            "maximum number of iterations per step"),
-                    ParamSpec.integer("max_eval", "max_eval", 0, 0, 125,
-                            "maximum number of function evaluations per step; 0 = max_iter·5//4 (torch's None)"),
-                    ParamSpec.real("tolerance_grad", "tol_g", 1e-7, 1e-12, 1e-2, Scale.LOG,
-                            "stop when max|∇f| is at most this"),
-                    ParamSpec.real("tolerance_change", "tol_Δ", 1e-9, 1e-15, 1e-3, Scale.LOG,
-                            "stop when the step or the change of f is below this"),
-                    ParamSpec.integer("history_size", "m", 100, 1, 100,
-                            "number of curvature pairs (s, y) kept"),
-                    ParamSpec.choice("line_search_fn", "line search", NONE, List.of(NONE, STRONG_WOLFE),
-                            "none: fixed step t = η; strong_wolfe: a strong-Wolfe line search from t = η")),
-            p -> new Lbfgs(p.real("lr"), p.integer("max_iter"), p.integer("max_eval"), p.real("tolerance_grad"),
-                    p.real("tolerance_change"), p.integer("history_size"), p.choice("line_search_fn")));
+            p -> new Lbfgs(LR.of(p), MAX_ITER.of(p), MAX_EVAL.of(p), TOLERANCE_GRAD.of(p),
+                    TOLERANCE_CHANGE.of(p), HISTORY_SIZE.of(p), LINE_SEARCH_FN.of(p)),
+            LR, MAX_ITER, MAX_EVAL, TOLERANCE_GRAD, TOLERANCE_CHANGE, HISTORY_SIZE, LINE_SEARCH_FN);
 
     public Lbfgs {
         Validate.learningRate(lr);
@@ -91,24 +91,8 @@ public record Lbfgs(double lr, int maxIter, int maxEval, double toleranceGrad, d
     }
 
     @Override
-    public OptimizerKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "max_iter", maxIter, "max_eval", maxEval, "tolerance_grad", toleranceGrad, "tolerance_change", toleranceChange, "history_size", historySize, "line_search_fn", lineSearchFn);
-    }
-
-    /** The noise policy (see {@link Checks#exactGradients}): refuses noisy gradients, saying why. */
-    @Override
-    public void checkObjective(Objective f) {
-        Checks.exactGradients("L-BFGS", "its curvature pairs y = ∇f(θ₊) − ∇f(θ) (and its line search) compare gradients at two points, and noise makes them disagree", f);
-    }
-
-    @Override
-    public boolean isElementwise() {
-        return false;
+    public String whyExactGradients() {
+        return "its curvature pairs y = ∇f(θ₊) − ∇f(θ) (and its line search) compare gradients at two points, and noise makes them disagree";
     }
 
     @Override
@@ -116,8 +100,7 @@ public record Lbfgs(double lr, int maxIter, int maxEval, double toleranceGrad, d
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final int n;
+    private final class State extends CoupledStepper {
         private final boolean wolfe = STRONG_WOLFE.equals(lineSearchFn);
         private final StrongWolfe search;
         private final double[] g;
@@ -133,14 +116,12 @@ public record Lbfgs(double lr, int maxIter, int maxEval, double toleranceGrad, d
         private int first;
         private int count;
 
-        private double t;
         private double hDiag = 1;
         private long nIter;
-        private long calls;
         private int lastEvals;
 
         State(int n) {
-            this.n = n;
+            super(n);
             search = wolfe ? new StrongWolfe(n) : null;
             g = new double[n];
             gPrev = new double[n];
@@ -159,7 +140,7 @@ public record Lbfgs(double lr, int maxIter, int maxEval, double toleranceGrad, d
 
         @Override
         public void step(Objective f, double[] theta, double lr) {
-            calls++;
+            steps++;
             double loss = f.gradient(theta, g);
             int currentEvals = 1;
             lastEvals = 1;
@@ -297,20 +278,9 @@ public record Lbfgs(double lr, int maxIter, int maxEval, double toleranceGrad, d
         }
 
         @Override
-        public long steps() {
-            return calls;
-        }
-
-        @Override
-        public double stepLength(double lr) {
-            return t;
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
-                    new Probe("grad", "∇f", "gradient at the last point the step evaluated",
-                            out -> System.arraycopy(g, 0, out, 0, n)),
+                    startGradient(g, "gradient at the last point the step evaluated"),
                     new Probe("direction", "d", "search direction d = −H·∇f of the last iteration",
                             out -> System.arraycopy(d, 0, out, 0, n)),
                     new Probe("step_length", "t", "step length t of the last iteration (θ moved by t·d)",

@@ -2,9 +2,7 @@ package dev.descent.optim;
 
 import dev.descent.math.LeastSquares;
 import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.Arrays;
 import java.util.List;
 
@@ -37,38 +35,35 @@ public record LevenbergMarquardt(double lr, double lambda, double nu, int maxTri
     static final double LAMBDA_MIN = 1e-15;
     static final double LAMBDA_MAX = 1e15;
 
-    public static final OptimizerKind KIND = new OptimizerKind("levenberg_marquardt", null, "Levenberg–Marquardt",
+    static final Hyper<LevenbergMarquardt, Double> LR = Hyper.real("lr", "η", 1, 1e-3, 1, Scale.LOG,
+            "fraction of the solved step taken (1 = Marquardt's method)", LevenbergMarquardt::lr);
+    static final Hyper<LevenbergMarquardt, Double> LAMBDA = Hyper.real("lambda", "λ₀", 1e-3, 1e-8, 1e4, Scale.LOG,
+            "initial damping λ", LevenbergMarquardt::lambda);
+    static final Hyper<LevenbergMarquardt, Double> NU = Hyper.real("nu", "ν", 10, 1.5, 100, Scale.LOG,
+            "factor by which λ falls after a success and rises after a failure", LevenbergMarquardt::nu);
+    static final Hyper<LevenbergMarquardt, Integer> MAX_TRIES = Hyper.integer("max_tries", "tries", 10, 1, 50,
+            "maximum number of solves per step", LevenbergMarquardt::maxTries);
+    static final Hyper<LevenbergMarquardt, String> DAMPING = Hyper.choice("damping", "D", MARQUARDT,
+            List.of(MARQUARDT, LEVENBERG), "marquardt: λ·diag(JᵀJ) (scale-invariant); levenberg: λ·I",
+            LevenbergMarquardt::damping);
+
+    public static final OptimizerKind KIND = OptimizerKind.of(LevenbergMarquardt.class, "levenberg_marquardt", null,
+            "Levenberg–Marquardt",
             "solve (JᵀJ + λD)δ = −Jᵀr; accept θ + ηδ and λ ← λ/ν if f falls, else λ ← λν and retry",
-            List.of(
-                    ParamSpec.real("lr", "η", 1, 1e-3, 1, Scale.LOG, "fraction of the solved step taken (1 = Marquardt's method)"),
-                    ParamSpec.real("lambda", "λ₀", 1e-3, 1e-8, 1e4, Scale.LOG, "initial damping λ"),
-                    ParamSpec.real("nu", "ν", 10, 1.5, 100, Scale.LOG, "factor by which λ falls after a success and rises after a failure"),
-                    ParamSpec.integer("max_tries", "tries", 10, 1, 50, "maximum number of solves per step"),
-                    ParamSpec.choice("damping", "D", MARQUARDT, List.of(MARQUARDT, LEVENBERG),
-                            "marquardt: λ·diag(JᵀJ) (scale-invariant); levenberg: λ·I")),
-            p -> new LevenbergMarquardt(p.real("lr"), p.real("lambda"), p.real("nu"), p.integer("max_tries"),
-                    p.choice("damping")));
+            p -> new LevenbergMarquardt(LR.of(p), LAMBDA.of(p), NU.of(p), MAX_TRIES.of(p),
+                    DAMPING.of(p)),
+            LR, LAMBDA, NU, MAX_TRIES, DAMPING);
 
     public LevenbergMarquardt {
         Validate.learningRate(lr);
         Checks.positive("lambda", lambda);
         if (!(nu > 1) || Double.isInfinite(nu)) {
-            throw new IllegalArgumentException("Invalid nu: " + nu + " (must be a finite number > 1)");
+            throw new IllegalArgumentException("Invalid nu: " + Validate.repr(nu) + " (must be a finite number > 1)");
         }
         Checks.atLeast("max_tries", maxTries, 1);
         if (!MARQUARDT.equals(damping) && !LEVENBERG.equals(damping)) {
             throw new IllegalArgumentException("Invalid damping: " + damping + " (marquardt or levenberg)");
         }
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "lambda", lambda, "nu", nu, "max_tries", maxTries, "damping", damping);
     }
 
     /** @throws IllegalArgumentException "Levenberg-Marquardt needs a sum of squares; &lt;f&gt; is not one" */

@@ -1,10 +1,6 @@
 package dev.descent.optim;
 
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Linear ramp of the lr factor, torch's {@code LinearLR(start_factor=1/3, end_factor=1.0, total_iters=5)}:
@@ -28,72 +24,37 @@ import java.util.Map;
  */
 public record LinearLr(double startFactor, double endFactor, int totalIters) implements Schedule {
 
-    public static final ScheduleKind KIND = new ScheduleKind("linear", "LinearLR", "Linear ramp",
+    static final Hyper<LinearLr, Double> START_FACTOR = Hyper.real("start_factor", "s", 1.0 / 3, 0.01, 1, Scale.LINEAR,
+            "factor of the first step, in (0, 1]", LinearLr::startFactor);
+    static final Hyper<LinearLr, Double> END_FACTOR = Hyper.real("end_factor", "e", 1.0, 0, 1, Scale.LINEAR,
+            "factor after total_iters steps, in [0, 1]", LinearLr::endFactor);
+    static final Hyper<LinearLr, Integer> TOTAL_ITERS = Hyper.integer("total_iters", "N", 5, 1, 1000,
+            "number of steps over which the factor moves", LinearLr::totalIters);
+
+    public static final ScheduleKind KIND = ScheduleKind.of(LinearLr.class, "linear", "LinearLR", "Linear ramp",
             "η = base·factor, the factor moving linearly from start_factor to end_factor over total_iters steps",
-            List.of(
-                    ParamSpec.real("start_factor", "s", 1.0 / 3, 0.01, 1, Scale.LINEAR, "factor of the first step, in (0, 1]"),
-                    ParamSpec.real("end_factor", "e", 1.0, 0, 1, Scale.LINEAR, "factor after total_iters steps, in [0, 1]"),
-                    ParamSpec.integer("total_iters", "N", 5, 1, 1000, "number of steps over which the factor moves")),
-            p -> new LinearLr(p.real("start_factor"), p.real("end_factor"), p.integer("total_iters")));
+            p -> new LinearLr(START_FACTOR.of(p), END_FACTOR.of(p), TOTAL_ITERS.of(p)), START_FACTOR, END_FACTOR,
+            TOTAL_ITERS);
 
     public LinearLr {
         if (!(startFactor > 0 && startFactor <= 1)) {
-            throw new IllegalArgumentException("Invalid start_factor: " + startFactor + " (must be in (0, 1])");
+            throw new IllegalArgumentException("Invalid start_factor: " + Validate.repr(startFactor) + " (must be in (0, 1])");
         }
         if (!(endFactor >= 0 && endFactor <= 1)) {
-            throw new IllegalArgumentException("Invalid end_factor: " + endFactor + " (must be in [0, 1])");
+            throw new IllegalArgumentException("Invalid end_factor: " + Validate.repr(endFactor) + " (must be in [0, 1])");
         }
         ScheduleChecks.positiveInt("total_iters", totalIters);
     }
 
+    /** torch's initial step (last_epoch 0): lr ← lr·start_factor; past total_iters the lr is kept. */
     @Override
-    public ScheduleKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Params parameters() {
-        return Params.resolve(KIND.title(), KIND.params(),
-                Map.of("start_factor", startFactor, "end_factor", endFactor, "total_iters", totalIters));
-    }
-
-    @Override
-    public Schedule.State start(double baseLr) {
-        ScheduleChecks.baseLr(baseLr);
-        return new State(baseLr);
+    public Schedule.State begin(double baseLr) {
+        return new Chained(baseLr * startFactor, (lr, e) -> e > totalIters ? lr
+                : lr * (1. + (endFactor - startFactor) / (totalIters * startFactor + (e - 1) * (endFactor - startFactor))));
     }
 
     @Override
     public String toString() {
         return label();
-    }
-
-    private final class State implements Schedule.State {
-        private double lr;
-        private long lastEpoch;
-
-        /** torch's initial step: last_epoch 0, lr ← lr·start_factor. */
-        State(double baseLr) {
-            lr = baseLr * startFactor;
-            lastEpoch = 0;
-        }
-
-        @Override
-        public double lr() {
-            return lr;
-        }
-
-        @Override
-        public void step() {
-            if (lastEpoch > totalIters) {
-                return; // lr is kept from here on; the counter need not move further
-            }
-            long e = ++lastEpoch;
-            if (e > totalIters) {
-                return;
-            }
-            lr = lr * (1. + (endFactor - startFactor)
-                    / (totalIters * startFactor + (e - 1) * (endFactor - startFactor)));
-        }
     }
 }

@@ -1,9 +1,5 @@
 package dev.descent.optim;
 
-import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
-import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.List;
 
 /**
@@ -22,14 +18,18 @@ import java.util.List;
  */
 public record Lion(double lr, double beta1, double beta2, double weightDecay) implements Optimizer {
 
-    public static final OptimizerKind KIND = new OptimizerKind("lion", null, "Lion",
+    static final Hyper<Lion, Double> LR = Hyper.lr(1e-4, 1, "learning rate: the length of every coordinate's step",
+            Lion::lr);
+    static final Hyper<Lion, double[]> BETAS = Hyper.betas(0.9, 0.99,
+            "(β₁, β₂): β₁ mixes m and g for the step's sign, β₂ is the momentum's own decay", Lion::beta1,
+            Lion::beta2);
+    static final Hyper<Lion, Double> WEIGHT_DECAY = Hyper.weightDecay(0, "decoupled weight decay: θ ← θ(1 − ηλ)",
+            Lion::weightDecay);
+
+    public static final OptimizerKind KIND = OptimizerKind.of(Lion.class, "lion", null, "Lion",
             "θ ← θ − η·sign(β₁m + (1−β₁)g), then m ← β₂m + (1−β₂)g",
-            List.of(
-                    ParamSpec.real("lr", "η", 1e-4, 1e-5, 1, Scale.LOG, "learning rate: the length of every coordinate's step"),
-                    ParamSpec.pair("betas", "β", 0.9, 0.99, 0, 0.9999, Scale.NEAR_ONE,
-                            "(β₁, β₂): β₁ mixes m and g for the step's sign, β₂ is the momentum's own decay"),
-                    ParamSpec.real("weight_decay", "λ", 0, 0, 1, Scale.LINEAR, "decoupled weight decay: θ ← θ(1 − ηλ)")),
-            p -> new Lion(p.real("lr"), p.pair("betas")[0], p.pair("betas")[1], p.real("weight_decay")));
+            p -> new Lion(LR.of(p), BETAS.first(p), BETAS.second(p), WEIGHT_DECAY.of(p)),
+            LR, BETAS, WEIGHT_DECAY);
 
     public Lion {
         Validate.learningRate(lr);
@@ -39,38 +39,24 @@ public record Lion(double lr, double beta1, double beta2, double weightDecay) im
     }
 
     @Override
-    public OptimizerKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "betas", new double[] {beta1, beta2}, "weight_decay", weightDecay);
-    }
-
-    @Override
     public Stepper newStepper(int n) {
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final double[] g;
+    private final class State extends GradientStepper {
         private final double[] m;
         private final double[] c;
         private final double[] move;
-        private long t;
 
         State(int n) {
-            g = new double[n];
+            super(n, false, 0);
             m = new double[n];
             c = new double[n];
             move = new double[n];
         }
 
         @Override
-        public void step(Objective f, double[] theta, double lr) {
-            t++;
-            f.gradient(theta, g);
+        void update(double[] theta, double lr) {
             Elementwise.decayWeights(theta, lr, weightDecay);
             double mix1 = 1 - beta1;
             double mix2 = 1 - beta2;
@@ -83,11 +69,6 @@ public record Lion(double lr, double beta1, double beta2, double weightDecay) im
                 theta[i] += d;
                 m[i] = Math.fma(mix2, gi, m[i] * beta2);
             }
-        }
-
-        @Override
-        public long steps() {
-            return t;
         }
 
         @Override

@@ -1,13 +1,10 @@
 package dev.descent.optim;
 
 import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
 import dev.descent.math.Params;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,26 +23,29 @@ import java.util.Objects;
  * kind (second-order ones too); the schedule's learning rate is handed to the inner optimizer.
  *
  * <p><b>Hyperparameters through {@link #KIND}.</b> {@code k}, {@code alpha}, {@code inner} (the id of a
- * first-order optimizer, default {@code adam}) and, passed through to the inner optimizer, every
- * hyperparameter any of those optimizers has, under its own name ({@code lr}, {@code betas},
- * {@code momentum}, ...). A name Lookahead itself uses is prefixed: RMSprop's {@code alpha} is
- * {@code inner_alpha}. Values not given take the <i>inner</i> optimizer's defaults: a pass-through
- * setting whose default differs between optimizers ({@code lr}, {@code eps}, {@code betas},
- * {@code momentum}, {@code weight_decay}) has NaN as its default here, meaning "the inner optimizer's
- * own". Giving a setting the chosen inner optimizer does not have is an error. For a settings panel
- * with the inner optimizer's real defaults use {@link #kindFor(OptimizerKind)}.
+ * first-order optimizer, default {@code adam}) and exactly the chosen inner optimizer's settings, under
+ * their own names and with their own defaults ({@code lr}, {@code betas}, {@code momentum}, ...). A name
+ * Lookahead itself uses is prefixed: RMSprop's {@code alpha} is {@code inner_alpha}. Giving a setting
+ * the chosen inner optimizer does not have is an error that names the settings it has.
  */
-public record Lookahead(Optimizer inner, int k, double alpha) implements Optimizer {
+public record Lookahead(Optimizer inner, int k, double alpha) implements Wrapper {
 
     /** The optimizers the {@code inner} setting can name, in menu order. */
     public static final List<OptimizerKind> INNER_KINDS = List.of(Sgd.KIND, Adagrad.KIND, RmsProp.KIND, Adadelta.KIND,
             Adam.KIND, AdamW.KIND, Adamax.KIND, NAdam.KIND, RAdam.KIND, Qhm.KIND, QhAdam.KIND);
 
-    private static final String RULE = "every k steps: φ ← φ + α(θ − φ), θ ← φ; the inner optimizer steps θ in between";
-    private static final WrapperSettings SETTINGS = new WrapperSettings("Lookahead", Lookahead::ownSpecs, INNER_KINDS, "adam");
+    static final Hyper<Lookahead, Integer> K = Hyper.integer("k", "k", 5, 1, 20,
+            "synchronisation period: fast steps per slow step", Lookahead::k);
+    static final Hyper<Lookahead, Double> ALPHA = Hyper.real("alpha", "α", 0.5, 0.05, 1, Scale.LINEAR,
+            "slow step size: φ ← φ + α(θ − φ) every k steps (1: plain inner optimizer)", Lookahead::alpha);
 
-    public static final OptimizerKind KIND = new OptimizerKind("lookahead", null, "Lookahead", RULE,
-            SETTINGS.unionSpecs(), p -> new Lookahead(SETTINGS.innerFromUnion(p), p.integer("k"), p.real("alpha")));
+    static final WrapperSettings SETTINGS = new WrapperSettings("lookahead", "Lookahead",
+            "every k steps: φ ← φ + α(θ − φ), θ ← φ; the inner optimizer steps θ in between", List.of(K, ALPHA),
+            "the optimizer that takes the fast steps", INNER_KINDS, "adam",
+            (inner, p) -> new Lookahead(inner, K.of(p), ALPHA.of(p)));
+
+    /** Lookahead around Adam; values whose {@code inner} names another optimizer get that optimizer's settings. */
+    public static final OptimizerKind KIND = SETTINGS.kind();
 
     public Lookahead {
         Objects.requireNonNull(inner, "Lookahead needs an inner optimizer");
@@ -59,52 +59,21 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Optimiz
 
     /** The paper's defaults, k = 5 and α = 0.5, around {@code inner}. */
     public Lookahead(Optimizer inner) {
-        this(inner, 5, 0.5);
-    }
-
-    private static List<ParamSpec> ownSpecs(String innerDefault, List<String> innerChoices) {
-        return List.of(
-                ParamSpec.integer("k", "k", 5, 1, 20, "synchronisation period: fast steps per slow step"),
-                ParamSpec.real("alpha", "α", 0.5, 0.05, 1, Scale.LINEAR,
-                        "slow step size: φ ← φ + α(θ − φ) every k steps (1: plain inner optimizer)"),
-                ParamSpec.choice("inner", "inner", innerDefault, innerChoices, "the optimizer that takes the fast steps"));
+        this(inner, K.def(), ALPHA.def());
     }
 
     /**
-     * Lookahead around one given kind: k, alpha, inner (that kind's id, the only choice), then the
-     * kind's own settings with its own defaults (renamed as in {@link #KIND}). Use it for a settings
-     * panel, or to wrap a kind that is not in {@link #INNER_KINDS} (second-order methods).
+     * Lookahead around one given kind: k, alpha, inner, then the kind's own settings with its own defaults
+     * (renamed as in {@link #KIND}). Use it to wrap a kind that is not in {@link #INNER_KINDS} (second-order
+     * methods); for a listed kind it is the kind {@link #KIND} picks for {@code inner} = that kind.
      */
     public static OptimizerKind kindFor(OptimizerKind inner) {
-        return new OptimizerKind("lookahead", null, "Lookahead", RULE, SETTINGS.specsFor(inner),
-                p -> new Lookahead(SETTINGS.innerFor(inner, p), p.integer("k"), p.real("alpha")));
-    }
-
-    private boolean innerIsListed() {
-        return INNER_KINDS.contains(inner.kind());
+        return SETTINGS.variant(inner);
     }
 
     @Override
-    public OptimizerKind kind() {
-        return innerIsListed() ? KIND : kindFor(inner.kind());
-    }
-
-    /**
-     * k, alpha, inner and the inner optimizer's values. Through {@link #KIND}, a value equal to the inner
-     * kind's default is reported unset (its default here), so switching {@code inner} with
-     * {@link Params#with} keeps what was changed and lets the rest follow the new inner kind.
-     */
-    @Override
-    public Params hyperparameters() {
-        Map<String, Object> own = new LinkedHashMap<>();
-        own.put("k", k);
-        own.put("alpha", alpha);
-        return SETTINGS.hyperparameters(own, inner, kind());
-    }
-
-    @Override
-    public double lr() {
-        return inner.lr();
+    public WrapperSettings settings() {
+        return SETTINGS;
     }
 
     @Override
@@ -115,7 +84,7 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Optimiz
     /** "Lookahead k=10 α=0.8 · Adam lr=0.001": k and α when not the paper's, then the inner label. */
     @Override
     public String label() {
-        return "Lookahead" + (k != 5 ? " k=" + k : "") + (alpha != 0.5 ? " α=" + Params.format(alpha) : "")
+        return "Lookahead" + (k != K.def() ? " k=" + k : "") + (alpha != ALPHA.def() ? " α=" + Params.format(alpha) : "")
                 + " · " + inner.label();
     }
 

@@ -1,10 +1,8 @@
 package dev.descent.optim;
 
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Decay at milestones, torch's {@code MultiStepLR(milestones, gamma=0.1)}: the learning rate is
@@ -21,13 +19,15 @@ import java.util.Map;
  */
 public record MultiStepLr(List<Integer> milestones, double gamma) implements Schedule {
 
-    public static final ScheduleKind KIND = new ScheduleKind("multistep", "MultiStepLR", "Multi-step decay",
-            "η ← γ·η at each milestone step",
-            List.of(
-                    ParamSpec.intList("milestones", "milestones", List.of(100, 200), 0, 1000,
-                            "increasing step counts at which the lr is multiplied by γ, e.g. 30,80"),
-                    ParamSpec.real("gamma", "γ", 0.1, 0.01, 1, Scale.LINEAR, "factor applied at each milestone")),
-            p -> new MultiStepLr(p.intList("milestones"), p.real("gamma")));
+    static final Hyper<MultiStepLr, List<Integer>> MILESTONES = Hyper.intList("milestones", "milestones",
+            List.of(100, 200), 0, 1000, "increasing step counts at which the lr is multiplied by γ, e.g. 30,80",
+            MultiStepLr::milestones);
+    static final Hyper<MultiStepLr, Double> GAMMA = Hyper.real("gamma", "γ", 0.1, 0.01, 1, Scale.LINEAR,
+            "factor applied at each milestone", MultiStepLr::gamma);
+
+    public static final ScheduleKind KIND = ScheduleKind.of(MultiStepLr.class, "multistep", "MultiStepLR",
+            "Multi-step decay",
+            "η ← γ·η at each milestone step", p -> new MultiStepLr(MILESTONES.of(p), GAMMA.of(p)), MILESTONES, GAMMA);
 
     public MultiStepLr {
         if (milestones == null || milestones.isEmpty()) {
@@ -47,57 +47,16 @@ public record MultiStepLr(List<Integer> milestones, double gamma) implements Sch
         ScheduleChecks.positive("gamma", gamma);
     }
 
+    /** torch's initial step: last_epoch 0, a milestone only if milestones starts with 0. */
     @Override
-    public ScheduleKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Params parameters() {
-        return Params.resolve(KIND.title(), KIND.params(), Map.of("milestones", milestones, "gamma", gamma));
-    }
-
-    @Override
-    public Schedule.State start(double baseLr) {
-        ScheduleChecks.baseLr(baseLr);
-        return new State(baseLr);
+    public Schedule.State begin(double baseLr) {
+        int[] at = milestones.stream().mapToInt(Integer::intValue).toArray();
+        return new Chained(at[0] == 0 ? baseLr * gamma : baseLr,
+                (lr, e) -> e <= at[at.length - 1] && Arrays.binarySearch(at, (int) e) >= 0 ? lr * gamma : lr);
     }
 
     @Override
     public String toString() {
         return label();
-    }
-
-    private final class State implements Schedule.State {
-        private final int[] at = milestones.stream().mapToInt(Integer::intValue).toArray();
-        private double lr;
-        private long lastEpoch;
-        /** Index of the next milestone not yet reached. */
-        private int next;
-
-        /** torch's initial step: last_epoch 0, which is a milestone only if milestones starts with 0. */
-        State(double baseLr) {
-            lr = baseLr;
-            lastEpoch = 0;
-            advance();
-        }
-
-        private void advance() {
-            if (next < at.length && at[next] == lastEpoch) {
-                lr = lr * gamma;
-                next++;
-            }
-        }
-
-        @Override
-        public double lr() {
-            return lr;
-        }
-
-        @Override
-        public void step() {
-            lastEpoch++;
-            advance();
-        }
     }
 }

@@ -1,9 +1,7 @@
 package dev.descent.optim;
 
 import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.List;
 
 /**
@@ -31,43 +29,29 @@ import java.util.List;
 public record NAdam(double lr, double beta1, double beta2, double eps, double weightDecay, double momentumDecay,
                     boolean maximize) implements Optimizer {
 
-    public static final OptimizerKind KIND = new OptimizerKind("nadam", "NAdam", "NAdam",
+    static final Hyper<NAdam, Double> LR = Hyper.lr(2e-3, NAdam::lr);
+    static final Hyper<NAdam, double[]> BETAS = Hyper.betas(0.9, 0.999,
+            "decay rates (β₁, β₂) of the running averages of g and g²", NAdam::beta1, NAdam::beta2);
+    static final Hyper<NAdam, Double> EPS = Hyper.eps(1e-8, "added to √v̂ (outside the square root)", NAdam::eps);
+    static final Hyper<NAdam, Double> WEIGHT_DECAY = Hyper.l2(NAdam::weightDecay);
+    static final Hyper<NAdam, Double> MOMENTUM_DECAY = Hyper.real("momentum_decay", "ψ", 4e-3, 0, 0.1, Scale.LINEAR,
+            "momentum schedule: μ_t = β₁·(1 − ½·0.96^(t·ψ))", NAdam::momentumDecay);
+    static final Hyper<NAdam, Boolean> MAXIMIZE = Hyper.maximize(NAdam::maximize);
+
+    public static final OptimizerKind KIND = OptimizerKind.of(NAdam.class, "nadam", "NAdam", "NAdam",
             "Adam with a Nesterov look-ahead: θ ← θ − η·[(1−μ_t)/(1−Π_t)·g + μ_{t+1}/(1−Π_{t+1})·m]/(√v̂ + ε)",
-            List.of(
-                    ParamSpec.real("lr", "η", 2e-3, 1e-5, 1, Scale.LOG, "learning rate"),
-                    ParamSpec.pair("betas", "β", 0.9, 0.999, 0, 0.9999, Scale.NEAR_ONE,
-                            "decay rates (β₁, β₂) of the running averages of g and g²"),
-                    ParamSpec.real("eps", "ε", 1e-8, 1e-12, 1, Scale.LOG, "added to √v̂ (outside the square root)"),
-                    ParamSpec.real("weight_decay", "λ", 0, 0, 1, Scale.LINEAR, "L2 penalty added to the gradient"),
-                    ParamSpec.real("momentum_decay", "ψ", 4e-3, 0, 0.1, Scale.LINEAR,
-                            "momentum schedule: μ_t = β₁·(1 − ½·0.96^(t·ψ))"),
-                    ParamSpec.bool("maximize", "maximize", false, "maximise f instead of minimising it")),
-            p -> new NAdam(p.real("lr"), p.pair("betas")[0], p.pair("betas")[1], p.real("eps"), p.real("weight_decay"),
-                    p.real("momentum_decay"), p.bool("maximize")));
+            p -> new NAdam(LR.of(p), BETAS.first(p), BETAS.second(p), EPS.of(p), WEIGHT_DECAY.of(p),
+                    MOMENTUM_DECAY.of(p), MAXIMIZE.of(p)),
+            LR, BETAS, EPS, WEIGHT_DECAY, MOMENTUM_DECAY, MAXIMIZE);
 
     public NAdam {
-        Validate.learningRate(lr);
-        Validate.nonNegative("epsilon value", eps);
-        Validate.beta(0, beta1);
-        Validate.beta(1, beta2);
-        Validate.nonNegative("weight_decay value", weightDecay);
+        Validate.adamFamily(lr, eps, beta1, beta2, weightDecay);
         Validate.nonNegative("momentum_decay value", momentumDecay);
     }
 
     /** torch's defaults with the given learning rate. */
     public NAdam(double lr) {
-        this(lr, 0.9, 0.999, 1e-8, 0, 4e-3, false);
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "betas", new double[] {beta1, beta2}, "eps", eps,
-                "weight_decay", weightDecay, "momentum_decay", momentumDecay, "maximize", maximize);
+        this(lr, BETAS.def()[0], BETAS.def()[1], EPS.def(), WEIGHT_DECAY.def(), MOMENTUM_DECAY.def(), MAXIMIZE.def());
     }
 
     @Override
@@ -75,13 +59,7 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double we
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final double[] g;
-        private final double[] m;
-        private final double[] v;
-        private long t;
-        private double lastLr = Double.NaN;
-        private double bc2 = Double.NaN;
+    private final class State extends MomentStepper {
         private double mu = Double.NaN;
         private double muNext = Double.NaN;
         private double muProduct = 1;
@@ -89,19 +67,13 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double we
         private double momentumCoef = Double.NaN;
 
         State(int n) {
-            g = new double[n];
-            m = new double[n];
-            v = new double[n];
+            super(n, maximize, weightDecay, NAdam.this.beta1, NAdam.this.beta2);
         }
 
         @Override
-        public void step(Objective f, double[] theta, double lr) {
-            t++;
-            lastLr = lr;
+        void update(double[] theta, double lr) {
             double step = t;
-            bc2 = 1 - Math.pow(beta2, step);
-            f.gradient(theta, g);
-            Elementwise.prepare(g, theta, maximize, weightDecay);
+            correct(); // NAdam uses only bc2: m enters through the μ products instead
             mu = beta1 * (1 - 0.5 * Math.pow(0.96, step * momentumDecay));
             muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (step + 1) * momentumDecay));
             muProduct *= mu;
@@ -112,8 +84,8 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double we
             double omb2 = 1 - beta2;
             for (int i = 0; i < theta.length; i++) {
                 double gi = g[i];
-                double mi = Math.fma(omb1, gi, m[i] * beta1);
-                double vi = Math.fma(omb2 * gi, gi, v[i] * beta2);
+                double mi = first(m[i], gi, beta1, omb1);
+                double vi = second(v[i], gi, beta2, omb2);
                 m[i] = mi;
                 v[i] = vi;
                 double denom = Math.sqrt(vi / bc2) + eps;
@@ -127,18 +99,13 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double we
         }
 
         @Override
-        public long steps() {
-            return t;
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
-                    Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g),
-                    Elementwise.copy("m", "m", "first moment: running average of g", m),
-                    Elementwise.copy("v", "v", "second moment: running average of g²", v),
-                    Elementwise.divided("v_hat", "v̂", "bias-corrected second moment v/(1 − β₂ᵗ)", v, () -> bc2),
-                    Elementwise.scalar("bias_correction2", "1−β₂ᵗ", "divisor of v", () -> bc2),
+                    gradProbe(),
+                    mProbe(),
+                    secondProbe("v", "v", "second moment: running average of g²"),
+                    secondHatProbe("v_hat", "v̂", "bias-corrected second moment v/(1 − β₂ᵗ)"),
+                    bc2Probe("divisor of v"),
                     Elementwise.scalar("mu_t", "μ_t", "momentum coefficient of this step, β₁·(1 − ½·0.96^(tψ))", () -> mu),
                     Elementwise.scalar("mu_next", "μ_{t+1}", "next step's momentum coefficient (the look-ahead)", () -> muNext),
                     Elementwise.scalar("mu_product", "Π_t", "product μ₁·…·μ_t", () -> muProduct),

@@ -1,9 +1,7 @@
 package dev.descent.optim;
 
 import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.Arrays;
 import java.util.List;
 
@@ -42,7 +40,7 @@ import java.util.List;
  * is NaN and the run is flagged as diverged. A backtracking search that finds no decrease in
  * {@link #MAX_HALVINGS} halvings does not move (t = 0).
  */
-public record Newton(double lr, String hessianFix, String lineSearch, double minShift, double delta) implements Optimizer {
+public record Newton(double lr, String hessianFix, String lineSearch, double minShift, double delta) implements Coupled {
 
     public static final String SHIFT = "shift";
     public static final String EIGEN = "eigen";
@@ -59,21 +57,27 @@ public record Newton(double lr, String hessianFix, String lineSearch, double min
     /** The Armijo constant of the backtracking searches. */
     static final double C1 = 1e-4;
 
-    public static final OptimizerKind KIND = new OptimizerKind("newton", null, "Newton",
+    static final Hyper<Newton, Double> LR = Hyper.real("lr", "η", 1, 1e-3, 10, Scale.LOG,
+            "fraction of the Newton step taken (1 = full step)", Newton::lr);
+    static final Hyper<Newton, String> HESSIAN_FIX = Hyper.choice("hessian_fix", "fix", SHIFT,
+            List.of(SHIFT, EIGEN, GRADIENT),
+            "when H is not positive definite: shift = (H + τI)⁻¹g; eigen = |λ| clipped at δ;" + " gradient = a backtracking gradient step",
+            Newton::hessianFix);
+    static final Hyper<Newton, String> LINE_SEARCH = Hyper.choice("line_search", "search", NONE,
+            List.of(NONE, ARMIJO),
+            "none = take t = η even uphill (the textbook step); armijo = halve t until f decreases enough",
+            Newton::lineSearch);
+    static final Hyper<Newton, Double> MIN_SHIFT = Hyper.real("min_shift", "β", 1e-3, 1e-8, 1, Scale.LOG,
+            "shift fix: the smallest shift τ, relative to ‖H‖_F; τ doubles until H + τI is positive definite",
+            Newton::minShift);
+    static final Hyper<Newton, Double> DELTA = Hyper.real("delta", "δ", 1e-6, 1e-12, 1, Scale.LOG,
+            "eigen fix: each eigenvalue λ is replaced by max(|λ|, δ·max|λ|)", Newton::delta);
+
+    public static final OptimizerKind KIND = OptimizerKind.of(Newton.class, "newton", null, "Newton",
             "θ ← θ − t·H⁻¹∇f, with H made positive definite (shift, eigen) or a gradient step when it is not",
-            List.of(
-                    ParamSpec.real("lr", "η", 1, 1e-3, 10, Scale.LOG, "fraction of the Newton step taken (1 = full step)"),
-                    ParamSpec.choice("hessian_fix", "fix", SHIFT, List.of(SHIFT, EIGEN, GRADIENT),
-                            "when H is not positive definite: shift = (H + τI)⁻¹g; eigen = |λ| clipped at δ;"
-                                    + " gradient = a backtracking gradient step"),
-                    ParamSpec.choice("line_search", "search", NONE, List.of(NONE, ARMIJO),
-                            "none = take t = η even uphill (the textbook step); armijo = halve t until f decreases enough"),
-                    ParamSpec.real("min_shift", "β", 1e-3, 1e-8, 1, Scale.LOG,
-                            "shift fix: the smallest shift τ, relative to ‖H‖_F; τ doubles until H + τI is positive definite"),
-                    ParamSpec.real("delta", "δ", 1e-6, 1e-12, 1, Scale.LOG,
-                            "eigen fix: each eigenvalue λ is replaced by max(|λ|, δ·max|λ|)")),
-            p -> new Newton(p.real("lr"), p.choice("hessian_fix"), p.choice("line_search"), p.real("min_shift"),
-                    p.real("delta")));
+            p -> new Newton(LR.of(p), HESSIAN_FIX.of(p), LINE_SEARCH.of(p), MIN_SHIFT.of(p),
+                    DELTA.of(p)),
+            LR, HESSIAN_FIX, LINE_SEARCH, MIN_SHIFT, DELTA);
 
     public Newton {
         Validate.learningRate(lr);
@@ -87,30 +91,19 @@ public record Newton(double lr, String hessianFix, String lineSearch, double min
         Checks.positive("delta", delta);
     }
 
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "hessian_fix", hessianFix, "line_search", lineSearch, "min_shift", minShift,
-                "delta", delta);
-    }
-
     /** @throws IllegalArgumentException "Newton needs the Hessian; this objective has none" */
     @Override
     public void checkObjective(Objective f) {
         if (!f.hasHessian()) {
             throw new IllegalArgumentException("Newton needs the Hessian; this objective has none");
         }
-        Checks.exactGradients("Newton", "its step −H⁻¹∇f scales the gradient by the inverse curvature, so noise is"
-                + " amplified where the surface is flat and the run wanders", f);
+        Coupled.super.checkObjective(f);
     }
 
     @Override
-    public boolean isElementwise() {
-        return false;
+    public String whyExactGradients() {
+        return "its step −H⁻¹∇f scales the gradient by the inverse curvature, so noise is amplified where the surface"
+                + " is flat and the run wanders";
     }
 
     @Override
@@ -118,8 +111,7 @@ public record Newton(double lr, String hessianFix, String lineSearch, double min
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final int n;
+    private final class State extends CoupledStepper {
         private final double[] g;
         private final double[] h;
         private final double[] p;
@@ -128,14 +120,12 @@ public record Newton(double lr, String hessianFix, String lineSearch, double min
         private final CholeskySolver chol;
         private final SymmetricEigen eigen;
         private final SymmetricEigen probeEigen;
-        private long t;
         private boolean fallback;
         private double tau;
-        private double length;
         private double scale;
 
         State(int n) {
-            this.n = n;
+            super(n);
             g = new double[n];
             h = new double[n * n];
             p = new double[n];
@@ -149,7 +139,7 @@ public record Newton(double lr, String hessianFix, String lineSearch, double min
         @Override
         public void step(Objective f, double[] theta, double lr) {
             checkObjective(f);
-            t++;
+            steps++;
             double f0 = f.gradient(theta, g);
             f.hessian(theta, h);
             scale = frobenius();
@@ -168,15 +158,15 @@ public record Newton(double lr, String hessianFix, String lineSearch, double min
                 }
             }
             if (gradientStep) {
-                length = backtrack(f, theta, f0, scale > 0 ? lr / scale : lr);
+                t = backtrack(f, theta, f0, scale > 0 ? lr / scale : lr);
             } else if (lineSearch.equals(ARMIJO)) {
-                length = backtrack(f, theta, f0, lr);
+                t = backtrack(f, theta, f0, lr);
             } else {
-                length = lr;
+                t = lr;
             }
             for (int i = 0; i < n; i++) {
-                step[i] = -length * p[i];
-                theta[i] = Math.fma(-length, p[i], theta[i]);
+                step[i] = -t * p[i];
+                theta[i] = Math.fma(-t, p[i], theta[i]);
             }
         }
 
@@ -265,20 +255,9 @@ public record Newton(double lr, String hessianFix, String lineSearch, double min
         }
 
         @Override
-        public long steps() {
-            return t;
-        }
-
-        @Override
-        public double stepLength(double lr) {
-            return length;
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
-                    new Probe("grad", "∇f", "gradient at the point the step started from",
-                            out -> System.arraycopy(g, 0, out, 0, n)),
+                    startGradient(g, "gradient at the point the step started from"),
                     new Probe("step", "Δθ", "the step taken, −t·H̃⁻¹∇f",
                             out -> System.arraycopy(step, 0, out, 0, n)),
                     new Probe("hessian_eigenvalues", "λ(H)",
@@ -289,7 +268,7 @@ public record Newton(double lr, String hessianFix, String lineSearch, double min
                     new Probe("shift", "τ", "τ added to the Hessian's diagonal by the shift fix (0 if none)",
                             out -> Arrays.fill(out, tau)),
                     new Probe("step_length", "t", "step length t taken along −H̃⁻¹∇f (η, or what the backtracking chose)",
-                            out -> Arrays.fill(out, length)));
+                            out -> Arrays.fill(out, t)));
         }
     }
 }

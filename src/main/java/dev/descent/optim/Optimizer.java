@@ -12,11 +12,21 @@ import dev.descent.math.Params;
  */
 public interface Optimizer {
 
-    /** The family this optimizer belongs to (its id, its parameter specs). */
-    OptimizerKind kind();
+    /**
+     * The family this optimizer belongs to (its id, its parameter specs): by default the kind its class
+     * declared with {@link OptimizerKind#of}.
+     */
+    default OptimizerKind kind() {
+        return OptimizerKind.ofType(getClass());
+    }
 
-    /** Every hyperparameter value, in the order of {@code kind().params()}. */
-    Params hyperparameters();
+    /**
+     * Every hyperparameter value, in the order of {@code kind().params()}; by default read through the
+     * kind's declared {@link Hyper}s.
+     */
+    default Params hyperparameters() {
+        return kind().valuesOf(this);
+    }
 
     /** The base learning rate; a schedule scales it step by step. */
     double lr();

@@ -9,12 +9,83 @@ import java.util.function.Function;
 /**
  * An optimizer family: its command-line id, its torch class name (null when torch has none), a
  * display title, a short summary of its update rule for tooltips, its hyperparameters, and a factory.
+ *
+ * <p>Most kinds are built by {@link #of} from their declared {@link Hyper}s, which also give
+ * {@link #valuesOf} (an optimizer's {@link Optimizer#hyperparameters()}). A wrapper such as Lookahead
+ * has {@code variants}: its settings depend on the inner optimizer the values choose, so each choice
+ * has a kind of its own (the wrapper's settings, then that inner optimizer's) and {@link #params()} is
+ * the default choice's.
+ *
+ * @param hypers   the declared hyperparameters, in {@code params} order (empty for a kind built from specs)
+ * @param variants for a wrapper, the kind that governs given values (by their {@code inner}); else null
  */
 public record OptimizerKind(String id, String torchName, String title, String rule,
-                            List<ParamSpec> params, Function<Params, Optimizer> factory) {
+                            List<ParamSpec> params, Function<Params, Optimizer> factory,
+                            List<Hyper<?, ?>> hypers, Function<Map<String, ?>, OptimizerKind> variants) {
+
+    private static final Declared<OptimizerKind> DECLARED = new Declared<>("OptimizerKind.of");
 
     public OptimizerKind {
         params = List.copyOf(params);
+        hypers = List.copyOf(hypers);
+    }
+
+    /** A kind from a spec list and a factory (a kind declared elsewhere, or a test's). */
+    public OptimizerKind(String id, String torchName, String title, String rule, List<ParamSpec> params,
+                         Function<Params, Optimizer> factory) {
+        this(id, torchName, title, rule, params, factory, List.of(), null);
+    }
+
+    /**
+     * A kind from its declared hyperparameters: the spec list is theirs, in the order given, and
+     * {@link #valuesOf} reads them back from an optimizer; instances of {@code type} report it as their
+     * {@link Optimizer#kind()}.
+     */
+    public static OptimizerKind of(Class<? extends Optimizer> type, String id, String torchName, String title,
+                                   String rule, Function<Params, Optimizer> factory, Hyper<?, ?>... hypers) {
+        List<ParamSpec> specs = java.util.Arrays.stream(hypers).map(Hyper::spec).toList();
+        return DECLARED.register(type, new OptimizerKind(id, torchName, title, rule, specs, factory, List.of(hypers), null));
+    }
+
+    /** The kind declared by {@link #of} for an optimizer class ({@link Optimizer#kind()}'s default). */
+    static OptimizerKind ofType(Class<?> type) {
+        return DECLARED.of(type);
+    }
+
+    /**
+     * A wrapper kind: {@code variants} gives the kind for the values' inner choice (given no values, the
+     * default choice's), whose specs and factory apply.
+     */
+    static OptimizerKind wrapper(String id, String title, String rule, Function<Map<String, ?>, OptimizerKind> variants) {
+        OptimizerKind byDefault = variants.apply(Map.of());
+        return new OptimizerKind(id, null, title, rule, byDefault.params(),
+                p -> variants.apply(p.asMap()).factory().apply(p), List.of(), variants);
+    }
+
+    /**
+     * The kind whose settings the given values are for: this one, or for a wrapper the variant around
+     * the inner optimizer they choose (so its settings, with their real defaults, are the ones to show).
+     *
+     * @throws IllegalArgumentException when a wrapper's {@code inner} names an optimizer it cannot wrap
+     */
+    public OptimizerKind forValues(Map<String, ?> values) {
+        return variants == null ? this : variants.apply(values);
+    }
+
+    /**
+     * The given values without those the governing kind ({@link #forValues}) does not take: after a
+     * wrapper's {@code inner} changes, the settings only the previous inner optimizer had. Order kept.
+     */
+    public Map<String, Object> retain(Map<String, ?> values) {
+        java.util.Set<String> takes = new java.util.HashSet<>();
+        forValues(values).params().forEach(s -> takes.add(s.name()));
+        Map<String, Object> kept = new java.util.LinkedHashMap<>();
+        values.forEach((name, value) -> {
+            if (takes.contains(name)) {
+                kept.put(name, value);
+            }
+        });
+        return kept;
     }
 
     /**
@@ -23,7 +94,16 @@ public record OptimizerKind(String id, String torchName, String title, String ru
      * @throws IllegalArgumentException naming an unknown hyperparameter or an invalid value
      */
     public Optimizer create(Map<String, ?> values) {
-        return factory.apply(Params.resolve(title, params, values));
+        OptimizerKind k = forValues(values);
+        return k.factory.apply(Params.resolve(title, k.params, values));
+    }
+
+    /** The values of an optimizer of this kind, read through the declared hyperparameters. */
+    public Params valuesOf(Optimizer o) {
+        if (hypers.isEmpty()) {
+            throw new IllegalStateException(title + " declares no hyperparameters; its optimizer must report them itself");
+        }
+        return Declared.values(title, params, hypers, o);
     }
 
     /**

@@ -50,6 +50,21 @@ public final class Optimizers {
         return kind.torchName() != null ? "torch.optim." + kind.torchName() : "";
     }
 
+    /**
+     * For a session reader: whether a stored setting of a wrapper run (Lookahead, SAM) is a leftover of
+     * the form written when a wrapper listed every inner optimizer's settings: NaN for "the inner
+     * optimizer's default", or a setting the chosen inner optimizer does not take, at its common default.
+     * Dropping it changes nothing the run did. False for any other optimizer.
+     *
+     * @param values the run's stored hyperparameters (its {@code inner} among them). Not modified.
+     */
+    public static boolean isUnionLeftover(String optimizer, Map<String, ?> values, String name) {
+        String id = optimizer.trim().toLowerCase(Locale.ROOT);
+        WrapperSettings w = id.equals(Lookahead.KIND.id()) ? Lookahead.SETTINGS
+                : id.equals(Sam.KIND.id()) ? Sam.SETTINGS : null;
+        return w != null && w.isUnionLeftover(values, name);
+    }
+
     public static List<OptimizerKind> all() {
         return ALL;
     }

@@ -1,10 +1,6 @@
 package dev.descent.optim;
 
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Polynomial decay to zero, torch's {@code PolynomialLR(total_iters=5, power=1.0)}.
@@ -23,66 +19,30 @@ import java.util.Map;
  */
 public record PolynomialLr(int totalIters, double power) implements Schedule {
 
-    public static final ScheduleKind KIND = new ScheduleKind("polynomial", "PolynomialLR", "Polynomial decay",
+    static final Hyper<PolynomialLr, Integer> TOTAL_ITERS = Hyper.integer("total_iters", "N", 5, 1, 1000,
+            "number of steps until the lr reaches 0", PolynomialLr::totalIters);
+    static final Hyper<PolynomialLr, Double> POWER = Hyper.real("power", "p", 1.0, 0.1, 5, Scale.LINEAR,
+            "power of the polynomial", PolynomialLr::power);
+
+    public static final ScheduleKind KIND = ScheduleKind.of(PolynomialLr.class, "polynomial", "PolynomialLR",
+            "Polynomial decay",
             "η = base·(1 − t/total_iters)^power, reaching 0 after total_iters steps",
-            List.of(
-                    ParamSpec.integer("total_iters", "N", 5, 1, 1000, "number of steps until the lr reaches 0"),
-                    ParamSpec.real("power", "p", 1.0, 0.1, 5, Scale.LINEAR, "power of the polynomial")),
-            p -> new PolynomialLr(p.integer("total_iters"), p.real("power")));
+            p -> new PolynomialLr(TOTAL_ITERS.of(p), POWER.of(p)), TOTAL_ITERS, POWER);
 
     public PolynomialLr {
         ScheduleChecks.positiveInt("total_iters", totalIters);
         ScheduleChecks.positive("power", power);
     }
 
+    /** torch's initial step (last_epoch 0) keeps the lr; past total_iters it is kept too. */
     @Override
-    public ScheduleKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Params parameters() {
-        return Params.resolve(KIND.title(), KIND.params(), Map.of("total_iters", totalIters, "power", power));
-    }
-
-    @Override
-    public Schedule.State start(double baseLr) {
-        ScheduleChecks.baseLr(baseLr);
-        return new State(baseLr);
+    public Schedule.State begin(double baseLr) {
+        return new Chained(baseLr, (lr, e) -> e > totalIters ? lr
+                : lr * Math.pow((1.0 - (double) e / totalIters) / (1.0 - (double) (e - 1) / totalIters), power));
     }
 
     @Override
     public String toString() {
         return label();
-    }
-
-    private final class State implements Schedule.State {
-        private double lr;
-        private long lastEpoch;
-
-        /** torch's initial step: last_epoch 0 keeps the lr. */
-        State(double baseLr) {
-            lr = baseLr;
-            lastEpoch = 0;
-        }
-
-        @Override
-        public double lr() {
-            return lr;
-        }
-
-        @Override
-        public void step() {
-            if (lastEpoch > totalIters) {
-                return; // lr is kept from here on
-            }
-            long e = ++lastEpoch;
-            if (e > totalIters) {
-                return;
-            }
-            double decayFactor = Math.pow((1.0 - (double) e / totalIters) / (1.0 - (double) (e - 1) / totalIters),
-                    power);
-            lr = lr * decayFactor;
-        }
     }
 }

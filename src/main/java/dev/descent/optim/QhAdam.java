@@ -1,9 +1,7 @@
 package dev.descent.optim;
 
 import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.List;
 
 /**
@@ -25,25 +23,23 @@ import java.util.List;
 public record QhAdam(double lr, double beta1, double beta2, double nu1, double nu2, double eps, double weightDecay)
         implements Optimizer {
 
-    public static final OptimizerKind KIND = new OptimizerKind("qhadam", "QHAdam", "QHAdam",
+    static final Hyper<QhAdam, Double> LR = Hyper.lr(1e-3, QhAdam::lr);
+    static final Hyper<QhAdam, double[]> BETAS = Hyper.betas(0.995, 0.999,
+            "decay rates (β₁, β₂) of the running averages of g and g²", QhAdam::beta1, QhAdam::beta2);
+    static final Hyper<QhAdam, double[]> NUS = Hyper.pair("nus", "ν", 0.7, 1.0, 0, 1, Scale.LINEAR,
+            "immediate discounts (ν₁, ν₂): weight of the averages against the current g and g²", QhAdam::nu1,
+            QhAdam::nu2);
+    static final Hyper<QhAdam, Double> EPS = Hyper.eps(1e-8, "added to the root (outside it)", QhAdam::eps);
+    static final Hyper<QhAdam, Double> WEIGHT_DECAY = Hyper.l2(QhAdam::weightDecay);
+
+    public static final OptimizerKind KIND = OptimizerKind.of(QhAdam.class, "qhadam", "QHAdam", "QHAdam",
             "θ ← θ − η·[(1−ν₁)g + ν₁m̂]/(√[(1−ν₂)g² + ν₂v̂] + ε)",
-            List.of(
-                    ParamSpec.real("lr", "η", 1e-3, 1e-5, 1, Scale.LOG, "learning rate"),
-                    ParamSpec.pair("betas", "β", 0.995, 0.999, 0, 0.9999, Scale.NEAR_ONE,
-                            "decay rates (β₁, β₂) of the running averages of g and g²"),
-                    ParamSpec.pair("nus", "ν", 0.7, 1.0, 0, 1, Scale.LINEAR,
-                            "immediate discounts (ν₁, ν₂): weight of the averages against the current g and g²"),
-                    ParamSpec.real("eps", "ε", 1e-8, 1e-12, 1, Scale.LOG, "added to the root (outside it)"),
-                    ParamSpec.real("weight_decay", "λ", 0, 0, 1, Scale.LINEAR, "L2 penalty added to the gradient")),
-            p -> new QhAdam(p.real("lr"), p.pair("betas")[0], p.pair("betas")[1], p.pair("nus")[0], p.pair("nus")[1],
-                    p.real("eps"), p.real("weight_decay")));
+            p -> new QhAdam(LR.of(p), BETAS.first(p), BETAS.second(p), NUS.first(p), NUS.second(p),
+                    EPS.of(p), WEIGHT_DECAY.of(p)),
+            LR, BETAS, NUS, EPS, WEIGHT_DECAY);
 
     public QhAdam {
-        Validate.learningRate(lr);
-        Validate.nonNegative("epsilon value", eps);
-        Validate.beta(0, beta1);
-        Validate.beta(1, beta2);
-        Validate.nonNegative("weight_decay value", weightDecay);
+        Validate.adamFamily(lr, eps, beta1, beta2, weightDecay);
         nu(0, nu1);
         nu(1, nu2);
     }
@@ -56,42 +52,24 @@ public record QhAdam(double lr, double beta1, double beta2, double nu1, double n
     }
 
     @Override
-    public OptimizerKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "betas", new double[] {beta1, beta2}, "nus", new double[] {nu1, nu2},
-                "eps", eps, "weight_decay", weightDecay);
-    }
-
-    @Override
     public Stepper newStepper(int n) {
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final double[] g;
+    private final class State extends GradientStepper {
         private final double[] mHat;
         private final double[] vHat;
-        private long t;
-        private double lastLr = Double.NaN;
         private double w1;
         private double w2;
 
         State(int n) {
-            g = new double[n];
+            super(n, false, weightDecay);
             mHat = new double[n];
             vHat = new double[n];
         }
 
         @Override
-        public void step(Objective f, double[] theta, double lr) {
-            t++;
-            lastLr = lr;
-            f.gradient(theta, g);
-            Elementwise.prepare(g, theta, false, weightDecay);
+        void update(double[] theta, double lr) {
             w1 = 1 + beta1 * w1;
             w2 = 1 + beta2 * w2;
             double adj1 = 1 - 1 / w1;
@@ -127,14 +105,9 @@ public record QhAdam(double lr, double beta1, double beta2, double nu1, double n
         }
 
         @Override
-        public long steps() {
-            return t;
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
-                    Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g),
+                    gradProbe(),
                     Elementwise.copy("m_hat", "m̂", "bias-corrected running average of g", mHat),
                     Elementwise.copy("v_hat", "v̂", "bias-corrected running average of g²", vHat),
                     new Probe("direction", "(1−ν₁)g+ν₁m̂", "numerator: the quasi-hyperbolic mix of g and m̂", out -> {

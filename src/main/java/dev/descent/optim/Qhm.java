@@ -1,9 +1,6 @@
 package dev.descent.optim;
 
-import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.List;
 
 /**
@@ -22,16 +19,18 @@ import java.util.List;
  */
 public record Qhm(double lr, double momentum, double nu, double weightDecay) implements Optimizer {
 
-    public static final OptimizerKind KIND = new OptimizerKind("qhm", "QHM", "QHM",
+    static final Hyper<Qhm, Double> LR = Hyper.lr(0.01, 10, "learning rate (required in qhoptim; 0.01 here)",
+            Qhm::lr);
+    static final Hyper<Qhm, Double> MOMENTUM = Hyper.real("momentum", "β", 0.999, 0, 0.9999, Scale.NEAR_ONE,
+            "decay of the (dampened) momentum buffer", Qhm::momentum);
+    static final Hyper<Qhm, Double> NU = Hyper.real("nu", "ν", 0.7, 0, 1, Scale.LINEAR,
+            "immediate discount: weight of the buffer against the plain gradient (0: SGD, 1: momentum)", Qhm::nu);
+    static final Hyper<Qhm, Double> WEIGHT_DECAY = Hyper.l2(Qhm::weightDecay);
+
+    public static final OptimizerKind KIND = OptimizerKind.of(Qhm.class, "qhm", "QHM", "QHM",
             "b ← βb + (1−β)g, θ ← θ − η·[(1−ν)·g + ν·b]",
-            List.of(
-                    ParamSpec.real("lr", "η", 0.01, 1e-5, 10, Scale.LOG, "learning rate (required in qhoptim; 0.01 here)"),
-                    ParamSpec.real("momentum", "β", 0.999, 0, 0.9999, Scale.NEAR_ONE,
-                            "decay of the (dampened) momentum buffer"),
-                    ParamSpec.real("nu", "ν", 0.7, 0, 1, Scale.LINEAR,
-                            "immediate discount: weight of the buffer against the plain gradient (0: SGD, 1: momentum)"),
-                    ParamSpec.real("weight_decay", "λ", 0, 0, 1, Scale.LINEAR, "L2 penalty added to the gradient")),
-            p -> new Qhm(p.real("lr"), p.real("momentum"), p.real("nu"), p.real("weight_decay")));
+            p -> new Qhm(LR.of(p), MOMENTUM.of(p), NU.of(p), WEIGHT_DECAY.of(p)),
+            LR, MOMENTUM, NU, WEIGHT_DECAY);
 
     public Qhm {
         Validate.learningRate(lr);
@@ -41,37 +40,20 @@ public record Qhm(double lr, double momentum, double nu, double weightDecay) imp
     }
 
     @Override
-    public OptimizerKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "momentum", momentum, "nu", nu, "weight_decay", weightDecay);
-    }
-
-    @Override
     public Stepper newStepper(int n) {
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final double[] g;
+    private final class State extends GradientStepper {
         private final double[] buf;
-        private long t;
-        private double lastLr = Double.NaN;
 
         State(int n) {
-            g = new double[n];
+            super(n, false, weightDecay);
             buf = new double[n];
         }
 
         @Override
-        public void step(Objective f, double[] theta, double lr) {
-            t++;
-            lastLr = lr;
-            f.gradient(theta, g);
-            Elementwise.prepare(g, theta, false, weightDecay);
+        void update(double[] theta, double lr) {
             double keep = 1 - momentum;
             double bufRate = -lr * nu;
             double gradRate = -lr * (1 - nu);
@@ -84,14 +66,9 @@ public record Qhm(double lr, double momentum, double nu, double weightDecay) imp
         }
 
         @Override
-        public long steps() {
-            return t;
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
-                    Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g),
+                    gradProbe(),
                     Elementwise.copy("momentum_buffer", "b", "dampened momentum buffer: running average of g", buf),
                     new Probe("direction", "(1−ν)g+νb", "the quasi-hyperbolic mix the step follows", out -> {
                         for (int i = 0; i < g.length; i++) {

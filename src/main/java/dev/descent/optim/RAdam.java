@@ -1,9 +1,6 @@
 package dev.descent.optim;
 
 import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
-import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.List;
 
 /**
@@ -29,40 +26,26 @@ import java.util.List;
 public record RAdam(double lr, double beta1, double beta2, double eps, double weightDecay, boolean maximize)
         implements Optimizer {
 
-    public static final OptimizerKind KIND = new OptimizerKind("radam", "RAdam", "RAdam",
+    static final Hyper<RAdam, Double> LR = Hyper.lr(1e-3, RAdam::lr);
+    static final Hyper<RAdam, double[]> BETAS = Hyper.betas(0.9, 0.999,
+            "decay rates (β₁, β₂) of the running averages of g and g²", RAdam::beta1, RAdam::beta2);
+    static final Hyper<RAdam, Double> EPS = Hyper.eps(1e-8, "added to √v before the bias correction", RAdam::eps);
+    static final Hyper<RAdam, Double> WEIGHT_DECAY = Hyper.l2(RAdam::weightDecay);
+    static final Hyper<RAdam, Boolean> MAXIMIZE = Hyper.maximize(RAdam::maximize);
+
+    public static final OptimizerKind KIND = OptimizerKind.of(RAdam.class, "radam", "RAdam", "RAdam",
             "Adam rectified by r_t once ρ_t > 5; momentum SGD before that",
-            List.of(
-                    ParamSpec.real("lr", "η", 1e-3, 1e-5, 1, Scale.LOG, "learning rate"),
-                    ParamSpec.pair("betas", "β", 0.9, 0.999, 0, 0.9999, Scale.NEAR_ONE,
-                            "decay rates (β₁, β₂) of the running averages of g and g²"),
-                    ParamSpec.real("eps", "ε", 1e-8, 1e-12, 1, Scale.LOG, "added to √v before the bias correction"),
-                    ParamSpec.real("weight_decay", "λ", 0, 0, 1, Scale.LINEAR, "L2 penalty added to the gradient"),
-                    ParamSpec.bool("maximize", "maximize", false, "maximise f instead of minimising it")),
-            p -> new RAdam(p.real("lr"), p.pair("betas")[0], p.pair("betas")[1], p.real("eps"), p.real("weight_decay"),
-                    p.bool("maximize")));
+            p -> new RAdam(LR.of(p), BETAS.first(p), BETAS.second(p), EPS.of(p), WEIGHT_DECAY.of(p),
+                    MAXIMIZE.of(p)),
+            LR, BETAS, EPS, WEIGHT_DECAY, MAXIMIZE);
 
     public RAdam {
-        Validate.learningRate(lr);
-        Validate.nonNegative("epsilon value", eps);
-        Validate.beta(0, beta1);
-        Validate.beta(1, beta2);
-        Validate.nonNegative("weight_decay value", weightDecay);
+        Validate.adamFamily(lr, eps, beta1, beta2, weightDecay);
     }
 
     /** torch's defaults with the given learning rate. */
     public RAdam(double lr) {
-        this(lr, 0.9, 0.999, 1e-8, 0, false);
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "betas", new double[] {beta1, beta2}, "eps", eps,
-                "weight_decay", weightDecay, "maximize", maximize);
+        this(lr, BETAS.def()[0], BETAS.def()[1], EPS.def(), WEIGHT_DECAY.def(), MAXIMIZE.def());
     }
 
     @Override
@@ -70,33 +53,19 @@ public record RAdam(double lr, double beta1, double beta2, double eps, double we
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final double[] g;
-        private final double[] m;
-        private final double[] v;
-        private long t;
-        private double lastLr = Double.NaN;
-        private double bc1 = Double.NaN;
-        private double bc2 = Double.NaN;
+    private final class State extends MomentStepper {
         private double rhoT = Double.NaN;
         private double rect = Double.NaN;
         private boolean rectified;
 
         State(int n) {
-            g = new double[n];
-            m = new double[n];
-            v = new double[n];
+            super(n, maximize, weightDecay, RAdam.this.beta1, RAdam.this.beta2);
         }
 
         @Override
-        public void step(Objective f, double[] theta, double lr) {
-            t++;
-            lastLr = lr;
+        void update(double[] theta, double lr) {
             double step = t;
-            bc1 = 1 - Math.pow(beta1, step);
-            bc2 = 1 - Math.pow(beta2, step);
-            f.gradient(theta, g);
-            Elementwise.prepare(g, theta, maximize, weightDecay);
+            correct();
             double rhoInf = 2 / (1 - beta2) - 1;
             rhoT = rhoInf - 2 * step * Math.pow(beta2, step) / bc2;
             rectified = rhoT > 5;
@@ -108,8 +77,8 @@ public record RAdam(double lr, double beta1, double beta2, double eps, double we
                 double sqrtBc2 = Math.sqrt(bc2);
                 for (int i = 0; i < n; i++) {
                     double gi = g[i];
-                    double mi = Math.fma(omb1, gi, m[i] * beta1);
-                    double vi = Math.fma(omb2 * gi, gi, v[i] * beta2);
+                    double mi = first(m[i], gi, beta1, omb1);
+                    double vi = second(v[i], gi, beta2, omb2);
                     m[i] = mi;
                     v[i] = vi;
                     double adaptive = 1 / (Math.sqrt(vi) + eps) * sqrtBc2;
@@ -119,10 +88,9 @@ public record RAdam(double lr, double beta1, double beta2, double eps, double we
                 rect = Double.NaN;
                 for (int i = 0; i < n; i++) {
                     double gi = g[i];
-                    double mi = Math.fma(omb1, gi, m[i] * beta1);
-                    double vi = Math.fma(omb2 * gi, gi, v[i] * beta2);
+                    double mi = first(m[i], gi, beta1, omb1);
                     m[i] = mi;
-                    v[i] = vi;
+                    v[i] = second(v[i], gi, beta2, omb2);
                     theta[i] -= mi / bc1 * lr;
                 }
             }
@@ -134,19 +102,14 @@ public record RAdam(double lr, double beta1, double beta2, double eps, double we
         }
 
         @Override
-        public long steps() {
-            return t;
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
-                    Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g),
-                    Elementwise.copy("m", "m", "first moment: running average of g", m),
-                    Elementwise.copy("v", "v", "second moment: running average of g²", v),
-                    Elementwise.divided("m_hat", "m̂", "bias-corrected first moment m/(1 − β₁ᵗ)", m, () -> bc1),
-                    Elementwise.scalar("bias_correction1", "1−β₁ᵗ", "divisor of m", () -> bc1),
-                    Elementwise.scalar("bias_correction2", "1−β₂ᵗ", "bias correction of v, applied as √(1−β₂ᵗ)", () -> bc2),
+                    gradProbe(),
+                    mProbe(),
+                    secondProbe("v", "v", "second moment: running average of g²"),
+                    mHatProbe(),
+                    bc1Probe("divisor of m"),
+                    bc2Probe("bias correction of v, applied as √(1−β₂ᵗ)"),
                     Elementwise.scalar("rho_t", "ρ_t",
                             "length of the approximated simple moving average; the step is rectified when ρ_t > 5", () -> rhoT),
                     Elementwise.scalar("rect", "r_t", "variance rectification term (NaN while unrectified)", () -> rect),

@@ -1,9 +1,6 @@
 package dev.descent.optim;
 
-import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,21 +20,23 @@ import java.util.List;
 public record RmsProp(double lr, double alpha, double eps, double weightDecay, double momentum, boolean centered,
                       boolean maximize) implements Optimizer {
 
-    public static final OptimizerKind KIND = new OptimizerKind("rmsprop", "RMSprop", "RMSprop",
+    static final Hyper<RmsProp, Double> LR = Hyper.lr(1e-2, RmsProp::lr);
+    static final Hyper<RmsProp, Double> MOMENTUM = Hyper.real("momentum", "μ", 0, 0, 0.999, Scale.NEAR_ONE,
+            "momentum factor", RmsProp::momentum);
+    static final Hyper<RmsProp, Double> ALPHA = Hyper.real("alpha", "α", 0.99, 0, 0.9999, Scale.NEAR_ONE,
+            "smoothing constant of the running average of g²", RmsProp::alpha);
+    static final Hyper<RmsProp, Double> EPS = Hyper.eps(1e-8,
+            "added to √v (outside the square root) to avoid division by zero", RmsProp::eps);
+    static final Hyper<RmsProp, Boolean> CENTERED = Hyper.bool("centered", "centred", false,
+            "divide by the estimated standard deviation √(v − ḡ²) instead of √v", RmsProp::centered);
+    static final Hyper<RmsProp, Double> WEIGHT_DECAY = Hyper.l2(RmsProp::weightDecay);
+    static final Hyper<RmsProp, Boolean> MAXIMIZE = Hyper.maximize(RmsProp::maximize);
+
+    public static final OptimizerKind KIND = OptimizerKind.of(RmsProp.class, "rmsprop", "RMSprop", "RMSprop",
             "v ← αv + (1−α)g², θ ← θ − η·g/(√v + ε)",
-            List.of(
-                    ParamSpec.real("lr", "η", 1e-2, 1e-5, 1, Scale.LOG, "learning rate"),
-                    ParamSpec.real("momentum", "μ", 0, 0, 0.999, Scale.NEAR_ONE, "momentum factor"),
-                    ParamSpec.real("alpha", "α", 0.99, 0, 0.9999, Scale.NEAR_ONE,
-                            "smoothing constant of the running average of g²"),
-                    ParamSpec.real("eps", "ε", 1e-8, 1e-12, 1, Scale.LOG,
-                            "added to √v (outside the square root) to avoid division by zero"),
-                    ParamSpec.bool("centered", "centred", false,
-                            "divide by the estimated standard deviation √(v − ḡ²) instead of √v"),
-                    ParamSpec.real("weight_decay", "λ", 0, 0, 1, Scale.LINEAR, "L2 penalty added to the gradient"),
-                    ParamSpec.bool("maximize", "maximize", false, "maximise f instead of minimising it")),
-            p -> new RmsProp(p.real("lr"), p.real("alpha"), p.real("eps"), p.real("weight_decay"),
-                    p.real("momentum"), p.bool("centered"), p.bool("maximize")));
+            p -> new RmsProp(LR.of(p), ALPHA.of(p), EPS.of(p), WEIGHT_DECAY.of(p),
+                    MOMENTUM.of(p), CENTERED.of(p), MAXIMIZE.of(p)),
+            LR, MOMENTUM, ALPHA, EPS, CENTERED, WEIGHT_DECAY, MAXIMIZE);
 
     public RmsProp {
         Validate.learningRate(lr);
@@ -49,18 +48,7 @@ public record RmsProp(double lr, double alpha, double eps, double weightDecay, d
 
     /** torch's defaults with the given learning rate. */
     public RmsProp(double lr) {
-        this(lr, 0.99, 1e-8, 0, 0, false, false);
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "momentum", momentum, "alpha", alpha, "eps", eps,
-                "centered", centered, "weight_decay", weightDecay, "maximize", maximize);
+        this(lr, ALPHA.def(), EPS.def(), WEIGHT_DECAY.def(), MOMENTUM.def(), CENTERED.def(), MAXIMIZE.def());
     }
 
     @Override
@@ -68,27 +56,20 @@ public record RmsProp(double lr, double alpha, double eps, double weightDecay, d
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final double[] g;
+    private final class State extends GradientStepper {
         private final double[] v;
         private final double[] gavg;
         private final double[] buf;
-        private long t;
-        private double lastLr = Double.NaN;
 
         State(int n) {
-            g = new double[n];
+            super(n, maximize, weightDecay);
             v = new double[n];
             gavg = centered ? new double[n] : null;
             buf = momentum > 0 ? new double[n] : null;
         }
 
         @Override
-        public void step(Objective f, double[] theta, double lr) {
-            t++;
-            lastLr = lr;
-            f.gradient(theta, g);
-            Elementwise.prepare(g, theta, maximize, weightDecay);
+        void update(double[] theta, double lr) {
             double oneMinusAlpha = 1 - alpha;
             double negLr = -lr;
             int n = theta.length;
@@ -120,14 +101,9 @@ public record RmsProp(double lr, double alpha, double eps, double weightDecay, d
         }
 
         @Override
-        public long steps() {
-            return t;
-        }
-
-        @Override
         public List<Probe> probes() {
             List<Probe> probes = new ArrayList<>();
-            probes.add(Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g));
+            probes.add(gradProbe());
             probes.add(Elementwise.copy("v", "v", "square_avg: running average of g²", v));
             if (gavg != null) {
                 probes.add(Elementwise.copy("grad_avg", "ḡ", "running average of g (centred RMSprop)", gavg));

@@ -1,9 +1,6 @@
 package dev.descent.optim;
 
-import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.Arrays;
 import java.util.List;
 
@@ -25,17 +22,20 @@ import java.util.List;
 public record Rprop(double lr, double etaMinus, double etaPlus, double stepSizeMin, double stepSizeMax,
                     boolean maximize) implements Optimizer {
 
-    public static final OptimizerKind KIND = new OptimizerKind("rprop", "Rprop", "Rprop",
+    static final Hyper<Rprop, Double> LR = Hyper.lr(1e-2, 1,
+            "learning rate: the first step size Δ₀ of every coordinate", Rprop::lr);
+    static final Hyper<Rprop, double[]> ETAS = Hyper.pair("etas", "η∓", 0.5, 1.2, 0, 2, Scale.LINEAR,
+            "(η⁻, η⁺): Δ is multiplied by η⁻ when the gradient's sign flips and by η⁺ when it stays", Rprop::etaMinus,
+            Rprop::etaPlus);
+    static final Hyper<Rprop, double[]> STEP_SIZES = Hyper.pair("step_sizes", "Δ", 1e-6, 50, 0, 100, Scale.LOG,
+            "(Δmin, Δmax): the smallest and largest step size", Rprop::stepSizeMin, Rprop::stepSizeMax);
+    static final Hyper<Rprop, Boolean> MAXIMIZE = Hyper.maximize(Rprop::maximize);
+
+    public static final OptimizerKind KIND = OptimizerKind.of(Rprop.class, "rprop", "Rprop", "Rprop",
             "Δ ← Δ·η⁺ while sign(g) stays, Δ·η⁻ when it flips; θ ← θ − sign(g)·Δ",
-            List.of(
-                    ParamSpec.real("lr", "η", 1e-2, 1e-5, 1, Scale.LOG, "learning rate: the first step size Δ₀ of every coordinate"),
-                    ParamSpec.pair("etas", "η∓", 0.5, 1.2, 0, 2, Scale.LINEAR,
-                            "(η⁻, η⁺): Δ is multiplied by η⁻ when the gradient's sign flips and by η⁺ when it stays"),
-                    ParamSpec.pair("step_sizes", "Δ", 1e-6, 50, 0, 100, Scale.LOG,
-                            "(Δmin, Δmax): the smallest and largest step size"),
-                    ParamSpec.bool("maximize", "maximize", false, "maximise f instead of minimising it")),
-            p -> new Rprop(p.real("lr"), p.pair("etas")[0], p.pair("etas")[1], p.pair("step_sizes")[0],
-                    p.pair("step_sizes")[1], p.bool("maximize")));
+            p -> new Rprop(LR.of(p), ETAS.first(p), ETAS.second(p), STEP_SIZES.first(p),
+                    STEP_SIZES.second(p), MAXIMIZE.of(p)),
+            LR, ETAS, STEP_SIZES, MAXIMIZE);
 
     public Rprop {
         Validate.learningRate(lr);
@@ -51,18 +51,7 @@ public record Rprop(double lr, double etaMinus, double etaPlus, double stepSizeM
 
     /** torch's defaults with the given learning rate. */
     public Rprop(double lr) {
-        this(lr, 0.5, 1.2, 1e-6, 50, false);
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "etas", new double[] {etaMinus, etaPlus},
-                "step_sizes", new double[] {stepSizeMin, stepSizeMax}, "maximize", maximize);
+        this(lr, ETAS.def()[0], ETAS.def()[1], STEP_SIZES.def()[0], STEP_SIZES.def()[1], MAXIMIZE.def());
     }
 
     @Override
@@ -70,16 +59,14 @@ public record Rprop(double lr, double etaMinus, double etaPlus, double stepSizeM
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final double[] g;
+    private final class State extends GradientStepper {
         private final double[] prev;
         private final double[] stepSize;
         private final double[] factor;
         private final double[] move;
-        private long t;
 
         State(int n) {
-            g = new double[n];
+            super(n, maximize, 0);
             prev = new double[n];
             stepSize = new double[n];
             factor = new double[n];
@@ -87,14 +74,11 @@ public record Rprop(double lr, double etaMinus, double etaPlus, double stepSizeM
         }
 
         @Override
-        public void step(Objective f, double[] theta, double lr) {
-            if (t == 0) {
+        void update(double[] theta, double lr) {
+            if (t == 1) {
                 // torch fills the step sizes with the lr when it creates the state, and never reads lr again
                 Arrays.fill(stepSize, lr);
             }
-            t++;
-            f.gradient(theta, g);
-            Elementwise.prepare(g, theta, maximize, 0);
             for (int i = 0; i < theta.length; i++) {
                 double gi = g[i];
                 double product = gi * prev[i];
@@ -110,11 +94,6 @@ public record Rprop(double lr, double etaMinus, double etaPlus, double stepSizeM
                 theta[i] += d;
                 prev[i] = gi;
             }
-        }
-
-        @Override
-        public long steps() {
-            return t;
         }
 
         @Override

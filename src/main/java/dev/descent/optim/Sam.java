@@ -1,13 +1,10 @@
 package dev.descent.optim;
 
 import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
 import dev.descent.math.Params;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,21 +23,25 @@ import java.util.Objects;
  * The 10⁻¹² is the reference implementation's (davda54/sam), so that ε̂ = 0 where g = 0.
  *
  * <p>Hyperparameters through {@link #KIND}: {@code rho}, {@code inner} (default {@code sgd}, the
- * paper's base optimizer) and every inner setting passed through as in {@link Lookahead}; Adadelta's
+ * paper's base optimizer) and exactly the chosen inner optimizer's settings, as in {@link Lookahead}; Adadelta's
  * {@code rho} is {@code inner_rho}. The norm couples a run's coordinates, so SAM is not elementwise.
  */
-public record Sam(Optimizer inner, double rho) implements Optimizer {
+public record Sam(Optimizer inner, double rho) implements Wrapper {
 
     /** The optimizers the {@code inner} setting can name, in menu order: every elementwise first-order one. */
     public static final List<OptimizerKind> INNER_KINDS = List.of(Sgd.KIND, Adagrad.KIND, RmsProp.KIND, Adadelta.KIND,
             Adam.KIND, AdamW.KIND, Adamax.KIND, NAdam.KIND, RAdam.KIND, Rprop.KIND, Asgd.KIND, SignSgd.KIND,
             Signum.KIND, Lion.KIND, AdaBelief.KIND, Yogi.KIND, ScheduleFreeAdamW.KIND, Qhm.KIND, QhAdam.KIND);
 
-    private static final String RULE = "ε̂ = ρ·g/‖g‖; the inner optimizer steps with ∇f(θ + ε̂)";
-    private static final WrapperSettings SETTINGS = new WrapperSettings("SAM", Sam::ownSpecs, INNER_KINDS, "sgd");
+    static final Hyper<Sam, Double> RHO = Hyper.real("rho", "ρ", 0.05, 0, 1, Scale.LINEAR,
+            "radius of the neighbourhood: the gradient is taken at θ + ρ·g/‖g‖ (0: plain inner optimizer)", Sam::rho);
 
-    public static final OptimizerKind KIND = new OptimizerKind("sam", null, "SAM", RULE,
-            SETTINGS.unionSpecs(), p -> new Sam(SETTINGS.innerFromUnion(p), p.real("rho")));
+    static final WrapperSettings SETTINGS = new WrapperSettings("sam", "SAM",
+            "ε̂ = ρ·g/‖g‖; the inner optimizer steps with ∇f(θ + ε̂)", List.of(RHO), "the optimizer that takes the steps",
+            INNER_KINDS, "sgd", (inner, p) -> new Sam(inner, RHO.of(p)));
+
+    /** SAM around SGD; values whose {@code inner} names another optimizer get that optimizer's settings. */
+    public static final OptimizerKind KIND = SETTINGS.kind();
 
     public Sam {
         Objects.requireNonNull(inner, "SAM needs an inner optimizer");
@@ -49,37 +50,17 @@ public record Sam(Optimizer inner, double rho) implements Optimizer {
 
     /** The paper's default ρ = 0.05 around {@code inner}. */
     public Sam(Optimizer inner) {
-        this(inner, 0.05);
+        this(inner, RHO.def());
     }
 
-    private static List<ParamSpec> ownSpecs(String innerDefault, List<String> innerChoices) {
-        return List.of(
-                ParamSpec.real("rho", "ρ", 0.05, 0, 1, Scale.LINEAR,
-                        "radius of the neighbourhood: the gradient is taken at θ + ρ·g/‖g‖ (0: plain inner optimizer)"),
-                ParamSpec.choice("inner", "inner", innerDefault, innerChoices, "the optimizer that takes the steps"));
-    }
-
-    /** SAM around one given kind, with that kind's own defaults (for a settings panel, or a kind not listed). */
+    /** SAM around one given kind, with that kind's own settings and defaults (also a kind not listed). */
     public static OptimizerKind kindFor(OptimizerKind inner) {
-        return new OptimizerKind("sam", null, "SAM", RULE, SETTINGS.specsFor(inner),
-                p -> new Sam(SETTINGS.innerFor(inner, p), p.real("rho")));
+        return SETTINGS.variant(inner);
     }
 
     @Override
-    public OptimizerKind kind() {
-        return INNER_KINDS.contains(inner.kind()) ? KIND : kindFor(inner.kind());
-    }
-
-    @Override
-    public Params hyperparameters() {
-        Map<String, Object> own = new LinkedHashMap<>();
-        own.put("rho", rho);
-        return SETTINGS.hyperparameters(own, inner, kind());
-    }
-
-    @Override
-    public double lr() {
-        return inner.lr();
+    public WrapperSettings settings() {
+        return SETTINGS;
     }
 
     @Override
@@ -95,7 +76,7 @@ public record Sam(Optimizer inner, double rho) implements Optimizer {
     /** "SAM ρ=0.1 · SGD η=0.01": ρ when not the paper's, then the inner label. */
     @Override
     public String label() {
-        return "SAM" + (rho != 0.05 ? " ρ=" + Params.format(rho) : "") + " · " + inner.label();
+        return "SAM" + (rho != RHO.def() ? " ρ=" + Params.format(rho) : "") + " · " + inner.label();
     }
 
     @Override

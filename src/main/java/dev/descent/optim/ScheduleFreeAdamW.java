@@ -1,9 +1,6 @@
 package dev.descent.optim;
 
-import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.List;
 
 /**
@@ -29,27 +26,30 @@ import java.util.List;
 public record ScheduleFreeAdamW(double lr, double beta1, double beta2, double eps, double weightDecay,
                                 int warmupSteps, double r, double weightLrPower) implements Optimizer {
 
-    public static final OptimizerKind KIND = new OptimizerKind("schedule_free_adamw", null, "Schedule-Free AdamW",
+    static final Hyper<ScheduleFreeAdamW, Double> LR = Hyper.lr(0.0025, 1, "learning rate (no schedule needed)",
+            ScheduleFreeAdamW::lr);
+    static final Hyper<ScheduleFreeAdamW, double[]> BETAS = Hyper.betas(0.9, 0.999,
+            "β₁: where y lies between z and the average x; β₂: decay of the running average of g²",
+            ScheduleFreeAdamW::beta1, ScheduleFreeAdamW::beta2);
+    static final Hyper<ScheduleFreeAdamW, Double> EPS = Hyper.eps(1e-8, "added to √v", ScheduleFreeAdamW::eps);
+    static final Hyper<ScheduleFreeAdamW, Double> WEIGHT_DECAY = Hyper.weightDecay(0, "weight decay, applied at y",
+            ScheduleFreeAdamW::weightDecay);
+    static final Hyper<ScheduleFreeAdamW, Integer> WARMUP_STEPS = Hyper.integer("warmup_steps", "warm-up", 0, 0, 1000,
+            "steps of linear learning-rate warm-up", ScheduleFreeAdamW::warmupSteps);
+    static final Hyper<ScheduleFreeAdamW, Double> R = Hyper.real("r", "r", 0, 0, 2, Scale.LINEAR,
+            "the average weights step k by k^r", ScheduleFreeAdamW::r);
+    static final Hyper<ScheduleFreeAdamW, Double> WEIGHT_LR_POWER = Hyper.real("weight_lr_power", "p", 2, 0, 4,
+            Scale.LINEAR, "the average weights step k by (largest η so far)^p", ScheduleFreeAdamW::weightLrPower);
+
+    public static final OptimizerKind KIND = OptimizerKind.of(ScheduleFreeAdamW.class, "schedule_free_adamw", null,
+            "Schedule-Free AdamW",
             "z ← z − η·g/(√v+ε), x ← (1−c)x + c·z, gradient at y = (1−β₁)z + β₁x",
-            List.of(
-                    ParamSpec.real("lr", "η", 0.0025, 1e-5, 1, Scale.LOG, "learning rate (no schedule needed)"),
-                    ParamSpec.pair("betas", "β", 0.9, 0.999, 0, 0.9999, Scale.NEAR_ONE,
-                            "β₁: where y lies between z and the average x; β₂: decay of the running average of g²"),
-                    ParamSpec.real("eps", "ε", 1e-8, 1e-12, 1, Scale.LOG, "added to √v"),
-                    ParamSpec.real("weight_decay", "λ", 0, 0, 1, Scale.LINEAR, "weight decay, applied at y"),
-                    ParamSpec.integer("warmup_steps", "warm-up", 0, 0, 1000, "steps of linear learning-rate warm-up"),
-                    ParamSpec.real("r", "r", 0, 0, 2, Scale.LINEAR, "the average weights step k by k^r"),
-                    ParamSpec.real("weight_lr_power", "p", 2, 0, 4, Scale.LINEAR,
-                            "the average weights step k by (largest η so far)^p")),
-            p -> new ScheduleFreeAdamW(p.real("lr"), p.pair("betas")[0], p.pair("betas")[1], p.real("eps"),
-                    p.real("weight_decay"), p.integer("warmup_steps"), p.real("r"), p.real("weight_lr_power")));
+            p -> new ScheduleFreeAdamW(LR.of(p), BETAS.first(p), BETAS.second(p), EPS.of(p),
+                    WEIGHT_DECAY.of(p), WARMUP_STEPS.of(p), R.of(p), WEIGHT_LR_POWER.of(p)),
+            LR, BETAS, EPS, WEIGHT_DECAY, WARMUP_STEPS, R, WEIGHT_LR_POWER);
 
     public ScheduleFreeAdamW {
-        Validate.learningRate(lr);
-        Validate.nonNegative("epsilon value", eps);
-        Validate.beta(0, beta1);
-        Validate.beta(1, beta2);
-        Validate.nonNegative("weight_decay value", weightDecay);
+        Validate.adamFamily(lr, eps, beta1, beta2, weightDecay);
         if (warmupSteps < 0) {
             throw new IllegalArgumentException("Invalid warmup_steps: " + warmupSteps + " (must be an integer >= 0)");
         }
@@ -59,18 +59,8 @@ public record ScheduleFreeAdamW(double lr, double beta1, double beta2, double ep
 
     /** The reference's defaults with the given learning rate. */
     public ScheduleFreeAdamW(double lr) {
-        this(lr, 0.9, 0.999, 1e-8, 0, 0, 0, 2);
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "betas", new double[] {beta1, beta2}, "eps", eps, "weight_decay", weightDecay,
-                "warmup_steps", warmupSteps, "r", r, "weight_lr_power", weightLrPower);
+        this(lr, BETAS.def()[0], BETAS.def()[1], EPS.def(), WEIGHT_DECAY.def(), WARMUP_STEPS.def(), R.def(),
+                WEIGHT_LR_POWER.def());
     }
 
     @Override
@@ -78,21 +68,18 @@ public record ScheduleFreeAdamW(double lr, double beta1, double beta2, double ep
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final double[] g;
+    private final class State extends GradientStepper {
         private final double[] v;
         private final double[] z;
         private final double[] x;
         private final double[] move;
         private final BiasCorrection correction2 = new BiasCorrection(beta2);
-        private long k;
         private double lrMax = -1;
         private double weightSum;
-        private double lastLr = Double.NaN;
         private double lastC = Double.NaN;
 
         State(int n) {
-            g = new double[n];
+            super(n, false, 0); // the decay acts on the normalised step at y, below
             v = new double[n];
             z = new double[n];
             x = new double[n];
@@ -100,13 +87,13 @@ public record ScheduleFreeAdamW(double lr, double beta1, double beta2, double ep
         }
 
         @Override
-        public void step(Objective f, double[] theta, double lr) {
-            if (k == 0) {
+        void update(double[] theta, double lr) {
+            long k = t; // this step's number; the reference's k before its increment is t − 1
+            if (k == 1) {
                 System.arraycopy(theta, 0, z, 0, z.length);
                 System.arraycopy(theta, 0, x, 0, x.length);
             }
-            double sched = k < warmupSteps ? (k + 1) / (double) warmupSteps : 1.0;
-            k++;
+            double sched = k - 1 < warmupSteps ? k / (double) warmupSteps : 1.0;
             double stepLr = lr * sched * Math.sqrt(correction2.at(k));
             lrMax = Math.max(stepLr, lrMax);
             double weight = Math.pow(k, r) * Math.pow(lrMax, weightLrPower);
@@ -114,7 +101,6 @@ public record ScheduleFreeAdamW(double lr, double beta1, double beta2, double ep
             double c = weightSum == 0 ? 0 : weight / weightSum;
             lastLr = stepLr;
             lastC = c;
-            f.gradient(theta, g);
             double mix2 = 1 - beta2;
             for (int i = 0; i < theta.length; i++) {
                 double gi = g[i];
@@ -133,11 +119,6 @@ public record ScheduleFreeAdamW(double lr, double beta1, double beta2, double ep
                 theta[i] = yi;
                 move[i] = yi - before;
             }
-        }
-
-        @Override
-        public long steps() {
-            return k;
         }
 
         @Override

@@ -164,23 +164,8 @@ public final class Schedules {
         }
 
         @Override
-        public Params parameters() {
-            return Params.EMPTY;
-        }
-
-        @Override
-        public State start(double baseLr) {
-            ScheduleChecks.baseLr(baseLr);
-            return new State() {
-                @Override
-                public double lr() {
-                    return baseLr;
-                }
-
-                @Override
-                public void step() {
-                }
-            };
+        public State begin(double baseLr) {
+            return new Chained(baseLr, (lr, epoch) -> lr);
         }
 
         @Override

@@ -1,9 +1,7 @@
 package dev.descent.optim;
 
 import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,26 +29,32 @@ public record Sgd(double lr, double momentum, double dampening, double weightDec
     public static final String CLASSIC = "classic";
     public static final String CLASSIC_NESTEROV = "classic_nesterov";
 
-    public static final OptimizerKind KIND = new OptimizerKind("sgd", "SGD", "SGD",
+    static final Hyper<Sgd, Double> LR = Hyper.lr(0.01, 10, "learning rate (required in torch; 0.01 here)", Sgd::lr);
+    static final Hyper<Sgd, Double> MOMENTUM = Hyper.real("momentum", "μ", 0, 0, 0.999, Scale.NEAR_ONE,
+            "momentum factor", Sgd::momentum);
+    static final Hyper<Sgd, Double> DAMPENING = Hyper.real("dampening", "τ", 0, 0, 1, Scale.LINEAR,
+            "dampening of the gradient added to the momentum buffer", Sgd::dampening);
+    static final Hyper<Sgd, Double> WEIGHT_DECAY = Hyper.l2(Sgd::weightDecay);
+    static final Hyper<Sgd, Boolean> NESTEROV = Hyper.bool("nesterov", "Nesterov", false,
+            "use Nesterov momentum (torch's form: d = g + μ·b)", Sgd::nesterov);
+    static final Hyper<Sgd, Boolean> MAXIMIZE = Hyper.maximize(Sgd::maximize);
+    static final Hyper<Sgd, String> VARIANT = Hyper.choice("variant", "form", TORCH,
+            List.of(TORCH, CLASSIC, CLASSIC_NESTEROV),
+            "torch: θ ← θ − η·b; classic: v ← μv − ηg, θ ← θ + v; classic_nesterov: v ← μv − η∇f(θ + μv), θ ← θ + v",
+            Sgd::variant);
+
+    public static final OptimizerKind KIND = OptimizerKind.of(Sgd.class, "sgd", "SGD", "SGD",
             "θ ← θ − η·d, d = momentum buffer μ·b + (1−τ)·g (or g + μ·b with Nesterov)",
-            List.of(
-                    ParamSpec.real("lr", "η", 0.01, 1e-5, 10, Scale.LOG, "learning rate (required in torch; 0.01 here)"),
-                    ParamSpec.real("momentum", "μ", 0, 0, 0.999, Scale.NEAR_ONE, "momentum factor"),
-                    ParamSpec.real("dampening", "τ", 0, 0, 1, Scale.LINEAR, "dampening of the gradient added to the momentum buffer"),
-                    ParamSpec.real("weight_decay", "λ", 0, 0, 1, Scale.LINEAR, "L2 penalty added to the gradient"),
-                    ParamSpec.bool("nesterov", "Nesterov", false, "use Nesterov momentum (torch's form: d = g + μ·b)"),
-                    ParamSpec.bool("maximize", "maximize", false, "maximise f instead of minimising it"),
-                    ParamSpec.choice("variant", "form", TORCH, List.of(TORCH, CLASSIC, CLASSIC_NESTEROV),
-                            "torch: θ ← θ − η·b; classic: v ← μv − ηg, θ ← θ + v; classic_nesterov: v ← μv − η∇f(θ + μv), θ ← θ + v")),
-            p -> new Sgd(p.real("lr"), p.real("momentum"), p.real("dampening"), p.real("weight_decay"),
-                    p.bool("nesterov"), p.bool("maximize"), p.choice("variant")));
+            p -> new Sgd(LR.of(p), MOMENTUM.of(p), DAMPENING.of(p), WEIGHT_DECAY.of(p),
+                    NESTEROV.of(p), MAXIMIZE.of(p), VARIANT.of(p)),
+            LR, MOMENTUM, DAMPENING, WEIGHT_DECAY, NESTEROV, MAXIMIZE, VARIANT);
 
     public Sgd {
         Validate.learningRate(lr);
         Validate.nonNegative("momentum value", momentum);
         Validate.nonNegative("weight_decay value", weightDecay);
         if (!(dampening >= 0 && dampening <= 1)) {
-            throw new IllegalArgumentException("Invalid dampening value: " + dampening + " (must be in [0, 1])");
+            throw new IllegalArgumentException("Invalid dampening value: " + Validate.repr(dampening) + " (must be in [0, 1])");
         }
         if (nesterov && (momentum <= 0 || dampening != 0)) {
             throw new IllegalArgumentException("Nesterov momentum requires a momentum and zero dampening");
@@ -62,17 +66,6 @@ public record Sgd(double lr, double momentum, double dampening, double weightDec
             throw new IllegalArgumentException("nesterov and dampening belong to the torch form; the " + variant
                     + " form takes only lr, momentum and weight_decay");
         }
-    }
-
-    @Override
-    public OptimizerKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "momentum", momentum, "dampening", dampening, "weight_decay", weightDecay,
-                "nesterov", nesterov, "maximize", maximize, "variant", variant);
     }
 
     @Override

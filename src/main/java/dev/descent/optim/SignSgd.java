@@ -1,9 +1,5 @@
 package dev.descent.optim;
 
-import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
-import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.List;
 
 /**
@@ -19,12 +15,14 @@ import java.util.List;
  */
 public record SignSgd(double lr, double weightDecay) implements Optimizer {
 
-    public static final OptimizerKind KIND = new OptimizerKind("signsgd", null, "signSGD",
+    static final Hyper<SignSgd, Double> LR = Hyper.lr(1e-2, 1, "learning rate: the length of every coordinate's step",
+            SignSgd::lr);
+    static final Hyper<SignSgd, Double> WEIGHT_DECAY = Hyper.l2(SignSgd::weightDecay);
+
+    public static final OptimizerKind KIND = OptimizerKind.of(SignSgd.class, "signsgd", null, "signSGD",
             "θ ← θ − η·sign(g): every coordinate moves by exactly η",
-            List.of(
-                    ParamSpec.real("lr", "η", 1e-2, 1e-5, 1, Scale.LOG, "learning rate: the length of every coordinate's step"),
-                    ParamSpec.real("weight_decay", "λ", 0, 0, 1, Scale.LINEAR, "L2 penalty added to the gradient")),
-            p -> new SignSgd(p.real("lr"), p.real("weight_decay")));
+            p -> new SignSgd(LR.of(p), WEIGHT_DECAY.of(p)),
+            LR, WEIGHT_DECAY);
 
     public SignSgd {
         Validate.learningRate(lr);
@@ -32,35 +30,20 @@ public record SignSgd(double lr, double weightDecay) implements Optimizer {
     }
 
     @Override
-    public OptimizerKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "weight_decay", weightDecay);
-    }
-
-    @Override
     public Stepper newStepper(int n) {
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final double[] g;
+    private final class State extends GradientStepper {
         private final double[] move;
-        private long t;
 
         State(int n) {
-            g = new double[n];
+            super(n, false, weightDecay);
             move = new double[n];
         }
 
         @Override
-        public void step(Objective f, double[] theta, double lr) {
-            t++;
-            f.gradient(theta, g);
-            Elementwise.prepare(g, theta, false, weightDecay);
+        void update(double[] theta, double lr) {
             for (int i = 0; i < theta.length; i++) {
                 double d = -lr * Math.signum(g[i]);
                 move[i] = d;
@@ -69,14 +52,9 @@ public record SignSgd(double lr, double weightDecay) implements Optimizer {
         }
 
         @Override
-        public long steps() {
-            return t;
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
-                    Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g),
+                    gradProbe(),
                     Elementwise.copy("step", "Δθ", "the last step, −η·sign(g)", move));
         }
     }

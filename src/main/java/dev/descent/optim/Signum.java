@@ -1,9 +1,6 @@
 package dev.descent.optim;
 
-import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.List;
 
 /**
@@ -20,14 +17,16 @@ import java.util.List;
  */
 public record Signum(double lr, double momentum, double weightDecay) implements Optimizer {
 
-    public static final OptimizerKind KIND = new OptimizerKind("signum", null, "Signum",
+    static final Hyper<Signum, Double> LR = Hyper.lr(1e-2, 1, "learning rate: the length of every coordinate's step",
+            Signum::lr);
+    static final Hyper<Signum, Double> MOMENTUM = Hyper.real("momentum", "β", 0.9, 0, 0.999, Scale.NEAR_ONE,
+            "decay of the running average m of g (0: signSGD)", Signum::momentum);
+    static final Hyper<Signum, Double> WEIGHT_DECAY = Hyper.l2(Signum::weightDecay);
+
+    public static final OptimizerKind KIND = OptimizerKind.of(Signum.class, "signum", null, "Signum",
             "m ← βm + (1−β)g, θ ← θ − η·sign(m)",
-            List.of(
-                    ParamSpec.real("lr", "η", 1e-2, 1e-5, 1, Scale.LOG, "learning rate: the length of every coordinate's step"),
-                    ParamSpec.real("momentum", "β", 0.9, 0, 0.999, Scale.NEAR_ONE,
-                            "decay of the running average m of g (0: signSGD)"),
-                    ParamSpec.real("weight_decay", "λ", 0, 0, 1, Scale.LINEAR, "L2 penalty added to the gradient")),
-            p -> new Signum(p.real("lr"), p.real("momentum"), p.real("weight_decay")));
+            p -> new Signum(LR.of(p), MOMENTUM.of(p), WEIGHT_DECAY.of(p)),
+            LR, MOMENTUM, WEIGHT_DECAY);
 
     public Signum {
         Validate.learningRate(lr);
@@ -38,37 +37,22 @@ public record Signum(double lr, double momentum, double weightDecay) implements 
     }
 
     @Override
-    public OptimizerKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Params hyperparameters() {
-        return KIND.values("lr", lr, "momentum", momentum, "weight_decay", weightDecay);
-    }
-
-    @Override
     public Stepper newStepper(int n) {
         return new State(n);
     }
 
-    private final class State implements Stepper {
-        private final double[] g;
+    private final class State extends GradientStepper {
         private final double[] m;
         private final double[] move;
-        private long t;
 
         State(int n) {
-            g = new double[n];
+            super(n, false, weightDecay);
             m = new double[n];
             move = new double[n];
         }
 
         @Override
-        public void step(Objective f, double[] theta, double lr) {
-            t++;
-            f.gradient(theta, g);
-            Elementwise.prepare(g, theta, false, weightDecay);
+        void update(double[] theta, double lr) {
             double keep = 1 - momentum;
             for (int i = 0; i < theta.length; i++) {
                 double mi = Math.fma(keep, g[i], m[i] * momentum);
@@ -80,14 +64,9 @@ public record Signum(double lr, double momentum, double weightDecay) implements 
         }
 
         @Override
-        public long steps() {
-            return t;
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
-                    Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g),
+                    gradProbe(),
                     Elementwise.copy("m", "m", "running average of g; the step is −η·sign(m)", m),
                     Elementwise.copy("step", "Δθ", "the last step, −η·sign(m)", move));
         }

@@ -1,10 +1,6 @@
 package dev.descent.optim;
 
-import dev.descent.math.ParamSpec;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Step decay, torch's {@code StepLR(step_size, gamma=0.1)}: the learning rate is multiplied by γ every
@@ -17,60 +13,28 @@ import java.util.Map;
  */
 public record StepLr(int stepSize, double gamma) implements Schedule {
 
-    public static final ScheduleKind KIND = new ScheduleKind("step", "StepLR", "Step decay",
+    static final Hyper<StepLr, Integer> STEP_SIZE = Hyper.integer("step_size", "s", 100, 1, 1000,
+            "number of steps between two decays", StepLr::stepSize);
+    static final Hyper<StepLr, Double> GAMMA = Hyper.real("gamma", "γ", 0.1, 0.01, 1, Scale.LINEAR,
+            "factor applied at each decay", StepLr::gamma);
+
+    public static final ScheduleKind KIND = ScheduleKind.of(StepLr.class, "step", "StepLR", "Step decay",
             "η ← γ·η every step_size steps",
-            List.of(
-                    ParamSpec.integer("step_size", "s", 100, 1, 1000, "number of steps between two decays"),
-                    ParamSpec.real("gamma", "γ", 0.1, 0.01, 1, Scale.LINEAR, "factor applied at each decay")),
-            p -> new StepLr(p.integer("step_size"), p.real("gamma")));
+            p -> new StepLr(STEP_SIZE.of(p), GAMMA.of(p)), STEP_SIZE, GAMMA);
 
     public StepLr {
         ScheduleChecks.positiveInt("step_size", stepSize);
         ScheduleChecks.positive("gamma", gamma);
     }
 
+    /** torch's initial step (last_epoch 0) keeps the lr. */
     @Override
-    public ScheduleKind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Params parameters() {
-        return Params.resolve(KIND.title(), KIND.params(), Map.of("step_size", stepSize, "gamma", gamma));
-    }
-
-    @Override
-    public Schedule.State start(double baseLr) {
-        ScheduleChecks.baseLr(baseLr);
-        return new State(baseLr);
+    public Schedule.State begin(double baseLr) {
+        return new Chained(baseLr, (lr, e) -> e % stepSize == 0 ? lr * gamma : lr);
     }
 
     @Override
     public String toString() {
         return label();
-    }
-
-    private final class State implements Schedule.State {
-        private double lr;
-        private long lastEpoch;
-
-        /** torch's initial step: last_epoch 0, get_lr keeps the lr. */
-        State(double baseLr) {
-            lr = baseLr;
-            lastEpoch = 0;
-        }
-
-        @Override
-        public double lr() {
-            return lr;
-        }
-
-        @Override
-        public void step() {
-            lastEpoch++;
-            if (lastEpoch % stepSize == 0) {
-                lr = lr * gamma;
-            }
-        }
     }
 }

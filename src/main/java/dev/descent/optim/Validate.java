@@ -16,6 +16,18 @@ public final class Validate {
         }
     }
 
+    /**
+     * The Adam family's checks in torch's order (Adam, NAdam, RAdam, Adamax, ...): lr, eps, each beta,
+     * weight_decay; the first wrong value is named.
+     */
+    public static void adamFamily(double lr, double eps, double beta1, double beta2, double weightDecay) {
+        learningRate(lr);
+        nonNegative("epsilon value", eps);
+        beta(0, beta1);
+        beta(1, beta2);
+        nonNegative("weight_decay value", weightDecay);
+    }
+
     /** "Invalid epsilon value: -1.0" for {@code what} = "epsilon value". */
     public static void nonNegative(String what, double value) {
         if (!(value >= 0) || Double.isInfinite(value)) {

@@ -9,184 +9,203 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * The settings of an optimizer that wraps another ({@link Lookahead}, {@link Sam}): its own settings,
- * an {@code inner} choice, and every setting of every inner kind passed through under its own name
- * (a name the wrapper itself uses gets the prefix {@code inner_}). A pass-through setting whose
- * default differs between the inner kinds has NaN as its default, meaning "the inner optimizer's own".
+ * The settings of an optimizer that wraps another ({@link Lookahead}, {@link Sam}): its own declared
+ * settings, an {@code inner} choice, and the chosen inner optimizer's settings under their own names
+ * with their own defaults (a name the wrapper itself uses gets the prefix {@code inner_}: RMSprop's
+ * {@code alpha} under Lookahead is {@code inner_alpha}).
+ *
+ * <p>Each inner choice has its own {@link OptimizerKind} (a <i>variant</i>): the wrapper's settings,
+ * then exactly that inner optimizer's. The registry's kind is the default choice's, and building from
+ * values picks the variant their {@code inner} names, so a panel shows only what applies, with real
+ * defaults, and a setting the chosen inner optimizer does not have is refused by name.
  */
 final class WrapperSettings {
 
     private static final String PREFIX = "inner_";
+    private static final String INNER = "inner";
 
+    private final String id;
     private final String title;
-    private final BiFunction<String, List<String>, List<ParamSpec>> own;
+    private final String rule;
+    private final List<Hyper<?, ?>> own;
+    private final String innerHelp;
     private final List<OptimizerKind> innerKinds;
     private final String defaultInner;
+    private final BiFunction<Optimizer, Params, Optimizer> build;
     private final Set<String> ownNames;
+    private final Map<OptimizerKind, OptimizerKind> variants = new ConcurrentHashMap<>();
 
     /**
-     * @param title        the wrapper's title, for messages
-     * @param own          the wrapper's own settings given the inner default and choices, {@code inner} among them
+     * @param own          the wrapper's own settings, in panel order ({@code inner} follows them)
+     * @param innerHelp    the help of the {@code inner} choice
      * @param innerKinds   the optimizers {@code inner} can name, in menu order
      * @param defaultInner the id of the default inner kind
+     * @param build        the wrapper from its inner optimizer and the resolved values
      */
-    WrapperSettings(String title, BiFunction<String, List<String>, List<ParamSpec>> own, List<OptimizerKind> innerKinds,
-                    String defaultInner) {
+    WrapperSettings(String id, String title, String rule, List<Hyper<?, ?>> own, String innerHelp,
+                    List<OptimizerKind> innerKinds, String defaultInner, BiFunction<Optimizer, Params, Optimizer> build) {
+        this.id = id;
         this.title = title;
-        this.own = own;
+        this.rule = rule;
+        this.own = List.copyOf(own);
+        this.innerHelp = innerHelp;
         this.innerKinds = List.copyOf(innerKinds);
         this.defaultInner = defaultInner;
-        this.ownNames = own.apply(defaultInner, List.of(defaultInner)).stream().map(ParamSpec::name)
+        this.build = build;
+        this.ownNames = Stream.concat(own.stream().map(Hyper::name), Stream.of(INNER))
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The registry's kind: the default inner choice's settings; values that choose another inner get its variant. */
+    OptimizerKind kind() {
+        return OptimizerKind.wrapper(id, title, rule, this::select);
     }
 
     String outerName(String innerName) {
         return ownNames.contains(innerName) ? PREFIX + innerName : innerName;
     }
 
-    String innerName(String outerName) {
+    private String innerName(String outerName) {
         return outerName.startsWith(PREFIX) && ownNames.contains(outerName.substring(PREFIX.length()))
                 ? outerName.substring(PREFIX.length()) : outerName;
     }
 
-    boolean isOwn(String name) {
-        return ownNames.contains(name);
+    private ParamSpec innerSpec(String def, List<String> choices) {
+        return ParamSpec.choice(INNER, INNER, def, choices, innerHelp);
     }
 
-    /** The wrapper's own settings, then the union of the inner kinds' settings (the default inner's first). */
-    List<ParamSpec> unionSpecs() {
-        List<OptimizerKind> order = new ArrayList<>();
-        innerKinds.stream().filter(kk -> kk.id().equals(defaultInner)).forEach(order::add);
-        innerKinds.stream().filter(kk -> !kk.id().equals(defaultInner)).forEach(order::add);
-        Map<String, List<ParamSpec>> byName = new LinkedHashMap<>();
-        Map<String, List<String>> users = new LinkedHashMap<>();
-        for (OptimizerKind kind : order) {
-            for (ParamSpec s : kind.params()) {
-                byName.computeIfAbsent(outerName(s.name()), n -> new ArrayList<>()).add(s);
-                users.computeIfAbsent(outerName(s.name()), n -> new ArrayList<>()).add(kind.id());
-            }
+    /** The variant for the values' {@code inner} (the default one when they name none). */
+    private OptimizerKind select(Map<String, ?> values) {
+        return select(values, defaultInner);
+    }
+
+    private OptimizerKind select(Map<String, ?> values, String otherwise) {
+        Object raw = values.get(INNER);
+        if (raw == null) {
+            return variant(innerKind(otherwise));
         }
-        List<ParamSpec> specs = new ArrayList<>(own.apply(defaultInner,
-                innerKinds.stream().map(OptimizerKind::id).toList()));
-        byName.forEach((name, group) -> specs.add(merge(name, group, users.get(name))));
-        return specs;
+        List<String> ids = innerKinds.stream().map(OptimizerKind::id).toList();
+        String chosen = (String) innerSpec(otherwise, ids).convert(raw);
+        return variant(innerKind(chosen));
+    }
+
+    private OptimizerKind innerKind(String innerId) {
+        return innerKinds.stream().filter(kk -> kk.id().equals(innerId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(title + " cannot wrap '" + innerId + "'"));
     }
 
     /**
-     * One pass-through setting for a name several inner kinds share: their common default, or NaN when
-     * they differ; the widest slider range; the help text most of them use, and who uses it.
+     * The wrapper around one inner kind: its own settings, {@code inner}, then the inner kind's settings with
+     * their own defaults. {@code inner}'s default is that kind; around a listed kind it offers every listed
+     * kind (values naming another get that one's variant), around any other (a second-order method, a
+     * test's) only that one.
      */
-    private ParamSpec merge(String name, List<ParamSpec> group, List<String> users) {
-        ParamSpec first = group.get(0);
-        boolean agree = true;
-        double lo = first.sliderMin();
-        double hi = first.sliderMax();
-        Map<String, Integer> helps = new LinkedHashMap<>();
-        for (ParamSpec s : group) {
-            if (s.type() != first.type() || !s.choices().equals(first.choices())) {
-                throw new IllegalStateException(title + " cannot pass " + name + " through: its inner optimizers give it different types");
-            }
-            agree &= same(s.defaultValue(), first.defaultValue());
-            lo = Math.min(lo, s.sliderMin());
-            hi = Math.max(hi, s.sliderMax());
-            helps.merge(s.help(), 1, Integer::sum);
-        }
-        String help = helps.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()
-                + " (inner: " + (users.size() == innerKinds.size() ? "all" : String.join(", ", users));
-        if (agree) {
-            return new ParamSpec(name, first.symbol(), first.type(), first.defaultValue(), lo, hi, first.scale(),
-                    first.choices(), help + ")");
-        }
-        Object unset = switch (first.type()) {
-            case REAL -> Double.NaN;
-            case PAIR -> new double[] {Double.NaN, Double.NaN};
-            default -> throw new IllegalStateException(title + " cannot pass " + name
-                    + " through: its inner optimizers give it different defaults");
-        };
-        return new ParamSpec(name, first.symbol(), first.type(), unset, lo, hi, first.scale(), first.choices(),
-                help + "; NaN = the inner optimizer's default)");
+    OptimizerKind variant(OptimizerKind inner) {
+        return variants.computeIfAbsent(inner, this::newVariant);
     }
 
-    static boolean same(Object a, Object b) {
-        return a instanceof double[] da && b instanceof double[] db ? Arrays.equals(da, db) : Objects.equals(a, b);
-    }
-
-    private static boolean has(OptimizerKind kind, String name) {
-        return kind.params().stream().anyMatch(s -> s.name().equals(name));
-    }
-
-    OptimizerKind innerKind(String id) {
-        return innerKinds.stream().filter(kk -> kk.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(title + " cannot wrap '" + id + "'"));
-    }
-
-    /** Builds the inner optimizer from the union's values: every pass-through setting that is set goes to the chosen kind. */
-    Optimizer innerFromUnion(Params p) {
-        OptimizerKind kind = innerKind(p.choice("inner"));
-        Map<String, Object> forward = new LinkedHashMap<>();
-        for (ParamSpec s : p.specs()) {
-            if (isOwn(s.name())) {
-                continue;
-            }
-            Object value = p.get(s.name());
-            if (same(value, s.defaultValue())) {
-                continue;
-            }
-            String name = innerName(s.name());
-            if (!has(kind, name)) {
-                throw new IllegalArgumentException(title + "'s inner optimizer " + kind.title() + " has no hyperparameter "
-                        + s.name() + "; it takes " + kind.params().stream().map(ParamSpec::name)
-                        .map(this::outerName).collect(Collectors.joining(", ")));
-            }
-            forward.put(name, value);
-        }
-        return kind.create(forward);
-    }
-
-    /**
-     * The wrapper around one given kind: its own settings (inner = that kind's id, the only choice), then
-     * the kind's settings with their own defaults (renamed as in the union).
-     */
-    List<ParamSpec> specsFor(OptimizerKind inner) {
-        List<ParamSpec> specs = new ArrayList<>(own.apply(inner.id(), List.of(inner.id())));
+    private OptimizerKind newVariant(OptimizerKind inner) {
+        boolean listed = innerKinds.contains(inner);
+        List<ParamSpec> specs = new ArrayList<>();
+        own.forEach(h -> specs.add(h.spec()));
+        specs.add(innerSpec(inner.id(), listed ? innerKinds.stream().map(OptimizerKind::id).toList() : List.of(inner.id())));
         for (ParamSpec s : inner.params()) {
             specs.add(new ParamSpec(outerName(s.name()), s.symbol(), s.type(), s.defaultValue(), s.sliderMin(),
                     s.sliderMax(), s.scale(), s.choices(), s.help()));
         }
-        return specs;
+        return new OptimizerKind(id, null, title, rule, specs, p -> build.apply(innerFrom(inner, p), p), List.of(),
+                listed ? values -> select(values, inner.id()) : null);
     }
 
-    /** The inner optimizer from the values of {@link #specsFor}. */
-    Optimizer innerFor(OptimizerKind inner, Params p) {
+    /** The inner optimizer from a variant's values. */
+    private Optimizer innerFrom(OptimizerKind inner, Params p) {
         Map<String, Object> forward = new LinkedHashMap<>();
         for (ParamSpec s : p.specs()) {
-            if (!isOwn(s.name())) {
+            if (!ownNames.contains(s.name())) {
                 forward.put(innerName(s.name()), p.get(s.name()));
             }
         }
         return inner.create(forward);
     }
 
+    /** The wrapper's values (read through its declared settings), {@code inner}, then the inner optimizer's. */
+    Params hyperparameters(Optimizer wrapper, Optimizer inner) {
+        OptimizerKind kind = variant(inner.kind());
+        Map<String, Object> values = new LinkedHashMap<>();
+        own.forEach(h -> values.put(h.name(), h.valueIn(wrapper)));
+        values.put(INNER, inner.kind().id());
+        inner.hyperparameters().asMap().forEach((name, value) -> values.put(outerName(name), value));
+        return Params.resolve(title, kind.params(), values);
+    }
+
     /**
-     * The wrapper's values followed by the inner optimizer's. Through the union kind, a value equal to the
-     * inner kind's default is reported unset (its default there), so switching {@code inner} keeps what
-     * was changed and lets the rest follow the new inner kind.
+     * Whether a stored setting is a leftover of the form sessions were written in when a wrapper listed
+     * every inner optimizer's settings at once: NaN (which meant "the inner optimizer's default"), or a
+     * setting the chosen inner optimizer does not take, at the default every listed optimizer having it
+     * shares. Such a value changed nothing then; the reader drops it now.
+     *
+     * @param values the stored values; {@code inner} among them chooses the inner optimizer
      */
-    Params hyperparameters(Map<String, Object> ownValues, Optimizer inner, OptimizerKind kind) {
-        OptimizerKind innerKind = inner.kind();
-        boolean listed = innerKinds.contains(innerKind);
-        Map<String, Object> values = new LinkedHashMap<>(ownValues);
-        values.put("inner", innerKind.id());
-        for (Map.Entry<String, Object> e : inner.hyperparameters().asMap().entrySet()) {
-            if (listed && same(e.getValue(), innerKind.param(e.getKey()).defaultValue())) {
-                continue;
-            }
-            values.put(outerName(e.getKey()), e.getValue());
+    boolean isUnionLeftover(Map<String, ?> values, String name) {
+        Object value = values.get(name);
+        if (value == null || isNan(value)) {
+            return true;
         }
-        return Params.resolve(kind.title(), kind.params(), values);
+        if (ownNames.contains(name)) {
+            return false;
+        }
+        OptimizerKind chosen;
+        try {
+            chosen = select(values);
+        } catch (IllegalArgumentException e) {
+            return false; // the reader reports the bad inner choice itself
+        }
+        if (chosen.params().stream().anyMatch(s -> s.name().equals(name))) {
+            return false;
+        }
+        String innerName = innerName(name);
+        List<ParamSpec> having = innerKinds.stream().flatMap(k -> k.params().stream())
+                .filter(s -> s.name().equals(innerName)).toList();
+        if (having.isEmpty()) {
+            return false; // a typo: let the reader name it
+        }
+        for (ParamSpec s : having) {
+            Object converted;
+            try {
+                converted = s.convert(value);
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+            if (!same(converted, s.defaultValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isNan(Object value) {
+        if (value instanceof Number n) {
+            return Double.isNaN(n.doubleValue());
+        }
+        if (value instanceof String s) {
+            return s.trim().equalsIgnoreCase("nan");
+        }
+        if (value instanceof List<?> l) {
+            return !l.isEmpty() && l.stream().allMatch(WrapperSettings::isNan);
+        }
+        if (value instanceof double[] d) {
+            return Arrays.stream(d).allMatch(Double::isNaN);
+        }
+        return false;
+    }
+
+    private static boolean same(Object a, Object b) {
+        return a instanceof double[] da && b instanceof double[] db ? Arrays.equals(da, db) : Objects.equals(a, b);
     }
 }

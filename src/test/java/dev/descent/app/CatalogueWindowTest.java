@@ -75,4 +75,37 @@ class CatalogueWindowTest {
                 () -> ctl.frameOf(ctl.latest(), 0).spec().optimizer() instanceof ScheduleFreeAdamW);
         assertTrue(robot.lookup("#param-warmup_steps").tryQuery().isPresent());
     }
+
+    /**
+     * SAM's controls are ρ, inner and exactly the inner optimizer's settings, with real values (no NaN);
+     * choosing another inner optimizer shows its settings instead and drops what only the old one had.
+     */
+    @Test
+    void aWrapperShowsItsOwnAndItsInnerOptimizersSettings(FxRobot robot) throws Exception {
+        robot.interact(() -> ctl.select(1));
+        assertEquals("sam", ctl.run(1).optimizer());
+        robot.interact(() -> ctl.updateRun(1, m -> m.withHyperparameter("inner", "sgd").withHyperparameter("momentum", 0.9)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#param-momentum").tryQuery().isPresent());
+        assertTrue(robot.lookup("#param-betas-0").tryQuery().isEmpty(), "no Adam setting around SGD");
+        assertTrue(robot.lookup("#param-amsgrad").tryQuery().isEmpty(), "no Adam setting around SGD");
+        assertNoNaN(robot);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> inner = robot.lookup("#param-inner").queryAs(ComboBox.class);
+        robot.interact(() -> inner.setValue("adam"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#param-betas-0").tryQuery().isPresent());
+        assertTrue(robot.lookup("#param-momentum").tryQuery().isEmpty(), "SGD's momentum is gone around Adam");
+        assertEquals("adam", ctl.run(1).hyperparameters().get("inner"));
+        assertTrue(!ctl.run(1).hyperparameters().containsKey("momentum"), ctl.run(1).hyperparameters().toString());
+        assertEquals(dev.descent.math.Params.format(1e-8),
+                robot.lookup("#param-eps").queryAs(javafx.scene.control.TextField.class).getText(), "Adam's own default ε");
+        assertEquals("0.045", robot.lookup("#param-lr").queryAs(javafx.scene.control.TextField.class).getText(),
+                "the learning rate both take is kept");
+        assertNoNaN(robot);
+    }
+
+    private static void assertNoNaN(FxRobot robot) {
+        for (javafx.scene.control.TextField f : robot.lookup(".text-field").queryAllAs(javafx.scene.control.TextField.class)) {
+            assertTrue(!f.getText().toLowerCase(java.util.Locale.ROOT).contains("nan"), f.getId() + " shows " + f.getText());
+        }
+    }
 }

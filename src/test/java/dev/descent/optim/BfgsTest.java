@@ -110,7 +110,7 @@ class BfgsTest {
 
     @Test
     void validationNamesTheValue() {
-        assertEquals("Invalid Wolfe constants: c1=1.0E-4, c2=1.0 (must satisfy 0 < c1 < c2 < 1)",
+        assertEquals("Invalid Wolfe constants: c1=0.0001, c2=1.0 (must satisfy 0 < c1 < c2 < 1)",
                 assertThrows(IllegalArgumentException.class, () -> Bfgs.KIND.create(Map.of("c2", 1.0))).getMessage());
         assertEquals("Invalid tolerance_grad: -1.0 (must be a finite number >= 0)",
                 assertThrows(IllegalArgumentException.class, () -> Bfgs.KIND.create(Map.of("tolerance_grad", -1.0))).getMessage());

@@ -34,42 +34,67 @@ class LookaheadTest {
         assertEquals(AdamW.KIND.create(), ((Lookahead) Lookahead.KIND.create(Map.of("inner", "adamw"))).inner());
         assertEquals(Adagrad.KIND.create(), ((Lookahead) Lookahead.KIND.create(Map.of("inner", "adagrad"))).inner());
         assertEquals(QhAdam.KIND.create(), ((Lookahead) Lookahead.KIND.create(Map.of("inner", "qhadam"))).inner());
-        // settings whose default differs between inner optimizers are unset (NaN) until given
-        assertTrue(Double.isNaN((Double) Lookahead.KIND.param("lr").defaultValue()));
-        assertTrue(Double.isNaN(((double[]) Lookahead.KIND.param("betas").defaultValue())[0]));
-        assertTrue(Double.isNaN((Double) Lookahead.KIND.param("momentum").defaultValue()));
-        assertEquals(false, Lookahead.KIND.param("amsgrad").defaultValue());
-        assertEquals(0.99, Lookahead.KIND.param("inner_alpha").defaultValue());
-        // the help says who uses a setting
-        assertEquals("momentum factor (inner: sgd, rmsprop, qhm; NaN = the inner optimizer's default)",
-                Lookahead.KIND.param("momentum").help());
-        assertEquals("L2 penalty added to the gradient (inner: all; NaN = the inner optimizer's default)",
-                Lookahead.KIND.param("weight_decay").help());
-        assertEquals("maximise f instead of minimising it (inner: adam, sgd, adagrad, rmsprop, adadelta, adamw, adamax, "
-                + "nadam, radam)", Lookahead.KIND.param("maximize").help());
     }
 
+    /** The controls are k, alpha, inner and exactly the chosen inner optimizer's settings, with its real defaults. */
     @Test
-    void everyInnerSettingHasAPassThrough() {
-        for (OptimizerKind inner : Lookahead.INNER_KINDS) {
-            for (ParamSpec s : inner.params()) {
-                String name = s.name().equals("alpha") ? "inner_alpha" : s.name();
-                assertEquals(s.type(), Lookahead.KIND.param(name).type(), inner.id() + " " + s.name());
+    void theSettingsAreLookaheadsOwnAndTheChosenInnerOptimizers() {
+        assertEquals(List.of("k", "alpha", "inner", "lr", "betas", "eps", "weight_decay", "amsgrad", "maximize",
+                "bias_correction", "eps_mode"), names(Lookahead.KIND.params()));
+        assertEquals(0.001, Lookahead.KIND.param("lr").defaultValue());
+        OptimizerKind aroundSgd = Lookahead.KIND.forValues(Map.of("inner", "sgd"));
+        assertEquals(List.of("k", "alpha", "inner", "lr", "momentum", "dampening", "weight_decay", "nesterov", "maximize",
+                "variant"), names(aroundSgd.params()));
+        assertEquals(0.01, aroundSgd.param("lr").defaultValue());
+        OptimizerKind aroundRmsProp = Lookahead.KIND.forValues(Map.of("inner", "RMSprop"));
+        assertEquals(0.99, aroundRmsProp.param("inner_alpha").defaultValue(), "RMSprop's alpha, renamed");
+        assertEquals(0.5, aroundRmsProp.param("alpha").defaultValue(), "Lookahead's own alpha");
+        assertEquals(Lookahead.INNER_KINDS.stream().map(OptimizerKind::id).toList(), aroundSgd.param("inner").choices());
+    }
+
+    /** No control of any wrapper, around any inner optimizer, has NaN as its value; defaults are the inner's own. */
+    @Test
+    void noWrapperSettingIsNaN() {
+        for (OptimizerKind wrapper : List.of(Lookahead.KIND, Sam.KIND)) {
+            for (String inner : wrapper.param("inner").choices()) {
+                Params values = wrapper.create(Map.of("inner", inner)).hyperparameters();
+                for (ParamSpec s : values.specs()) {
+                    Object v = values.get(s.name());
+                    boolean nan = v instanceof Double d && d.isNaN()
+                            || v instanceof double[] pair && (Double.isNaN(pair[0]) || Double.isNaN(pair[1]));
+                    assertFalse(nan, wrapper.id() + " around " + inner + ": " + s.name());
+                    if (!s.name().equals("inner")) {
+                        assertTrue(java.util.Objects.deepEquals(s.defaultValue(), v),
+                                wrapper.id() + " around " + inner + ": " + s.name() + " shows its default");
+                    }
+                }
             }
         }
     }
 
-    /** hyperparameters() reports inner defaults as unset, so switching the inner kind keeps only what was changed. */
     @Test
-    void switchingTheInnerKindKeepsChangedSettings() {
-        Optimizer adam = Lookahead.KIND.create(Map.of("lr", 0.05, "k", 7));
-        Params p = adam.hyperparameters();
-        assertTrue(Double.isNaN(p.real("eps")), "Adam's default eps is reported unset");
-        assertEquals(0.05, p.real("lr"));
-        Params toSgd = p.with("Lookahead", "inner", "sgd");
-        Lookahead sgd = (Lookahead) Lookahead.KIND.factory().apply(toSgd);
-        assertEquals(Sgd.KIND.create(Map.of("lr", 0.05)), sgd.inner());
-        assertEquals(7, sgd.k());
+    void aSettingTheChosenInnerOptimizerLacksIsRefusedByName() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Lookahead.KIND.create(Map.of("inner", "adam", "momentum", 0.9)));
+        assertTrue(e.getMessage().startsWith("Unknown parameter 'momentum' for Lookahead; known: k, alpha, inner, lr, betas"),
+                e.getMessage());
+    }
+
+    /** Switching the inner kind keeps what both take (the learning rate here) and drops the rest. */
+    @Test
+    void switchingTheInnerKindKeepsSharedSettings() {
+        Map<String, Object> values = new java.util.LinkedHashMap<>(Map.of("inner", "sgd", "lr", 0.05, "momentum", 0.9,
+                "k", 7));
+        values.put("inner", "adam");
+        Map<String, Object> kept = Lookahead.KIND.retain(values);
+        assertEquals(Map.of("inner", "adam", "lr", 0.05, "k", 7), kept);
+        Lookahead adam = (Lookahead) Lookahead.KIND.create(kept);
+        assertEquals(new Adam(0.05), adam.inner());
+        assertEquals(7, adam.k());
+    }
+
+    private static List<String> names(List<ParamSpec> specs) {
+        return specs.stream().map(ParamSpec::name).toList();
     }
 
     @Test
@@ -152,6 +177,7 @@ class LookaheadTest {
         OptimizerKind k = Lookahead.kindFor(Sgd.KIND);
         assertEquals(0.01, k.param("lr").defaultValue());
         assertEquals("sgd", k.param("inner").defaultValue());
+        assertEquals(Lookahead.INNER_KINDS.size(), k.param("inner").choices().size(), "the others stay a choice away");
         assertEquals(new Lookahead(Sgd.KIND.create(Map.of("momentum", 0.5)), 5, 0.5), k.create(Map.of("momentum", 0.5)));
         assertEquals(0.99, Lookahead.kindFor(RmsProp.KIND).param("inner_alpha").defaultValue());
     }

@@ -95,7 +95,7 @@ class SamTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sam.KIND.create(Map.of("rho", -0.1)));
         assertEquals("Invalid rho value: -0.1 (must be a finite number >= 0)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Sam.KIND.create(Map.of("inner", "sgd", "betas", "0.9,0.99")));
-        assertEquals("SAM's inner optimizer SGD has no hyperparameter betas; it takes lr, momentum, dampening, weight_decay, "
+        assertEquals("Unknown parameter 'betas' for SAM; known: rho, inner, lr, momentum, dampening, weight_decay, "
                 + "nesterov, maximize, variant", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Sam.KIND.create(Map.of("inner", "adam", "lr", -1.0)));
         assertEquals("Invalid learning rate: -1.0 (must be a finite number > 0)", e.getMessage());

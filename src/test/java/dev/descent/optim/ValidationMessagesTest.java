@@ -151,13 +151,14 @@ class ValidationMessagesTest {
     /** Rules between two values. */
     @Test
     void lookaheadSettingsMustBelongToTheInnerOptimizer() {
-        refuses("Lookahead's inner optimizer SGD has no hyperparameter betas; it takes lr, momentum, dampening, "
+        // one message for every unknown name, listing what the chosen inner optimizer takes besides Lookahead's own
+        refuses("Unknown parameter 'betas' for Lookahead; known: k, alpha, inner, lr, momentum, dampening, "
                 + "weight_decay, nesterov, maximize, variant", Lookahead.KIND, "inner", "sgd", "betas", "0.8,0.9");
-        refuses("Lookahead's inner optimizer Adam has no hyperparameter centered; it takes lr, betas, eps, "
+        refuses("Unknown parameter 'centered' for Lookahead; known: k, alpha, inner, lr, betas, eps, "
                 + "weight_decay, amsgrad, maximize, bias_correction, eps_mode", Lookahead.KIND, "centered", true);
-        refuses("Lookahead's inner optimizer Adam has no hyperparameter inner_alpha; it takes lr, betas, eps, "
+        refuses("Unknown parameter 'inner_alpha' for Lookahead; known: k, alpha, inner, lr, betas, eps, "
                 + "weight_decay, amsgrad, maximize, bias_correction, eps_mode", Lookahead.KIND, "inner_alpha", 0.9);
-        refuses("Lookahead's inner optimizer QHM has no hyperparameter maximize; it takes lr, momentum, nu, weight_decay",
+        refuses("Unknown parameter 'maximize' for Lookahead; known: k, alpha, inner, lr, momentum, nu, weight_decay",
                 Lookahead.KIND, "inner", "qhm", "maximize", true);
     }
 

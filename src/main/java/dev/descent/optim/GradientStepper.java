@@ -1,0 +1,56 @@
+package dev.descent.optim;
+
+import dev.descent.math.Objective;
+
+/**
+ * What every elementwise first-order stepper shares, written once (Optax's shape: the gradient
+ * transformation is the subclass, the rest is here): the step count t, the learning rate of the last
+ * step, and the gradient g it used, taken at θ, negated when maximising and with the coupled L2 term
+ * λ·θ added. A subclass writes only its {@link #update}.
+ */
+abstract class GradientStepper implements Stepper {
+
+    /** The gradient the last step used (after maximize and the coupled weight decay). */
+    final double[] g;
+    /** Steps taken, 1 during the first. */
+    long t;
+    /** The learning rate of the last step. */
+    double lastLr = Double.NaN;
+    private final boolean maximize;
+    private final double weightDecay;
+
+    /**
+     * @param weightDecay the coupled L2 coefficient λ added to g (0 for none, or when the decay is decoupled)
+     */
+    GradientStepper(int n, boolean maximize, double weightDecay) {
+        this.g = new double[n];
+        this.maximize = maximize;
+        this.weightDecay = weightDecay;
+    }
+
+    @Override
+    public final void step(Objective f, double[] theta, double lr) {
+        t++;
+        lastLr = lr;
+        f.gradient(theta, g);
+        Elementwise.prepare(g, theta, maximize, weightDecay);
+        update(theta, lr);
+    }
+
+    /**
+     * Moves θ by this optimizer's rule from {@link #g}, with {@link #t} already counting this step.
+     *
+     * @param theta the position. Modified.
+     */
+    abstract void update(double[] theta, double lr);
+
+    @Override
+    public final long steps() {
+        return t;
+    }
+
+    /** The {@code grad} probe, described as most optimizers use it. */
+    Probe gradProbe() {
+        return Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g);
+    }
+}

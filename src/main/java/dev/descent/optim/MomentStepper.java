@@ -1,0 +1,85 @@
+package dev.descent.optim;
+
+/**
+ * The Adam family's shared state, written once: the first moment m (a running average of g) and a
+ * second-moment array (v, or AdaBelief's s), their bias corrections 1 − β₁ᵗ and 1 − β₂ᵗ, torch's
+ * rounding of the moment updates, and the probes of all of them. Each optimizer keeps its own loop
+ * (so the JIT vectorises it and the rounding stays torch's) and calls {@link #first} and
+ * {@link #second} in it.
+ */
+abstract class MomentStepper extends GradientStepper {
+
+    final double beta1;
+    final double beta2;
+    /** First moment m. */
+    final double[] m;
+    /** Second moment v (or the optimizer's own second statistic). */
+    final double[] v;
+    private final BiasCorrection correction1;
+    private final BiasCorrection correction2;
+    /** 1 − β₁ᵗ and 1 − β₂ᵗ of the last step (1 when the optimizer does not correct). */
+    double bc1 = Double.NaN;
+    double bc2 = Double.NaN;
+
+    MomentStepper(int n, boolean maximize, double weightDecay, double beta1, double beta2) {
+        super(n, maximize, weightDecay);
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        m = new double[n];
+        v = new double[n];
+        correction1 = new BiasCorrection(beta1);
+        correction2 = new BiasCorrection(beta2);
+    }
+
+    /** Sets {@link #bc1} and {@link #bc2} for step {@link #t}: 1 − βᵗ with {@code Math.pow}, as torch. */
+    void correct() {
+        double step = t;
+        bc1 = correction1.at(step);
+        bc2 = correction2.at(step);
+    }
+
+    /** m·β₁ + (1 − β₁)·g as torch's kernel rounds it (one fused multiply-add); {@code omb1} = 1 − β₁. */
+    static double first(double m, double g, double beta1, double omb1) {
+        return Math.fma(omb1, g, m * beta1);
+    }
+
+    /** v·β₂ + ((1 − β₂)·g)·g as torch's kernel rounds it; {@code omb2} = 1 − β₂. */
+    static double second(double v, double g, double beta2, double omb2) {
+        return Math.fma(omb2 * g, g, v * beta2);
+    }
+
+    /** {@code m}: "first moment: running average of g" (or the given description). */
+    Probe mProbe(String description) {
+        return Elementwise.copy("m", "m", description, m);
+    }
+
+    Probe mProbe() {
+        return mProbe("first moment: running average of g");
+    }
+
+    /** {@code m_hat} = m/(1 − β₁ᵗ). */
+    Probe mHatProbe(String description) {
+        return Elementwise.divided("m_hat", "m̂", description, m, () -> bc1);
+    }
+
+    Probe mHatProbe() {
+        return mHatProbe("bias-corrected first moment m/(1 − β₁ᵗ)");
+    }
+
+    /** The second moment under its own name and symbol, and its bias-corrected form {@code <name>_hat}. */
+    Probe secondProbe(String name, String symbol, String description) {
+        return Elementwise.copy(name, symbol, description, v);
+    }
+
+    Probe secondHatProbe(String name, String symbol, String description) {
+        return Elementwise.divided(name, symbol, description, v, () -> bc2);
+    }
+
+    Probe bc1Probe(String description) {
+        return Elementwise.scalar("bias_correction1", "1−β₁ᵗ", description, () -> bc1);
+    }
+
+    Probe bc2Probe(String description) {
+        return Elementwise.scalar("bias_correction2", "1−β₂ᵗ", description, () -> bc2);
+    }
+}
