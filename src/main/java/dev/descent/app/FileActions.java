@@ -5,6 +5,7 @@ import dev.descent.app.model.SessionController;
 import dev.descent.export.ExportCancelledException;
 import dev.descent.export.ExportException;
 import dev.descent.export.ExportOptions;
+import dev.descent.export.EmbeddedSession;
 import dev.descent.export.Exporter;
 import dev.descent.export.session.Session;
 import dev.descent.export.session.SessionFiles;
@@ -170,24 +171,74 @@ final class FileActions {
         if (!mayReplace.getAsBoolean()) {
             return;
         }
-        File f = chooser("Open session", "Descent session", "json").showOpenDialog(window.get());
+        FileChooser fc = chooser("Open session", "Descent session", "json");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Exported by Descent (PNG, GIF, MP4, SVG)",
+                "*.png", "*.gif", "*.mp4", "*.svg"));
+        File f = fc.showOpenDialog(window.get());
         if (f != null) {
             openFile(f.toPath());
         }
     }
 
-    /** Opens a session file; a file that is refused changes nothing and says why. */
+    /**
+     * Opens a session file, or the session embedded in a PNG, GIF, MP4 or SVG that Descent
+     * exported; a file that is refused changes nothing and says why. An exported file never becomes
+     * the file Save writes to (that would overwrite the picture with JSON).
+     */
     void openFile(Path f) {
         Session s;
+        boolean exported;
         try {
-            s = SessionFiles.read(f);
+            java.util.Optional<Session> embedded = Files.isRegularFile(f) ? EmbeddedSession.read(f) : java.util.Optional.empty();
+            exported = embedded.isPresent();
+            s = exported ? embedded.get() : SessionFiles.read(f);
         } catch (SessionFiles.SessionFileException e) {
             error("Cannot open the session", e.getMessage());
             return;
+        } catch (java.io.IOException e) {
+            error("Cannot open the session", f + " cannot be read: " + e.getMessage());
+            return;
         }
         open.accept(s);
-        current = f;
+        if (exported) {
+            current = null;
+            message.accept("Opened the session inside " + f.getFileName() + "; Save asks for a session file");
+        } else {
+            current = f;
+        }
         remember(f);
+    }
+
+    /** Edit → Copy session as text: the share string on the clipboard. */
+    void copySession() {
+        String text = EmbeddedSession.shareString(ctl.session());
+        javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+        c.putString(text);
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+        message.accept("Copied the session as text (" + text.length() + " characters): paste it into Descent with Edit → Paste session");
+    }
+
+    /** Edit → Paste session: opens the share string (or session JSON) on the clipboard. */
+    void pasteSession() {
+        javafx.scene.input.Clipboard cb = javafx.scene.input.Clipboard.getSystemClipboard();
+        pasteSession(cb.hasString() ? cb.getString() : null);
+    }
+
+    /** Opens a pasted share string; refused text changes nothing and says why. */
+    void pasteSession(String text) {
+        Session s;
+        try {
+            s = EmbeddedSession.parseShareString(text);
+        } catch (SessionFiles.SessionFileException e) {
+            error("Cannot paste the session", e.getMessage());
+            return;
+        }
+        if (!mayReplace.getAsBoolean()) {
+            return;
+        }
+        open.accept(s);
+        current = null;
+        message.accept("Pasted a session");
     }
 
     /** Saves to the current file, or asks for one; true when the session was written. */

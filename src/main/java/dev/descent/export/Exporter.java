@@ -21,9 +21,6 @@ import java.util.function.BooleanSupplier;
 import javax.imageio.ImageIO;
 import javax.imageio.stream.FileImageOutputStream;
 import javax.imageio.stream.ImageOutputStream;
-import org.jcodec.api.awt.AWTSequenceEncoder;
-import org.jcodec.common.io.NIOUtils;
-import org.jcodec.common.io.SeekableByteChannel;
 import org.jcodec.common.model.Rational;
 import org.jfree.svg.SVGGraphics2D;
 
@@ -200,21 +197,17 @@ public final class Exporter {
         ExportOptions e = o.withSize(even(o.width()), even(o.height()));
         try (AtomicOutput target = AtomicOutput.file(out)) {
             SceneFrames painter = new SceneFrames(runs, e.width(), e.height(), e.charts(), e.lastStep());
-            BufferedImage img = new BufferedImage(e.width(), e.height(), BufferedImage.TYPE_INT_RGB);
-            Rational rate = rational(e.fps());
-            SeekableByteChannel ch = NIOUtils.writableChannel(target.temp().toFile());
-            try {
-                AWTSequenceEncoder enc = new AWTSequenceEncoder(ch, rate);
-                int n = e.frames();
-                for (int k = 0; k < n; k++) {
-                    check(cancelled);
-                    draw(painter, img, e.stepOf(k));
-                    enc.encodeImage(img);
-                    p.update(k + 1, n);
-                }
+            String comment = EmbeddedSession.shareString(runs.session());
+            try (VideoEncoder enc = VideoEncoder.open(target.temp(), e.width(), e.height(), e.fps(), comment)) {
+                FramePipeline.run(painter, e, cancelled, (k, px) -> {
+                    enc.encode(px);
+                    p.update(k + 1, e.frames());
+                });
                 enc.finish();
-            } finally {
-                NIOUtils.closeQuietly(ch);
+                if (enc.kind() != VideoEncoder.Kind.FFMPEG) {
+                    enc.close();
+                    EmbeddedSession.appendMp4Box(target.temp(), comment);
+                }
             }
             check(cancelled);
             target.commit();
@@ -222,12 +215,9 @@ public final class Exporter {
         }
     }
 
-    /** A frame rate as a fraction (29.97 → 2997/100). */
+    /** A frame rate as a fraction (29.97 → 29970/1000). */
     static Rational rational(double fps) {
-        if (fps == Math.rint(fps)) {
-            return Rational.R((int) fps, 1);
-        }
-        return Rational.R((int) Math.round(fps * 1000), 1000);
+        return JcodecEncoder.rational(fps);
     }
 
     // ---- PNG frames, stills -------------------------------------------------------------------------
@@ -242,8 +232,8 @@ public final class Exporter {
                 check(cancelled);
                 draw(painter, img, o.stepOf(k));
                 Path f = target.temp().resolve(String.format(Locale.ROOT, "frame_%0" + digits + "d.png", k + 1));
-                if (!ImageIO.write(img, "png", f.toFile())) {
-                    throw new IOException("no PNG writer");
+                try (OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(f), 1 << 16)) {
+                    EmbeddedSession.writePng(img, runs.session(), os);
                 }
                 p.update(k + 1, n);
             }
@@ -256,11 +246,7 @@ public final class Exporter {
     private static int png(ExportRuns runs, ExportOptions o, Path out, BooleanSupplier cancelled) throws IOException {
         SceneFrames painter = new SceneFrames(runs, o.width(), o.height(), o.charts(), o.lastStep());
         BufferedImage img = painter.render(o.lastStep());
-        AtomicOutput.write(out, os -> {
-            if (!ImageIO.write(img, "png", os)) {
-                throw new IOException("no PNG writer");
-            }
-        }, cancelled);
+        AtomicOutput.write(out, os -> EmbeddedSession.writePng(img, runs.session(), os), cancelled);
         return 1;
     }
 
@@ -268,7 +254,7 @@ public final class Exporter {
         SceneFrames painter = new SceneFrames(runs, o.width(), o.height(), o.charts(), o.lastStep());
         SVGGraphics2D g = new SVGGraphics2D(o.width(), o.height());
         painter.paint(g, o.lastStep());
-        byte[] doc = g.getSVGDocument().getBytes(StandardCharsets.UTF_8);
+        byte[] doc = EmbeddedSession.embedInSvg(g.getSVGDocument(), runs.session()).getBytes(StandardCharsets.UTF_8);
         AtomicOutput.write(out, os -> os.write(doc), cancelled);
         return 1;
     }
