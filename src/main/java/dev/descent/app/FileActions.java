@@ -209,6 +209,11 @@ final class FileActions {
         remember(f);
     }
 
+    /** The session file Save writes to, or null when Save asks for one. */
+    Path currentFile() {
+        return current;
+    }
+
     /** Edit → Copy session as text: the share string on the clipboard. */
     void copySession() {
         String text = EmbeddedSession.shareString(ctl.session());
