@@ -1,5 +1,6 @@
 package dev.descent.app;
 
+import dev.descent.render.PlotPainter;
 import dev.descent.app.model.SessionController;
 import dev.descent.export.session.RunModel;
 import dev.descent.export.session.Sessions;

@@ -178,7 +178,7 @@ public final class Exporter {
 
     private static int gif(ExportRuns runs, ExportOptions o, Path out, Progress p, BooleanSupplier cancelled) throws IOException {
         try (AtomicOutput target = AtomicOutput.file(out)) {
-            SceneFrames painter = new SceneFrames(runs, o.width(), o.height(), o.charts(), o.lastStep());
+            SceneFrames painter = SceneFrames.of(runs, o);
             GifAnimation.write(painter, o, target.temp(), p, cancelled);
             check(cancelled);
             target.commit();
@@ -196,7 +196,7 @@ public final class Exporter {
     private static int mp4(ExportRuns runs, ExportOptions o, Path out, Progress p, BooleanSupplier cancelled) throws IOException {
         ExportOptions e = o.withSize(even(o.width()), even(o.height()));
         try (AtomicOutput target = AtomicOutput.file(out)) {
-            SceneFrames painter = new SceneFrames(runs, e.width(), e.height(), e.charts(), e.lastStep());
+            SceneFrames painter = SceneFrames.of(runs, e);
             String comment = EmbeddedSession.shareString(runs.session());
             try (VideoEncoder enc = VideoEncoder.open(target.temp(), e.width(), e.height(), e.fps(), comment)) {
                 FramePipeline.run(painter, e, cancelled, (k, px) -> {
@@ -224,7 +224,7 @@ public final class Exporter {
 
     private static int pngSequence(ExportRuns runs, ExportOptions o, Path out, Progress p, BooleanSupplier cancelled) throws IOException {
         try (AtomicOutput target = AtomicOutput.folder(out, FRAME_NAMES)) {
-            SceneFrames painter = new SceneFrames(runs, o.width(), o.height(), o.charts(), o.lastStep());
+            SceneFrames painter = SceneFrames.of(runs, o);
             BufferedImage img = new BufferedImage(o.width(), o.height(), BufferedImage.TYPE_INT_RGB);
             int n = o.frames();
             int digits = Math.max(4, Integer.toString(n).length());
@@ -244,14 +244,14 @@ public final class Exporter {
     }
 
     private static int png(ExportRuns runs, ExportOptions o, Path out, BooleanSupplier cancelled) throws IOException {
-        SceneFrames painter = new SceneFrames(runs, o.width(), o.height(), o.charts(), o.lastStep());
+        SceneFrames painter = SceneFrames.of(runs, o);
         BufferedImage img = painter.render(o.lastStep());
         AtomicOutput.write(out, os -> EmbeddedSession.writePng(img, runs.session(), os), cancelled);
         return 1;
     }
 
     private static int svg(ExportRuns runs, ExportOptions o, Path out, BooleanSupplier cancelled) throws IOException {
-        SceneFrames painter = new SceneFrames(runs, o.width(), o.height(), o.charts(), o.lastStep());
+        SceneFrames painter = SceneFrames.of(runs, o);
         SVGGraphics2D g = new SVGGraphics2D(o.width(), o.height());
         painter.paint(g, o.lastStep());
         byte[] doc = EmbeddedSession.embedInSvg(g.getSVGDocument(), runs.session()).getBytes(StandardCharsets.UTF_8);

@@ -59,7 +59,9 @@ public final class LessonAnimation {
             Session s = look(lesson.session(), b);
             ExportRuns runs = ExportRuns.simulate(s, Math.max(1, ends[k]));
             int band = captionBand(height);
-            beats.add(new SceneFrames(runs, width, height - band, false, Math.max(1, ends[k])));
+            // the caption band says the beat: the plot carries the step counter and the legend
+            beats.add(new SceneFrames(runs, width, height - band, false, Math.max(1, ends[k]), Overlays.ALL.withTitle(false),
+                    null, null, null));
             captions.add(b.caption());
             long span = ends[k] - from;
             long per = Math.max(1, (span + FRAMES_PER_BEAT - 1) / FRAMES_PER_BEAT);
