@@ -207,7 +207,14 @@ public final class SceneFrames implements FramePainter {
         return shown.isEmpty() ? step : most;
     }
 
-    private void paintChart(Graphics2D g, long step) {
+    /**
+     * The loss chart as frame {@code step} draws it (lines and uphill marks up to that step), or
+     * null without charts. The calling thread's own chart.
+     */
+    public StepChart chartAt(long step) {
+        if (chart == null) {
+            return null;
+        }
         StepChart c = chart.get();
         List<StepChart.Line> lines = new ArrayList<>();
         List<Points> marks = new ArrayList<>();
@@ -221,6 +228,11 @@ public final class SceneFrames implements FramePainter {
         }
         c.setLines(lines);
         c.setMarks(marks, colors);
+        return c;
+    }
+
+    private void paintChart(Graphics2D g, long step) {
+        StepChart c = chartAt(step);
         Graphics2D cg = (Graphics2D) g.create();
         try {
             // drawn at the window's size, scaled: fonts, strokes and marks grow with the frame
