@@ -500,6 +500,15 @@ final class FileActions {
             TextField last = field("exportLastStep", Long.toString(lastStep));
             CheckBox charts = new CheckBox("Loss chart beside the plot");
             charts.setId("exportCharts");
+            CheckBox stepBox = new CheckBox("Step counter");
+            stepBox.setId("exportStep");
+            CheckBox titleBox = new CheckBox("Title and caption");
+            titleBox.setId("exportTitle");
+            CheckBox legendBox = new CheckBox("Legend");
+            legendBox.setId("exportLegend");
+            for (CheckBox c : List.of(stepBox, titleBox, legendBox)) {
+                c.setSelected(true);
+            }
             Label error = new Label();
             error.getStyleClass().add(Styles.DANGER);
             error.setWrapText(true);
@@ -516,6 +525,7 @@ final class FileActions {
             g.addRow(r++, new Label("First step"), first);
             g.addRow(r++, new Label("Last step"), last);
             g.addRow(r++, new Label(""), charts);
+            g.addRow(r++, new Label("On every frame"), new HBox(10, stepBox, titleBox, legendBox));
             g.addRow(r++, new Label(""), frames);
             dialog.getDialogPane().setContent(new VBox(6, g, error));
             ButtonType ok = new ButtonType("Choose file…", ButtonBar.ButtonData.OK_DONE);
@@ -528,7 +538,8 @@ final class FileActions {
                     default -> ExportOptions.parseSize(custom.getText());
                 };
                 return new ExportOptions(wh[0], wh[1], number("Frames per second", fps.getText()), (int) whole("Steps per frame", spf.getText()),
-                        whole("First step", first.getText()), whole("Last step", last.getText()), charts.isSelected());
+                        whole("First step", first.getText()), whole("Last step", last.getText()), charts.isSelected(),
+                        new dev.descent.export.Overlays(stepBox.isSelected(), titleBox.isSelected(), legendBox.isSelected(), true));
             };
             Runnable validate = () -> {
                 try {
