@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 final class RenderCommand implements Callable<Integer> {
 
     static final class Source {
-        @Option(names = "--session", paramLabel = "FILE", required = true, description = "a session file (JSON), as saved by the window")
+        @Option(names = "--session", paramLabel = "FILE", required = true, description = "a session file (JSON), as saved by the window, or a PNG, GIF, MP4 or SVG Descent exported (the session inside)")
         Path session;
 
         @Option(names = "--preset", paramLabel = "ID", required = true, description = "a built-in lesson instead of a file (see `list`), e.g. rosenbrock-race")
@@ -101,7 +101,7 @@ final class RenderCommand implements Callable<Integer> {
         if (source.lesson != null) {
             return lesson(format, wh, err);
         }
-        Session session = source.session != null ? SessionFiles.read(source.session) : Presets.load(source.preset).session();
+        Session session = source.session != null ? readSession(source.session) : Presets.load(source.preset).session();
         long t0 = System.nanoTime();
         Exporter.Progress progress = quiet ? Exporter.Progress.NONE : new Exporter.Progress() {
             int lastPercent = -1;
@@ -165,5 +165,20 @@ final class RenderCommand implements Callable<Integer> {
         } catch (ExportCancelledException e) {
             return 130;
         }
+    }
+
+    /** A session file, or the session inside an export. */
+    private static Session readSession(Path file) {
+        try {
+            if (java.nio.file.Files.isRegularFile(file)) {
+                java.util.Optional<Session> inside = dev.descent.export.EmbeddedSession.read(file);
+                if (inside.isPresent()) {
+                    return inside.get();
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new SessionFiles.SessionFileException(file + " cannot be read: " + e.getMessage());
+        }
+        return SessionFiles.read(file);
     }
 }
