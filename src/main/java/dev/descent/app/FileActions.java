@@ -154,6 +154,7 @@ final class FileActions {
         return switch (ext) {
             case "gif" -> "Animated GIF";
             case "mp4" -> "MP4 video (H.264)";
+            case "webm" -> "WebM video (VP9)";
             case "png" -> "PNG image";
             case "svg" -> "SVG drawing";
             case "csv" -> "CSV table";
@@ -172,8 +173,8 @@ final class FileActions {
             return;
         }
         FileChooser fc = chooser("Open session", "Descent session", "json");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Exported by Descent (PNG, GIF, MP4, SVG)",
-                "*.png", "*.gif", "*.mp4", "*.svg"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Exported by Descent (PNG, GIF, MP4, WebM, SVG)",
+                "*.png", "*.gif", "*.mp4", "*.webm", "*.svg"));
         File f = fc.showOpenDialog(window.get());
         if (f != null) {
             openFile(f.toPath());
@@ -347,7 +348,7 @@ final class FileActions {
         if (o.isEmpty()) {
             return;
         }
-        FileChooser fc = chooser("Export animation", "", "gif", "mp4");
+        FileChooser fc = chooser("Export animation", "", "gif", "mp4", "webm");
         fc.setInitialFileName(baseName() + ".gif");
         File f = fc.showSaveDialog(window.get());
         if (f == null) {
@@ -358,6 +359,8 @@ final class FileActions {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
         if (n.endsWith(".mp4")) {
             format = Exporter.Format.MP4;
+        } else if (n.endsWith(".webm")) {
+            format = Exporter.Format.WEBM;
         } else if (n.endsWith(".gif")) {
             format = Exporter.Format.GIF;
         } else {

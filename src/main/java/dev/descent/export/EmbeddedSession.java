@@ -43,7 +43,8 @@ import org.w3c.dom.Node;
  *       7-bit text);</li>
  *   <li>SVG: {@code <metadata id="descent-session">} holding the JSON;</li>
  *   <li>MP4: the {@code comment} tag (FFmpeg) holding the share string; files written by the jcodec
- *       fallback carry it in a top-level {@code uuid} box that players skip.</li>
+ *       fallback carry it in a top-level {@code uuid} box that players skip;</li>
+ *   <li>WebM: the {@code COMMENT} tag holding the share string.</li>
  * </ul>
  * The JSON is {@link SessionFiles}' own, and reading goes through {@link SessionFiles#parse}, so an
  * embedded session is checked exactly as a session file is.
@@ -183,7 +184,7 @@ public final class EmbeddedSession {
     // ---- reading ----------------------------------------------------------------------------------
 
     /** What a file is, by its first bytes. */
-    public enum Kind { PNG, GIF, MP4, SVG, OTHER }
+    public enum Kind { PNG, GIF, MP4, WEBM, SVG, OTHER }
 
     /** Sniffs a file's kind from its first bytes (not its name). */
     public static Kind kind(Path file) throws IOException {
@@ -200,6 +201,9 @@ public final class EmbeddedSession {
         }
         if (n >= 8 && head[4] == 'f' && head[5] == 't' && head[6] == 'y' && head[7] == 'p') {
             return Kind.MP4;
+        }
+        if (n >= 4 && (head[0] & 0xFF) == 0x1A && (head[1] & 0xFF) == 0x45 && (head[2] & 0xFF) == 0xDF && (head[3] & 0xFF) == 0xA3) {
+            return Kind.WEBM;
         }
         String text = new String(head, 0, Math.max(0, n), StandardCharsets.UTF_8);
         if (text.contains("<svg") || (text.startsWith("<?xml") && Files.size(file) > 0 && readSvgHead(file))) {
@@ -226,6 +230,7 @@ public final class EmbeddedSession {
             case PNG -> pngText(file);
             case GIF -> gifComment(file);
             case MP4 -> mp4Comment(file);
+            case WEBM -> webmComment(file);
             case SVG -> svgMetadata(file);
             case OTHER -> null;
         };
@@ -327,6 +332,32 @@ public final class EmbeddedSession {
         } finally {
             r.dispose();
         }
+    }
+
+    /**
+     * The share string in a WebM's {@code COMMENT} tag: Matroska stores tag strings as plain UTF-8,
+     * so the first {@code descent:} and the base64url characters after it are the session.
+     */
+    static String webmComment(Path file) throws IOException {
+        if (Files.size(file) > 1L << 30) {
+            return null;
+        }
+        byte[] b = Files.readAllBytes(file);
+        byte[] p = PREFIX.getBytes(StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + p.length < b.length; i++) {
+            for (int k = 0; k < p.length; k++) {
+                if (b[i + k] != p[k]) {
+                    continue outer;
+                }
+            }
+            int end = i + p.length;
+            while (end < b.length && (Character.isLetterOrDigit(b[end]) || b[end] == '-' || b[end] == '_')) {
+                end++;
+            }
+            return new String(b, i, end - i, StandardCharsets.US_ASCII);
+        }
+        return null;
     }
 
     /** The {@code <metadata id="descent-session">} of an SVG. */

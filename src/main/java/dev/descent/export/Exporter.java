@@ -37,7 +37,7 @@ public final class Exporter {
 
     /** What to write. */
     public enum Format {
-        GIF("gif", true), MP4("mp4", true), PNG_SEQUENCE("png frames", true), PNG("png", false), SVG("svg", false),
+        GIF("gif", true), MP4("mp4", true), WEBM("webm", true), PNG_SEQUENCE("png frames", true), PNG("png", false), SVG("svg", false),
         CSV("csv", false);
 
         private final String label;
@@ -58,7 +58,7 @@ public final class Exporter {
 
         /**
          * The format a path asks for: a path that ends with a separator is a PNG sequence; then by
-         * extension ({@code .gif .mp4 .png .svg .csv}, even when a folder has that name: the export
+         * extension ({@code .gif .mp4 .webm .png .svg .csv}, even when a folder has that name: the export
          * refuses it rather than filling the folder); then an existing folder is a PNG sequence.
          *
          * @throws IllegalArgumentException for anything else, and for an empty path
@@ -78,6 +78,9 @@ public final class Exporter {
             if (lower.endsWith(".mp4")) {
                 return MP4;
             }
+            if (lower.endsWith(".webm")) {
+                return WEBM;
+            }
             if (lower.endsWith(".png")) {
                 return PNG;
             }
@@ -91,7 +94,7 @@ public final class Exporter {
                 return PNG_SEQUENCE;
             }
             throw new IllegalArgumentException("Cannot tell the format of '" + path
-                    + "': use .gif, .mp4, .png, .svg, .csv, or a folder ending with / for PNG frames");
+                    + "': use .gif, .mp4, .webm, .png, .svg, .csv, or a folder ending with / for PNG frames");
         }
     }
 
@@ -141,6 +144,7 @@ public final class Exporter {
             frames = switch (format) {
                 case GIF -> gif(runs, o, out, p, stop);
                 case MP4 -> mp4(runs, o, out, p, stop);
+                case WEBM -> webm(runs, o, out, p, stop);
                 case PNG_SEQUENCE -> pngSequence(runs, o, out, p, stop);
                 case PNG -> png(runs, o, out, stop);
                 case SVG -> svg(runs, o, out, stop);
@@ -208,6 +212,32 @@ public final class Exporter {
                     enc.close();
                     EmbeddedSession.appendMp4Box(target.temp(), comment);
                 }
+            }
+            check(cancelled);
+            target.commit();
+            return e.frames();
+        }
+    }
+
+    /**
+     * WebM (VP9) through FFmpeg, where its libraries load; the session in the {@code COMMENT} tag.
+     *
+     * @throws IllegalArgumentException where FFmpeg is not available (there is no pure-Java VP9 encoder)
+     */
+    private static int webm(ExportRuns runs, ExportOptions o, Path out, Progress p, BooleanSupplier cancelled) throws IOException {
+        if (!FfmpegEncoder.available()) {
+            throw new IllegalArgumentException("WebM needs FFmpeg's libraries, which do not load on this machine: export .mp4 instead");
+        }
+        ExportOptions e = o.withSize(even(o.width()), even(o.height()));
+        try (AtomicOutput target = AtomicOutput.file(out)) {
+            SceneFrames painter = SceneFrames.of(runs, e);
+            try (VideoEncoder enc = FfmpegEncoder.webm(target.temp(), e.width(), e.height(), e.fps(),
+                    EmbeddedSession.shareString(runs.session()))) {
+                FramePipeline.run(painter, e, cancelled, (k, px) -> {
+                    enc.encode(px);
+                    p.update(k + 1, e.frames());
+                });
+                enc.finish();
             }
             check(cancelled);
             target.commit();

@@ -55,6 +55,15 @@ final class FfmpegEncoder implements VideoEncoder {
     private boolean headerWritten;
 
     FfmpegEncoder(Path file, int width, int height, double fps, String comment) throws IOException {
+        this(file, width, height, fps, comment, false);
+    }
+
+    /** VP9 in WebM (libvpx, real-time speed); the session in the {@code COMMENT} tag. */
+    static FfmpegEncoder webm(Path file, int width, int height, double fps, String comment) throws IOException {
+        return new FfmpegEncoder(file, width, height, fps, comment, true);
+    }
+
+    private FfmpegEncoder(Path file, int width, int height, double fps, String comment, boolean webm) throws IOException {
         if (!available()) {
             throw new IOException("FFmpeg's libraries do not load on this machine");
         }
@@ -67,7 +76,7 @@ final class FfmpegEncoder implements VideoEncoder {
         srcStride = new IntPointer(width * 4, 0, 0, 0);
         boolean ok = false;
         try {
-            open(file.toAbsolutePath().toString(), fps, comment);
+            open(file.toAbsolutePath().toString(), fps, comment, webm);
             ok = true;
         } finally {
             if (!ok) {
@@ -76,17 +85,17 @@ final class FfmpegEncoder implements VideoEncoder {
         }
     }
 
-    private void open(String path, double fps, String comment) throws IOException {
+    private void open(String path, double fps, String comment, boolean webm) throws IOException {
         oc = new AVFormatContext(null);
-        check(avformat_alloc_output_context2(oc, null, "mp4", path), "set up the MP4 container");
-        AVCodec codec = avcodec_find_encoder(AV_CODEC_ID_H264);
+        check(avformat_alloc_output_context2(oc, null, webm ? "webm" : "mp4", path), "set up the container");
+        AVCodec codec = webm ? avcodec_find_encoder_by_name("libvpx-vp9") : avcodec_find_encoder(AV_CODEC_ID_H264);
         if (codec == null || codec.isNull()) {
-            throw new IOException("FFmpeg has no H.264 encoder here");
+            throw new IOException("FFmpeg has no " + (webm ? "VP9" : "H.264") + " encoder here");
         }
         st = avformat_new_stream(oc, null);
         c = avcodec_alloc_context3(codec);
         AVRational tb = fps == Math.rint(fps) ? av_make_q(1, (int) fps) : av_make_q(1000, (int) Math.round(fps * 1000));
-        c.codec_id(AV_CODEC_ID_H264);
+        c.codec_id(webm ? AV_CODEC_ID_VP9 : AV_CODEC_ID_H264);
         c.width(width);
         c.height(height);
         c.pix_fmt(AV_PIX_FMT_YUV420P);
@@ -100,7 +109,16 @@ final class FfmpegEncoder implements VideoEncoder {
         if ((oc.oformat().flags() & AVFMT_GLOBALHEADER) != 0) {
             c.flags(c.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
         }
-        check(avcodec_open2(c, codec, (AVDictionary) null), "open the H.264 encoder");
+        AVDictionary opts = new AVDictionary(null);
+        if (webm) {
+            // libvpx's real-time mode: a slide clip in seconds, not minutes
+            av_dict_set(opts, "deadline", "realtime", 0);
+            av_dict_set(opts, "cpu-used", "8", 0);
+            av_dict_set(opts, "row-mt", "1", 0);
+        }
+        int opened = avcodec_open2(c, codec, opts);
+        av_dict_free(opts);
+        check(opened, "open the video encoder");
         check(avcodec_parameters_from_context(st.codecpar(), c), "describe the video stream");
         st.time_base(c.time_base());
         if (comment != null) {

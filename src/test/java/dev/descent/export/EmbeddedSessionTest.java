@@ -61,7 +61,7 @@ class EmbeddedSessionTest {
     @Test
     void everyExportedFormatCarriesTheSession() throws Exception {
         ExportOptions o = ExportOptions.of(200, 150, 10, 5, 20, false);
-        for (String name : List.of("a.gif", "a.png", "a.svg", "a.mp4", "frames/")) {
+        for (String name : List.of("a.gif", "a.png", "a.svg", "a.mp4", "a.webm", "frames/")) {
             Path out = dir.resolve(name);
             Exporter.export(ExportTest.bowl(), Exporter.Format.of(out.toString() + (name.endsWith("/") ? "/" : "")), o, out, null, null);
             Path file = name.endsWith("/") ? out.resolve("frame_0004.png") : out;
@@ -145,5 +145,16 @@ class EmbeddedSessionTest {
         assertTrue(ffErr <= jcErr * 1.05 + 0.2, "FFmpeg " + ffErr + " vs jcodec " + jcErr);
         assertTrue(Files.size(ff) <= Files.size(jc), Files.size(ff) + " vs " + Files.size(jc) + " bytes");
         assertEquals(expected(), EmbeddedSession.read(ff).orElseThrow());
+    }
+
+    @Test
+    void webmIsVp9InMatroskaWithEveryFrame() throws Exception {
+        Path out = dir.resolve("bowl.webm");
+        Exporter.Result r = Exporter.export(ExportTest.bowl(), Exporter.Format.of(out.toString()),
+                ExportOptions.of(321, 240, 10, 2, 40, false), out, null, null);
+        assertEquals(20, r.frames());
+        byte[] b = Files.readAllBytes(out);
+        assertEquals(0x1A45DFA3, java.nio.ByteBuffer.wrap(b, 0, 4).getInt(), "an EBML (Matroska/WebM) file");
+        assertTrue(new String(b, StandardCharsets.ISO_8859_1).contains("V_VP9"), "the video track is VP9");
     }
 }
