@@ -1,7 +1,9 @@
 package dev.descent.app;
 
+import dev.descent.render.PlotPainter;
 import dev.descent.session.SessionController;
 import dev.descent.session.RunConfig;
+import dev.descent.session.Sessions;
 import dev.descent.math.Surface;
 import dev.descent.math.Viewport;
 import dev.descent.render.BasinMapPainter;

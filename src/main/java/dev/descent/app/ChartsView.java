@@ -1,13 +1,13 @@
 package dev.descent.app;
 
 import atlantafx.base.theme.Styles;
-import dev.descent.app.charts.ChartFormat;
-import dev.descent.app.charts.ChartTheme;
-import dev.descent.app.charts.ProbeGroups;
-import dev.descent.app.charts.LossScale;
-import dev.descent.app.charts.SeriesStore;
-import dev.descent.app.charts.StepChart;
-import dev.descent.app.charts.Steps;
+import dev.descent.render.charts.ChartFormat;
+import dev.descent.render.charts.ChartTheme;
+import dev.descent.render.charts.ProbeGroups;
+import dev.descent.render.charts.LossScale;
+import dev.descent.render.charts.SeriesStore;
+import dev.descent.render.charts.StepChart;
+import dev.descent.render.charts.Steps;
 import dev.descent.session.RunConfig;
 import dev.descent.session.SessionController;
 import dev.descent.sim.Frame;
@@ -367,7 +367,7 @@ public final class ChartsView extends StackPane {
             c.chart().setLines(lines);
             if (scale != null) {
                 // the steps that raised f, marked on the loss lines
-                List<dev.descent.app.charts.Points> up = new ArrayList<>();
+                List<dev.descent.render.charts.Points> up = new ArrayList<>();
                 List<java.awt.Color> upColors = new ArrayList<>();
                 for (int i : order) {
                     RunFrame r = ctl.frameOf(frame, i);

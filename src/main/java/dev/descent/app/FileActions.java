@@ -6,6 +6,7 @@ import dev.descent.session.SessionController;
 import dev.descent.export.ExportCancelledException;
 import dev.descent.export.ExportException;
 import dev.descent.export.ExportOptions;
+import dev.descent.export.EmbeddedSession;
 import dev.descent.export.Exporter;
 import dev.descent.session.SessionConfig;
 import dev.descent.session.SessionFiles;
@@ -154,6 +155,7 @@ final class FileActions {
         return switch (ext) {
             case "gif" -> "Animated GIF";
             case "mp4" -> "MP4 video (H.264)";
+            case "webm" -> "WebM video (VP9)";
             case "png" -> "PNG image";
             case "svg" -> "SVG drawing";
             case "csv" -> "CSV table";
@@ -171,24 +173,79 @@ final class FileActions {
         if (!mayReplace.getAsBoolean()) {
             return;
         }
-        File f = chooser("Open session", "Descent session", "json").showOpenDialog(window.get());
+        FileChooser fc = chooser("Open session", "Descent session", "json");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Exported by Descent (PNG, GIF, MP4, WebM, SVG)",
+                "*.png", "*.gif", "*.mp4", "*.webm", "*.svg"));
+        File f = fc.showOpenDialog(window.get());
         if (f != null) {
             openFile(f.toPath());
         }
     }
 
-    /** Opens a session file; a file that is refused changes nothing and says why. */
+    /**
+     * Opens a session file, or the session embedded in a PNG, GIF, MP4 or SVG that Descent
+     * exported; a file that is refused changes nothing and says why. An exported file never becomes
+     * the file Save writes to (that would overwrite the picture with JSON).
+     */
     void openFile(Path f) {
         SessionConfig s;
+        boolean exported;
         try {
-            s = SessionFiles.read(f);
+            java.util.Optional<SessionConfig> embedded = Files.isRegularFile(f) ? EmbeddedSession.read(f) : java.util.Optional.empty();
+            exported = embedded.isPresent();
+            s = exported ? embedded.get() : SessionFiles.read(f);
         } catch (SessionFiles.SessionFileException e) {
             error("Cannot open the session", e.getMessage());
             return;
+        } catch (java.io.IOException e) {
+            error("Cannot open the session", f + " cannot be read: " + e.getMessage());
+            return;
         }
         open.accept(s);
-        current = f;
+        if (exported) {
+            current = null;
+            message.accept("Opened the session inside " + f.getFileName() + "; Save asks for a session file");
+        } else {
+            current = f;
+        }
         remember(f);
+    }
+
+    /** The session file Save writes to, or null when Save asks for one. */
+    Path currentFile() {
+        return current;
+    }
+
+    /** Edit → Copy session as text: the share string on the clipboard. */
+    void copySession() {
+        String text = EmbeddedSession.shareString(ctl.session());
+        javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+        c.putString(text);
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+        message.accept("Copied the session as text (" + text.length() + " characters): paste it into Descent with Edit → Paste session");
+    }
+
+    /** Edit → Paste session: opens the share string (or session JSON) on the clipboard. */
+    void pasteSession() {
+        javafx.scene.input.Clipboard cb = javafx.scene.input.Clipboard.getSystemClipboard();
+        pasteSession(cb.hasString() ? cb.getString() : null);
+    }
+
+    /** Opens a pasted share string; refused text changes nothing and says why. */
+    void pasteSession(String text) {
+        SessionConfig s;
+        try {
+            s = EmbeddedSession.parseShareString(text);
+        } catch (SessionFiles.SessionFileException e) {
+            error("Cannot paste the session", e.getMessage());
+            return;
+        }
+        if (!mayReplace.getAsBoolean()) {
+            return;
+        }
+        open.accept(s);
+        current = null;
+        message.accept("Pasted a session");
     }
 
     /** Saves to the current file, or asks for one; true when the session was written. */
@@ -292,7 +349,7 @@ final class FileActions {
         if (o.isEmpty()) {
             return;
         }
-        FileChooser fc = chooser("Export animation", "", "gif", "mp4");
+        FileChooser fc = chooser("Export animation", "", "gif", "mp4", "webm");
         fc.setInitialFileName(baseName() + ".gif");
         File f = fc.showSaveDialog(window.get());
         if (f == null) {
@@ -303,6 +360,8 @@ final class FileActions {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
         if (n.endsWith(".mp4")) {
             format = Exporter.Format.MP4;
+        } else if (n.endsWith(".webm")) {
+            format = Exporter.Format.WEBM;
         } else if (n.endsWith(".gif")) {
             format = Exporter.Format.GIF;
         } else {
@@ -445,6 +504,15 @@ final class FileActions {
             TextField last = field("exportLastStep", Long.toString(lastStep));
             CheckBox charts = new CheckBox("Loss chart beside the plot");
             charts.setId("exportCharts");
+            CheckBox stepBox = new CheckBox("Step counter");
+            stepBox.setId("exportStep");
+            CheckBox titleBox = new CheckBox("Title and caption");
+            titleBox.setId("exportTitle");
+            CheckBox legendBox = new CheckBox("Legend");
+            legendBox.setId("exportLegend");
+            for (CheckBox c : List.of(stepBox, titleBox, legendBox)) {
+                c.setSelected(true);
+            }
             Label error = new Label();
             error.getStyleClass().add(Styles.DANGER);
             error.setWrapText(true);
@@ -461,6 +529,7 @@ final class FileActions {
             g.addRow(r++, new Label("First step"), first);
             g.addRow(r++, new Label("Last step"), last);
             g.addRow(r++, new Label(""), charts);
+            g.addRow(r++, new Label("On every frame"), new HBox(10, stepBox, titleBox, legendBox));
             g.addRow(r++, new Label(""), frames);
             dialog.getDialogPane().setContent(new VBox(6, g, error));
             ButtonType ok = new ButtonType("Choose file…", ButtonBar.ButtonData.OK_DONE);
@@ -473,7 +542,8 @@ final class FileActions {
                     default -> ExportOptions.parseSize(custom.getText());
                 };
                 return new ExportOptions(wh[0], wh[1], number("Frames per second", fps.getText()), (int) whole("Steps per frame", spf.getText()),
-                        whole("First step", first.getText()), whole("Last step", last.getText()), charts.isSelected());
+                        whole("First step", first.getText()), whole("Last step", last.getText()), charts.isSelected(),
+                        new dev.descent.export.Overlays(stepBox.isSelected(), titleBox.isSelected(), legendBox.isSelected(), true));
             };
             Runnable validate = () -> {
                 try {

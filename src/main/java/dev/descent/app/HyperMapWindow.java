@@ -1,7 +1,9 @@
 package dev.descent.app;
 
+import dev.descent.render.PlotPainter;
 import dev.descent.session.SessionController;
 import dev.descent.session.RunConfig;
+import dev.descent.session.Sessions;
 import dev.descent.math.ParamSpec;
 import dev.descent.optim.Optimizer;
 import dev.descent.optim.OptimizerKind;

@@ -1,8 +1,8 @@
 package dev.descent.app;
 
-import dev.descent.app.charts.ChartExport;
-import dev.descent.app.charts.ChartFormat;
-import dev.descent.app.charts.StepChart;
+import dev.descent.render.charts.ChartExport;
+import dev.descent.render.charts.ChartFormat;
+import dev.descent.render.charts.StepChart;
 import java.awt.geom.Rectangle2D;
 import java.io.File;
 import java.io.IOException;

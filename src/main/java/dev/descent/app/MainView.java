@@ -463,7 +463,15 @@ public final class MainView extends BorderPane {
             undo.setDisable(!ctl.canUndo());
             redo.setDisable(!ctl.canRedo());
         });
-        edit.getItems().addAll(undo, redo);
+        MenuItem copySession = new MenuItem("Copy session as text");
+        copySession.setId("copySession");
+        copySession.setAccelerator(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN));
+        copySession.setOnAction(e -> files.copySession());
+        MenuItem pasteSession = new MenuItem("Paste session");
+        pasteSession.setId("pasteSession");
+        pasteSession.setAccelerator(new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN));
+        pasteSession.setOnAction(e -> files.pasteSession());
+        edit.getItems().addAll(undo, redo, new SeparatorMenuItem(), copySession, pasteSession);
 
         Menu presets = new Menu("_Lessons");
         presets.setId("presetsMenu");

@@ -1,8 +1,9 @@
 package dev.descent.app;
 
+import dev.descent.render.PlotPainter;
 import dev.descent.session.RunConfig;
-import dev.descent.session.SessionConfig;
 import dev.descent.session.SessionController;
+import dev.descent.session.SessionConfig;
 import dev.descent.math.Surface;
 import dev.descent.math.Viewport;
 import dev.descent.render.PathTracer;
@@ -266,7 +267,7 @@ public final class PlotView extends Region {
             boolean scrubbed = scrub >= 0 && rows > 0;
             if (scrubbed) {
                 // a chart was clicked: the run as it was then, its path up to that step
-                rows = Math.max(1, dev.descent.app.charts.Steps.rowAtOrBefore(hist, scrub) + 1);
+                rows = Math.max(1, dev.descent.render.charts.Steps.rowAtOrBefore(hist, scrub) + 1);
             }
             live.add(r.id());
             RunPath path = paths.get(r.id());
@@ -341,7 +342,7 @@ public final class PlotView extends Region {
             var hist = r.history();
             int next = 0;
             if (trailLength <= 0 && trail <= 0 && spec == r.spec() && tracer.fed() > 0 && rows > 0) {
-                int k = dev.descent.app.charts.Steps.rowAtOrBefore(hist, step);
+                int k = dev.descent.render.charts.Steps.rowAtOrBefore(hist, step);
                 if (k >= 0 && k < rows && hist.get(0, k) == step && same(hist.get(1, k), x) && same(hist.get(2, k), y)) {
                     next = k + 1;
                 }
@@ -372,12 +373,7 @@ public final class PlotView extends Region {
 
     /** The legend label: the run's name when it says something, then {@code Optimizer.label()}. */
     static String label(RunConfig m, RunFrame r) {
-        String opt = r.spec().optimizer().label();
-        String name = m.name() == null ? "" : m.name().trim();
-        if (name.isEmpty() || opt.startsWith(name)) {
-            return opt;
-        }
-        return name + ": " + opt;
+        return PlotPainter.legendLabel(m.name(), r.spec().optimizer().label());
     }
 
     static java.awt.Color color(String hex) {

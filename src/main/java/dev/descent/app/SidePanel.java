@@ -1,5 +1,6 @@
 package dev.descent.app;
 
+import dev.descent.render.PlotPainter;
 import atlantafx.base.theme.Styles;
 import dev.descent.session.ConfigChecks;
 import dev.descent.session.RunConfig;

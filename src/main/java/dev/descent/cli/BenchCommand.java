@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
                 "on rosenbrock), a basin-of-attraction map of Adam on himmelblau (512x512 starts, 500 steps, all cores),",
                 "the window's live basin map (256x256 starts, 300 steps, after single runs) in maps per second,",
                 "the contour scene (rosenbrock, 1000x1000 grid, 30 log levels, 1280x720 image)",
-                "a GIF export of the Beale race (six runs, 300 frames, 960x720)",
+                "a GIF export of the Beale race (six runs, 300 frames, 960x720), its MP4 export at 1280x720",
                 "and one window frame (8 runs of 1e6 steps, 1600x1000, the plot alone and with charts)."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -44,7 +44,7 @@ final class BenchCommand implements Callable<Integer> {
     boolean quick;
 
     @Option(names = "--only", paramLabel = "ENTRY", split = ",",
-            description = "measure only these entries: steps_per_second, basin, contour, export, frame")
+            description = "measure only these entries: steps_per_second, basin, live_map, contour, export, export_mp4, frame")
     java.util.Set<String> only;
 
     @Option(names = "--threads", paramLabel = "T", description = "threads for the basin map; default: all cores")
@@ -57,7 +57,7 @@ final class BenchCommand implements Callable<Integer> {
             "adagrad", Map.of("lr", 0.1),
             "lookahead", Map.of("lr", 0.01));
 
-    private static final List<String> ENTRIES = List.of("steps_per_second", "basin", "live_map", "contour", "export", "frame");
+    private static final List<String> ENTRIES = List.of("steps_per_second", "basin", "live_map", "contour", "export", "export_mp4", "frame");
 
     private boolean wanted(String entry) {
         return only == null || only.contains(entry);
@@ -93,6 +93,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (wanted("export")) {
             root.set("export", export(json));
+        }
+        if (wanted("export_mp4")) {
+            root.set("export_mp4", exportMp4(json));
         }
         if (wanted("frame")) {
             root.set("frame", frame(json));
@@ -313,6 +316,62 @@ final class BenchCommand implements Callable<Integer> {
         } finally {
             java.nio.file.Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * The race scene rendered to MP4 at 1280x720 (300 frames, one step each) by the encoder the
+     * export uses here (FFmpeg, else jcodec), and by jcodec alone for comparison: frames per second
+     * and bytes of each.
+     */
+    private ObjectNode exportMp4(ObjectMapper json) throws Exception {
+        int frames = quick ? 30 : 300;
+        ExportOptions o = ExportOptions.of(1280, 720, 30, 1, frames, false);
+        java.nio.file.Path tmp = java.nio.file.Files.createTempFile("descent-bench", ".mp4");
+        String before = System.getProperty("descent.mp4.encoder");
+        try {
+            ObjectNode node = json.createObjectNode();
+            node.put("scene", "beale race");
+            node.put("size", "1280x720");
+            node.put("encoder", dev.descent.export.VideoEncoder.preferred().label());
+            progress("export_mp4 warm-up");
+            Exporter.export(RaceScene.session(), Exporter.Format.MP4, o, tmp, null, null);
+            progress("export_mp4 beale race, " + frames + " frames, 1280x720 MP4");
+            long cpu0 = processCpuNanos();
+            Exporter.Result r = Exporter.export(RaceScene.session(), Exporter.Format.MP4, o, tmp, null, null);
+            double cpu = (processCpuNanos() - cpu0) / 1e9;
+            // what the export cost the machine, whatever else runs: frames per CPU-second, and per second on two idle cores
+            node.put("process_cpu_seconds", Math.round(cpu * 1000) / 1000.0);
+            node.put("frames_per_cpu_second", Math.round(r.frames() / cpu * 10) / 10.0);
+            node.put("frames", r.frames());
+            node.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
+            node.put("frames_per_second", Math.round(r.frames() / r.seconds() * 10) / 10.0);
+            node.put("bytes", r.bytes());
+            // jcodec is ~30x slower: compared on the first 60 frames, sizes at equal frames
+            int jf = quick ? 10 : 60;
+            ExportOptions oj = ExportOptions.of(1280, 720, 30, 1, jf, false);
+            Exporter.Result fj = Exporter.export(RaceScene.session(), Exporter.Format.MP4, oj, tmp, null, null);
+            System.setProperty("descent.mp4.encoder", "jcodec");
+            progress("export_mp4 the first " + jf + " frames through jcodec");
+            Exporter.Result j = Exporter.export(RaceScene.session(), Exporter.Format.MP4, oj, tmp, null, null);
+            node.put("compared_frames", jf);
+            node.put("compared_bytes", fj.bytes());
+            node.put("jcodec_bytes", j.bytes());
+            node.put("jcodec_frames_per_second", Math.round(j.frames() / j.seconds() * 10) / 10.0);
+            return node;
+        } finally {
+            if (before == null) {
+                System.clearProperty("descent.mp4.encoder");
+            } else {
+                System.setProperty("descent.mp4.encoder", before);
+            }
+            java.nio.file.Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** This process's CPU time over all its threads (-1 where the JVM does not tell). */
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
     }
 
     private static void progress(String what) {

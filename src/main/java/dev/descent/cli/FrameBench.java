@@ -6,7 +6,6 @@ import dev.descent.optim.Optimizer;
 import dev.descent.optim.Optimizers;
 import dev.descent.optim.Stepper;
 import dev.descent.render.OverlaySettings;
-import dev.descent.render.Palette;
 import dev.descent.render.PathTracer;
 import dev.descent.render.Scene;
 import dev.descent.render.SceneSettings;
@@ -106,7 +105,7 @@ final class FrameBench {
                 grad.add(k, Math.hypot(g[0], g[1]));
                 rate.add(k, o.lr());
             }
-            Color c = Palette.DEFAULT.color(r);
+            Color c = runColor(r);
             snaps.add(new TrajectorySnapshot(c, spec.name(), new double[0], new double[0], 0, 0, -1.2, 1, false));
             fullPaths.add(a);
             topPaths.add(b);
@@ -173,7 +172,7 @@ final class FrameBench {
             XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
             renderer.setDrawSeriesLineAsPath(true); // one path a series, as the window's charts draw them
             for (int r = 0; r < series.size(); r++) {
-                renderer.setSeriesPaint(r, Palette.DEFAULT.color(r));
+                renderer.setSeriesPaint(r, runColor(r));
                 renderer.setSeriesStroke(r, new BasicStroke(1.5f));
             }
             XYPlot plot = new XYPlot(data, new NumberAxis(), y, renderer);
@@ -226,5 +225,11 @@ final class FrameBench {
             }
             return s;
         }
+    }
+
+    /** Run r's colour in the session palette (the one list of run colours). */
+    private static Color runColor(int r) {
+        java.util.List<String> c = dev.descent.session.Palette.RUN_COLORS;
+        return Color.decode(c.get(Math.floorMod(r, c.size())));
     }
 }

@@ -4,6 +4,7 @@ import dev.descent.export.ExportCancelledException;
 import dev.descent.export.ExportException;
 import dev.descent.export.ExportOptions;
 import dev.descent.export.Exporter;
+import dev.descent.export.Overlays;
 import dev.descent.export.LessonAnimation;
 import dev.descent.session.Presets;
 import dev.descent.session.SessionConfig;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
 final class RenderCommand implements Callable<Integer> {
 
     static final class Source {
-        @Option(names = "--session", paramLabel = "FILE", required = true, description = "a session file (JSON), as saved by the window")
+        @Option(names = "--session", paramLabel = "FILE", required = true, description = "a session file (JSON), as saved by the window, or a PNG, GIF, MP4 or SVG Descent exported (the session inside)")
         Path session;
 
         @Option(names = "--preset", paramLabel = "ID", required = true, description = "a built-in lesson instead of a file (see `list`), e.g. rosenbrock-race")
@@ -63,8 +64,20 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--size", paramLabel = "WxH", defaultValue = "1280x720", description = "frame size, e.g. 1280x720, 720p, 1080p; default: ${DEFAULT-VALUE}")
     String size;
 
-    @Option(names = "--charts", description = "draw a loss-vs-step chart beside the plot")
+    @Option(names = "--charts", description = "draw the window's loss chart beside the plot (below it in a tall frame)")
     boolean charts;
+
+    @Option(names = "--no-step", description = "leave out the step counter (every frame carries it by default)")
+    boolean noStep;
+
+    @Option(names = "--no-title", description = "leave out the title and caption (the session's title and description)")
+    boolean noTitle;
+
+    @Option(names = "--no-legend", description = "leave out the legend (runs with their optimizer and settings)")
+    boolean noLegend;
+
+    @Option(names = "--no-aids", description = "leave out the aids drawn over the plot (arrows, maps)")
+    boolean noAids;
 
     @Option(names = "--hold", paramLabel = "SECONDS", defaultValue = "2", description = "with --lesson: how long each beat's end stays; default: ${DEFAULT-VALUE}")
     double hold;
@@ -82,12 +95,13 @@ final class RenderCommand implements Callable<Integer> {
         }
         Exporter.Format format = Exporter.Format.of(out);
         int[] wh = ExportOptions.parseSize(size);
-        ExportOptions o = new ExportOptions(wh[0], wh[1], fps, stepsPerFrame, firstStep, steps, charts);
+        Overlays overlays = new Overlays(!noStep, !noTitle, !noLegend, !noAids);
+        ExportOptions o = new ExportOptions(wh[0], wh[1], fps, stepsPerFrame, firstStep, steps, charts, overlays);
         PrintWriter err = commandSpec.commandLine().getErr();
         if (source.lesson != null) {
             return lesson(format, wh, err);
         }
-        SessionConfig session = source.session != null ? SessionFiles.read(source.session) : Presets.load(source.preset).session();
+        SessionConfig session = source.session != null ? readSession(source.session) : Presets.load(source.preset).session();
         long t0 = System.nanoTime();
         Exporter.Progress progress = quiet ? Exporter.Progress.NONE : new Exporter.Progress() {
             int lastPercent = -1;
@@ -151,5 +165,20 @@ final class RenderCommand implements Callable<Integer> {
         } catch (ExportCancelledException e) {
             return 130;
         }
+    }
+
+    /** A session file, or the session inside an export. */
+    private static SessionConfig readSession(Path file) {
+        try {
+            if (java.nio.file.Files.isRegularFile(file)) {
+                java.util.Optional<SessionConfig> inside = dev.descent.export.EmbeddedSession.read(file);
+                if (inside.isPresent()) {
+                    return inside.get();
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new SessionFiles.SessionFileException(file + " cannot be read: " + e.getMessage());
+        }
+        return SessionFiles.read(file);
     }
 }

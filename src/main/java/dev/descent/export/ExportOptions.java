@@ -14,10 +14,11 @@ import java.util.Locale;
  * @param stepsPerFrame optimizer steps between two frames, at least 1
  * @param firstStep     the step the animation starts from (its path so far is drawn)
  * @param lastStep      the step of the last frame
- * @param charts        draw a loss-vs-step chart beside the plot
+ * @param charts        draw the window's loss chart beside (or, in a tall frame, below) the plot
+ * @param overlays      what each frame says about itself (step counter, title and caption, legend, aids)
  */
 public record ExportOptions(int width, int height, double fps, int stepsPerFrame, long firstStep, long lastStep,
-                            boolean charts) {
+                            boolean charts, Overlays overlays) {
 
     public static final int MIN_SIZE = 64;
     public static final int MAX_SIZE = 7680;
@@ -25,8 +26,16 @@ public record ExportOptions(int width, int height, double fps, int stepsPerFrame
     /** The most frames an animation may have. */
     public static final int MAX_FRAMES = 100_000;
 
+    /** Every overlay on. */
+    public ExportOptions(int width, int height, double fps, int stepsPerFrame, long firstStep, long lastStep, boolean charts) {
+        this(width, height, fps, stepsPerFrame, firstStep, lastStep, charts, Overlays.ALL);
+    }
+
     /** @throws IllegalArgumentException naming the offending value */
     public ExportOptions {
+        if (overlays == null) {
+            overlays = Overlays.ALL;
+        }
         if (width < MIN_SIZE || width > MAX_SIZE || height < MIN_SIZE || height > MAX_SIZE) {
             throw new IllegalArgumentException("Invalid size " + width + "x" + height + ": each side must be from "
                     + MIN_SIZE + " to " + MAX_SIZE + " pixels");
@@ -72,7 +81,11 @@ public record ExportOptions(int width, int height, double fps, int stepsPerFrame
     }
 
     public ExportOptions withSize(int w, int h) {
-        return new ExportOptions(w, h, fps, stepsPerFrame, firstStep, lastStep, charts);
+        return new ExportOptions(w, h, fps, stepsPerFrame, firstStep, lastStep, charts, overlays);
+    }
+
+    public ExportOptions withOverlays(Overlays o) {
+        return new ExportOptions(width, height, fps, stepsPerFrame, firstStep, lastStep, charts, o);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.descent.session.SessionFiles;
 import dev.descent.session.Sessions;
 import dev.descent.math.Surface;
 import dev.descent.math.Viewport;
+import dev.descent.render.PlotPainter;
 import dev.descent.sim.Command;
 import dev.descent.sim.Engine;
 import dev.descent.sim.History;
@@ -79,7 +80,8 @@ public final class ExportRuns {
             double[][] costs = {h.channel(Engine.UPHILL), h.channel(Engine.FUNCTION_EVALUATIONS),
                     h.channel(Engine.GRADIENT_EVALUATIONS)};
             out.add(new SimulatedRun(m, Color.decode(m.color()), m.name(), h.channel(1), h.channel(2), h.channel(3), rows,
-                    f.status() == RunStatus.DIVERGED, f.probeNames(), probes, f.status(), costs));
+                    f.status() == RunStatus.DIVERGED, f.probeNames(), probes, f.status(), costs,
+                    PlotPainter.legendLabel(m.name(), configs.get(i).spec().optimizer().label())));
         }
         return new ExportRuns(s, surface, view, steps, List.copyOf(out));
     }

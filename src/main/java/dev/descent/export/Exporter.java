@@ -21,9 +21,6 @@ import java.util.function.BooleanSupplier;
 import javax.imageio.ImageIO;
 import javax.imageio.stream.FileImageOutputStream;
 import javax.imageio.stream.ImageOutputStream;
-import org.jcodec.api.awt.AWTSequenceEncoder;
-import org.jcodec.common.io.NIOUtils;
-import org.jcodec.common.io.SeekableByteChannel;
 import org.jcodec.common.model.Rational;
 import org.jfree.svg.SVGGraphics2D;
 
@@ -40,7 +37,7 @@ public final class Exporter {
 
     /** What to write. */
     public enum Format {
-        GIF("gif", true), MP4("mp4", true), PNG_SEQUENCE("png frames", true), PNG("png", false), SVG("svg", false),
+        GIF("gif", true), MP4("mp4", true), WEBM("webm", true), PNG_SEQUENCE("png frames", true), PNG("png", false), SVG("svg", false),
         CSV("csv", false);
 
         private final String label;
@@ -61,7 +58,7 @@ public final class Exporter {
 
         /**
          * The format a path asks for: a path that ends with a separator is a PNG sequence; then by
-         * extension ({@code .gif .mp4 .png .svg .csv}, even when a folder has that name: the export
+         * extension ({@code .gif .mp4 .webm .png .svg .csv}, even when a folder has that name: the export
          * refuses it rather than filling the folder); then an existing folder is a PNG sequence.
          *
          * @throws IllegalArgumentException for anything else, and for an empty path
@@ -81,6 +78,9 @@ public final class Exporter {
             if (lower.endsWith(".mp4")) {
                 return MP4;
             }
+            if (lower.endsWith(".webm")) {
+                return WEBM;
+            }
             if (lower.endsWith(".png")) {
                 return PNG;
             }
@@ -94,7 +94,7 @@ public final class Exporter {
                 return PNG_SEQUENCE;
             }
             throw new IllegalArgumentException("Cannot tell the format of '" + path
-                    + "': use .gif, .mp4, .png, .svg, .csv, or a folder ending with / for PNG frames");
+                    + "': use .gif, .mp4, .webm, .png, .svg, .csv, or a folder ending with / for PNG frames");
         }
     }
 
@@ -144,6 +144,7 @@ public final class Exporter {
             frames = switch (format) {
                 case GIF -> gif(runs, o, out, p, stop);
                 case MP4 -> mp4(runs, o, out, p, stop);
+                case WEBM -> webm(runs, o, out, p, stop);
                 case PNG_SEQUENCE -> pngSequence(runs, o, out, p, stop);
                 case PNG -> png(runs, o, out, stop);
                 case SVG -> svg(runs, o, out, stop);
@@ -181,7 +182,7 @@ public final class Exporter {
 
     private static int gif(ExportRuns runs, ExportOptions o, Path out, Progress p, BooleanSupplier cancelled) throws IOException {
         try (AtomicOutput target = AtomicOutput.file(out)) {
-            SceneFrames painter = new SceneFrames(runs, o.width(), o.height(), o.charts(), o.lastStep());
+            SceneFrames painter = SceneFrames.of(runs, o);
             GifAnimation.write(painter, o, target.temp(), p, cancelled);
             check(cancelled);
             target.commit();
@@ -199,22 +200,18 @@ public final class Exporter {
     private static int mp4(ExportRuns runs, ExportOptions o, Path out, Progress p, BooleanSupplier cancelled) throws IOException {
         ExportOptions e = o.withSize(even(o.width()), even(o.height()));
         try (AtomicOutput target = AtomicOutput.file(out)) {
-            SceneFrames painter = new SceneFrames(runs, e.width(), e.height(), e.charts(), e.lastStep());
-            BufferedImage img = new BufferedImage(e.width(), e.height(), BufferedImage.TYPE_INT_RGB);
-            Rational rate = rational(e.fps());
-            SeekableByteChannel ch = NIOUtils.writableChannel(target.temp().toFile());
-            try {
-                AWTSequenceEncoder enc = new AWTSequenceEncoder(ch, rate);
-                int n = e.frames();
-                for (int k = 0; k < n; k++) {
-                    check(cancelled);
-                    draw(painter, img, e.stepOf(k));
-                    enc.encodeImage(img);
-                    p.update(k + 1, n);
-                }
+            SceneFrames painter = SceneFrames.of(runs, e);
+            String comment = EmbeddedSession.shareString(runs.session());
+            try (VideoEncoder enc = VideoEncoder.open(target.temp(), e.width(), e.height(), e.fps(), comment)) {
+                FramePipeline.run(painter, e, cancelled, (k, px) -> {
+                    enc.encode(px);
+                    p.update(k + 1, e.frames());
+                });
                 enc.finish();
-            } finally {
-                NIOUtils.closeQuietly(ch);
+                if (enc.kind() != VideoEncoder.Kind.FFMPEG) {
+                    enc.close();
+                    EmbeddedSession.appendMp4Box(target.temp(), comment);
+                }
             }
             check(cancelled);
             target.commit();
@@ -222,19 +219,42 @@ public final class Exporter {
         }
     }
 
-    /** A frame rate as a fraction (29.97 → 2997/100). */
-    static Rational rational(double fps) {
-        if (fps == Math.rint(fps)) {
-            return Rational.R((int) fps, 1);
+    /**
+     * WebM (VP9) through FFmpeg, where its libraries load; the session in the {@code COMMENT} tag.
+     *
+     * @throws IllegalArgumentException where FFmpeg is not available (there is no pure-Java VP9 encoder)
+     */
+    private static int webm(ExportRuns runs, ExportOptions o, Path out, Progress p, BooleanSupplier cancelled) throws IOException {
+        if (!FfmpegEncoder.available()) {
+            throw new IllegalArgumentException("WebM needs FFmpeg's libraries, which do not load on this machine: export .mp4 instead");
         }
-        return Rational.R((int) Math.round(fps * 1000), 1000);
+        ExportOptions e = o.withSize(even(o.width()), even(o.height()));
+        try (AtomicOutput target = AtomicOutput.file(out)) {
+            SceneFrames painter = SceneFrames.of(runs, e);
+            try (VideoEncoder enc = FfmpegEncoder.webm(target.temp(), e.width(), e.height(), e.fps(),
+                    EmbeddedSession.shareString(runs.session()))) {
+                FramePipeline.run(painter, e, cancelled, (k, px) -> {
+                    enc.encode(px);
+                    p.update(k + 1, e.frames());
+                });
+                enc.finish();
+            }
+            check(cancelled);
+            target.commit();
+            return e.frames();
+        }
+    }
+
+    /** A frame rate as a fraction (29.97 → 29970/1000). */
+    static Rational rational(double fps) {
+        return JcodecEncoder.rational(fps);
     }
 
     // ---- PNG frames, stills -------------------------------------------------------------------------
 
     private static int pngSequence(ExportRuns runs, ExportOptions o, Path out, Progress p, BooleanSupplier cancelled) throws IOException {
         try (AtomicOutput target = AtomicOutput.folder(out, FRAME_NAMES)) {
-            SceneFrames painter = new SceneFrames(runs, o.width(), o.height(), o.charts(), o.lastStep());
+            SceneFrames painter = SceneFrames.of(runs, o);
             BufferedImage img = new BufferedImage(o.width(), o.height(), BufferedImage.TYPE_INT_RGB);
             int n = o.frames();
             int digits = Math.max(4, Integer.toString(n).length());
@@ -242,8 +262,8 @@ public final class Exporter {
                 check(cancelled);
                 draw(painter, img, o.stepOf(k));
                 Path f = target.temp().resolve(String.format(Locale.ROOT, "frame_%0" + digits + "d.png", k + 1));
-                if (!ImageIO.write(img, "png", f.toFile())) {
-                    throw new IOException("no PNG writer");
+                try (OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(f), 1 << 16)) {
+                    EmbeddedSession.writePng(img, runs.session(), os);
                 }
                 p.update(k + 1, n);
             }
@@ -254,21 +274,17 @@ public final class Exporter {
     }
 
     private static int png(ExportRuns runs, ExportOptions o, Path out, BooleanSupplier cancelled) throws IOException {
-        SceneFrames painter = new SceneFrames(runs, o.width(), o.height(), o.charts(), o.lastStep());
+        SceneFrames painter = SceneFrames.of(runs, o);
         BufferedImage img = painter.render(o.lastStep());
-        AtomicOutput.write(out, os -> {
-            if (!ImageIO.write(img, "png", os)) {
-                throw new IOException("no PNG writer");
-            }
-        }, cancelled);
+        AtomicOutput.write(out, os -> EmbeddedSession.writePng(img, runs.session(), os), cancelled);
         return 1;
     }
 
     private static int svg(ExportRuns runs, ExportOptions o, Path out, BooleanSupplier cancelled) throws IOException {
-        SceneFrames painter = new SceneFrames(runs, o.width(), o.height(), o.charts(), o.lastStep());
+        SceneFrames painter = SceneFrames.of(runs, o);
         SVGGraphics2D g = new SVGGraphics2D(o.width(), o.height());
         painter.paint(g, o.lastStep());
-        byte[] doc = g.getSVGDocument().getBytes(StandardCharsets.UTF_8);
+        byte[] doc = EmbeddedSession.embedInSvg(g.getSVGDocument(), runs.session()).getBytes(StandardCharsets.UTF_8);
         AtomicOutput.write(out, os -> os.write(doc), cancelled);
         return 1;
     }

@@ -44,6 +44,7 @@ public final class GifAnimation {
         ArrayDeque<Future<int[]>> queue = new ArrayDeque<>();
         try (ImageOutputStream ios = Exporter.imageStream(file);
              GifWriter gif = new GifWriter(ios, w, h, GifWriter.delayFor(o.fps()), palette)) {
+            gif.setComment(EmbeddedSession.shareString(painter.runs().session()));
             int[] previous = null;
             int next = 0;
             for (int k = 0; k < n; k++) {

@@ -38,6 +38,7 @@ public final class GifWriter implements AutoCloseable {
     private final int delayCs;
     private final IndexColorModel colorModel;
     private boolean first = true;
+    private String comment;
     private boolean started;
     private int frames;
 
@@ -119,6 +120,14 @@ public final class GifWriter implements AutoCloseable {
         return new Prepared(x0, y0, w, h, idx, true);
     }
 
+    /**
+     * Stores {@code text} (printable ASCII, such as a share string) in a comment extension before
+     * the first frame; call before the first {@link #write}.
+     */
+    public void setComment(String text) {
+        this.comment = text;
+    }
+
     /** Writes a prepared frame (frames must come in order). */
     public void write(Prepared p) throws IOException {
         if (!started) {
@@ -161,6 +170,12 @@ public final class GifWriter implements AutoCloseable {
             app.setAttribute("authenticationCode", "2.0");
             app.setUserObject(new byte[] {1, 0, 0});
             apps.appendChild(app);
+            if (comment != null) {
+                IIOMetadataNode comments = child(root, "CommentExtensions");
+                IIOMetadataNode c = new IIOMetadataNode("CommentExtension");
+                c.setAttribute("value", comment);
+                comments.appendChild(c);
+            }
             first = false;
         }
         md.setFromTree(format, root);

@@ -18,9 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import javax.imageio.stream.ImageOutputStream;
-import org.jcodec.api.awt.AWTSequenceEncoder;
-import org.jcodec.common.io.NIOUtils;
-import org.jcodec.common.io.SeekableByteChannel;
 
 /**
  * A lesson as an animation for slides: beat after beat, each drawn with its own runs, overlays and
@@ -39,6 +36,8 @@ public final class LessonAnimation {
     private final List<long[]> frames = new ArrayList<>();
     private final int width;
     private final int height;
+    /** The lesson's session, carried inside the file. */
+    private final SessionConfig session;
 
     /**
      * @param holdSeconds how long the end of each beat stays on screen
@@ -51,6 +50,7 @@ public final class LessonAnimation {
         ExportOptions.of(width, height, fps, 1, 1, false); // validates size and fps
         this.width = width;
         this.height = height;
+        this.session = lesson.session();
         long[] ends = LessonCheck.beatSteps(lesson);
         int hold = (int) Math.max(1, Math.round(holdSeconds * fps));
         long from = 0;
@@ -59,7 +59,9 @@ public final class LessonAnimation {
             SessionConfig s = look(lesson.session(), b);
             ExportRuns runs = ExportRuns.simulate(s, Math.max(1, ends[k]));
             int band = captionBand(height);
-            beats.add(new SceneFrames(runs, width, height - band, false, Math.max(1, ends[k])));
+            // the caption band says the beat: the plot carries the step counter and the legend
+            beats.add(new SceneFrames(runs, width, height - band, false, Math.max(1, ends[k]), Overlays.ALL.withTitle(false),
+                    null, null, null));
             captions.add(b.caption());
             long span = ends[k] - from;
             long per = Math.max(1, (span + FRAMES_PER_BEAT - 1) / FRAMES_PER_BEAT);
@@ -204,6 +206,7 @@ public final class LessonAnimation {
         GifPalette palette = GifPalette.build(samples, forced);
         try (ImageOutputStream ios = Exporter.imageStream(file);
              GifWriter gif = new GifWriter(ios, width, height, GifWriter.delayFor(fps), palette)) {
+            gif.setComment(EmbeddedSession.shareString(session));
             int[] previous = null;
             for (int i = 0; i < frames.size(); i++) {
                 check(stop);
@@ -217,17 +220,18 @@ public final class LessonAnimation {
     }
 
     private void mp4(Path file, double fps, Exporter.Progress p, BooleanSupplier stop) throws IOException {
-        SeekableByteChannel ch = NIOUtils.writableChannel(file.toFile());
-        try {
-            AWTSequenceEncoder enc = new AWTSequenceEncoder(ch, Exporter.rational(fps));
+        String comment = EmbeddedSession.shareString(session);
+        try (VideoEncoder enc = VideoEncoder.open(file, width, height, fps, comment)) {
             for (int i = 0; i < frames.size(); i++) {
                 check(stop);
-                enc.encodeImage(render(i));
+                enc.encode(Exporter.pixels(render(i)));
                 p.update(i + 1, frames.size());
             }
             enc.finish();
-        } finally {
-            NIOUtils.closeQuietly(ch);
+            if (enc.kind() != VideoEncoder.Kind.FFMPEG) {
+                enc.close();
+                EmbeddedSession.appendMp4Box(file, comment);
+            }
         }
     }
 

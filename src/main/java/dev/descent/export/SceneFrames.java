@@ -3,28 +3,52 @@ package dev.descent.export;
 import dev.descent.session.SessionConfig;
 import dev.descent.render.ColorMap;
 import dev.descent.render.OverlaySettings;
+import dev.descent.render.PlotPainter;
+import dev.descent.render.PlotTransform;
+import dev.descent.render.PresenterPainter;
 import dev.descent.render.Scene;
 import dev.descent.render.SceneSettings;
 import dev.descent.render.ScenePainter;
 import dev.descent.render.StaticLayer;
 import dev.descent.render.Style;
 import dev.descent.render.TrajectorySnapshot;
+import dev.descent.render.charts.ChartTheme;
+import dev.descent.render.charts.LossLines;
+import dev.descent.render.charts.LossScale;
+import dev.descent.render.charts.Points;
+import dev.descent.render.charts.StepChart;
+import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The frames of an export, drawn by the render package's painters exactly as the window draws
- * them: the cached {@link StaticLayer} of the session's surface, viewport and look (computed once),
- * then the visible runs' trajectories, markers and legend up to the frame's step, and optionally a
- * loss chart (JFreeChart) beside the plot. {@link #paint} may be called from several threads at once.
+ * The frames of an export, drawn as the window draws them: the plot through
+ * {@link PlotPainter}'s look (equal aspect, the session's colour map, contours and gradient field)
+ * and the render package's painters, the window's own loss chart ({@link StepChart} with its
+ * {@link LossScale} — f − f* on a log axis or a symmetric log — and the ▲ of every uphill step), and
+ * the overlays the frame carries ({@link Overlays}): the step counter and the title and caption as
+ * presenter mode draws them, the legend with every run's optimizer and settings. Sizes scale with
+ * the frame (the chart is drawn at screen size and scaled), so a 4K frame is the 720p frame, sharper.
+ * {@link #paint} may be called from several threads at once.
  */
 public final class SceneFrames implements FramePainter {
 
-    /** The share of the width the chart takes when charts are on. */
+    /** The share of the frame the chart takes when charts are on. */
     public static final double CHART_SHARE = 0.36;
+
+    /**
+     * Aids painted over the plot after the runs, before the labels: the hook for the window's
+     * arrows and maps (its transform maps data to the plot's pixels).
+     */
+    @FunctionalInterface
+    public interface Aids {
+        void paint(Graphics2D g, PlotTransform transform, long step);
+    }
 
     private final ExportRuns runs;
     private final List<SimulatedRun> shown;
@@ -32,40 +56,76 @@ public final class SceneFrames implements FramePainter {
     private final int height;
     private final StaticLayer layer;
     private final OverlaySettings overlay;
-    /** One chart per thread: a chart holds the step it draws (frames may be drawn in parallel). */
-    private final ThreadLocal<LossChart> chart;
+    private final Overlays overlays;
+    private final String title;
+    private final String caption;
+    private final Aids aids;
+    private final Rectangle plotArea;
     private final Rectangle2D chartArea;
+    private final LossScale scale;
+    /** The chart's sizes are the screen's times this. */
+    private final double unit;
+    /** One chart per thread: a chart holds the lines it draws (frames may be drawn in parallel). */
+    private final ThreadLocal<StepChart> chart;
+
+    /** Every overlay on; the session's title and description as the caption. */
+    public SceneFrames(ExportRuns runs, int width, int height, boolean charts, long lastStep) {
+        this(runs, width, height, charts, lastStep, Overlays.ALL, null, null, null);
+    }
 
     /**
-     * @param lastStep the last step any frame shows (fixes the chart's axes)
+     * @param title   the title overlay; null: the session's name
+     * @param caption the caption overlay; null: the session's description
+     * @param aids    painted over the plot when {@code overlays.aids()}; may be null
      * @throws IllegalArgumentException for a size the painters cannot draw
      */
-    public SceneFrames(ExportRuns runs, int width, int height, boolean charts, long lastStep) {
+    public SceneFrames(ExportRuns runs, int width, int height, boolean charts, long lastStep, Overlays overlays,
+            String title, String caption, Aids aids) {
         this.runs = runs;
         this.shown = runs.shown();
         this.width = width;
         this.height = height;
-        int plotWidth = charts ? (int) Math.round(width * (1 - CHART_SHARE)) : width;
+        this.overlays = overlays == null ? Overlays.ALL : overlays;
         SessionConfig s = runs.session();
-        SceneSettings settings = settings(s);
-        this.layer = StaticLayer.render(new Scene(runs.surface(), runs.viewport(), plotWidth, height, settings));
-        this.overlay = OverlaySettings.DEFAULT.withTrailLength(s.trail());
+        this.title = title != null ? title : s.title();
+        this.caption = caption != null ? caption : s.description();
+        this.aids = aids;
+        // wide frames put the chart beside the plot, tall ones below it (the window's place)
+        boolean beside = width >= 1.2 * height;
+        int pw = charts && beside ? (int) Math.round(width * (1 - CHART_SHARE)) : width;
+        int ph = charts && !beside ? (int) Math.round(height * (1 - CHART_SHARE)) : height;
+        this.plotArea = new Rectangle(0, 0, pw, ph);
+        this.layer = StaticLayer.render(new Scene(runs.surface(), runs.viewport(), pw, ph, settings(s)));
+        this.overlay = OverlaySettings.DEFAULT.withTrailLength(s.trail()).withLegend(this.overlays.legend());
+        this.unit = Style.forSize(width, height, 1).unit();
+        this.scale = LossScale.of(runs.surface(), true);
         if (charts) {
-            Style style = layer.style();
-            this.chart = ThreadLocal.withInitial(() -> new LossChart(shown, lastStep, style));
-            double pad = style.px(8);
-            this.chartArea = new Rectangle2D.Double(plotWidth, pad, width - plotWidth - 3 * pad, height - 2 * pad);
+            double pad = Math.round(6 * unit);
+            this.chartArea = beside
+                    ? new Rectangle2D.Double(pw + pad, pad, width - pw - 2 * pad, height - 2 * pad)
+                    : new Rectangle2D.Double(pad, ph + pad, width - 2 * pad, height - ph - 2 * pad);
+            this.chart = ThreadLocal.withInitial(this::newChart);
         } else {
-            this.chart = null;
             this.chartArea = null;
+            this.chart = null;
         }
     }
 
-    /** The session's look as the render package's settings. */
+    /** The frames an export with these options draws. */
+    public static SceneFrames of(ExportRuns runs, ExportOptions o) {
+        return new SceneFrames(runs, o.width(), o.height(), o.charts(), o.lastStep(), o.overlays(), null, null, null);
+    }
+
+    /** The session's look as the window draws it (equal aspect: one unit as long on x as on y). */
     public static SceneSettings settings(SessionConfig s) {
-        return SceneSettings.DEFAULT.withColorMap(ColorMap.byName(s.colorMap()))
-                .withContourLines(s.contourLines())
-                .withGradientField(s.gradientField());
+        return new PlotPainter.Look(s.colorMap(), s.contourLines(), s.gradientField(), false).settings();
+    }
+
+    private StepChart newChart() {
+        StepChart c = new StepChart(scale.title(), scale.logAxis(), false);
+        c.setTheme(ChartTheme.LIGHT);
+        c.setScale(scale);
+        return c;
     }
 
     @Override
@@ -86,6 +146,21 @@ public final class SceneFrames implements FramePainter {
         return runs;
     }
 
+    /** Where the plot is in the frame. */
+    public Rectangle plotArea() {
+        return new Rectangle(plotArea);
+    }
+
+    /** Where the chart is in the frame, or null without one. */
+    public Rectangle2D chartArea() {
+        return chartArea == null ? null : (Rectangle2D) chartArea.clone();
+    }
+
+    /** The loss scale of the chart (the window's for this surface with log on). */
+    public LossScale scale() {
+        return scale;
+    }
+
     /** The pixel position of a data point in the frame (tests: where a trajectory must be). */
     public double[] toPixel(double x, double y) {
         return new double[] {layer.transform().toPixelX(x), layer.transform().toPixelY(y)};
@@ -93,13 +168,80 @@ public final class SceneFrames implements FramePainter {
 
     @Override
     public void paint(Graphics2D g, long step) {
-        if (chart != null) {
-            g.setColor(layer.style().background());
-            g.fillRect(layer.width(), 0, width - layer.width(), height);
+        Style style = layer.style();
+        if (chartArea != null) {
+            g.setColor(ChartTheme.LIGHT.background());
+            g.fillRect(0, 0, width, height);
         }
         ScenePainter.paintFrame(g, layer, snapshots(step), overlay);
-        if (chart != null) {
-            chart.get().draw(g, chartArea, step);
+        if (aids != null && overlays.aids()) {
+            aids.paint(g, layer.transform(), step);
+        }
+        long shownStep = overlays.step() ? shownStep(step) : -1;
+        boolean words = overlays.title() && ((title != null && !title.isBlank()) || (caption != null && !caption.isBlank()));
+        if (shownStep >= 0 || words) {
+            // inside the plot's axes: the words bottom left, the counter bottom right (the legend takes the top)
+            PlotTransform t = layer.transform();
+            Graphics2D p = (Graphics2D) g.create((int) Math.round(t.left()), (int) Math.round(t.top()),
+                    (int) Math.round(t.width()), (int) Math.round(t.height()));
+            try {
+                // presenter mode's sizes at 720p, scaled with the frame; a small frame keeps the title alone
+                double s = Math.max(0.45, Math.min(unit * 0.8, t.width() / 700.0));
+                boolean room = t.width() >= 480 * unit && t.height() >= 260 * unit;
+                PresenterPainter.paintLabels(p, (int) Math.round(t.width()), (int) Math.round(t.height()), shownStep,
+                        words ? title : null, words && room ? caption : null, s, false, true);
+            } finally {
+                p.dispose();
+            }
+        }
+        if (chartArea != null) {
+            paintChart(g, step);
+        }
+    }
+
+    /** The step the counter shows, as the window's: the furthest any run has come by the frame's step. */
+    private long shownStep(long step) {
+        long most = 0;
+        for (SimulatedRun r : shown) {
+            most = Math.max(most, r.rowsAt(step) - 1);
+        }
+        return shown.isEmpty() ? step : most;
+    }
+
+    /**
+     * The loss chart as frame {@code step} draws it (lines and uphill marks up to that step), or
+     * null without charts. The calling thread's own chart.
+     */
+    public StepChart chartAt(long step) {
+        if (chart == null) {
+            return null;
+        }
+        StepChart c = chart.get();
+        List<StepChart.Line> lines = new ArrayList<>();
+        List<Points> marks = new ArrayList<>();
+        List<Color> colors = new ArrayList<>();
+        for (SimulatedRun r : shown) {
+            int rows = r.rowsAt(step);
+            Color color = ChartTheme.LIGHT.runColor(r.color());
+            lines.add(new StepChart.Line(r.label(), LossLines.loss(r.loss(), rows, scale), color, 1.5f, StepChart.Dash.SOLID, null));
+            marks.add(LossLines.uphill(r.loss(), r.costs() == null ? null : r.costs()[0], rows, scale));
+            colors.add(color);
+        }
+        c.setLines(lines);
+        c.setMarks(marks, colors);
+        return c;
+    }
+
+    private void paintChart(Graphics2D g, long step) {
+        StepChart c = chartAt(step);
+        Graphics2D cg = (Graphics2D) g.create();
+        try {
+            // drawn at the window's size, scaled: fonts, strokes and marks grow with the frame
+            cg.translate(chartArea.getX(), chartArea.getY());
+            cg.transform(AffineTransform.getScaleInstance(unit, unit));
+            c.chart().draw(cg, new Rectangle2D.Double(0, 0, chartArea.getWidth() / unit, chartArea.getHeight() / unit));
+        } finally {
+            cg.dispose();
         }
     }
 
@@ -119,7 +261,8 @@ public final class SceneFrames implements FramePainter {
         List<TrajectorySnapshot> out = new ArrayList<>(shown.size());
         for (SimulatedRun r : shown) {
             int n = r.rowsAt(step);
-            out.add(new TrajectorySnapshot(r.color(), r.label(), r.xs(), r.ys(), n, 0, r.xs()[0], r.ys()[0], r.divergedAt(step),
+            String label = overlays.legend() ? r.legend() : r.label();
+            out.add(new TrajectorySnapshot(r.color(), label, r.xs(), r.ys(), n, 0, r.xs()[0], r.ys()[0], r.divergedAt(step),
                     r.costs() == null ? null : r.costs()[0]));
         }
         return out;

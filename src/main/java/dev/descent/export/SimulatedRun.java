@@ -15,10 +15,11 @@ import java.util.List;
  * @param status where the run stands at its last row (converged, stalled, escaped, diverged, finished)
  * @param costs  per row: {@code costs[0]} 1 where the step raised f, else 0 (NaN in row 0);
  *               {@code costs[1]} and {@code costs[2]} the function and gradient evaluations that row cost
+ * @param legend the run's line in the legend, as the window writes it: name and optimizer with its settings
  */
 public record SimulatedRun(RunConfig model, Color color, String label, double[] xs, double[] ys, double[] loss,
                            int rows, boolean diverged, List<String> probeNames, double[][] probes,
-                           RunStatus status, double[][] costs) {
+                           RunStatus status, double[][] costs, String legend) {
 
     /** Rows drawn when showing {@code step}: every row up to it. */
     public int rowsAt(long step) {

@@ -62,29 +62,68 @@ public final class PresenterPainter {
             g.fillRect(0, 0, w, h);
             return;
         }
+        paintLabels(g, w, h, plot, o.step(), o.title(), o.caption(), o.scale(), o.dark(), false);
         double s = o.scale();
-        Color box = o.dark() ? new Color(13, 17, 23, 215) : new Color(255, 255, 255, 225);
-        Color ink = o.dark() ? new Color(0xe6edf3) : new Color(0x1f2328);
-        Color muted = o.dark() ? new Color(0xb0b8c1) : new Color(0x4b535c);
+
+        // the pointer highlight: a soft disc with a ring, seen from the back of the room
+        if (Double.isFinite(o.pointerX()) && Double.isFinite(o.pointerY())) {
+            double r = 22 * s;
+            g.setColor(new Color(255, 214, 0, 90));
+            g.fill(new Ellipse2D.Double(o.pointerX() - r, o.pointerY() - r, 2 * r, 2 * r));
+            g.setStroke(new BasicStroke((float) (2.5 * s)));
+            g.setColor(new Color(230, 60, 30, 220));
+            g.draw(new Ellipse2D.Double(o.pointerX() - r, o.pointerY() - r, 2 * r, 2 * r));
+        }
+    }
+
+    /**
+     * The step counter (top centre; none when {@code step} is negative) and the title and caption
+     * (bottom left; none when both are null or blank) over a {@code w}×{@code h} area, at
+     * {@code s} times the presenter's base sizes (any positive scale: exported frames scale them
+     * with the frame). Presenter mode and exported frames share these.
+     */
+    public static void paintLabels(Graphics2D g, int w, int h, long step, String title, String caption, double s, boolean dark) {
+        paintLabels(g, w, h, new Rectangle2D.Double(0, 0, w, h), step, title, caption, s, dark, false);
+    }
+
+    /**
+     * As above; with {@code counterBottomRight} the counter sits in the bottom right corner rather
+     * than the top centre (exported frames: the legend takes the top, the words the bottom left).
+     */
+    public static void paintLabels(Graphics2D g, int w, int h, long step, String title, String caption, double s, boolean dark,
+            boolean counterBottomRight) {
+        paintLabels(g, w, h, new Rectangle2D.Double(0, 0, w, h), step, title, caption, s, dark, counterBottomRight);
+    }
+
+    /** As above, with the title and caption inside {@code plot} (the plot's data area), clear of the tick labels. */
+    public static void paintLabels(Graphics2D g, int w, int h, Rectangle2D plot, long step, String title, String caption,
+            double s, boolean dark, boolean counterBottomRight) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        Color box = dark ? new Color(13, 17, 23, 215) : new Color(255, 255, 255, 225);
+        Color ink = dark ? new Color(0xe6edf3) : new Color(0x1f2328);
+        Color muted = dark ? new Color(0xb0b8c1) : new Color(0x4b535c);
         int pad = (int) Math.round(12 * s);
         int margin = (int) Math.round(16 * s);
 
         // the step counter, top centre: clear of the legend (top right) and the axes
-        String counter = "step " + o.step();
-        Font big = new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(30 * s));
-        g.setFont(big);
-        FontMetrics fm = g.getFontMetrics();
-        int cw = fm.stringWidth(counter);
-        int bx = (w - cw) / 2 - pad;
-        int by = margin;
-        int bh = fm.getAscent() + fm.getDescent() + pad;
-        g.setColor(box);
-        g.fill(new RoundRectangle2D.Double(bx, by, cw + 2 * pad, bh, pad, pad));
-        g.setColor(ink);
-        g.drawString(counter, bx + pad, by + pad / 2 + fm.getAscent());
+        if (step >= 0) {
+            String counter = "step " + step;
+            Font big = new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(30 * s));
+            g.setFont(big);
+            FontMetrics fm = g.getFontMetrics();
+            int cw = fm.stringWidth(counter);
+            int bh = fm.getAscent() + fm.getDescent() + pad;
+            int bx = counterBottomRight ? w - margin - cw - 2 * pad : (w - cw) / 2 - pad;
+            int by = counterBottomRight ? h - margin - bh : margin;
+            g.setColor(box);
+            g.fill(new RoundRectangle2D.Double(bx, by, cw + 2 * pad, bh, pad, pad));
+            g.setColor(ink);
+            g.drawString(counter, bx + pad, by + pad / 2 + fm.getAscent());
+        }
 
         // the caption, bottom left
-        if ((o.title() != null && !o.title().isBlank()) || (o.caption() != null && !o.caption().isBlank())) {
+        if ((title != null && !title.isBlank()) || (caption != null && !caption.isBlank())) {
             Font titleFont = new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(20 * s));
             Font textFont = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(15 * s));
             int inset = margin / 2;
@@ -95,8 +134,8 @@ public final class PresenterPainter {
             FontMetrics tf = g.getFontMetrics();
             g.setFont(textFont);
             FontMetrics xf = g.getFontMetrics();
-            List<String> titleLines = o.title() == null ? List.of() : wrap(o.title(), tf, maxWidth);
-            List<String> textLines = o.caption() == null ? List.of() : wrap(o.caption(), xf, maxWidth);
+            List<String> titleLines = title == null ? List.of() : wrap(title, tf, maxWidth);
+            List<String> textLines = caption == null ? List.of() : wrap(caption, xf, maxWidth);
             int width = 0;
             for (String l : titleLines) {
                 width = Math.max(width, tf.stringWidth(l));
@@ -124,15 +163,6 @@ public final class PresenterPainter {
             }
         }
 
-        // the pointer highlight: a soft disc with a ring, seen from the back of the room
-        if (Double.isFinite(o.pointerX()) && Double.isFinite(o.pointerY())) {
-            double r = 22 * s;
-            g.setColor(new Color(255, 214, 0, 90));
-            g.fill(new Ellipse2D.Double(o.pointerX() - r, o.pointerY() - r, 2 * r, 2 * r));
-            g.setStroke(new BasicStroke((float) (2.5 * s)));
-            g.setColor(new Color(230, 60, 30, 220));
-            g.draw(new Ellipse2D.Double(o.pointerX() - r, o.pointerY() - r, 2 * r, 2 * r));
-        }
     }
 
     /** The bounds of the step counter's box, for tests and for keeping other things out of it. */

@@ -149,9 +149,4 @@ public final class TrajectoryPainter {
         g.draw(line);
         g.setStroke(oldStroke);
     }
-
-    /** The colour most runs get when none is chosen. */
-    public static Color defaultColor(int index) {
-        return Palette.DEFAULT.color(index);
-    }
 }

@@ -39,7 +39,7 @@
  * {@link dev.descent.render.PlotTransform} (data ↔ pixels, zoom, pan),
  * {@link dev.descent.render.AxesPainter}, {@link dev.descent.render.ColorBarPainter},
  * {@link dev.descent.render.MarkerPainter}, {@link dev.descent.render.TrajectoryPainter},
- * {@link dev.descent.render.Palette}, {@link dev.descent.render.GradientFieldPainter},
+ * {@link dev.descent.render.GradientFieldPainter},
  * {@link dev.descent.render.LegendPainter}; {@link dev.descent.render.ContourBenchmark} is the
  * workload the {@code bench} command times.
  */

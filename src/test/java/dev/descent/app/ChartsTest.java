@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.descent.app.charts.Points;
-import dev.descent.app.charts.SeriesStore;
-import dev.descent.app.charts.StepChart;
+import dev.descent.render.charts.Points;
+import dev.descent.render.charts.SeriesStore;
+import dev.descent.render.charts.StepChart;
 import dev.descent.session.RunConfig;
-import dev.descent.session.SessionConfig;
 import dev.descent.session.SessionController;
+import dev.descent.session.SessionConfig;
 import dev.descent.sim.Frame;
 import dev.descent.sim.History;
 import dev.descent.sim.RunFrame;
@@ -145,8 +145,8 @@ class ChartsTest {
         waitFor(loss::isReadoutShowing);
         List<String> text = loss.readoutText();
         assertEquals("step 12", text.get(0));
-        assertEquals("Momentum " + dev.descent.app.charts.ChartFormat.number(sgd.history().get(SeriesStore.LOSS, 12), 5), text.get(1));
-        assertEquals("Adam " + dev.descent.app.charts.ChartFormat.number(adam.history().get(SeriesStore.LOSS, 12), 5), text.get(2));
+        assertEquals("Momentum " + dev.descent.render.charts.ChartFormat.number(sgd.history().get(SeriesStore.LOSS, 12), 5), text.get(1));
+        assertEquals("Adam " + dev.descent.render.charts.ChartFormat.number(adam.history().get(SeriesStore.LOSS, 12), 5), text.get(2));
         robot.moveTo(view.plot());
         waitFor(() -> !loss.isReadoutShowing());
 

@@ -76,6 +76,40 @@ class FileActionsTest {
     }
 
     @Test
+    void openingAnExportedGifPngOrMp4RestoresTheSessionThatMadeIt(FxRobot robot) throws Exception {
+        robot.interact(() -> ctl.setSpeed(123));
+        SessionConfig made = ctl.session();
+        for (String name : List.of("made.gif", "made.png", "made.mp4")) {
+            Path f = dir.resolve(name);
+            Exporter.export(made, Exporter.Format.of(f.toString()), ExportOptions.of(160, 120, 10, 5, 20, false), f, null, null);
+            robot.interact(() -> view.load(WindowTest.bowl(0.1)));
+            assertEquals(1, ctl.runs().size());
+            robot.interact(() -> view.files().openFile(f));
+            assertEquals(made, ctl.session(), name);
+            assertTrue(message(robot).contains("Opened the session inside " + name), message(robot));
+            // Save must not overwrite the picture with JSON: it asks for a session file instead
+            assertEquals(null, view.files().currentFile());
+        }
+    }
+
+    @Test
+    void aCopiedSessionPastesBackAndBadTextIsRefused(FxRobot robot) throws Exception {
+        robot.interact(() -> ctl.setSpeed(456));
+        SessionConfig made = ctl.session();
+        robot.interact(() -> view.files().copySession());
+        String[] text = new String[1];
+        robot.interact(() -> text[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertTrue(text[0].startsWith("descent:"), text[0]);
+        robot.interact(() -> view.load(WindowTest.bowl(0.1)));
+        SessionConfig other = ctl.session();
+        robot.interact(() -> view.files().pasteSession("descent:not-a-session"));
+        assertEquals(other, ctl.session());
+        assertTrue(message(robot).startsWith("Cannot paste the session"), message(robot));
+        robot.interact(() -> view.files().pasteSession());
+        assertEquals(made, ctl.session());
+    }
+
+    @Test
     void aRefusedFileLeavesTheOpenSessionUntouched(FxRobot robot) throws Exception {
         SessionConfig before = ctl.session();
         Path bad = Files.writeString(dir.resolve("bad.json"),

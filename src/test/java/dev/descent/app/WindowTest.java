@@ -1,5 +1,6 @@
 package dev.descent.app;
 
+import dev.descent.render.PlotPainter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.descent.export.SessionFileOutput;
 import dev.descent.session.Presets;
 import dev.descent.session.SessionFiles;
+import java.awt.image.BufferedImage;
+import dev.descent.export.SessionFileOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,6 +62,36 @@ class RenderCommandTest {
         List<String> lines = Files.readAllLines(csv);
         assertTrue(lines.get(0).startsWith("run,name,step,x,y,loss"), lines.get(0));
         assertEquals(1 + 11 * Presets.load("ravine").session().runs().size(), lines.size());
+    }
+
+    @Test
+    void anExportedPngRendersAgainAsTheSessionItCarriesAndOverlaysSwitchOff() throws Exception {
+        Path png = dir.resolve("figure.png");
+        CliTest.Result r = CliTest.run("render", "--preset", "ravine", "--steps", "40", "--size", "480x270", "-q", "--out", png.toString());
+        assertEquals(0, r.exit(), r.err());
+        // the figure reproduced from the figure: the same pixels
+        Path again = dir.resolve("again.png");
+        r = CliTest.run("render", "--session", png.toString(), "--steps", "40", "--size", "480x270", "-q", "--out", again.toString());
+        assertEquals(0, r.exit(), r.err());
+        BufferedImage a = ImageIO.read(png.toFile());
+        BufferedImage b = ImageIO.read(again.toFile());
+        assertTrue(same(a, b), "the session inside the PNG draws the same figure");
+        Path bare = dir.resolve("bare.png");
+        r = CliTest.run("render", "--session", png.toString(), "--steps", "40", "--size", "480x270", "-q", "--no-step",
+                "--no-title", "--no-legend", "--out", bare.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertFalse(same(a, ImageIO.read(bare.toFile())), "without the overlays the frame differs");
+    }
+
+    private static boolean same(BufferedImage a, BufferedImage b) {
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                if (a.getRGB(x, y) != b.getRGB(x, y)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     @Test

@@ -30,8 +30,8 @@ class SceneTest {
         double[] xs = {-2, -1.5, -1, -0.5, 0};
         double[] ys = {1, -0.8, 0.6, -0.3, 0};
         return List.of(
-                TrajectorySnapshot.of(Palette.DEFAULT.color(0), "SGD", xs, ys, xs.length),
-                TrajectorySnapshot.of(Palette.DEFAULT.color(1), "Adam", new double[] {2, 1, Double.NaN}, new double[] {1, 0.5, 0}, 3));
+                TrajectorySnapshot.of(new java.awt.Color(0xE69F00), "SGD", xs, ys, xs.length),
+                TrajectorySnapshot.of(new java.awt.Color(0x56B4E9), "Adam", new double[] {2, 1, Double.NaN}, new double[] {1, 0.5, 0}, 3));
     }
 
     @Test

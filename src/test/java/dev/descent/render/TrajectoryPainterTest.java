@@ -197,11 +197,12 @@ class TrajectoryPainterTest {
     }
 
     @Test
-    void paletteHasEightDistinctColours() {
-        assertEquals(8, Palette.OKABE_ITO.size());
-        assertEquals(8, Palette.OKABE_ITO.colors().stream().distinct().count());
-        assertEquals(Palette.OKABE_ITO.color(0), Palette.OKABE_ITO.color(8));
-        assertEquals(new Color(0xD55E00), Palette.DEFAULT.color(0));
+    void theRunPaletteHasEightDistinctColoursOkabeItoWithWhiteForBlack() {
+        java.util.List<String> c = dev.descent.session.Palette.RUN_COLORS;
+        assertEquals(8, c.size());
+        assertEquals(8, c.stream().map(String::toUpperCase).distinct().count());
+        assertEquals(java.util.Set.of("#E69F00", "#56B4E9", "#F0E442", "#D55E00", "#009E73", "#CC79A7", "#FFFFFF", "#0072B2"),
+                java.util.Set.copyOf(c));
     }
 
     static boolean near(int a, int b, int tol) {

@@ -1,4 +1,4 @@
-package dev.descent.app.charts;
+package dev.descent.render.charts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

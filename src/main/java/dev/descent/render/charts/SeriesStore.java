@@ -1,4 +1,4 @@
-package dev.descent.app.charts;
+package dev.descent.render.charts;
 
 import dev.descent.sim.Engine;
 import dev.descent.sim.Frame;

@@ -1,4 +1,4 @@
-package dev.descent.app.charts;
+package dev.descent.render.charts;
 
 /**
  * Keeps a bounded picture of one value over the steps of a run, fed one row at a time in step

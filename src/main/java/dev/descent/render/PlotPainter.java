@@ -1,16 +1,7 @@
-package dev.descent.app;
+package dev.descent.render;
 
 import dev.descent.math.Surface;
 import dev.descent.math.Viewport;
-import dev.descent.render.ColorMap;
-import dev.descent.render.OverlaySettings;
-import dev.descent.render.PathTracer;
-import dev.descent.render.PlotTransform;
-import dev.descent.render.Scene;
-import dev.descent.render.SceneSettings;
-import dev.descent.render.ScenePainter;
-import dev.descent.render.StaticLayer;
-import dev.descent.render.TrajectorySnapshot;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
@@ -26,7 +17,7 @@ public final class PlotPainter {
 
     /** How the static layer looks. */
     public record Look(String colorMap, boolean contourLines, boolean gradientField, boolean dark) {
-        SceneSettings settings() {
+        public SceneSettings settings() {
             ColorMap map;
             try {
                 map = ColorMap.byName(colorMap == null ? "viridis" : colorMap);
@@ -174,8 +165,20 @@ public final class PlotPainter {
         ScenePainter.paintOverlay(g, now.transform(), layer.layer().style(), runs, OverlaySettings.DEFAULT, selected, paths, linesFrom);
     }
 
+    /**
+     * A run's line in the legend: its optimizer with the settings that differ from the defaults
+     * ({@code optimizerLabel}), after the run's name when the name says something else.
+     */
+    public static String legendLabel(String name, String optimizerLabel) {
+        String n = name == null ? "" : name.trim();
+        if (n.isEmpty() || optimizerLabel.startsWith(n)) {
+            return optimizerLabel;
+        }
+        return n + ": " + optimizerLabel;
+    }
+
     /** A number in at most about four significant digits, for the pointer readout. */
-    static String shortNumber(double v) {
+    public static String shortNumber(double v) {
         if (!Double.isFinite(v)) {
             return String.valueOf(v);
         }

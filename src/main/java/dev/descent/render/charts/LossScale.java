@@ -1,4 +1,4 @@
-package dev.descent.app.charts;
+package dev.descent.render.charts;
 
 import dev.descent.math.CriticalPoint;
 import dev.descent.math.Surface;

@@ -1,4 +1,4 @@
-package dev.descent.app.charts;
+package dev.descent.render.charts;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package dev.descent.app.charts;
+package dev.descent.render.charts;
 
 import java.awt.Graphics2D;
 import java.awt.geom.Path2D;
