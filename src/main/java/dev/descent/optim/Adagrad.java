@@ -120,6 +120,14 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
         }
 
         @Override
+        public List<RoleVector> vectors() {
+            return List.of(
+                    RoleVector.downhill("grad"),
+                    RoleVector.direction(RoleVector.Role.PRECONDITIONED, "step", 1),
+                    RoleVector.move());
+        }
+
+        @Override
         public List<Probe> probes() {
             return List.of(
                     Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g),

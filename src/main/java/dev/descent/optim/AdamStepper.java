@@ -204,6 +204,15 @@ final class AdamStepper implements Stepper {
     }
 
     @Override
+    public List<RoleVector> vectors() {
+        return List.of(
+                RoleVector.downhill("grad"),
+                RoleVector.direction(RoleVector.Role.VELOCITY, "m", -1),
+                RoleVector.direction(RoleVector.Role.PRECONDITIONED, "step", 1),
+                RoleVector.move());
+    }
+
+    @Override
     public List<Probe> probes() {
         List<Probe> probes = new ArrayList<>();
         probes.add(Elementwise.copy("grad", "∇f", decoupled

@@ -217,6 +217,14 @@ public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implem
         }
 
         @Override
+        public List<RoleVector> vectors() {
+            return List.of(
+                    RoleVector.downhill("grad"),
+                    RoleVector.direction(RoleVector.Role.PRECONDITIONED, "direction", 1),
+                    RoleVector.move());
+        }
+
+        @Override
         public List<Probe> probes() {
             return List.of(
                     new Probe("grad", "∇f", "gradient at the point the step started from",

@@ -216,6 +216,14 @@ public record ConjugateGradient(double lr, String betaRule, int restart, double 
         }
 
         @Override
+        public List<RoleVector> vectors() {
+            return List.of(
+                    RoleVector.downhill("grad"),
+                    RoleVector.direction(RoleVector.Role.PRECONDITIONED, "direction", 1),
+                    RoleVector.move());
+        }
+
+        @Override
         public List<Probe> probes() {
             return List.of(
                     new Probe("grad", "∇f", "gradient at the point the step started from",

@@ -307,6 +307,14 @@ public record Lbfgs(double lr, int maxIter, int maxEval, double toleranceGrad, d
         }
 
         @Override
+        public List<RoleVector> vectors() {
+            return List.of(
+                    new RoleVector(RoleVector.Role.GRADIENT, "grad", -1, RoleVector.Kind.DIRECTION, RoleVector.Anchor.END),
+                    RoleVector.direction(RoleVector.Role.PRECONDITIONED, "direction", 1),
+                    RoleVector.move());
+        }
+
+        @Override
         public List<Probe> probes() {
             return List.of(
                     new Probe("grad", "∇f", "gradient at the last point the step evaluated",

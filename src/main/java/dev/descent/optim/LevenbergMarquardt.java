@@ -222,6 +222,13 @@ public record LevenbergMarquardt(double lr, double lambda, double nu, int maxTri
         }
 
         @Override
+        public List<RoleVector> vectors() {
+            return List.of(
+                    RoleVector.downhill("grad"),
+                    RoleVector.move());
+        }
+
+        @Override
         public List<Probe> probes() {
             return List.of(
                     new Probe("grad", "∇f", "gradient 2·Jᵀr at the point the step started from",

@@ -157,6 +157,13 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Optimiz
         }
 
         @Override
+        public List<RoleVector> vectors() {
+            List<RoleVector> vectors = new ArrayList<>(fast.vectors());
+            vectors.add(RoleVector.point(RoleVector.Role.SLOW_WEIGHTS, "slow_weights"));
+            return List.copyOf(vectors);
+        }
+
+        @Override
         public List<Probe> probes() {
             List<Probe> probes = new ArrayList<>(fast.probes());
             probes.add(Elementwise.copy("slow_weights", "φ", "Lookahead's slow weights (θ is reset to them every k steps)", slow));

@@ -275,6 +275,13 @@ public record Newton(double lr, String hessianFix, String lineSearch, double min
         }
 
         @Override
+        public List<RoleVector> vectors() {
+            return List.of(
+                    RoleVector.downhill("grad"),
+                    new RoleVector(RoleVector.Role.NEWTON_STEP, "step", 1, RoleVector.Kind.DISPLACEMENT, RoleVector.Anchor.START));
+        }
+
+        @Override
         public List<Probe> probes() {
             return List.of(
                     new Probe("grad", "∇f", "gradient at the point the step started from",

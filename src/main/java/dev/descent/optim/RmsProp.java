@@ -125,6 +125,18 @@ public record RmsProp(double lr, double alpha, double eps, double weightDecay, d
         }
 
         @Override
+        public List<RoleVector> vectors() {
+            List<RoleVector> vectors = new ArrayList<>();
+            vectors.add(RoleVector.downhill("grad"));
+            if (buf != null) {
+                vectors.add(RoleVector.direction(RoleVector.Role.VELOCITY, "momentum_buffer", -1));
+            }
+            vectors.add(RoleVector.direction(RoleVector.Role.PRECONDITIONED, "step", 1));
+            vectors.add(RoleVector.move());
+            return vectors;
+        }
+
+        @Override
         public List<Probe> probes() {
             List<Probe> probes = new ArrayList<>();
             probes.add(Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g));

@@ -171,6 +171,13 @@ public record Sam(Optimizer inner, double rho) implements Optimizer {
         }
 
         @Override
+        public List<RoleVector> vectors() {
+            List<RoleVector> vectors = new ArrayList<>(base.vectors());
+            vectors.add(new RoleVector(RoleVector.Role.TRIAL, "perturbed_point", 1, RoleVector.Kind.POINT, RoleVector.Anchor.START));
+            return List.copyOf(vectors);
+        }
+
+        @Override
         public List<Probe> probes() {
             List<Probe> probes = new ArrayList<>();
             for (Probe p : base.probes()) {

@@ -150,6 +150,23 @@ public record Sgd(double lr, double momentum, double dampening, double weightDec
         }
 
         @Override
+        public List<RoleVector> vectors() {
+            List<RoleVector> vectors = new ArrayList<>();
+            vectors.add(RoleVector.downhill("grad"));
+            if (momentum != 0) {
+                // torch's buffer b pushes along −b; the lecture velocity v is the step itself
+                vectors.add(variant.equals(TORCH)
+                        ? RoleVector.direction(RoleVector.Role.VELOCITY, "momentum_buffer", -1)
+                        : new RoleVector(RoleVector.Role.VELOCITY, "velocity", 1, RoleVector.Kind.DISPLACEMENT, RoleVector.Anchor.START));
+            }
+            if (ahead != null) {
+                vectors.add(new RoleVector(RoleVector.Role.LOOKAHEAD, "lookahead", 1, RoleVector.Kind.POINT, RoleVector.Anchor.START));
+            }
+            vectors.add(RoleVector.move());
+            return vectors;
+        }
+
+        @Override
         public List<Probe> probes() {
             List<Probe> probes = new ArrayList<>();
             probes.add(new Probe("grad", "∇f", "gradient used by the last step (with weight decay)",
@@ -161,6 +178,9 @@ public record Sgd(double lr, double momentum, double dampening, double weightDec
                                 ? (nesterov ? "momentum buffer b (the step is η·(g + μ·b))" : "momentum buffer b (the step is η·b)")
                                 : "velocity v (the step itself)",
                         out -> System.arraycopy(buf, 0, out, 0, buf.length)));
+            }
+            if (ahead != null) {
+                probes.add(Elementwise.copy("lookahead", "θ+μv", "the look-ahead point θ + μ·v where the last gradient was taken", ahead));
             }
             probes.add(new Probe("effective_lr", "η", "learning rate of the last step",
                     out -> java.util.Arrays.fill(out, lastLr)));

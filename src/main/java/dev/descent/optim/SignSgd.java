@@ -74,6 +74,13 @@ public record SignSgd(double lr, double weightDecay) implements Optimizer {
         }
 
         @Override
+        public List<RoleVector> vectors() {
+            return List.of(
+                    RoleVector.downhill("grad"),
+                    RoleVector.move());
+        }
+
+        @Override
         public List<Probe> probes() {
             return List.of(
                     Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g),

@@ -85,6 +85,14 @@ public record Signum(double lr, double momentum, double weightDecay) implements 
         }
 
         @Override
+        public List<RoleVector> vectors() {
+            return List.of(
+                    RoleVector.downhill("grad"),
+                    RoleVector.direction(RoleVector.Role.VELOCITY, "m", -1),
+                    RoleVector.move());
+        }
+
+        @Override
         public List<Probe> probes() {
             return List.of(
                     Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g),
