@@ -3,6 +3,7 @@ package dev.descent.cli;
 import dev.descent.export.ExportCancelledException;
 import dev.descent.export.ExportException;
 import dev.descent.export.ExportOptions;
+import dev.descent.render.ArrowPainter;
 import dev.descent.export.Exporter;
 import dev.descent.export.LessonAnimation;
 import dev.descent.export.session.Presets;
@@ -66,6 +67,11 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--charts", description = "draw a loss-vs-step chart beside the plot")
     boolean charts;
 
+    @Option(names = "--arrows", paramLabel = "KINDS",
+            description = {"draw each run's last step as arrows: all, or some of gradient, velocity, step, lookahead,"
+                    + " slow_weights, preconditioned, newton_step, trial (comma-separated)"})
+    String arrows;
+
     @Option(names = "--hold", paramLabel = "SECONDS", defaultValue = "2", description = "with --lesson: how long each beat's end stays; default: ${DEFAULT-VALUE}")
     double hold;
 
@@ -82,7 +88,8 @@ final class RenderCommand implements Callable<Integer> {
         }
         Exporter.Format format = Exporter.Format.of(out);
         int[] wh = ExportOptions.parseSize(size);
-        ExportOptions o = new ExportOptions(wh[0], wh[1], fps, stepsPerFrame, firstStep, steps, charts);
+        ExportOptions o = new ExportOptions(wh[0], wh[1], fps, stepsPerFrame, firstStep, steps, charts,
+                arrows == null ? null : ArrowPainter.Settings.parse(arrows));
         PrintWriter err = commandSpec.commandLine().getErr();
         if (source.lesson != null) {
             return lesson(format, wh, err);

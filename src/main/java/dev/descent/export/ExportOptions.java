@@ -15,9 +15,10 @@ import java.util.Locale;
  * @param firstStep     the step the animation starts from (its path so far is drawn)
  * @param lastStep      the step of the last frame
  * @param charts        draw a loss-vs-step chart beside the plot
+ * @param arrows        which arrows to draw at each run's last step (see {@link dev.descent.render.ArrowPainter}); null: none
  */
 public record ExportOptions(int width, int height, double fps, int stepsPerFrame, long firstStep, long lastStep,
-                            boolean charts) {
+                            boolean charts, dev.descent.render.ArrowPainter.Settings arrows) {
 
     public static final int MIN_SIZE = 64;
     public static final int MAX_SIZE = 7680;
@@ -51,6 +52,16 @@ public record ExportOptions(int width, int height, double fps, int stepsPerFrame
             throw new IllegalArgumentException(frames + " frames is too many (at most " + MAX_FRAMES
                     + "); raise the steps per frame");
         }
+    }
+
+    /** Without arrows. */
+    public ExportOptions(int width, int height, double fps, int stepsPerFrame, long firstStep, long lastStep, boolean charts) {
+        this(width, height, fps, stepsPerFrame, firstStep, lastStep, charts, null);
+    }
+
+    /** The same options with the arrows of each run's last step drawn (null: none). */
+    public ExportOptions withArrows(dev.descent.render.ArrowPainter.Settings a) {
+        return new ExportOptions(width, height, fps, stepsPerFrame, firstStep, lastStep, charts, a);
     }
 
     /** Steps 0 to {@code steps}, one frame every {@code stepsPerFrame} steps. */

@@ -181,7 +181,7 @@ public final class Exporter {
 
     private static int gif(ExportRuns runs, ExportOptions o, Path out, Progress p, BooleanSupplier cancelled) throws IOException {
         try (AtomicOutput target = AtomicOutput.file(out)) {
-            SceneFrames painter = new SceneFrames(runs, o.width(), o.height(), o.charts(), o.lastStep());
+            SceneFrames painter = new SceneFrames(runs, o.width(), o.height(), o.charts(), o.lastStep(), o.arrows());
             GifAnimation.write(painter, o, target.temp(), p, cancelled);
             check(cancelled);
             target.commit();
@@ -199,7 +199,7 @@ public final class Exporter {
     private static int mp4(ExportRuns runs, ExportOptions o, Path out, Progress p, BooleanSupplier cancelled) throws IOException {
         ExportOptions e = o.withSize(even(o.width()), even(o.height()));
         try (AtomicOutput target = AtomicOutput.file(out)) {
-            SceneFrames painter = new SceneFrames(runs, e.width(), e.height(), e.charts(), e.lastStep());
+            SceneFrames painter = new SceneFrames(runs, e.width(), e.height(), e.charts(), e.lastStep(), e.arrows());
             BufferedImage img = new BufferedImage(e.width(), e.height(), BufferedImage.TYPE_INT_RGB);
             Rational rate = rational(e.fps());
             SeekableByteChannel ch = NIOUtils.writableChannel(target.temp().toFile());
@@ -234,7 +234,7 @@ public final class Exporter {
 
     private static int pngSequence(ExportRuns runs, ExportOptions o, Path out, Progress p, BooleanSupplier cancelled) throws IOException {
         try (AtomicOutput target = AtomicOutput.folder(out, FRAME_NAMES)) {
-            SceneFrames painter = new SceneFrames(runs, o.width(), o.height(), o.charts(), o.lastStep());
+            SceneFrames painter = new SceneFrames(runs, o.width(), o.height(), o.charts(), o.lastStep(), o.arrows());
             BufferedImage img = new BufferedImage(o.width(), o.height(), BufferedImage.TYPE_INT_RGB);
             int n = o.frames();
             int digits = Math.max(4, Integer.toString(n).length());
@@ -254,7 +254,7 @@ public final class Exporter {
     }
 
     private static int png(ExportRuns runs, ExportOptions o, Path out, BooleanSupplier cancelled) throws IOException {
-        SceneFrames painter = new SceneFrames(runs, o.width(), o.height(), o.charts(), o.lastStep());
+        SceneFrames painter = new SceneFrames(runs, o.width(), o.height(), o.charts(), o.lastStep(), o.arrows());
         BufferedImage img = painter.render(o.lastStep());
         AtomicOutput.write(out, os -> {
             if (!ImageIO.write(img, "png", os)) {
@@ -265,7 +265,7 @@ public final class Exporter {
     }
 
     private static int svg(ExportRuns runs, ExportOptions o, Path out, BooleanSupplier cancelled) throws IOException {
-        SceneFrames painter = new SceneFrames(runs, o.width(), o.height(), o.charts(), o.lastStep());
+        SceneFrames painter = new SceneFrames(runs, o.width(), o.height(), o.charts(), o.lastStep(), o.arrows());
         SVGGraphics2D g = new SVGGraphics2D(o.width(), o.height());
         painter.paint(g, o.lastStep());
         byte[] doc = g.getSVGDocument().getBytes(StandardCharsets.UTF_8);

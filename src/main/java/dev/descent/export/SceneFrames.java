@@ -1,6 +1,8 @@
 package dev.descent.export;
 
 import dev.descent.export.session.Session;
+import dev.descent.optim.RoleVector;
+import dev.descent.render.ArrowPainter;
 import dev.descent.render.ColorMap;
 import dev.descent.render.OverlaySettings;
 import dev.descent.render.Scene;
@@ -9,6 +11,7 @@ import dev.descent.render.ScenePainter;
 import dev.descent.render.StaticLayer;
 import dev.descent.render.Style;
 import dev.descent.render.TrajectorySnapshot;
+import dev.descent.sim.HeadArrows;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
@@ -35,12 +38,28 @@ public final class SceneFrames implements FramePainter {
     /** One chart per thread: a chart holds the step it draws (frames may be drawn in parallel). */
     private final ThreadLocal<LossChart> chart;
     private final Rectangle2D chartArea;
+    private final ArrowPainter.Settings arrows;
+    private final List<List<RoleVector>> declared;
 
     /**
      * @param lastStep the last step any frame shows (fixes the chart's axes)
      * @throws IllegalArgumentException for a size the painters cannot draw
      */
     public SceneFrames(ExportRuns runs, int width, int height, boolean charts, long lastStep) {
+        this(runs, width, height, charts, lastStep, null);
+    }
+
+    /**
+     * As {@link #SceneFrames(ExportRuns, int, int, boolean, long)}, drawing the arrows of each run's
+     * last step (null: none).
+     */
+    public SceneFrames(ExportRuns runs, int width, int height, boolean charts, long lastStep, ArrowPainter.Settings arrows) {
+        this.arrows = arrows;
+        this.declared = new ArrayList<>();
+        for (SimulatedRun r : runs.shown()) {
+            declared.add(arrows == null ? List.of()
+                    : dev.descent.export.session.Sessions.spec(runs.surface(), r.model()).optimizer().newStepper(2).vectors());
+        }
         this.runs = runs;
         this.shown = runs.shown();
         this.width = width;
@@ -98,6 +117,9 @@ public final class SceneFrames implements FramePainter {
             g.fillRect(layer.width(), 0, width - layer.width(), height);
         }
         ScenePainter.paintFrame(g, layer, snapshots(step), overlay);
+        if (arrows != null) {
+            ArrowPainter.paint(g, layer.transform(), layer.style(), arrows(step), arrows);
+        }
         if (chart != null) {
             chart.get().draw(g, chartArea, step);
         }
@@ -113,6 +135,26 @@ public final class SceneFrames implements FramePainter {
             g.dispose();
         }
         return img;
+    }
+
+    /** Each shown run's arrows for the step that reached {@code step} (none at the start). */
+    public List<List<HeadArrows.Arrow>> arrows(long step) {
+        List<List<HeadArrows.Arrow>> out = new ArrayList<>(shown.size());
+        for (int i = 0; i < shown.size(); i++) {
+            SimulatedRun r = shown.get(i);
+            int row = r.rowsAt(step) - 1;
+            if (row < 1) {
+                out.add(List.of());
+                continue;
+            }
+            double[] start = {r.xs()[row - 1], r.ys()[row - 1]};
+            double[] end = {r.xs()[row], r.ys()[row]};
+            out.add(HeadArrows.resolve(declared.get(i), name -> {
+                int k = r.probeNames().indexOf(name);
+                return k < 0 ? null : new double[] {r.probes()[2 * k][row], r.probes()[2 * k + 1][row]};
+            }, start, end));
+        }
+        return out;
     }
 
     private List<TrajectorySnapshot> snapshots(long step) {

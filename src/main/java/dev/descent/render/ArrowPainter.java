@@ -44,6 +44,43 @@ public final class ArrowPainter {
         public boolean shows(RoleVector.Role r) {
             return shown.contains(r);
         }
+
+        /**
+         * "all", or role ids separated by commas ("gradient,velocity,step").
+         *
+         * @throws IllegalArgumentException naming the unknown id and the known ones
+         */
+        public static Settings parse(String text) {
+            String t = text == null ? "" : text.trim();
+            if (t.equalsIgnoreCase("all")) {
+                return ALL;
+            }
+            Set<RoleVector.Role> roles = EnumSet.noneOf(RoleVector.Role.class);
+            for (String part : t.split(",")) {
+                String id = part.trim().toLowerCase(java.util.Locale.ROOT);
+                RoleVector.Role match = null;
+                for (RoleVector.Role r : RoleVector.Role.values()) {
+                    if (r.id().equals(id)) {
+                        match = r;
+                    }
+                }
+                if (match == null) {
+                    throw new IllegalArgumentException("Invalid arrow kind '" + part.trim() + "': use all, or some of "
+                            + String.join(", ", ids()) + " separated by commas");
+                }
+                roles.add(match);
+            }
+            return new Settings(roles);
+        }
+
+        /** Every role id, in order. */
+        public static List<String> ids() {
+            List<String> out = new ArrayList<>();
+            for (RoleVector.Role r : RoleVector.Role.values()) {
+                out.add(r.id());
+            }
+            return out;
+        }
     }
 
     private static final Map<RoleVector.Role, Color> COLORS = new EnumMap<>(Map.of(
