@@ -70,6 +70,7 @@ public final class MainView extends BorderPane {
             new String[] {"→", "one step; in a lesson, the next beat (also Page Down)"},
             new String[] {"← / Page Up", "in a lesson, the previous beat"},
             new String[] {"R or Home", "reset every run to its start"},
+            new String[] {"A", "arrows of the last step: off, selected run, all runs"},
             new String[] {"0", "reset the view"},
             new String[] {"+ / −", "zoom in / out"},
             new String[] {"Ctrl+Z", "undo a change to the runs or the surface"},
@@ -520,7 +521,8 @@ public final class MainView extends BorderPane {
         resetView.setOnAction(e -> ctl.setView(null));
         darkItem.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
         darkItem.setOnAction(e -> setDark(darkItem.isSelected()));
-        view.getItems().addAll(maps, linesItem, fieldItem, trail, charts.menuItem(), new SeparatorMenuItem(), resetView, darkItem);
+        view.getItems().addAll(maps, linesItem, fieldItem, trail, arrowsMenu(), charts.menuItem(), new SeparatorMenuItem(),
+                resetView, darkItem);
 
         Menu help = new Menu("_Help");
         MenuItem keys = new MenuItem("Keyboard shortcuts");
@@ -891,6 +893,7 @@ public final class MainView extends BorderPane {
                 lessons.back();
             }
             case R, HOME -> ctl.reset();
+            case A -> cycleArrows();
             case DIGIT0, NUMPAD0 -> ctl.setView(null);
             case PLUS, EQUALS, ADD -> plot.zoomCentre(1 / 1.25);
             case MINUS, SUBTRACT -> plot.zoomCentre(1.25);
@@ -900,6 +903,60 @@ public final class MainView extends BorderPane {
         }
         e.consume();
     }
+
+    /**
+     * View ▸ Arrows: off, the selected run's, or every run's arrows of the last step (gradient,
+     * velocity, step, ...), each kind switchable. A (the key) cycles off → selected → all.
+     */
+    private Menu arrowsMenu() {
+        Menu menu = new Menu("Arrows");
+        menu.setId("arrows");
+        ToggleGroup group = new ToggleGroup();
+        for (PlotView.ArrowMode mode : PlotView.ArrowMode.values()) {
+            RadioMenuItem item = new RadioMenuItem(switch (mode) {
+                case OFF -> "None";
+                case SELECTED -> "Selected run   (A)";
+                case ALL -> "All runs";
+            });
+            item.setId("arrows-" + mode.name().toLowerCase(java.util.Locale.ROOT));
+            item.setToggleGroup(group);
+            item.setUserData(mode);
+            item.setSelected(mode == plot.arrowMode());
+            item.setOnAction(e -> plot.setArrows(mode, plot.arrowKinds()));
+            menu.getItems().add(item);
+        }
+        arrowGroup = group;
+        menu.getItems().add(new SeparatorMenuItem());
+        for (dev.descent.optim.RoleVector.Role role : dev.descent.optim.RoleVector.Role.values()) {
+            CheckMenuItem item = new CheckMenuItem(role.symbol() + "  " + role.meaning());
+            item.setId("arrow-" + role.id());
+            item.setSelected(plot.arrowKinds().shows(role));
+            item.setOnAction(e -> {
+                java.util.Set<dev.descent.optim.RoleVector.Role> kinds = java.util.EnumSet.noneOf(dev.descent.optim.RoleVector.Role.class);
+                kinds.addAll(plot.arrowKinds().shown());
+                if (item.isSelected()) {
+                    kinds.add(role);
+                } else {
+                    kinds.remove(role);
+                }
+                plot.setArrows(plot.arrowMode(), new dev.descent.render.ArrowPainter.Settings(kinds));
+            });
+            menu.getItems().add(item);
+        }
+        return menu;
+    }
+
+    /** Off → selected run → all runs → off (the A key). */
+    void cycleArrows() {
+        PlotView.ArrowMode[] modes = PlotView.ArrowMode.values();
+        PlotView.ArrowMode next = modes[(plot.arrowMode().ordinal() + 1) % modes.length];
+        plot.setArrows(next, plot.arrowKinds());
+        if (arrowGroup != null) {
+            arrowGroup.getToggles().stream().filter(t -> t.getUserData() == next).findFirst().ifPresent(t -> t.setSelected(true));
+        }
+    }
+
+    private ToggleGroup arrowGroup;
 
     private void showShortcuts() {
         // a grid, not padded text: "→", "−" and "Ctrl+Shift+Z" have different widths in any font

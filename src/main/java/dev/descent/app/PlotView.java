@@ -242,6 +242,44 @@ public final class PlotView extends Region {
         });
     }
 
+    /** Which runs show the arrows of their last step. */
+    public enum ArrowMode { OFF, SELECTED, ALL }
+
+    private ArrowMode arrowMode = ArrowMode.OFF;
+    private dev.descent.render.ArrowPainter.Settings arrowKinds = dev.descent.render.ArrowPainter.Settings.ALL;
+    /** Each optimizer's declared vectors, by optimizer (a fresh stepper per frame would allocate). */
+    private final java.util.Map<dev.descent.optim.Optimizer, List<dev.descent.optim.RoleVector>> declared = new java.util.HashMap<>();
+    /** The arrows drawn in the last frame, one list per run drawn (tests read them). */
+    private List<List<dev.descent.sim.HeadArrows.Arrow>> arrowsShown = List.of();
+
+    public void setArrows(ArrowMode mode, dev.descent.render.ArrowPainter.Settings kinds) {
+        arrowMode = mode;
+        arrowKinds = kinds;
+        frontDirty = true;
+    }
+
+    public ArrowMode arrowMode() {
+        return arrowMode;
+    }
+
+    public dev.descent.render.ArrowPainter.Settings arrowKinds() {
+        return arrowKinds;
+    }
+
+    /** The arrows of the last painted frame, one list per run with arrows. */
+    public List<List<dev.descent.sim.HeadArrows.Arrow>> arrowsShown() {
+        return arrowsShown;
+    }
+
+    private List<dev.descent.sim.HeadArrows.Arrow> arrowsOf(RunFrame r, int rows) {
+        var optimizer = r.spec().optimizer();
+        if (declared.size() > 64) {
+            declared.clear();
+        }
+        List<dev.descent.optim.RoleVector> v = declared.computeIfAbsent(optimizer, o -> o.newStepper(2).vectors());
+        return dev.descent.sim.HeadArrows.atRow(v, r, rows - 1);
+    }
+
     private void paintFront(Frame frame, int w, int h) {
         front.getGraphicsContext2D().clearRect(0, 0, w, h);
         if (layer == null) {
@@ -253,6 +291,7 @@ public final class PlotView extends Region {
         PlotTransform transform = geometry().transform();
         heads.clear();
         List<PlotPainter.Trail> trails = new ArrayList<>();
+        List<List<dev.descent.sim.HeadArrows.Arrow>> arrows = new ArrayList<>();
         int n = s.runs().size();
         java.util.Set<Integer> live = new java.util.HashSet<>();
         for (int i = 0; i < n; i++) {
@@ -280,6 +319,9 @@ public final class PlotView extends Region {
             trails.add(new PlotPainter.Trail(color(m.color()), label, path.tracer,
                     r.spec().x0(), r.spec().y0(), diverged, r.lastX(), r.lastY(),
                     i == ctl.selected()));
+            if (arrowMode == ArrowMode.ALL || (arrowMode == ArrowMode.SELECTED && i == ctl.selected())) {
+                arrows.add(arrowsOf(r, rows));
+            }
             if (rows > 0) {
                 heads.put(i, diverged ? new double[] {r.lastX(), r.lastY()} : new double[] {hist.get(1, rows - 1), hist.get(2, rows - 1)});
             }
@@ -288,6 +330,10 @@ public final class PlotView extends Region {
         shownScrub = scrub;
         int[] linesFrom = updateTrails(trails, transform, w, h);
         PlotPainter.paintOverlay(gFront, layer, geometry(), trails, linesFrom);
+        arrowsShown = List.copyOf(arrows);
+        if (!arrows.isEmpty()) {
+            dev.descent.render.ArrowPainter.paint(gFront, transform, layer.layer().style(), arrows, arrowKinds);
+        }
     }
 
     /**
