@@ -167,6 +167,37 @@ public record Sgd(double lr, double momentum, double dampening, double weightDec
         }
 
         @Override
+        public List<WorkedLine> workedStep() {
+            String mu = WorkedLine.constant(momentum);
+            String decay = weightDecay != 0 ? " + λ·θ" : "";
+            String sign = maximize ? "−" : "";
+            List<WorkedLine> lines = new ArrayList<>();
+            if (ahead != null) {
+                lines.add(new WorkedLine("θ̃", "θ + μ·v", "{theta'} + " + mu + "·{velocity'}", "lookahead",
+                        "\\tilde\\theta = \\theta + \\mu v"));
+                lines.add(new WorkedLine("g", sign + "∇f(θ̃)" + decay, "", "grad", "g = \\nabla f(\\tilde\\theta)"));
+            } else {
+                lines.add(new WorkedLine("g", sign + "∇f(θ)" + decay, "", "grad", "g = \\nabla f(\\theta)"));
+            }
+            if (momentum == 0) {
+                lines.add(new WorkedLine("Δθ", "−η·g", "−{lr}·{grad}", "delta", "\\Delta\\theta = -\\eta\\, g"));
+            } else if (variant.equals(TORCH)) {
+                lines.add(new WorkedLine("b", "μ·b + (1 − τ)·g   (b = g on the first step)",
+                        mu + "·{momentum_buffer'} + " + WorkedLine.constant(1 - dampening) + "·{grad}", "momentum_buffer",
+                        "b \\leftarrow \\mu b + (1-\\tau)\\,g"));
+                lines.add(nesterov
+                        ? new WorkedLine("Δθ", "−η·(g + μ·b)", "−{lr}·({grad} + " + mu + "·{momentum_buffer})", "delta",
+                                "\\Delta\\theta = -\\eta\\,(g + \\mu b)")
+                        : new WorkedLine("Δθ", "−η·b", "−{lr}·{momentum_buffer}", "delta", "\\Delta\\theta = -\\eta\\, b"));
+            } else {
+                lines.add(new WorkedLine("v", "μ·v − η·g", mu + "·{velocity'} − {lr}·{grad}", "velocity", "v \\leftarrow \\mu v - \\eta\\, g"));
+                lines.add(new WorkedLine("Δθ", "v", "{velocity}", "delta", "\\Delta\\theta = v"));
+            }
+            lines.add(new WorkedLine("θ", "θ + Δθ", "{theta'} + {delta}", "theta", "\\theta \\leftarrow \\theta + \\Delta\\theta"));
+            return lines;
+        }
+
+        @Override
         public List<Probe> probes() {
             List<Probe> probes = new ArrayList<>();
             probes.add(new Probe("grad", "∇f", "gradient used by the last step (with weight decay)",

@@ -65,6 +65,9 @@ public record WorkedLine(String symbol, String formula, String numbers, String r
      * "0.9·(−1.21, 0.4) + 0.1·(−3.40, 2) = (−1.43, 0.56)". Unknown values print as "?".
      */
     public String fill(Values values) {
+        if (numbers.isBlank()) {
+            return result == null ? "" : format(values.get(result, false), false);
+        }
         Matcher m = PLACEHOLDER.matcher(numbers);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
@@ -117,7 +120,7 @@ public record WorkedLine(String symbol, String formula, String numbers, String r
         if (a >= 1e-4 && a < 1e6) {
             s = new java.math.BigDecimal(d).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
         } else {
-            s = String.format(java.util.Locale.ROOT, "%.3e", d).replaceAll("\\.?0+e", "e");
+            s = String.format(java.util.Locale.ROOT, "%.3e", d).replaceAll("\\.?0+e", "e").replaceAll("e\\+?(-?)0*(\\d)", "e$1$2");
         }
         return s.replace('-', '−');
     }
