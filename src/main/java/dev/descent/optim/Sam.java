@@ -178,6 +178,17 @@ public record Sam(Optimizer inner, double rho) implements Optimizer {
         }
 
         @Override
+        public List<WorkedLine> workedStep() {
+            List<WorkedLine> lines = new ArrayList<>();
+            lines.add(new WorkedLine("∇f(θ)", "gradient at θ", "", "grad_at_theta", "\\nabla f(\\theta)"));
+            lines.add(new WorkedLine("ε̂", "ρ·∇f(θ)/‖∇f(θ)‖", "", "perturbation", "\\hat\\epsilon = \\rho\\,\\nabla f/\\lVert\\nabla f\\rVert"));
+            lines.add(new WorkedLine("θ+ε̂", "the perturbed point", "{theta'} + {perturbation}", "perturbed_point", "\\theta + \\hat\\epsilon"));
+            lines.add(new WorkedLine("g", "∇f(θ + ε̂): the inner optimizer steps from θ with it", "", "grad", "g = \\nabla f(\\theta+\\hat\\epsilon)"));
+            lines.addAll(base.workedStep());
+            return List.copyOf(lines);
+        }
+
+        @Override
         public List<Probe> probes() {
             List<Probe> probes = new ArrayList<>();
             for (Probe p : base.probes()) {
