@@ -104,6 +104,17 @@ public class DescentApp extends Application {
         if (Boolean.getBoolean("descent.autoplay")) {
             ctl.play();
         }
+        // screenshots and slides: -Ddescent.steps=N takes N single steps, -Ddescent.arrows=selected|all,
+        // -Ddescent.worked=true opens the worked step
+        for (int k = Integer.getInteger("descent.steps", 0); k > 0; k--) {
+            ctl.stepOnce();
+        }
+        if (System.getProperty("descent.arrows") != null) {
+            view.setArrowMode(System.getProperty("descent.arrows"));
+        }
+        if (Boolean.getBoolean("descent.worked")) {
+            view.showWorkedStep(true);
+        }
         if (System.getProperty("descent.lesson") != null) { // open on a lesson's beat (slides, screenshots)
             view.openLesson(System.getProperty("descent.lesson"), Integer.getInteger("descent.beat", 0));
         }

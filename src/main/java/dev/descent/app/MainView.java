@@ -71,6 +71,7 @@ public final class MainView extends BorderPane {
             new String[] {"← / Page Up", "in a lesson, the previous beat"},
             new String[] {"R or Home", "reset every run to its start"},
             new String[] {"A", "arrows of the last step: off, selected run, all runs"},
+            new String[] {"W", "the worked step of the selected run (its update with the numbers)"},
             new String[] {"0", "reset the view"},
             new String[] {"+ / −", "zoom in / out"},
             new String[] {"Ctrl+Z", "undo a change to the runs or the surface"},
@@ -98,6 +99,8 @@ public final class MainView extends BorderPane {
     private final SidePanel side;
     private final FileActions files;
     private final ChartsView charts;
+    private final WorkedStepPanel worked;
+    private final CheckMenuItem workedItem = new CheckMenuItem("Worked step   (W)");
     private final MapsMenu mapsMenu;
     private final Button playButton = new Button();
     private final Label stepLabel = new Label("step 0");
@@ -151,6 +154,10 @@ public final class MainView extends BorderPane {
         this.files = new FileActions(ctl, this::load, this::showMessage, () -> getScene() == null ? null : getScene().getWindow(),
                 () -> new double[] {plot.getWidth(), plot.getHeight()});
         this.charts = new ChartsView(ctl, this::showMessage);
+        this.worked = new WorkedStepPanel(ctl);
+        worked.setVisible(false);
+        workedItem.setId("workedItem");
+        workedItem.setOnAction(e -> showWorkedStep(workedItem.isSelected()));
         files.setMayReplace(this::mayReplaceSession);
         side.setFocusHome(plot::requestFocus);
         // the charts leave the window: a focused chart hands the keys to the plot first
@@ -299,6 +306,7 @@ public final class MainView extends BorderPane {
         Frame f = ctl.latest();
         plot.pulse(f);
         charts.pulse(f, now);
+        worked.pulse(f, now);
         if (f.playing() != playing) {
             playing = f.playing();
             playButton.setGraphic(new FontIcon(playing ? "mdi2p-pause" : "mdi2p-play"));
@@ -521,7 +529,7 @@ public final class MainView extends BorderPane {
         resetView.setOnAction(e -> ctl.setView(null));
         darkItem.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
         darkItem.setOnAction(e -> setDark(darkItem.isSelected()));
-        view.getItems().addAll(maps, linesItem, fieldItem, trail, arrowsMenu(), charts.menuItem(), new SeparatorMenuItem(),
+        view.getItems().addAll(maps, linesItem, fieldItem, trail, arrowsMenu(), workedItem, charts.menuItem(), new SeparatorMenuItem(),
                 resetView, darkItem);
 
         Menu help = new Menu("_Help");
@@ -781,6 +789,7 @@ public final class MainView extends BorderPane {
         Application.setUserAgentStylesheet(d ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
         plot.setDark(d);
         charts.setDark(d);
+        worked.setDark(d);
         themeButton.setSelected(d);
         themeButton.setGraphic(new FontIcon(d ? "mdi2w-white-balance-sunny" : "mdi2w-weather-night"));
         darkItem.setSelected(d);
@@ -894,6 +903,7 @@ public final class MainView extends BorderPane {
             }
             case R, HOME -> ctl.reset();
             case A -> cycleArrows();
+            case W -> showWorkedStep(!worked.isVisible());
             case DIGIT0, NUMPAD0 -> ctl.setView(null);
             case PLUS, EQUALS, ADD -> plot.zoomCentre(1 / 1.25);
             case MINUS, SUBTRACT -> plot.zoomCentre(1.25);
@@ -944,6 +954,30 @@ public final class MainView extends BorderPane {
             menu.getItems().add(item);
         }
         return menu;
+    }
+
+    /** Shows or hides the worked-step panel on the left (the W key). */
+    void showWorkedStep(boolean show) {
+        worked.setVisible(show);
+        workedItem.setSelected(show);
+        setLeft(show ? worked : null);
+    }
+
+    /** The worked-step panel (tests). */
+    WorkedStepPanel workedStep() {
+        return worked;
+    }
+
+    /** "off", "selected" or "all" (ignored otherwise). */
+    void setArrowMode(String mode) {
+        for (PlotView.ArrowMode m : PlotView.ArrowMode.values()) {
+            if (m.name().equalsIgnoreCase(mode)) {
+                plot.setArrows(m, plot.arrowKinds());
+                if (arrowGroup != null) {
+                    arrowGroup.getToggles().stream().filter(t -> t.getUserData() == m).findFirst().ifPresent(t -> t.setSelected(true));
+                }
+            }
+        }
     }
 
     /** Off → selected run → all runs → off (the A key). */

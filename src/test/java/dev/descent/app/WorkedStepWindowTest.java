@@ -1,0 +1,83 @@
+package dev.descent.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.descent.app.model.SessionController;
+import dev.descent.optim.RoleVector;
+import dev.descent.sim.HeadArrows;
+import dev.descent.sim.WorkedStep;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The worked-step panel and the arrows follow single steps and scrubbing. */
+@ExtendWith(ApplicationExtension.class)
+class WorkedStepWindowTest {
+
+    private MainView view;
+    private SessionController ctl;
+
+    @Start
+    void start(Stage stage) {
+        // SGD lr 0.02 on f = ½(x² + 10y²) from (2, 1): θ_t = (2·0.98ᵗ, 0.8ᵗ)
+        ctl = DescentApp.controller(WindowTest.bowl(0.02), m -> { }, new java.util.ArrayList<>());
+        view = new MainView(ctl, false);
+        stage.setScene(new Scene(view, 1280, 800));
+        stage.show();
+        view.start();
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(() -> view.stop());
+        ctl.simulation().close();
+    }
+
+    @Test
+    void theWorkedStepAndTheArrowsFollowStepsAndScrubbing(FxRobot robot) throws Exception {
+        robot.interact(() -> view.plot().requestFocus()); // not a click: a click moves the starts
+        robot.interact(() -> ctl.reset());
+        robot.type(KeyCode.W);
+        robot.type(KeyCode.A); // arrows of the selected run
+        assertTrue(view.workedStep().isVisible());
+        assertEquals(PlotView.ArrowMode.SELECTED, view.plot().arrowMode());
+        for (int k = 0; k < 3; k++) {
+            robot.type(KeyCode.RIGHT);
+        }
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
+            WorkedStep w = view.workedStep().shown();
+            return w != null && w.t() == 3;
+        });
+        WorkedStep w = view.workedStep().shown();
+        WorkedStep.Line theta = w.lines().get(w.lines().size() - 1);
+        assertEquals("θ", theta.symbol());
+        // θ₂ = (1.9208, 0.64), Δθ = −0.02·(1.9208, 6.4), θ₃ = (1.882384, 0.512)
+        assertTrue(theta.numbers().endsWith("= (1.882, 0.512)"), theta.numbers());
+        assertTrue(w.lines().get(0).numbers().equals("(1.921, 6.4)"), w.lines().get(0).numbers());
+
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !view.plot().arrowsShown().isEmpty()
+                && !view.plot().arrowsShown().get(0).isEmpty() && view.workedStep().shown().t() == 3);
+        List<HeadArrows.Arrow> arrows = view.plot().arrowsShown().get(0);
+        HeadArrows.Arrow g = arrows.stream().filter(a -> a.role() == RoleVector.Role.GRADIENT).findFirst().orElseThrow();
+        assertEquals(1.9208, g.x(), 1e-12);
+        assertEquals(0.64, g.y(), 1e-12);
+        assertEquals(-1.9208, g.dx(), 1e-12);
+        assertEquals(-6.4, g.dy(), 1e-12);
+
+        // a clicked chart shows step 1: the panel and the arrows go back with it
+        robot.interact(() -> ctl.scrubTo(1));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> view.workedStep().shown() != null && view.workedStep().shown().t() == 1);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> view.plot().arrowsShown().get(0).stream()
+                .anyMatch(a -> a.role() == RoleVector.Role.GRADIENT && a.x() == 2 && a.dx() == -2));
+    }
+}
