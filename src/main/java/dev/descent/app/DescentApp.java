@@ -112,6 +112,9 @@ public class DescentApp extends Application {
         if (System.getProperty("descent.arrows") != null) {
             view.setArrowMode(System.getProperty("descent.arrows"));
         }
+        if (Boolean.getBoolean("descent.curvature")) {
+            view.plot().setCurvature(true, null);
+        }
         if (Boolean.getBoolean("descent.worked")) {
             view.showWorkedStep(true);
         }

@@ -72,6 +72,8 @@ public final class MainView extends BorderPane {
             new String[] {"R or Home", "reset every run to its start"},
             new String[] {"A", "arrows of the last step: off, selected run, all runs"},
             new String[] {"W", "the worked step of the selected run (its update with the numbers)"},
+            new String[] {"K", "curvature at the selected run's head: eigen-directions, the model's level ellipse, κ, stability gauge"},
+            new String[] {"Alt+click", "curvature at that point"},
             new String[] {"0", "reset the view"},
             new String[] {"+ / −", "zoom in / out"},
             new String[] {"Ctrl+Z", "undo a change to the runs or the surface"},
@@ -101,6 +103,7 @@ public final class MainView extends BorderPane {
     private final ChartsView charts;
     private final WorkedStepPanel worked;
     private final CheckMenuItem workedItem = new CheckMenuItem("Worked step   (W)");
+    private final CheckMenuItem curvatureItem = new CheckMenuItem("Curvature   (K; Alt+click a point)");
     private final MapsMenu mapsMenu;
     private final Button playButton = new Button();
     private final Label stepLabel = new Label("step 0");
@@ -158,6 +161,9 @@ public final class MainView extends BorderPane {
         worked.setVisible(false);
         workedItem.setId("workedItem");
         workedItem.setOnAction(e -> showWorkedStep(workedItem.isSelected()));
+        curvatureItem.setId("curvatureItem");
+        curvatureItem.setOnAction(e -> plot.setCurvature(curvatureItem.isSelected(), null));
+        plot.onCurvatureChange(() -> curvatureItem.setSelected(plot.curvature()));
         files.setMayReplace(this::mayReplaceSession);
         side.setFocusHome(plot::requestFocus);
         // the charts leave the window: a focused chart hands the keys to the plot first
@@ -529,7 +535,7 @@ public final class MainView extends BorderPane {
         resetView.setOnAction(e -> ctl.setView(null));
         darkItem.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
         darkItem.setOnAction(e -> setDark(darkItem.isSelected()));
-        view.getItems().addAll(maps, linesItem, fieldItem, trail, arrowsMenu(), workedItem, charts.menuItem(), new SeparatorMenuItem(),
+        view.getItems().addAll(maps, linesItem, fieldItem, trail, arrowsMenu(), workedItem, curvatureItem, charts.menuItem(), new SeparatorMenuItem(),
                 resetView, darkItem);
 
         Menu help = new Menu("_Help");
@@ -904,6 +910,7 @@ public final class MainView extends BorderPane {
             case R, HOME -> ctl.reset();
             case A -> cycleArrows();
             case W -> showWorkedStep(!worked.isVisible());
+            case K -> plot.setCurvature(!plot.curvature(), null);
             case DIGIT0, NUMPAD0 -> ctl.setView(null);
             case PLUS, EQUALS, ADD -> plot.zoomCentre(1 / 1.25);
             case MINUS, SUBTRACT -> plot.zoomCentre(1.25);

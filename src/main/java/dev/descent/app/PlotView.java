@@ -271,6 +271,44 @@ public final class PlotView extends Region {
         return arrowsShown;
     }
 
+    private boolean curvature;
+    private double[] curvatureAt;
+    private dev.descent.math.LocalQuadratic curvatureShown;
+    private dev.descent.render.CurvaturePainter.Gauge gaugeShown;
+    private final java.util.Map<dev.descent.optim.Optimizer, java.util.Optional<dev.descent.optim.StabilityBound>> bounds =
+            new java.util.HashMap<>();
+    private Runnable curvatureListener = () -> { };
+
+    /**
+     * Shows the curvature overlay at the selected run's head ({@code at} null) or at a point the user
+     * Alt+clicked, or hides it.
+     */
+    public void setCurvature(boolean on, double[] at) {
+        curvature = on;
+        curvatureAt = on ? at : null;
+        frontDirty = true;
+        curvatureListener.run();
+    }
+
+    public boolean curvature() {
+        return curvature;
+    }
+
+    /** Told when the overlay is switched on or off (the menu's check mark). */
+    void onCurvatureChange(Runnable r) {
+        curvatureListener = r;
+    }
+
+    /** The local model drawn in the last frame (tests), or null. */
+    public dev.descent.math.LocalQuadratic curvatureShown() {
+        return curvatureShown;
+    }
+
+    /** The stability gauge drawn in the last frame (tests), or null. */
+    public dev.descent.render.CurvaturePainter.Gauge gaugeShown() {
+        return gaugeShown;
+    }
+
     private List<dev.descent.sim.HeadArrows.Arrow> arrowsOf(RunFrame r, int rows) {
         var optimizer = r.spec().optimizer();
         if (declared.size() > 64) {
@@ -278,6 +316,37 @@ public final class PlotView extends Region {
         }
         List<dev.descent.optim.RoleVector> v = declared.computeIfAbsent(optimizer, o -> o.newStepper(2).vectors());
         return dev.descent.sim.HeadArrows.atRow(v, r, rows - 1);
+    }
+
+    private void paintCurvature(Frame frame, PlotTransform transform) {
+        curvatureShown = null;
+        gaugeShown = null;
+        if (!curvature) {
+            return;
+        }
+        int sel = ctl.selected();
+        RunFrame r = sel >= 0 ? ctl.frameOf(frame, sel) : null;
+        double[] at = curvatureAt != null ? curvatureAt : heads.get(sel);
+        if (at == null) {
+            return;
+        }
+        var q = dev.descent.math.LocalQuadratic.at(ctl.surface(), at[0], at[1]);
+        dev.descent.render.CurvaturePainter.Gauge gauge = null;
+        if (r != null) {
+            var optimizer = r.spec().optimizer();
+            var bound = bounds.computeIfAbsent(optimizer, o -> java.util.Optional.ofNullable(o.newStepper(2).stabilityBound()));
+            if (bound.isPresent()) {
+                double lr = r.history().rows() > 1 ? r.history().get(4, r.history().rows() - 1) : optimizer.lr();
+                if (!Double.isFinite(lr)) {
+                    lr = optimizer.lr();
+                }
+                gauge = new dev.descent.render.CurvaturePainter.Gauge(bound.get().value(lr, q.lambdaMax()), bound.get().limit(),
+                        bound.get().formula());
+            }
+        }
+        curvatureShown = q;
+        gaugeShown = gauge;
+        dev.descent.render.CurvaturePainter.paint(gFront, transform, layer.layer().style(), q, gauge);
     }
 
     private void paintFront(Frame frame, int w, int h) {
@@ -331,6 +400,7 @@ public final class PlotView extends Region {
         int[] linesFrom = updateTrails(trails, transform, w, h);
         PlotPainter.paintOverlay(gFront, layer, geometry(), trails, linesFrom);
         arrowsShown = List.copyOf(arrows);
+        paintCurvature(frame, transform);
         if (!arrows.isEmpty()) {
             dev.descent.render.ArrowPainter.paint(gFront, transform, layer.layer().style(), arrows, arrowKinds);
         }
@@ -497,7 +567,10 @@ public final class PlotView extends Region {
             PlotPainter.Geometry g = geometry();
             double x = g.dataX(e.getX());
             double y = g.dataY(e.getY());
-            if (e.isShiftDown() && ctl.selected() >= 0) {
+            if (e.isAltDown()) {
+                // Alt+click: the curvature there (a second Alt+click elsewhere moves it)
+                setCurvature(true, new double[] {x, y});
+            } else if (e.isShiftDown() && ctl.selected() >= 0) {
                 ctl.moveStart(ctl.selected(), x, y);
             } else {
                 ctl.moveStart(null, x, y);

@@ -60,4 +60,12 @@ public interface Stepper {
         lines.add(new WorkedLine("θ", "θ + Δθ", "{theta'} + {delta}", "theta", "\\theta \\leftarrow \\theta + \\Delta\\theta"));
         return lines;
     }
+
+    /**
+     * The classical stability bound of this method on a quadratic bowl, when it has one (gradient
+     * descent, heavy-ball momentum); null otherwise. The curvature overlay draws it as a gauge.
+     */
+    default StabilityBound stabilityBound() {
+        return null;
+    }
 }

@@ -80,4 +80,22 @@ class WorkedStepWindowTest {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> view.plot().arrowsShown().get(0).stream()
                 .anyMatch(a -> a.role() == RoleVector.Role.GRADIENT && a.x() == 2 && a.dx() == -2));
     }
+
+    @Test
+    void curvatureAtTheHeadWithTheStabilityGauge(FxRobot robot) throws Exception {
+        robot.interact(() -> view.plot().requestFocus());
+        robot.interact(() -> ctl.reset());
+        robot.type(KeyCode.RIGHT);
+        robot.type(KeyCode.K);
+        assertTrue(view.plot().curvature());
+        // after one step the head is at (1.96, 0.8); H = diag(1, 10) everywhere; GD: η·λ_max = 0.02·10 < 2
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> view.plot().curvatureShown() != null
+                && view.plot().curvatureShown().x() == 1.96);
+        assertEquals(0.8, view.plot().curvatureShown().y(), 1e-15);
+        assertEquals(10, view.plot().curvatureShown().condition(), 1e-12);
+        assertEquals(0.2, view.plot().gaugeShown().value(), 1e-15);
+        assertEquals(2, view.plot().gaugeShown().limit());
+        robot.type(KeyCode.K);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> view.plot().curvatureShown() == null);
+    }
 }
