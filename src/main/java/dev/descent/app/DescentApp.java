@@ -104,10 +104,14 @@ public class DescentApp extends Application {
         if (Boolean.getBoolean("descent.autoplay")) {
             ctl.play();
         }
-        // screenshots and slides: -Ddescent.steps=N takes N single steps, -Ddescent.arrows=selected|all,
+        // screenshots and slides: -Ddescent.steps=N takes N single steps, -Ddescent.select=I selects run I,
+        // -Ddescent.arrows=selected|all, -Ddescent.curvature=true,
         // -Ddescent.worked=true opens the worked step
         for (int k = Integer.getInteger("descent.steps", 0); k > 0; k--) {
             ctl.stepOnce();
+        }
+        if (Integer.getInteger("descent.select") != null) {
+            ctl.select(Integer.getInteger("descent.select"));
         }
         if (System.getProperty("descent.arrows") != null) {
             view.setArrowMode(System.getProperty("descent.arrows"));

@@ -156,11 +156,16 @@ public final class ArrowPainter {
         try {
             Style.applyHints(g);
             g.clip(t.plotArea());
-            for (List<HeadArrows.Arrow> arrows : shown) {
-                for (HeadArrows.Arrow a : arrows) {
-                    double k = factors.getOrDefault(a.role(), 1.0);
-                    paintArrow(g, t, s, a, k);
-                    drawn.add(a.role());
+            // the step underneath (a gradient step lies along it), then directions, then points on top
+            for (RoleVector.Kind layer : new RoleVector.Kind[] {RoleVector.Kind.MOVE, RoleVector.Kind.DISPLACEMENT,
+                    RoleVector.Kind.DIRECTION, RoleVector.Kind.POINT}) {
+                for (List<HeadArrows.Arrow> arrows : shown) {
+                    for (HeadArrows.Arrow a : arrows) {
+                        if (a.kind() == layer) {
+                            paintArrow(g, t, s, a, factors.getOrDefault(a.role(), 1.0));
+                            drawn.add(a.role());
+                        }
+                    }
                 }
             }
             g.setClip(oldClip);
@@ -187,7 +192,7 @@ public final class ArrowPainter {
         double y0 = t.toPixelY(a.y());
         double[] tip = tip(t, a, k);
         Color c = COLORS.get(a.role());
-        float w = s.px(a.role() == RoleVector.Role.STEP ? 2.6 : 2.2);
+        float w = s.px(a.kind() == RoleVector.Kind.MOVE ? 3.4 : 2.2);
         if (a.kind() == RoleVector.Kind.POINT) {
             g.setColor(c);
             g.setStroke(new BasicStroke(s.px(1.4), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10,
