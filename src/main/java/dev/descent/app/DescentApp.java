@@ -119,6 +119,11 @@ public class DescentApp extends Application {
         if (Boolean.getBoolean("descent.curvature")) {
             view.plot().setCurvature(true, null);
         }
+        String what = System.getProperty("descent.ghost"); // name=value: the selected run's ghost path
+        if (what != null && what.contains("=")) {
+            view.ghostOf(ctl.selected(), what.substring(0, what.indexOf('=')),
+                    Double.parseDouble(what.substring(what.indexOf('=') + 1)));
+        }
         if (Boolean.getBoolean("descent.worked")) {
             view.showWorkedStep(true);
         }

@@ -166,6 +166,7 @@ public final class MainView extends BorderPane {
         plot.onCurvatureChange(() -> curvatureItem.setSelected(plot.curvature()));
         files.setMayReplace(this::mayReplaceSession);
         side.setFocusHome(plot::requestFocus);
+        side.setGhostSink(this::ghost);
         // the charts leave the window: a focused chart hands the keys to the plot first
         charts.menuItem().selectedProperty().addListener((o, a, b) -> {
             if (!b && getScene() != null) {
@@ -961,6 +962,49 @@ public final class MainView extends BorderPane {
             menu.getItems().add(item);
         }
         return menu;
+    }
+
+    /** The most steps a ghost path takes (a drag must stay smooth). */
+    static final long GHOST_STEPS = 20_000;
+
+    /**
+     * While a hyperparameter slider is dragged: run i's path from its start with {@code name} = v, up
+     * to the step it has reached, drawn as a ghost beside it (name null, or a refused value: none).
+     */
+    void ghostOf(int i, String name, Object v) {
+        ghost(i, name, v);
+    }
+
+    private void ghost(int i, String name, Object v) {
+        if (name == null || i < 0 || i >= ctl.runs().size()) {
+            plot.setGhost(null);
+            return;
+        }
+        try {
+            dev.descent.export.session.RunModel m = ctl.runs().get(i).withHyperparameter(name, v);
+            dev.descent.sim.RunFrame r = ctl.frameOf(ctl.latest(), i);
+            int steps = (int) Math.min(r == null ? 0 : r.step(), GHOST_STEPS);
+            dev.descent.sim.Run run = new dev.descent.sim.Run(dev.descent.export.session.Sessions.spec(ctl.surface(), m));
+            double[] xs = new double[steps + 1];
+            double[] ys = new double[steps + 1];
+            xs[0] = run.x();
+            ys[0] = run.y();
+            int n = 1;
+            while (n <= steps && run.step()) {
+                xs[n] = run.x();
+                ys[n] = run.y();
+                n++;
+            }
+            java.awt.Color c;
+            try {
+                c = java.awt.Color.decode(m.color());
+            } catch (RuntimeException e) {
+                c = java.awt.Color.GRAY;
+            }
+            plot.setGhost(new PlotView.Ghost(xs, ys, n, c));
+        } catch (RuntimeException e) {
+            plot.setGhost(null); // a value the optimizer refuses: no ghost (releasing shows why)
+        }
     }
 
     /** Shows or hides the worked-step panel on the left (the W key). */

@@ -271,6 +271,61 @@ public final class PlotView extends Region {
         return arrowsShown;
     }
 
+    /** A what-if path: where a run would have gone with the value a dragged slider shows. */
+    public record Ghost(double[] xs, double[] ys, int count, java.awt.Color color) {
+    }
+
+    private Ghost ghost;
+
+    /** Shows a ghost path beside the runs (null: none). */
+    public void setGhost(Ghost g) {
+        ghost = g;
+        frontDirty = true;
+    }
+
+    public Ghost ghost() {
+        return ghost;
+    }
+
+    private void paintGhost(PlotTransform t) {
+        Ghost g = ghost;
+        if (g == null || g.count() < 1) {
+            return;
+        }
+        java.awt.geom.Path2D.Double path = new java.awt.geom.Path2D.Double();
+        int drawn = 0;
+        for (int k = 0; k < g.count(); k++) {
+            double px = t.toPixelX(g.xs()[k]);
+            double py = t.toPixelY(g.ys()[k]);
+            if (!Double.isFinite(px) || !Double.isFinite(py) || Math.abs(px) > 1e6 || Math.abs(py) > 1e6) {
+                break;
+            }
+            if (drawn++ == 0) {
+                path.moveTo(px, py);
+            } else {
+                path.lineTo(px, py);
+            }
+        }
+        var oldClip = gFront.getClip();
+        var oldStroke = gFront.getStroke();
+        gFront.clip(t.plotArea());
+        gFront.setStroke(new java.awt.BasicStroke(4.5f, java.awt.BasicStroke.CAP_ROUND, java.awt.BasicStroke.JOIN_ROUND));
+        gFront.setColor(new java.awt.Color(255, 255, 255, 110));
+        gFront.draw(path);
+        gFront.setStroke(new java.awt.BasicStroke(2.2f, java.awt.BasicStroke.CAP_ROUND, java.awt.BasicStroke.JOIN_ROUND, 10,
+                new float[] {7, 5}, 0));
+        java.awt.Color c = g.color();
+        gFront.setColor(new java.awt.Color(c.getRed(), c.getGreen(), c.getBlue(), 200));
+        gFront.draw(path);
+        java.awt.geom.Point2D end = path.getCurrentPoint();
+        if (end != null) {
+            gFront.setStroke(new java.awt.BasicStroke(2f));
+            gFront.draw(new java.awt.geom.Ellipse2D.Double(end.getX() - 6, end.getY() - 6, 12, 12));
+        }
+        gFront.setClip(oldClip);
+        gFront.setStroke(oldStroke);
+    }
+
     private boolean curvature;
     private double[] curvatureAt;
     private dev.descent.math.LocalQuadratic curvatureShown;
@@ -399,6 +454,7 @@ public final class PlotView extends Region {
         shownScrub = scrub;
         int[] linesFrom = updateTrails(trails, transform, w, h);
         PlotPainter.paintOverlay(gFront, layer, geometry(), trails, linesFrom);
+        paintGhost(transform);
         arrowsShown = List.copyOf(arrows);
         paintCurvature(frame, transform);
         if (!arrows.isEmpty()) {

@@ -71,6 +71,17 @@ final class SidePanel extends VBox {
     private boolean building;
     private Runnable focusHome = () -> { };
 
+    /** Where a dragged hyperparameter's ghost path goes: run i with {@code name} set to v (name null: none). */
+    interface GhostSink {
+        void preview(int run, String name, Object value);
+    }
+
+    private GhostSink ghost = (i, n, v) -> { };
+
+    void setGhostSink(GhostSink g) {
+        ghost = g;
+    }
+
     SidePanel(SessionController ctl, Consumer<String> message) {
         this.ctl = ctl;
         this.message = message;
@@ -428,7 +439,8 @@ final class SidePanel extends VBox {
                     + ": " + kind.rule();
             for (ParamSpec p : kind.params()) {
                 ParamEditor ed = new ParamEditor(p, values.get(p.name()), "param-", context,
-                        v -> ctl.updateRun(i, m -> m.withHyperparameter(p.name(), v)));
+                        v -> ctl.updateRun(i, m -> m.withHyperparameter(p.name(), v)))
+                        .withPreview(v -> ghost.preview(i, p.name(), v), () -> ghost.preview(i, null, null));
                 runEditor.getChildren().add(ed.node());
             }
         }

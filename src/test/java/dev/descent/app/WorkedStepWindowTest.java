@@ -98,4 +98,34 @@ class WorkedStepWindowTest {
         robot.type(KeyCode.K);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> view.plot().curvatureShown() == null);
     }
+
+    @Test
+    void draggingASliderShowsAGhostAndReleasingAppliesIt(FxRobot robot) throws Exception {
+        robot.interact(() -> view.plot().requestFocus());
+        robot.interact(() -> ctl.reset());
+        for (int k = 0; k < 3; k++) {
+            robot.type(KeyCode.RIGHT);
+        }
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> ctl.frameOf(ctl.latest(), 0).step() == 3);
+        javafx.scene.control.Slider slider = robot.lookup("#param-lr-slider").queryAs(javafx.scene.control.Slider.class);
+        javafx.scene.control.TextField field = robot.lookup("#param-lr").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> {
+            slider.setValueChanging(true);
+            slider.setValue(slider.getValue() + (slider.getMax() - slider.getMin()) * 0.1);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double lr = Double.parseDouble(field.getText());
+        assertTrue(lr > 0.02, "the field shows the dragged value: " + lr);
+        assertEquals(0.02, ((Number) ctl.run(0).hyperparameters().get("lr")).doubleValue(), "nothing applied while dragging");
+        PlotView.Ghost g = view.plot().ghost();
+        assertEquals(4, g.count(), "the start and three steps, as far as the run has gone");
+        // SGD on ½(x² + 10y²) from (2, 1): θ₃ = (2·(1 − η)³, (1 − 10η)³)
+        assertEquals(2 * Math.pow(1 - lr, 3), g.xs()[3], 1e-12);
+        assertEquals(Math.pow(1 - 10 * lr, 3), g.ys()[3], 1e-12);
+
+        robot.interact(() -> slider.setValueChanging(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(lr, ((Number) ctl.run(0).hyperparameters().get("lr")).doubleValue(), 1e-15, "releasing applies it");
+        assertEquals(null, view.plot().ghost());
+    }
 }
