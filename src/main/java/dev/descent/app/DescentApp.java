@@ -121,8 +121,11 @@ public class DescentApp extends Application {
         }
         String what = System.getProperty("descent.ghost"); // name=value: the selected run's ghost path
         if (what != null && what.contains("=")) {
-            view.ghostOf(ctl.selected(), what.substring(0, what.indexOf('=')),
-                    Double.parseDouble(what.substring(what.indexOf('=') + 1)));
+            // once the queued steps are taken
+            javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
+            later.setOnFinished(e -> view.ghostOf(ctl.selected(), what.substring(0, what.indexOf('=')),
+                    Double.parseDouble(what.substring(what.indexOf('=') + 1))));
+            later.play();
         }
         if (Boolean.getBoolean("descent.worked")) {
             view.showWorkedStep(true);

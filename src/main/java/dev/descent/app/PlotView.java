@@ -309,13 +309,13 @@ public final class PlotView extends Region {
         var oldClip = gFront.getClip();
         var oldStroke = gFront.getStroke();
         gFront.clip(t.plotArea());
-        gFront.setStroke(new java.awt.BasicStroke(4.5f, java.awt.BasicStroke.CAP_ROUND, java.awt.BasicStroke.JOIN_ROUND));
-        gFront.setColor(new java.awt.Color(255, 255, 255, 110));
+        gFront.setStroke(new java.awt.BasicStroke(5.5f, java.awt.BasicStroke.CAP_ROUND, java.awt.BasicStroke.JOIN_ROUND));
+        gFront.setColor(new java.awt.Color(0, 0, 0, 150));
         gFront.draw(path);
         gFront.setStroke(new java.awt.BasicStroke(2.2f, java.awt.BasicStroke.CAP_ROUND, java.awt.BasicStroke.JOIN_ROUND, 10,
                 new float[] {7, 5}, 0));
         java.awt.Color c = g.color();
-        gFront.setColor(new java.awt.Color(c.getRed(), c.getGreen(), c.getBlue(), 200));
+        gFront.setColor(new java.awt.Color(c.getRed(), c.getGreen(), c.getBlue(), 230));
         gFront.draw(path);
         java.awt.geom.Point2D end = path.getCurrentPoint();
         if (end != null) {
