@@ -103,6 +103,7 @@ public final class MainView extends BorderPane {
     private final ChartsView charts;
     private final WorkedStepPanel worked;
     private final CheckMenuItem workedItem = new CheckMenuItem("Worked step   (W)");
+    private final CheckMenuItem subStepsItem = new CheckMenuItem("Sub-steps: → reveals the worked step line by line");
     private final CheckMenuItem curvatureItem = new CheckMenuItem("Curvature   (K; Alt+click a point)");
     private final MapsMenu mapsMenu;
     private final Button playButton = new Button();
@@ -161,6 +162,8 @@ public final class MainView extends BorderPane {
         worked.setVisible(false);
         workedItem.setId("workedItem");
         workedItem.setOnAction(e -> showWorkedStep(workedItem.isSelected()));
+        subStepsItem.setId("subStepsItem");
+        subStepsItem.setOnAction(e -> setSubSteps(subStepsItem.isSelected()));
         curvatureItem.setId("curvatureItem");
         curvatureItem.setOnAction(e -> plot.setCurvature(curvatureItem.isSelected(), null));
         plot.onCurvatureChange(() -> curvatureItem.setSelected(plot.curvature()));
@@ -432,7 +435,13 @@ public final class MainView extends BorderPane {
             case MINUS, SUBTRACT -> scalePresenter(-dev.descent.render.PresenterPainter.SCALE_STEP);
             case PAGE_DOWN -> {
                 if (!lessons.next()) {
-                    ctl.stepOnce(); // no lesson, or its last beat: one step
+                    // sub-step mode reveals the worked step's next line first
+                    if (!(worked.isVisible() && worked.revealNext())) {
+                        ctl.stepOnce(); // no lesson, or its last beat: one step
+                    }
+                    if (worked.subSteps()) {
+                        plot.setReveal(worked::isRevealed); // redraw the arrows revealed so far
+                    }
                 }
             }
             default -> {
@@ -536,7 +545,7 @@ public final class MainView extends BorderPane {
         resetView.setOnAction(e -> ctl.setView(null));
         darkItem.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
         darkItem.setOnAction(e -> setDark(darkItem.isSelected()));
-        view.getItems().addAll(maps, linesItem, fieldItem, trail, arrowsMenu(), workedItem, curvatureItem, charts.menuItem(), new SeparatorMenuItem(),
+        view.getItems().addAll(maps, linesItem, fieldItem, trail, arrowsMenu(), workedItem, subStepsItem, curvatureItem, charts.menuItem(), new SeparatorMenuItem(),
                 resetView, darkItem);
 
         Menu help = new Menu("_Help");
@@ -893,7 +902,13 @@ public final class MainView extends BorderPane {
                     return;
                 }
                 if (!lessons.next()) {
-                    ctl.stepOnce(); // no lesson, or its last beat: one step
+                    // sub-step mode reveals the worked step's next line first
+                    if (!(worked.isVisible() && worked.revealNext())) {
+                        ctl.stepOnce(); // no lesson, or its last beat: one step
+                    }
+                    if (worked.subSteps()) {
+                        plot.setReveal(worked::isRevealed); // redraw the arrows revealed so far
+                    }
                 }
             }
             case PAGE_DOWN -> {
@@ -1004,6 +1019,16 @@ public final class MainView extends BorderPane {
             plot.setGhost(new PlotView.Ghost(xs, ys, n, c));
         } catch (RuntimeException e) {
             plot.setGhost(null); // a value the optimizer refuses: no ghost (releasing shows why)
+        }
+    }
+
+    /** Sub-step mode: → reveals the worked step's lines, and their arrows, one by one (opens the panel). */
+    void setSubSteps(boolean on) {
+        worked.setSubSteps(on);
+        subStepsItem.setSelected(on);
+        plot.setReveal(on ? worked::isRevealed : null);
+        if (on) {
+            showWorkedStep(true);
         }
     }
 

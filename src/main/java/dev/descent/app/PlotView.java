@@ -326,6 +326,14 @@ public final class PlotView extends Region {
         gFront.setStroke(oldStroke);
     }
 
+    private java.util.function.Predicate<String> reveal;
+
+    /** Sub-step mode: only arrows whose quantity (probe name, "theta" for the step) passes are drawn (null: all). */
+    public void setReveal(java.util.function.Predicate<String> p) {
+        reveal = p;
+        frontDirty = true;
+    }
+
     private boolean curvature;
     private double[] curvatureAt;
     private dev.descent.math.LocalQuadratic curvatureShown;
@@ -370,6 +378,9 @@ public final class PlotView extends Region {
             declared.clear();
         }
         List<dev.descent.optim.RoleVector> v = declared.computeIfAbsent(optimizer, o -> o.newStepper(2).vectors());
+        if (reveal != null) {
+            v = v.stream().filter(d -> reveal.test(d.probe() == null ? "theta" : d.probe())).toList();
+        }
         return dev.descent.sim.HeadArrows.atRow(v, r, rows - 1);
     }
 

@@ -36,6 +36,9 @@ final class WorkedStepPanel extends ScrollPane {
     private Object shownKey;
     private long lastUpdate;
     private WorkedStep shown;
+    /** Sub-step mode: how many lines of the step on show are revealed (→ reveals the next). */
+    private boolean subSteps;
+    private int revealed = Integer.MAX_VALUE;
 
     WorkedStepPanel(SessionController ctl) {
         this.ctl = ctl;
@@ -61,6 +64,56 @@ final class WorkedStepPanel extends ScrollPane {
         }
     }
 
+    /** Sub-step mode for lecturing: → reveals the step's lines one by one before the next step. */
+    void setSubSteps(boolean on) {
+        subSteps = on;
+        revealed = Integer.MAX_VALUE;
+        shownKey = null;
+    }
+
+    boolean subSteps() {
+        return subSteps;
+    }
+
+    /**
+     * In sub-step mode, reveals the next line of the step on show and returns true; returns false when
+     * every line is out (the caller then takes the next step, which starts with its first line).
+     */
+    boolean revealNext() {
+        if (!subSteps || shown == null || revealed >= shown.lines().size()) {
+            if (subSteps) {
+                revealed = 1;
+                shownKey = null;
+            }
+            return false;
+        }
+        revealed++;
+        shownKey = null;
+        return true;
+    }
+
+    /** How many lines are revealed (all, outside sub-step mode). */
+    int revealed() {
+        return shown == null ? 0 : Math.min(revealed, shown.lines().size());
+    }
+
+    /**
+     * Whether the quantity {@code name} (a probe, or {@code theta} for the step itself) has been revealed:
+     * the arrows show only those. Always true outside sub-step mode.
+     */
+    boolean isRevealed(String name) {
+        if (!subSteps || shown == null) {
+            return true;
+        }
+        List<WorkedStep.Line> lines = shown.lines();
+        for (int k = 0; k < Math.min(revealed, lines.size()); k++) {
+            if (lines.get(k).reads().contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The worked step on show (tests), or null. */
     WorkedStep shown() {
         return shown;
@@ -83,7 +136,7 @@ final class WorkedStepPanel extends ScrollPane {
         if (scrub >= 0 && rows > 0) {
             rows = Math.max(1, dev.descent.app.charts.Steps.rowAtOrBefore(hist, scrub) + 1);
         }
-        Object key = List.of(r.id(), rows, r.spec(), hist.rows() > 0 ? hist.get(0, rows - 1) : -1);
+        Object key = List.of(r.id(), rows, r.spec(), hist.rows() > 0 ? hist.get(0, rows - 1) : -1, revealed);
         if (key.equals(shownKey) || (nanos - lastUpdate < 100_000_000L && shownKey != null)) {
             return;
         }
@@ -109,7 +162,7 @@ final class WorkedStepPanel extends ScrollPane {
         if (w == null) {
             return;
         }
-        for (WorkedStep.Line l : w.lines()) {
+        for (WorkedStep.Line l : w.lines().subList(0, Math.min(revealed, w.lines().size()))) {
             VBox line = new VBox(1);
             line.getStyleClass().add("worked-line");
             Image img = l.tex().isEmpty() ? null : image(l.tex());

@@ -128,4 +128,38 @@ class WorkedStepWindowTest {
         assertEquals(lr, ((Number) ctl.run(0).hyperparameters().get("lr")).doubleValue(), 1e-15, "releasing applies it");
         assertEquals(null, view.plot().ghost());
     }
+
+    @Test
+    void subStepsRevealTheLinesAndTheirArrowsOneByOne(FxRobot robot) throws Exception {
+        robot.interact(() -> view.plot().requestFocus());
+        robot.interact(() -> ctl.reset());
+        robot.interact(() -> {
+            view.setSubSteps(true);
+            view.plot().setArrows(PlotView.ArrowMode.SELECTED, view.plot().arrowKinds());
+        });
+        // SGD's lines: g, Δθ, θ. → takes step 1 and shows g with −∇f only
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> view.workedStep().shown() != null
+                && view.workedStep().shown().t() == 1 && !view.plot().arrowsShown().isEmpty());
+        assertEquals(1, view.workedStep().revealed());
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> roles().equals(java.util.Set.of(RoleVector.Role.GRADIENT)));
+        robot.type(KeyCode.RIGHT); // Δθ
+        assertEquals(2, view.workedStep().revealed());
+        assertEquals(1, ctl.frameOf(ctl.latest(), 0).step(), "revealing does not step");
+        robot.type(KeyCode.RIGHT); // θ: now the step itself is drawn
+        assertEquals(3, view.workedStep().revealed());
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> roles().contains(RoleVector.Role.STEP));
+        robot.type(KeyCode.RIGHT); // all out: the next step, from its first line again
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> view.workedStep().shown().t() == 2);
+        assertEquals(1, view.workedStep().revealed());
+    }
+
+    private java.util.Set<RoleVector.Role> roles() {
+        List<List<HeadArrows.Arrow>> shown = view.plot().arrowsShown();
+        java.util.Set<RoleVector.Role> out = java.util.EnumSet.noneOf(RoleVector.Role.class);
+        if (!shown.isEmpty()) {
+            shown.get(0).forEach(a -> out.add(a.role()));
+        }
+        return out;
+    }
 }
