@@ -67,7 +67,7 @@ public final class MainView extends BorderPane {
     /** Keyboard shortcuts, as the Help menu lists them. */
     static final List<String[]> SHORTCUTS = List.of(
             new String[] {"Space", "play / pause"},
-            new String[] {"→", "one step; in a lesson, the next beat (also Page Down)"},
+            new String[] {"→", "one step; in a lesson, the next beat (also Page Down); in sub-step mode, the next line"},
             new String[] {"← / Page Up", "in a lesson, the previous beat"},
             new String[] {"R or Home", "reset every run to its start"},
             new String[] {"A", "arrows of the last step: off, selected run, all runs"},
