@@ -130,6 +130,32 @@ public class DescentApp extends Application {
         if (Boolean.getBoolean("descent.autoplay")) {
             ctl.play();
         }
+        // screenshots and slides: -Ddescent.steps=N takes N single steps, -Ddescent.select=I selects run I,
+        // -Ddescent.arrows=selected|all, -Ddescent.curvature=true,
+        // -Ddescent.worked=true opens the worked step
+        for (int k = Integer.getInteger("descent.steps", 0); k > 0; k--) {
+            ctl.stepOnce();
+        }
+        if (Integer.getInteger("descent.select") != null) {
+            ctl.select(Integer.getInteger("descent.select"));
+        }
+        if (System.getProperty("descent.arrows") != null) {
+            view.setArrowMode(System.getProperty("descent.arrows"));
+        }
+        if (Boolean.getBoolean("descent.curvature")) {
+            view.plot().setCurvature(true, null);
+        }
+        String what = System.getProperty("descent.ghost"); // name=value: the selected run's ghost path
+        if (what != null && what.contains("=")) {
+            // once the queued steps are taken
+            javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
+            later.setOnFinished(e -> view.ghostOf(ctl.selected(), what.substring(0, what.indexOf('=')),
+                    Double.parseDouble(what.substring(what.indexOf('=') + 1))));
+            later.play();
+        }
+        if (Boolean.getBoolean("descent.worked")) {
+            view.showWorkedStep(true);
+        }
         if (System.getProperty("descent.lesson") != null) { // open on a lesson's beat (slides, screenshots)
             view.openLesson(System.getProperty("descent.lesson"), Integer.getInteger("descent.beat", 0));
         }

@@ -67,9 +67,13 @@ public final class MainView extends BorderPane {
     /** Keyboard shortcuts, as the Help menu lists them. */
     static final List<String[]> SHORTCUTS = List.of(
             new String[] {"Space", "play / pause"},
-            new String[] {"→", "one step; in a lesson, the next beat (also Page Down)"},
+            new String[] {"→", "one step; in a lesson, the next beat (also Page Down); in sub-step mode, the next line"},
             new String[] {"← / Page Up", "in a lesson, the previous beat"},
             new String[] {"R or Home", "reset every run to its start"},
+            new String[] {"A", "arrows of the last step: off, selected run, all runs"},
+            new String[] {"W", "the worked step of the selected run (its update with the numbers)"},
+            new String[] {"K", "curvature at the selected run's head: eigen-directions, the model's level ellipse, κ, stability gauge"},
+            new String[] {"Alt+click", "curvature at that point"},
             new String[] {"0", "reset the view"},
             new String[] {"+ / −", "zoom in / out"},
             new String[] {"Ctrl+Z", "undo a change to the runs or the surface"},
@@ -97,6 +101,10 @@ public final class MainView extends BorderPane {
     private final SidePanel side;
     private final FileActions files;
     private final ChartsView charts;
+    private final WorkedStepPanel worked;
+    private final CheckMenuItem workedItem = new CheckMenuItem("Worked step   (W)");
+    private final CheckMenuItem subStepsItem = new CheckMenuItem("Sub-steps: → reveals the worked step line by line");
+    private final CheckMenuItem curvatureItem = new CheckMenuItem("Curvature   (K; Alt+click a point)");
     private final MapsMenu mapsMenu;
     private final Button playButton = new Button();
     private final Label stepLabel = new Label("step 0");
@@ -151,8 +159,18 @@ public final class MainView extends BorderPane {
         this.files = new FileActions(ctl, this::load, this::showMessage, () -> getScene() == null ? null : getScene().getWindow(),
                 () -> new double[] {plot.getWidth(), plot.getHeight()});
         this.charts = new ChartsView(ctl, this::showMessage);
+        this.worked = new WorkedStepPanel(ctl);
+        worked.setVisible(false);
+        workedItem.setId("workedItem");
+        workedItem.setOnAction(e -> showWorkedStep(workedItem.isSelected()));
+        subStepsItem.setId("subStepsItem");
+        subStepsItem.setOnAction(e -> setSubSteps(subStepsItem.isSelected()));
+        curvatureItem.setId("curvatureItem");
+        curvatureItem.setOnAction(e -> plot.setCurvature(curvatureItem.isSelected(), null));
+        plot.onCurvatureChange(() -> curvatureItem.setSelected(plot.curvature()));
         files.setMayReplace(this::mayReplaceSession);
         side.setFocusHome(plot::requestFocus);
+        side.setGhostSink(this::ghost);
         // the charts leave the window: a focused chart hands the keys to the plot first
         charts.menuItem().selectedProperty().addListener((o, a, b) -> {
             if (!b && getScene() != null) {
@@ -299,6 +317,7 @@ public final class MainView extends BorderPane {
         Frame f = ctl.latest();
         plot.pulse(f);
         charts.pulse(f, now);
+        worked.pulse(f, now);
         if (f.playing() != playing) {
             playing = f.playing();
             playButton.setGraphic(new FontIcon(playing ? "mdi2p-pause" : "mdi2p-play"));
@@ -419,7 +438,13 @@ public final class MainView extends BorderPane {
             case MINUS, SUBTRACT -> scalePresenter(-dev.descent.render.PresenterPainter.SCALE_STEP);
             case PAGE_DOWN -> {
                 if (!lessons.next()) {
-                    ctl.stepOnce(); // no lesson, or its last beat: one step
+                    // sub-step mode reveals the worked step's next line first
+                    if (!(worked.isVisible() && worked.revealNext())) {
+                        ctl.stepOnce(); // no lesson, or its last beat: one step
+                    }
+                    if (worked.subSteps()) {
+                        plot.setReveal(worked::isRevealed); // redraw the arrows revealed so far
+                    }
                 }
             }
             default -> {
@@ -531,7 +556,8 @@ public final class MainView extends BorderPane {
         resetView.setOnAction(e -> ctl.setView(null));
         darkItem.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
         darkItem.setOnAction(e -> setDark(darkItem.isSelected()));
-        view.getItems().addAll(maps, linesItem, fieldItem, trail, charts.menuItem(), new SeparatorMenuItem(), resetView, darkItem);
+        view.getItems().addAll(maps, linesItem, fieldItem, trail, arrowsMenu(), workedItem, subStepsItem, curvatureItem, charts.menuItem(), new SeparatorMenuItem(),
+                resetView, darkItem);
 
         Menu help = new Menu("_Help");
         MenuItem keys = new MenuItem("Keyboard shortcuts");
@@ -795,6 +821,7 @@ public final class MainView extends BorderPane {
         Application.setUserAgentStylesheet(d ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
         plot.setDark(d);
         charts.setDark(d);
+        worked.setDark(d);
         themeButton.setSelected(d);
         themeButton.setGraphic(new FontIcon(d ? "mdi2w-white-balance-sunny" : "mdi2w-weather-night"));
         darkItem.setSelected(d);
@@ -891,7 +918,13 @@ public final class MainView extends BorderPane {
                     return;
                 }
                 if (!lessons.next()) {
-                    ctl.stepOnce(); // no lesson, or its last beat: one step
+                    // sub-step mode reveals the worked step's next line first
+                    if (!(worked.isVisible() && worked.revealNext())) {
+                        ctl.stepOnce(); // no lesson, or its last beat: one step
+                    }
+                    if (worked.subSteps()) {
+                        plot.setReveal(worked::isRevealed); // redraw the arrows revealed so far
+                    }
                 }
             }
             case PAGE_DOWN -> {
@@ -907,6 +940,9 @@ public final class MainView extends BorderPane {
                 lessons.back();
             }
             case R, HOME -> ctl.reset();
+            case A -> cycleArrows();
+            case W -> showWorkedStep(!worked.isVisible());
+            case K -> plot.setCurvature(!plot.curvature(), null);
             case DIGIT0, NUMPAD0 -> ctl.setView(null);
             case PLUS, EQUALS, ADD -> plot.zoomCentre(1 / 1.25);
             case MINUS, SUBTRACT -> plot.zoomCentre(1.25);
@@ -916,6 +952,137 @@ public final class MainView extends BorderPane {
         }
         e.consume();
     }
+
+    /**
+     * View ▸ Arrows: off, the selected run's, or every run's arrows of the last step (gradient,
+     * velocity, step, ...), each kind switchable. A (the key) cycles off → selected → all.
+     */
+    private Menu arrowsMenu() {
+        Menu menu = new Menu("Arrows");
+        menu.setId("arrows");
+        ToggleGroup group = new ToggleGroup();
+        for (PlotView.ArrowMode mode : PlotView.ArrowMode.values()) {
+            RadioMenuItem item = new RadioMenuItem(switch (mode) {
+                case OFF -> "None";
+                case SELECTED -> "Selected run   (A)";
+                case ALL -> "All runs";
+            });
+            item.setId("arrows-" + mode.name().toLowerCase(java.util.Locale.ROOT));
+            item.setToggleGroup(group);
+            item.setUserData(mode);
+            item.setSelected(mode == plot.arrowMode());
+            item.setOnAction(e -> plot.setArrows(mode, plot.arrowKinds()));
+            menu.getItems().add(item);
+        }
+        arrowGroup = group;
+        menu.getItems().add(new SeparatorMenuItem());
+        for (dev.descent.optim.RoleVector.Role role : dev.descent.optim.RoleVector.Role.values()) {
+            CheckMenuItem item = new CheckMenuItem(role.symbol() + "  " + role.meaning());
+            item.setId("arrow-" + role.id());
+            item.setSelected(plot.arrowKinds().shows(role));
+            item.setOnAction(e -> {
+                java.util.Set<dev.descent.optim.RoleVector.Role> kinds = java.util.EnumSet.noneOf(dev.descent.optim.RoleVector.Role.class);
+                kinds.addAll(plot.arrowKinds().shown());
+                if (item.isSelected()) {
+                    kinds.add(role);
+                } else {
+                    kinds.remove(role);
+                }
+                plot.setArrows(plot.arrowMode(), new dev.descent.render.ArrowPainter.Settings(kinds));
+            });
+            menu.getItems().add(item);
+        }
+        return menu;
+    }
+
+    /** The most steps a ghost path takes (a drag must stay smooth). */
+    static final long GHOST_STEPS = 20_000;
+
+    /**
+     * While a hyperparameter slider is dragged: run i's path from its start with {@code name} = v, up
+     * to the step it has reached, drawn as a ghost beside it (name null, or a refused value: none).
+     */
+    void ghostOf(int i, String name, Object v) {
+        ghost(i, name, v);
+    }
+
+    private void ghost(int i, String name, Object v) {
+        if (name == null || i < 0 || i >= ctl.runs().size()) {
+            plot.setGhost(null);
+            return;
+        }
+        try {
+            dev.descent.session.RunConfig m = ctl.runs().get(i).withHyperparameter(name, v);
+            dev.descent.sim.RunFrame r = ctl.frameOf(ctl.latest(), i);
+            int steps = (int) Math.min(r == null ? 0 : r.step(), GHOST_STEPS);
+            dev.descent.sim.Run run = new dev.descent.sim.Run(m.toRunSpec(ctl.surface()));
+            double[] xs = new double[steps + 1];
+            double[] ys = new double[steps + 1];
+            xs[0] = run.x();
+            ys[0] = run.y();
+            int n = 1;
+            while (n <= steps && run.step()) {
+                xs[n] = run.x();
+                ys[n] = run.y();
+                n++;
+            }
+            java.awt.Color c;
+            try {
+                c = java.awt.Color.decode(m.color());
+            } catch (RuntimeException e) {
+                c = java.awt.Color.GRAY;
+            }
+            plot.setGhost(new PlotView.Ghost(xs, ys, n, c));
+        } catch (RuntimeException e) {
+            plot.setGhost(null); // a value the optimizer refuses: no ghost (releasing shows why)
+        }
+    }
+
+    /** Sub-step mode: → reveals the worked step's lines, and their arrows, one by one (opens the panel). */
+    void setSubSteps(boolean on) {
+        worked.setSubSteps(on);
+        subStepsItem.setSelected(on);
+        plot.setReveal(on ? worked::isRevealed : null);
+        if (on) {
+            showWorkedStep(true);
+        }
+    }
+
+    /** Shows or hides the worked-step panel on the left (the W key). */
+    void showWorkedStep(boolean show) {
+        worked.setVisible(show);
+        workedItem.setSelected(show);
+        setLeft(show ? worked : null);
+    }
+
+    /** The worked-step panel (tests). */
+    WorkedStepPanel workedStep() {
+        return worked;
+    }
+
+    /** "off", "selected" or "all" (ignored otherwise). */
+    void setArrowMode(String mode) {
+        for (PlotView.ArrowMode m : PlotView.ArrowMode.values()) {
+            if (m.name().equalsIgnoreCase(mode)) {
+                plot.setArrows(m, plot.arrowKinds());
+                if (arrowGroup != null) {
+                    arrowGroup.getToggles().stream().filter(t -> t.getUserData() == m).findFirst().ifPresent(t -> t.setSelected(true));
+                }
+            }
+        }
+    }
+
+    /** Off → selected run → all runs → off (the A key). */
+    void cycleArrows() {
+        PlotView.ArrowMode[] modes = PlotView.ArrowMode.values();
+        PlotView.ArrowMode next = modes[(plot.arrowMode().ordinal() + 1) % modes.length];
+        plot.setArrows(next, plot.arrowKinds());
+        if (arrowGroup != null) {
+            arrowGroup.getToggles().stream().filter(t -> t.getUserData() == next).findFirst().ifPresent(t -> t.setSelected(true));
+        }
+    }
+
+    private ToggleGroup arrowGroup;
 
     private void showShortcuts() {
         // a grid, not padded text: "→", "−" and "Ctrl+Shift+Z" have different widths in any font

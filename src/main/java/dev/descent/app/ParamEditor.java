@@ -37,6 +37,9 @@ final class ParamEditor {
     private CheckBox check;
     private ComboBox<String> combo;
     private TextField listField;
+    /** While a slider is dragged: the value it would give (a ghost path shows it); null: apply at once. */
+    private java.util.function.Consumer<Object> preview;
+    private Runnable previewEnd = () -> { };
 
     /**
      * @param idPrefix prefix of the node ids ({@code param-}), for tests and styling
@@ -105,6 +108,8 @@ final class ParamEditor {
                 // the refusal names the half it is about: torch's "index 0" means β₁
                 a.onCommit = v -> apply.apply(new double[] {v, b.value}).map(m -> sub(spec, 1).getText() + ": " + m);
                 b.onCommit = v -> apply.apply(new double[] {a.value, v}).map(m -> sub(spec, 2).getText() + ": " + m);
+                a.toValue = v -> new double[] {v, b.value};
+                b.toValue = v -> new double[] {a.value, v};
                 Label head = label(spec);
                 Tooltip.install(head, tip);
                 root.getChildren().addAll(head, a.row(sub(spec, 1)), b.row(sub(spec, 2)), error);
@@ -113,6 +118,7 @@ final class ParamEditor {
                 NumberControl n = new NumberControl(spec, ((Number) spec.convert(value)).doubleValue(), idPrefix + spec.name(), tip);
                 numbers = List.of(n);
                 n.onCommit = v -> apply.apply(spec.type() == ParamSpec.Type.INTEGER ? (Object) (int) Math.round(v) : (Object) v);
+                n.toValue = v -> spec.type() == ParamSpec.Type.INTEGER ? (Object) (int) Math.round(v) : (Object) v;
                 root.getChildren().addAll(n.row(label(spec)), error);
             }
             default -> {
@@ -177,6 +183,16 @@ final class ParamEditor {
         }
     }
 
+    /**
+     * While one of this editor's sliders is dragged, {@code onPreview} receives the value it would set
+     * (nothing is applied) and the value is applied when the slider is released, then {@code onEnd} runs.
+     */
+    ParamEditor withPreview(java.util.function.Consumer<Object> onPreview, Runnable onEnd) {
+        this.preview = onPreview;
+        this.previewEnd = onEnd;
+        return this;
+    }
+
     /** "η  lr": the lecture symbol, then torch's name in a quieter style. */
     static Label label(ParamSpec spec) {
         Label l = new Label(spec.symbol());
@@ -206,6 +222,7 @@ final class ParamEditor {
         final TextField field;
         double value;
         Function<Double, Optional<String>> onCommit;
+        Function<Double, Object> toValue = v -> v;
         private boolean updating;
         private boolean fine;
         private double dragX;
@@ -251,10 +268,25 @@ final class ParamEditor {
                     return;
                 }
                 double nv = round(fromSlider(b.doubleValue()));
+                if (preview != null && slider.isValueChanging()) {
+                    // dragging: show what it would do; releasing applies it
+                    field.setText(format(nv));
+                    preview.accept(toValue.apply(nv));
+                    return;
+                }
                 if (nv == value) {
                     return;
                 }
                 commit(nv, format(nv));
+            });
+            slider.valueChangingProperty().addListener((o, was, now) -> {
+                if (was && !now && preview != null) {
+                    double nv = round(fromSlider(slider.getValue()));
+                    if (nv != value) {
+                        commit(nv, format(nv));
+                    }
+                    previewEnd.run();
+                }
             });
             field.setOnAction(e -> commitText());
             field.focusedProperty().addListener((o, a, b) -> {

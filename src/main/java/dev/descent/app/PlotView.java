@@ -243,6 +243,179 @@ public final class PlotView extends Region {
         });
     }
 
+    /** Which runs show the arrows of their last step. */
+    public enum ArrowMode { OFF, SELECTED, ALL }
+
+    private ArrowMode arrowMode = ArrowMode.OFF;
+    private dev.descent.render.ArrowPainter.Settings arrowKinds = dev.descent.render.ArrowPainter.Settings.ALL;
+    /** Each optimizer's declared vectors, by optimizer (a fresh stepper per frame would allocate). */
+    private final java.util.Map<dev.descent.optim.Optimizer, List<dev.descent.optim.RoleVector>> declared = new java.util.HashMap<>();
+    /** The arrows drawn in the last frame, one list per run drawn (tests read them). */
+    private List<List<dev.descent.sim.HeadArrows.Arrow>> arrowsShown = List.of();
+
+    public void setArrows(ArrowMode mode, dev.descent.render.ArrowPainter.Settings kinds) {
+        arrowMode = mode;
+        arrowKinds = kinds;
+        frontDirty = true;
+    }
+
+    public ArrowMode arrowMode() {
+        return arrowMode;
+    }
+
+    public dev.descent.render.ArrowPainter.Settings arrowKinds() {
+        return arrowKinds;
+    }
+
+    /** The arrows of the last painted frame, one list per run with arrows. */
+    public List<List<dev.descent.sim.HeadArrows.Arrow>> arrowsShown() {
+        return arrowsShown;
+    }
+
+    /** A what-if path: where a run would have gone with the value a dragged slider shows. */
+    public record Ghost(double[] xs, double[] ys, int count, java.awt.Color color) {
+    }
+
+    private Ghost ghost;
+
+    /** Shows a ghost path beside the runs (null: none). */
+    public void setGhost(Ghost g) {
+        ghost = g;
+        frontDirty = true;
+    }
+
+    public Ghost ghost() {
+        return ghost;
+    }
+
+    private void paintGhost(PlotTransform t) {
+        Ghost g = ghost;
+        if (g == null || g.count() < 1) {
+            return;
+        }
+        java.awt.geom.Path2D.Double path = new java.awt.geom.Path2D.Double();
+        int drawn = 0;
+        for (int k = 0; k < g.count(); k++) {
+            double px = t.toPixelX(g.xs()[k]);
+            double py = t.toPixelY(g.ys()[k]);
+            if (!Double.isFinite(px) || !Double.isFinite(py) || Math.abs(px) > 1e6 || Math.abs(py) > 1e6) {
+                break;
+            }
+            if (drawn++ == 0) {
+                path.moveTo(px, py);
+            } else {
+                path.lineTo(px, py);
+            }
+        }
+        var oldClip = gFront.getClip();
+        var oldStroke = gFront.getStroke();
+        gFront.clip(t.plotArea());
+        gFront.setStroke(new java.awt.BasicStroke(5.5f, java.awt.BasicStroke.CAP_ROUND, java.awt.BasicStroke.JOIN_ROUND));
+        gFront.setColor(new java.awt.Color(0, 0, 0, 150));
+        gFront.draw(path);
+        gFront.setStroke(new java.awt.BasicStroke(2.2f, java.awt.BasicStroke.CAP_ROUND, java.awt.BasicStroke.JOIN_ROUND, 10,
+                new float[] {7, 5}, 0));
+        java.awt.Color c = g.color();
+        gFront.setColor(new java.awt.Color(c.getRed(), c.getGreen(), c.getBlue(), 230));
+        gFront.draw(path);
+        java.awt.geom.Point2D end = path.getCurrentPoint();
+        if (end != null) {
+            gFront.setStroke(new java.awt.BasicStroke(2f));
+            gFront.draw(new java.awt.geom.Ellipse2D.Double(end.getX() - 6, end.getY() - 6, 12, 12));
+        }
+        gFront.setClip(oldClip);
+        gFront.setStroke(oldStroke);
+    }
+
+    private java.util.function.Predicate<String> reveal;
+
+    /** Sub-step mode: only arrows whose quantity (probe name, "theta" for the step) passes are drawn (null: all). */
+    public void setReveal(java.util.function.Predicate<String> p) {
+        reveal = p;
+        frontDirty = true;
+    }
+
+    private boolean curvature;
+    private double[] curvatureAt;
+    private dev.descent.math.LocalQuadratic curvatureShown;
+    private dev.descent.render.CurvaturePainter.Gauge gaugeShown;
+    private final java.util.Map<dev.descent.optim.Optimizer, java.util.Optional<dev.descent.optim.StabilityBound>> bounds =
+            new java.util.HashMap<>();
+    private Runnable curvatureListener = () -> { };
+
+    /**
+     * Shows the curvature overlay at the selected run's head ({@code at} null) or at a point the user
+     * Alt+clicked, or hides it.
+     */
+    public void setCurvature(boolean on, double[] at) {
+        curvature = on;
+        curvatureAt = on ? at : null;
+        frontDirty = true;
+        curvatureListener.run();
+    }
+
+    public boolean curvature() {
+        return curvature;
+    }
+
+    /** Told when the overlay is switched on or off (the menu's check mark). */
+    void onCurvatureChange(Runnable r) {
+        curvatureListener = r;
+    }
+
+    /** The local model drawn in the last frame (tests), or null. */
+    public dev.descent.math.LocalQuadratic curvatureShown() {
+        return curvatureShown;
+    }
+
+    /** The stability gauge drawn in the last frame (tests), or null. */
+    public dev.descent.render.CurvaturePainter.Gauge gaugeShown() {
+        return gaugeShown;
+    }
+
+    private List<dev.descent.sim.HeadArrows.Arrow> arrowsOf(RunFrame r, int rows) {
+        var optimizer = r.spec().optimizer();
+        if (declared.size() > 64) {
+            declared.clear();
+        }
+        List<dev.descent.optim.RoleVector> v = declared.computeIfAbsent(optimizer, o -> o.newStepper(2).vectors());
+        if (reveal != null) {
+            v = v.stream().filter(d -> reveal.test(d.probe() == null ? "theta" : d.probe())).toList();
+        }
+        return dev.descent.sim.HeadArrows.atRow(v, r, rows - 1);
+    }
+
+    private void paintCurvature(Frame frame, PlotTransform transform) {
+        curvatureShown = null;
+        gaugeShown = null;
+        if (!curvature) {
+            return;
+        }
+        int sel = ctl.selected();
+        RunFrame r = sel >= 0 ? ctl.frameOf(frame, sel) : null;
+        double[] at = curvatureAt != null ? curvatureAt : heads.get(sel);
+        if (at == null) {
+            return;
+        }
+        var q = dev.descent.math.LocalQuadratic.at(ctl.surface(), at[0], at[1]);
+        dev.descent.render.CurvaturePainter.Gauge gauge = null;
+        if (r != null) {
+            var optimizer = r.spec().optimizer();
+            var bound = bounds.computeIfAbsent(optimizer, o -> java.util.Optional.ofNullable(o.newStepper(2).stabilityBound()));
+            if (bound.isPresent()) {
+                double lr = r.history().rows() > 1 ? r.history().get(4, r.history().rows() - 1) : optimizer.lr();
+                if (!Double.isFinite(lr)) {
+                    lr = optimizer.lr();
+                }
+                gauge = new dev.descent.render.CurvaturePainter.Gauge(bound.get().value(lr, q.lambdaMax()), bound.get().limit(),
+                        bound.get().formula());
+            }
+        }
+        curvatureShown = q;
+        gaugeShown = gauge;
+        dev.descent.render.CurvaturePainter.paint(gFront, transform, layer.layer().style(), q, gauge);
+    }
+
     private void paintFront(Frame frame, int w, int h) {
         front.getGraphicsContext2D().clearRect(0, 0, w, h);
         if (layer == null) {
@@ -254,6 +427,7 @@ public final class PlotView extends Region {
         PlotTransform transform = geometry().transform();
         heads.clear();
         List<PlotPainter.Trail> trails = new ArrayList<>();
+        List<List<dev.descent.sim.HeadArrows.Arrow>> arrows = new ArrayList<>();
         int n = s.runs().size();
         java.util.Set<Integer> live = new java.util.HashSet<>();
         for (int i = 0; i < n; i++) {
@@ -281,6 +455,9 @@ public final class PlotView extends Region {
             trails.add(new PlotPainter.Trail(color(m.color()), label, path.tracer,
                     r.spec().x0(), r.spec().y0(), diverged, r.lastX(), r.lastY(),
                     i == ctl.selected()));
+            if (arrowMode == ArrowMode.ALL || (arrowMode == ArrowMode.SELECTED && i == ctl.selected())) {
+                arrows.add(arrowsOf(r, rows));
+            }
             if (rows > 0) {
                 heads.put(i, diverged ? new double[] {r.lastX(), r.lastY()} : new double[] {hist.get(1, rows - 1), hist.get(2, rows - 1)});
             }
@@ -289,6 +466,12 @@ public final class PlotView extends Region {
         shownScrub = scrub;
         int[] linesFrom = updateTrails(trails, transform, w, h);
         PlotPainter.paintOverlay(gFront, layer, geometry(), trails, linesFrom);
+        paintGhost(transform);
+        arrowsShown = List.copyOf(arrows);
+        paintCurvature(frame, transform);
+        if (!arrows.isEmpty()) {
+            dev.descent.render.ArrowPainter.paint(gFront, transform, layer.layer().style(), arrows, arrowKinds);
+        }
     }
 
     /**
@@ -447,7 +630,10 @@ public final class PlotView extends Region {
             PlotPainter.Geometry g = geometry();
             double x = g.dataX(e.getX());
             double y = g.dataY(e.getY());
-            if (e.isShiftDown() && ctl.selected() >= 0) {
+            if (e.isAltDown()) {
+                // Alt+click: the curvature there (a second Alt+click elsewhere moves it)
+                setCurvature(true, new double[] {x, y});
+            } else if (e.isShiftDown() && ctl.selected() >= 0) {
                 ctl.moveStart(ctl.selected(), x, y);
             } else {
                 ctl.moveStart(null, x, y);

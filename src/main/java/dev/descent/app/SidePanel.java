@@ -74,6 +74,17 @@ final class SidePanel extends VBox {
     private boolean building;
     private Runnable focusHome = () -> { };
 
+    /** Where a dragged hyperparameter's ghost path goes: run i with {@code name} set to v (name null: none). */
+    interface GhostSink {
+        void preview(int run, String name, Object value);
+    }
+
+    private GhostSink ghost = (i, n, v) -> { };
+
+    void setGhostSink(GhostSink g) {
+        ghost = g;
+    }
+
     SidePanel(SessionController ctl, Consumer<String> message) {
         this.ctl = ctl;
         this.message = message;
@@ -432,7 +443,8 @@ final class SidePanel extends VBox {
             OptimizerKind k = kind;
             for (ParamSpec p : values.specs()) { // a wrapper's: its own and its chosen inner optimizer's
                 ParamEditor ed = new ParamEditor(p, values.get(p.name()), "param-", context,
-                        v -> ctl.updateRun(i, m -> withHyperparameter(k, m, p.name(), v)));
+                        v -> ctl.updateRun(i, m -> withHyperparameter(k, m, p.name(), v)))
+                        .withPreview(v -> ghost.preview(i, p.name(), v), () -> ghost.preview(i, null, null));
                 runEditor.getChildren().add(ed.node());
             }
         }

@@ -3,6 +3,7 @@ package dev.descent.cli;
 import dev.descent.export.ExportCancelledException;
 import dev.descent.export.ExportException;
 import dev.descent.export.ExportOptions;
+import dev.descent.render.ArrowPainter;
 import dev.descent.export.Exporter;
 import dev.descent.export.Overlays;
 import dev.descent.export.LessonAnimation;
@@ -79,6 +80,11 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--no-aids", description = "leave out the aids drawn over the plot (arrows, maps)")
     boolean noAids;
 
+    @Option(names = "--arrows", paramLabel = "KINDS",
+            description = {"draw each run's last step as arrows: all, or some of gradient, velocity, step, lookahead,"
+                    + " slow_weights, preconditioned, newton_step, trial (comma-separated)"})
+    String arrows;
+
     @Option(names = "--hold", paramLabel = "SECONDS", defaultValue = "2", description = "with --lesson: how long each beat's end stays; default: ${DEFAULT-VALUE}")
     double hold;
 
@@ -96,7 +102,8 @@ final class RenderCommand implements Callable<Integer> {
         Exporter.Format format = Exporter.Format.of(out);
         int[] wh = ExportOptions.parseSize(size);
         Overlays overlays = new Overlays(!noStep, !noTitle, !noLegend, !noAids);
-        ExportOptions o = new ExportOptions(wh[0], wh[1], fps, stepsPerFrame, firstStep, steps, charts, overlays);
+        ExportOptions o = new ExportOptions(wh[0], wh[1], fps, stepsPerFrame, firstStep, steps, charts, overlays,
+                arrows == null ? null : ArrowPainter.Settings.parse(arrows));
         PrintWriter err = commandSpec.commandLine().getErr();
         if (source.lesson != null) {
             return lesson(format, wh, err);

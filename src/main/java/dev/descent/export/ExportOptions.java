@@ -16,9 +16,11 @@ import java.util.Locale;
  * @param lastStep      the step of the last frame
  * @param charts        draw the window's loss chart beside (or, in a tall frame, below) the plot
  * @param overlays      what each frame says about itself (step counter, title and caption, legend, aids)
+ * @param arrows        which arrows to draw at each run's last step (see {@link dev.descent.render.ArrowPainter});
+ *                      null: none. Drawn as an aid: {@code overlays.aids()} switches them off
  */
 public record ExportOptions(int width, int height, double fps, int stepsPerFrame, long firstStep, long lastStep,
-                            boolean charts, Overlays overlays) {
+                            boolean charts, Overlays overlays, dev.descent.render.ArrowPainter.Settings arrows) {
 
     public static final int MIN_SIZE = 64;
     public static final int MAX_SIZE = 7680;
@@ -26,9 +28,15 @@ public record ExportOptions(int width, int height, double fps, int stepsPerFrame
     /** The most frames an animation may have. */
     public static final int MAX_FRAMES = 100_000;
 
-    /** Every overlay on. */
+    /** Every overlay on, no arrows. */
     public ExportOptions(int width, int height, double fps, int stepsPerFrame, long firstStep, long lastStep, boolean charts) {
-        this(width, height, fps, stepsPerFrame, firstStep, lastStep, charts, Overlays.ALL);
+        this(width, height, fps, stepsPerFrame, firstStep, lastStep, charts, Overlays.ALL, null);
+    }
+
+    /** No arrows. */
+    public ExportOptions(int width, int height, double fps, int stepsPerFrame, long firstStep, long lastStep, boolean charts,
+                         Overlays overlays) {
+        this(width, height, fps, stepsPerFrame, firstStep, lastStep, charts, overlays, null);
     }
 
     /** @throws IllegalArgumentException naming the offending value */
@@ -62,6 +70,11 @@ public record ExportOptions(int width, int height, double fps, int stepsPerFrame
         }
     }
 
+    /** The same options with the arrows of each run's last step drawn (null: none). */
+    public ExportOptions withArrows(dev.descent.render.ArrowPainter.Settings a) {
+        return new ExportOptions(width, height, fps, stepsPerFrame, firstStep, lastStep, charts, overlays, a);
+    }
+
     /** Steps 0 to {@code steps}, one frame every {@code stepsPerFrame} steps. */
     public static ExportOptions of(int width, int height, double fps, int stepsPerFrame, long steps, boolean charts) {
         return new ExportOptions(width, height, fps, stepsPerFrame, 0, steps, charts);
@@ -81,11 +94,11 @@ public record ExportOptions(int width, int height, double fps, int stepsPerFrame
     }
 
     public ExportOptions withSize(int w, int h) {
-        return new ExportOptions(w, h, fps, stepsPerFrame, firstStep, lastStep, charts, overlays);
+        return new ExportOptions(w, h, fps, stepsPerFrame, firstStep, lastStep, charts, overlays, arrows);
     }
 
     public ExportOptions withOverlays(Overlays o) {
-        return new ExportOptions(width, height, fps, stepsPerFrame, firstStep, lastStep, charts, o);
+        return new ExportOptions(width, height, fps, stepsPerFrame, firstStep, lastStep, charts, o, arrows);
     }
 
     /**

@@ -47,7 +47,7 @@ public final class SceneFrames implements FramePainter {
      */
     @FunctionalInterface
     public interface Aids {
-        void paint(Graphics2D g, PlotTransform transform, long step);
+        void paint(Graphics2D g, PlotTransform transform, Style style, long step);
     }
 
     private final ExportRuns runs;
@@ -113,7 +113,8 @@ public final class SceneFrames implements FramePainter {
 
     /** The frames an export with these options draws. */
     public static SceneFrames of(ExportRuns runs, ExportOptions o) {
-        return new SceneFrames(runs, o.width(), o.height(), o.charts(), o.lastStep(), o.overlays(), null, null, null);
+        return new SceneFrames(runs, o.width(), o.height(), o.charts(), o.lastStep(), o.overlays(), null, null,
+                o.arrows() == null ? null : new RunArrows(runs, o.arrows()));
     }
 
     /** The session's look as the window draws it (equal aspect: one unit as long on x as on y). */
@@ -175,7 +176,7 @@ public final class SceneFrames implements FramePainter {
         }
         ScenePainter.paintFrame(g, layer, snapshots(step), overlay);
         if (aids != null && overlays.aids()) {
-            aids.paint(g, layer.transform(), step);
+            aids.paint(g, layer.transform(), layer.style(), step);
         }
         long shownStep = overlays.step() ? shownStep(step) : -1;
         boolean words = overlays.title() && ((title != null && !title.isBlank()) || (caption != null && !caption.isBlank()));

@@ -99,6 +99,29 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
         }
 
         @Override
+        public List<RoleVector> vectors() {
+            return List.of(
+                    RoleVector.downhill("grad"),
+                    RoleVector.direction(RoleVector.Role.PRECONDITIONED, "step", 1),
+                    RoleVector.move());
+        }
+
+        @Override
+        public List<WorkedLine> workedStep() {
+            String e = WorkedLine.constant(eps);
+            return List.of(
+                    new WorkedLine("g", (maximize ? "−∇f(θ)" : "∇f(θ)") + (weightDecay != 0 ? " + λ·θ" : ""), "", "grad",
+                            "g = \\nabla f(\\theta)"),
+                    new WorkedLine("η_t", "η/(1 + (t − 1)·δ)", "", "clr", "\\eta_t = \\eta/(1 + (t-1)\\,\\delta)"),
+                    new WorkedLine("r", "r + g²", "{sum'} + {grad}²", "sum", "r \\leftarrow r + g^2"),
+                    root ? new WorkedLine("Δθ", "−η_t·g/(√r + ε)", "−{clr}·{grad}/(√{sum} + " + e + ")", "step",
+                            "\\Delta\\theta = -\\eta_t\\, g/(\\sqrt{r} + \\epsilon)")
+                            : new WorkedLine("Δθ", "−η_t·g/(r + ε)", "−{clr}·{grad}/({sum} + " + e + ")", "step",
+                            "\\Delta\\theta = -\\eta_t\\, g/(r + \\epsilon)"),
+                    new WorkedLine("θ", "θ + Δθ", "{theta'} + {step}", "theta", "\\theta \\leftarrow \\theta + \\Delta\\theta"));
+        }
+
+        @Override
         public List<Probe> probes() {
             return List.of(
                     gradProbe(),

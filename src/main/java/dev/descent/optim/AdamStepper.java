@@ -176,6 +176,62 @@ final class AdamStepper extends MomentStepper {
     }
 
     @Override
+    public List<RoleVector> vectors() {
+        return List.of(
+                RoleVector.downhill("grad"),
+                RoleVector.direction(RoleVector.Role.VELOCITY, "m", -1),
+                RoleVector.direction(RoleVector.Role.PRECONDITIONED, "step", 1),
+                RoleVector.move());
+    }
+
+    @Override
+    public List<WorkedLine> workedStep() {
+        String b1 = WorkedLine.constant(beta1);
+        String b2 = WorkedLine.constant(beta2);
+        String e = WorkedLine.constant(eps);
+        String wd = WorkedLine.constant(weightDecay);
+        boolean coupled = !decoupled && weightDecay != 0;
+        List<WorkedLine> lines = new ArrayList<>();
+        lines.add(new WorkedLine("g", (maximizes() ? "−∇f(θ)" : "∇f(θ)") + (coupled ? " + λ·θ" : ""), "", "grad",
+                "g = " + (maximizes() ? "-" : "") + "\\nabla f(\\theta)" + (coupled ? " + \\lambda\\theta" : "")));
+        lines.add(new WorkedLine("m", "β₁·m + (1 − β₁)·g", b1 + "·{m'} + " + WorkedLine.constant(1 - beta1) + "·{grad}", "m",
+                "m \\leftarrow \\beta_1 m + (1-\\beta_1)\\,g"));
+        lines.add(new WorkedLine("v", "β₂·v + (1 − β₂)·g²", b2 + "·{v'} + " + WorkedLine.constant(1 - beta2) + "·{grad}²", "v",
+                "v \\leftarrow \\beta_2 v + (1-\\beta_2)\\,g^2"));
+        String second = "v";
+        if (vmax != null) {
+            lines.add(new WorkedLine("v_max", "max(v_max, v)", "max({v_max'}, {v})", "v_max",
+                    "v_{\\max} \\leftarrow \\max(v_{\\max}, v)"));
+            second = "v_max";
+        }
+        if (biasCorrection) {
+            lines.add(new WorkedLine("1 − β₁ᵗ", "1 − β₁ᵗ", "1 − " + b1 + "^{t}", "bias_correction1", "1-\\beta_1^{\\,t}"));
+            lines.add(new WorkedLine("1 − β₂ᵗ", "1 − β₂ᵗ", "1 − " + b2 + "^{t}", "bias_correction2", "1-\\beta_2^{\\,t}"));
+        }
+        if (!epsMode.equals(Adam.KERAS)) {
+            lines.add(new WorkedLine("m̂", "m/(1 − β₁ᵗ)", "{m}/{bias_correction1}", "m_hat", "\\hat m = m/(1-\\beta_1^{\\,t})"));
+            lines.add(new WorkedLine("v̂", second + "/(1 − β₂ᵗ)", "{" + second + "}/{bias_correction2}", "v_hat",
+                    "\\hat v = " + (vmax != null ? "v_{\\max}" : "v") + "/(1-\\beta_2^{\\,t})"));
+        }
+        switch (epsMode) {
+            case Adam.INSIDE -> lines.add(new WorkedLine("Δθ", "−η·m̂/√(v̂ + ε)", "−{lr}·{m_hat}/√({v_hat} + " + e + ")", "step",
+                    "\\Delta\\theta = -\\eta\\,\\hat m/\\sqrt{\\hat v + \\epsilon}"));
+            case Adam.KERAS -> lines.add(new WorkedLine("Δθ", "−η·√(1 − β₂ᵗ)/(1 − β₁ᵗ)·m/(√" + second + " + ε̂)",
+                    "−{lr}·√{bias_correction2}/{bias_correction1}·{m}/(√{" + second + "} + " + e + ")", "step",
+                    "\\Delta\\theta = -\\eta\\,\\frac{\\sqrt{1-\\beta_2^{\\,t}}}{1-\\beta_1^{\\,t}}\\,\\frac{m}{\\sqrt{v}+\\hat\\epsilon}"));
+            default -> lines.add(new WorkedLine("Δθ", "−η·m̂/(√v̂ + ε)", "−{lr}·{m_hat}/(√{v_hat} + " + e + ")", "step",
+                    "\\Delta\\theta = -\\eta\\,\\hat m/(\\sqrt{\\hat v} + \\epsilon)"));
+        }
+        if (decoupled && weightDecay != 0) {
+            lines.add(new WorkedLine("θ", "θ·(1 − η·λ) + Δθ", "{theta'}·(1 − {lr}·" + wd + ") + {step}", "theta",
+                    "\\theta \\leftarrow \\theta\\,(1-\\eta\\lambda) + \\Delta\\theta"));
+        } else {
+            lines.add(new WorkedLine("θ", "θ + Δθ", "{theta'} + {step}", "theta", "\\theta \\leftarrow \\theta + \\Delta\\theta"));
+        }
+        return lines;
+    }
+
+    @Override
     public List<Probe> probes() {
         List<Probe> probes = new ArrayList<>();
         probes.add(Elementwise.copy("grad", "∇f", decoupled

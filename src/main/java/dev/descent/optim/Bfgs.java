@@ -190,6 +190,26 @@ public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implem
         }
 
         @Override
+        public List<RoleVector> vectors() {
+            return List.of(
+                    RoleVector.downhill("grad"),
+                    RoleVector.direction(RoleVector.Role.PRECONDITIONED, "direction", 1),
+                    RoleVector.move());
+        }
+
+        @Override
+        public List<WorkedLine> workedStep() {
+            return List.of(
+                    new WorkedLine("g", "∇f(θ)", "", "grad", "g = \\nabla f(\\theta)"),
+                    new WorkedLine("d", "−H·g (H: the inverse-Hessian estimate)", "", "direction", "d = -H g"),
+                    new WorkedLine("t", "strong Wolfe line search along d", "", "step_length", "t"),
+                    new WorkedLine("Δθ", "t·d", "{step_length}·{direction}", "delta", "\\Delta\\theta = t\\,d"),
+                    new WorkedLine("λ(H)", "eigenvalues of H after the BFGS update with s = Δθ, y = Δg", "", "inverse_hessian_eigenvalues",
+                            "\\lambda(H)"),
+                    new WorkedLine("θ", "θ + Δθ", "{theta'} + {delta}", "theta", "\\theta \\leftarrow \\theta + \\Delta\\theta"));
+        }
+
+        @Override
         public List<Probe> probes() {
             return List.of(
                     startGradient(gAt, "gradient at the point the step started from"),

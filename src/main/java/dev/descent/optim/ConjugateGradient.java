@@ -193,6 +193,28 @@ public record ConjugateGradient(double lr, String betaRule, int restart, double 
         }
 
         @Override
+        public List<RoleVector> vectors() {
+            return List.of(
+                    RoleVector.downhill("grad"),
+                    RoleVector.direction(RoleVector.Role.PRECONDITIONED, "direction", 1),
+                    RoleVector.move());
+        }
+
+        @Override
+        public List<WorkedLine> workedStep() {
+            return List.of(
+                    new WorkedLine("g", "∇f(θ)", "", "grad", "g = \\nabla f(\\theta)"),
+                    new WorkedLine("β", betaRule.equals(FLETCHER_REEVES) ? "g·g / g_prev·g_prev (Fletcher–Reeves)"
+                            : "max(0, g·(g − g_prev) / g_prev·g_prev) (Polak–Ribière+)", "", "beta",
+                            betaRule.equals(FLETCHER_REEVES) ? "\\beta = g^\\top g / g_{\\mathrm{prev}}^\\top g_{\\mathrm{prev}}"
+                                    : "\\beta = \\max(0, g^\\top (g - g_{\\mathrm{prev}}) / g_{\\mathrm{prev}}^\\top g_{\\mathrm{prev}})"),
+                    new WorkedLine("d", "−g + β·d_prev", "−{grad} + {beta}·{direction'}", "direction", "d = -g + \\beta d_{\\mathrm{prev}}"),
+                    new WorkedLine("t", "strong Wolfe line search along d", "", "step_length", "t"),
+                    new WorkedLine("Δθ", "t·d", "{step_length}·{direction}", "delta", "\\Delta\\theta = t\\,d"),
+                    new WorkedLine("θ", "θ + Δθ", "{theta'} + {delta}", "theta", "\\theta \\leftarrow \\theta + \\Delta\\theta"));
+        }
+
+        @Override
         public List<Probe> probes() {
             return List.of(
                     startGradient(gAt, "gradient at the point the step started from"),

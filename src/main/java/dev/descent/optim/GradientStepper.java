@@ -22,6 +22,11 @@ abstract class GradientStepper implements Stepper {
     /**
      * @param weightDecay the coupled L2 coefficient λ added to g (0 for none, or when the decay is decoupled)
      */
+    /** Whether the steps climb f (torch's maximize): the worked step's sign. */
+    final boolean maximizes() {
+        return maximize;
+    }
+
     GradientStepper(int n, boolean maximize, double weightDecay) {
         this.g = new double[n];
         this.maximize = maximize;

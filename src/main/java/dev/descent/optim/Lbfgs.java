@@ -278,6 +278,27 @@ public record Lbfgs(double lr, int maxIter, int maxEval, double toleranceGrad, d
         }
 
         @Override
+        public List<RoleVector> vectors() {
+            return List.of(
+                    new RoleVector(RoleVector.Role.GRADIENT, "grad", -1, RoleVector.Kind.DIRECTION, RoleVector.Anchor.END),
+                    RoleVector.direction(RoleVector.Role.PRECONDITIONED, "direction", 1),
+                    RoleVector.move());
+        }
+
+        @Override
+        public List<WorkedLine> workedStep() {
+            return List.of(
+                    new WorkedLine("γ", "s·y / y·y of the newest pair: the initial inverse Hessian γ·I", "", "h_diag",
+                            "\\gamma = s^\\top y / y^\\top y"),
+                    new WorkedLine("m", "curvature pairs (s, y) in the memory", "", "history", "m"),
+                    new WorkedLine("d", "−H·∇f by the two-loop recursion over the pairs", "", "direction", "d = -H\\nabla f"),
+                    new WorkedLine("t", NONE.equals(lineSearchFn) ? "η (no line search)" : "strong Wolfe line search along d", "", "step_length", "t"),
+                    new WorkedLine("#f", "evaluations this step", "", "evaluations", "\\#f"),
+                    new WorkedLine("∇f", "gradient at the point reached", "", "grad", "\\nabla f(\\theta)"),
+                    new WorkedLine("θ", "θ + Δθ", "{theta'} + {delta}", "theta", "\\theta \\leftarrow \\theta + \\Delta\\theta"));
+        }
+
+        @Override
         public List<Probe> probes() {
             return List.of(
                     startGradient(g, "gradient at the last point the step evaluated"),

@@ -217,6 +217,25 @@ public record LevenbergMarquardt(double lr, double lambda, double nu, int maxTri
         }
 
         @Override
+        public List<RoleVector> vectors() {
+            return List.of(
+                    RoleVector.downhill("grad"),
+                    RoleVector.move());
+        }
+
+        @Override
+        public List<WorkedLine> workedStep() {
+            return List.of(
+                    new WorkedLine("g", "∇f = 2·Jᵀr", "", "grad", "g = 2J^\\top r"),
+                    new WorkedLine("λ", "damping of the accepted try (raised by ν after each try that did not decrease f)", "", "lambda",
+                            "\\lambda"),
+                    new WorkedLine("tries", "solves of (JᵀJ + λ·D)·Δθ = −Jᵀr this step", "", "tries", "\\text{tries}"),
+                    new WorkedLine("Δθ", "−(JᵀJ + λ·D)⁻¹·Jᵀr of the accepted try (0 if none decreased f)", "", "step",
+                            "\\Delta\\theta = -(J^\\top J + \\lambda D)^{-1} J^\\top r"),
+                    new WorkedLine("θ", "θ + Δθ", "{theta'} + {delta}", "theta", "\\theta \\leftarrow \\theta + \\Delta\\theta"));
+        }
+
+        @Override
         public List<Probe> probes() {
             return List.of(
                     new Probe("grad", "∇f", "gradient 2·Jᵀr at the point the step started from",

@@ -126,6 +126,21 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Wrapper
         }
 
         @Override
+        public List<RoleVector> vectors() {
+            List<RoleVector> vectors = new ArrayList<>(fast.vectors());
+            vectors.add(RoleVector.point(RoleVector.Role.SLOW_WEIGHTS, "slow_weights"));
+            return List.copyOf(vectors);
+        }
+
+        @Override
+        public List<WorkedLine> workedStep() {
+            List<WorkedLine> lines = new ArrayList<>(fast.workedStep());
+            lines.add(new WorkedLine("φ", "every k = " + k + " steps: φ + α·(θ − φ), and θ ← φ; else unchanged", "", "slow_weights",
+                    "\\phi \\leftarrow \\phi + \\alpha(\\theta - \\phi)"));
+            return List.copyOf(lines);
+        }
+
+        @Override
         public List<Probe> probes() {
             List<Probe> probes = new ArrayList<>(fast.probes());
             probes.add(Elementwise.copy("slow_weights", "φ", "Lookahead's slow weights (θ is reset to them every k steps)", slow));

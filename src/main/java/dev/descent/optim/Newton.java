@@ -255,6 +255,32 @@ public record Newton(double lr, String hessianFix, String lineSearch, double min
         }
 
         @Override
+        public List<RoleVector> vectors() {
+            return List.of(
+                    RoleVector.downhill("grad"),
+                    new RoleVector(RoleVector.Role.NEWTON_STEP, "step", 1, RoleVector.Kind.DISPLACEMENT, RoleVector.Anchor.START));
+        }
+
+        @Override
+        public List<WorkedLine> workedStep() {
+            String fix = switch (hessianFix) {
+                case EIGEN -> "H̃ = Σ max(|λᵢ|, δ·max|λ|)·vᵢvᵢᵀ (negative curvature flipped)";
+                case GRADIENT -> "H not positive definite: a gradient step, t₀ = η/‖H‖ halved until f decreases";
+                default -> "H̃ = H + τI, τ doubled until H̃ is positive definite (τ = 0 when H already is)";
+            };
+            return List.of(
+                    new WorkedLine("g", "∇f(θ)", "", "grad", "g = \\nabla f(\\theta)"),
+                    new WorkedLine("λ(H)", "eigenvalues of H = ∇²f(θ), (λ_min, λ_max)", "", "hessian_eigenvalues",
+                            "\\lambda_{\\min}, \\lambda_{\\max} \\text{ of } H = \\nabla^2 f(\\theta)"),
+                    new WorkedLine("fix", fix + "; 1 if it acted", "", "fallback", "\\tilde H"),
+                    new WorkedLine("τ", "shift added to H's diagonal", "", "shift", "\\tau"),
+                    new WorkedLine("t", lineSearch.equals(ARMIJO) ? "η·2⁻ᵏ, the first that decreases f enough (Armijo)" : "η",
+                            "", "step_length", "t"),
+                    new WorkedLine("Δθ", "−t·H̃⁻¹·g (solved by Cholesky)", "", "step", "\\Delta\\theta = -t\\,\\tilde H^{-1} g"),
+                    new WorkedLine("θ", "θ + Δθ", "{theta'} + {delta}", "theta", "\\theta \\leftarrow \\theta + \\Delta\\theta"));
+        }
+
+        @Override
         public List<Probe> probes() {
             return List.of(
                     startGradient(g, "gradient at the point the step started from"),

@@ -66,6 +66,14 @@ public record Qhm(double lr, double momentum, double nu, double weightDecay) imp
         }
 
         @Override
+        public List<RoleVector> vectors() {
+            return List.of(
+                    RoleVector.downhill("grad"),
+                    RoleVector.direction(RoleVector.Role.VELOCITY, "momentum_buffer", -1),
+                    RoleVector.move());
+        }
+
+        @Override
         public List<Probe> probes() {
             return List.of(
                     gradProbe(),

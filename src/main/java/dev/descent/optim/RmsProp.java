@@ -101,6 +101,47 @@ public record RmsProp(double lr, double alpha, double eps, double weightDecay, d
         }
 
         @Override
+        public List<RoleVector> vectors() {
+            List<RoleVector> vectors = new ArrayList<>();
+            vectors.add(RoleVector.downhill("grad"));
+            if (buf != null) {
+                vectors.add(RoleVector.direction(RoleVector.Role.VELOCITY, "momentum_buffer", -1));
+            }
+            vectors.add(RoleVector.direction(RoleVector.Role.PRECONDITIONED, "step", 1));
+            vectors.add(RoleVector.move());
+            return vectors;
+        }
+
+        @Override
+        public List<WorkedLine> workedStep() {
+            String a = WorkedLine.constant(alpha);
+            String oma = WorkedLine.constant(1 - alpha);
+            String e = WorkedLine.constant(eps);
+            List<WorkedLine> lines = new ArrayList<>();
+            lines.add(new WorkedLine("g", (maximize ? "−∇f(θ)" : "∇f(θ)") + (weightDecay != 0 ? " + λ·θ" : ""), "", "grad",
+                    "g = \\nabla f(\\theta)"));
+            lines.add(new WorkedLine("v", "α·v + (1 − α)·g²", a + "·{v'} + " + oma + "·{grad}²", "v", "v \\leftarrow \\alpha v + (1-\\alpha)\\,g^2"));
+            if (gavg != null) {
+                lines.add(new WorkedLine("ḡ", "α·ḡ + (1 − α)·g", a + "·{grad_avg'} + " + oma + "·{grad}", "grad_avg",
+                        "\\bar g \\leftarrow \\alpha \\bar g + (1-\\alpha)\\,g"));
+            }
+            String denominator = gavg != null ? "√(v − ḡ²) + ε" : "√v + ε";
+            String texDen = gavg != null ? "\\sqrt{v - \\bar g^2} + \\epsilon" : "\\sqrt{v} + \\epsilon";
+            if (buf != null) {
+                lines.add(new WorkedLine("b", "μ·b + g/(" + denominator + ")", "", "momentum_buffer",
+                        "b \\leftarrow \\mu b + g/(" + texDen + ")"));
+                lines.add(new WorkedLine("Δθ", "−η·b", "−{lr}·{momentum_buffer}", "step", "\\Delta\\theta = -\\eta\\, b"));
+            } else {
+                lines.add(new WorkedLine("η/a", "η/(" + denominator + ")", "", "effective_lr", "\\eta/(" + texDen + ")"));
+                lines.add(new WorkedLine("Δθ", "−η·g/(" + denominator + ")",
+                        gavg != null ? "−{effective_lr}·{grad}" : "−{lr}·{grad}/(√{v} + " + e + ")", "step",
+                        "\\Delta\\theta = -\\eta\\, g/(" + texDen + ")"));
+            }
+            lines.add(new WorkedLine("θ", "θ + Δθ", "{theta'} + {step}", "theta", "\\theta \\leftarrow \\theta + \\Delta\\theta"));
+            return lines;
+        }
+
+        @Override
         public List<Probe> probes() {
             List<Probe> probes = new ArrayList<>();
             probes.add(gradProbe());

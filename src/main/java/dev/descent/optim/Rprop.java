@@ -97,6 +97,14 @@ public record Rprop(double lr, double etaMinus, double etaPlus, double stepSizeM
         }
 
         @Override
+        public List<RoleVector> vectors() {
+            return List.of(
+                    RoleVector.downhill("grad"),
+                    RoleVector.direction(RoleVector.Role.PRECONDITIONED, "step", 1),
+                    RoleVector.move());
+        }
+
+        @Override
         public List<Probe> probes() {
             return List.of(
                     Elementwise.copy("grad", "∇f", "gradient at the last step", g),

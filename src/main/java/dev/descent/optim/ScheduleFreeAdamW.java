@@ -122,6 +122,13 @@ public record ScheduleFreeAdamW(double lr, double beta1, double beta2, double ep
         }
 
         @Override
+        public List<RoleVector> vectors() {
+            return List.of(
+                    RoleVector.downhill("grad"),
+                    RoleVector.move());
+        }
+
+        @Override
         public List<Probe> probes() {
             return List.of(
                     Elementwise.copy("grad", "∇f(y)", "gradient at y, the point the run shows", g),

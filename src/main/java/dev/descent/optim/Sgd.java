@@ -143,6 +143,67 @@ public record Sgd(double lr, double momentum, double dampening, double weightDec
         }
 
         @Override
+        public List<RoleVector> vectors() {
+            List<RoleVector> vectors = new ArrayList<>();
+            vectors.add(RoleVector.downhill("grad"));
+            if (momentum != 0) {
+                // torch's buffer b pushes along −b; the lecture velocity v is the step itself
+                vectors.add(variant.equals(TORCH)
+                        ? RoleVector.direction(RoleVector.Role.VELOCITY, "momentum_buffer", -1)
+                        : new RoleVector(RoleVector.Role.VELOCITY, "velocity", 1, RoleVector.Kind.DISPLACEMENT, RoleVector.Anchor.START));
+            }
+            if (ahead != null) {
+                vectors.add(new RoleVector(RoleVector.Role.LOOKAHEAD, "lookahead", 1, RoleVector.Kind.POINT, RoleVector.Anchor.START));
+            }
+            vectors.add(RoleVector.move());
+            return vectors;
+        }
+
+        @Override
+        public List<WorkedLine> workedStep() {
+            String mu = WorkedLine.constant(momentum);
+            String decay = weightDecay != 0 ? " + λ·θ" : "";
+            String sign = maximize ? "−" : "";
+            List<WorkedLine> lines = new ArrayList<>();
+            if (ahead != null) {
+                lines.add(new WorkedLine("θ̃", "θ + μ·v", "{theta'} + " + mu + "·{velocity'}", "lookahead",
+                        "\\tilde\\theta = \\theta + \\mu v"));
+                lines.add(new WorkedLine("g", sign + "∇f(θ̃)" + decay, "", "grad", "g = \\nabla f(\\tilde\\theta)"));
+            } else {
+                lines.add(new WorkedLine("g", sign + "∇f(θ)" + decay, "", "grad", "g = \\nabla f(\\theta)"));
+            }
+            if (momentum == 0) {
+                lines.add(new WorkedLine("Δθ", "−η·g", "−{lr}·{grad}", "delta", "\\Delta\\theta = -\\eta\\, g"));
+            } else if (variant.equals(TORCH)) {
+                lines.add(new WorkedLine("b", "μ·b + (1 − τ)·g   (b = g on the first step)",
+                        mu + "·{momentum_buffer'} + " + WorkedLine.constant(1 - dampening) + "·{grad}", "momentum_buffer",
+                        "b \\leftarrow \\mu b + (1-\\tau)\\,g"));
+                lines.add(nesterov
+                        ? new WorkedLine("Δθ", "−η·(g + μ·b)", "−{lr}·({grad} + " + mu + "·{momentum_buffer})", "delta",
+                                "\\Delta\\theta = -\\eta\\,(g + \\mu b)")
+                        : new WorkedLine("Δθ", "−η·b", "−{lr}·{momentum_buffer}", "delta", "\\Delta\\theta = -\\eta\\, b"));
+            } else {
+                lines.add(new WorkedLine("v", "μ·v − η·g", mu + "·{velocity'} − {lr}·{grad}", "velocity", "v \\leftarrow \\mu v - \\eta\\, g"));
+                lines.add(new WorkedLine("Δθ", "v", "{velocity}", "delta", "\\Delta\\theta = v"));
+            }
+            lines.add(new WorkedLine("θ", "θ + Δθ", "{theta'} + {delta}", "theta", "\\theta \\leftarrow \\theta + \\Delta\\theta"));
+            return lines;
+        }
+
+        @Override
+        public StabilityBound stabilityBound() {
+            if (maximize || nesterov || ahead != null) {
+                return null; // Nesterov's bound is another; no bound for ascent
+            }
+            if (momentum == 0) {
+                return new StabilityBound(1, weightDecay, 2, "η·λ_max < 2");
+            }
+            double gain = variant.equals(TORCH) ? 1 - dampening : 1;
+            return new StabilityBound(gain, weightDecay, 2 + 2 * momentum,
+                    (gain != 1 ? "η·(1 − τ)·λ_max" : "η·λ_max") + " < 2 + 2μ");
+        }
+
+        @Override
         public List<Probe> probes() {
             List<Probe> probes = new ArrayList<>();
             probes.add(new Probe("grad", "∇f", "gradient used by the last step (with weight decay)",
@@ -154,6 +215,9 @@ public record Sgd(double lr, double momentum, double dampening, double weightDec
                                 ? (nesterov ? "momentum buffer b (the step is η·(g + μ·b))" : "momentum buffer b (the step is η·b)")
                                 : "velocity v (the step itself)",
                         out -> System.arraycopy(buf, 0, out, 0, buf.length)));
+            }
+            if (ahead != null) {
+                probes.add(Elementwise.copy("lookahead", "θ+μv", "the look-ahead point θ + μ·v where the last gradient was taken", ahead));
             }
             probes.add(new Probe("effective_lr", "η", "learning rate of the last step",
                     out -> java.util.Arrays.fill(out, lastLr)));

@@ -38,4 +38,34 @@ public interface Stepper {
      * current values.
      */
     List<Probe> probes();
+
+    /**
+     * The vectors worth drawing as arrows after each step, with their roles, read from
+     * {@link #probes()} (or from the move itself). Fixed for the stepper's life. None by default.
+     */
+    default List<RoleVector> vectors() {
+        return List.of();
+    }
+
+    /**
+     * The update rule as a short list of lines in lecture notation, with placeholders for the numbers
+     * (see {@link WorkedLine}); the worked-step panel and {@code explain} fill them. Fixed for the
+     * stepper's life. By default one line per probe, which every optimizer improves on by stating its rule.
+     */
+    default List<WorkedLine> workedStep() {
+        List<WorkedLine> lines = new java.util.ArrayList<>();
+        for (Probe p : probes()) {
+            lines.add(new WorkedLine(p.symbol(), p.description(), "", p.name(), ""));
+        }
+        lines.add(new WorkedLine("θ", "θ + Δθ", "{theta'} + {delta}", "theta", "\\theta \\leftarrow \\theta + \\Delta\\theta"));
+        return lines;
+    }
+
+    /**
+     * The classical stability bound of this method on a quadratic bowl, when it has one (gradient
+     * descent, heavy-ball momentum); null otherwise. The curvature overlay draws it as a gauge.
+     */
+    default StabilityBound stabilityBound() {
+        return null;
+    }
 }

@@ -1,0 +1,114 @@
+package dev.descent.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.descent.math.Viewport;
+import dev.descent.optim.RoleVector.Anchor;
+import dev.descent.optim.RoleVector.Kind;
+import dev.descent.optim.RoleVector.Role;
+import dev.descent.sim.HeadArrows.Arrow;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The arrows painter puts each arrow where its vector says. */
+class ArrowPainterTest {
+
+    // 800 × 800 image, plot (100, 100) to (700, 700) over [-3, 3]²: 100 pixels per unit,
+    // x = 0 at pixel 400, y = 0 at pixel 400, y upwards
+    static final PlotTransform T = new PlotTransform(new Viewport(-3, 3, -3, 3), 100, 100, 600, 600);
+    static final Style S = Style.forSize(800, 800, 1);
+
+    static int px(double x) {
+        return (int) Math.round(400 + 100 * x);
+    }
+
+    static int py(double y) {
+        return (int) Math.round(400 - 100 * y);
+    }
+
+    static BufferedImage paint(List<Arrow> arrows, ArrowPainter.Settings settings) {
+        BufferedImage img = new BufferedImage(800, 800, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 800, 800);
+        ArrowPainter.paint(g, T, S, List.of(arrows), settings);
+        g.dispose();
+        return img;
+    }
+
+    /** Whether a pixel within r of (x, y) has about colour c. */
+    static boolean near(BufferedImage img, int x, int y, int r, Color c) {
+        for (int i = x - r; i <= x + r; i++) {
+            for (int j = y - r; j <= y + r; j++) {
+                Color p = new Color(img.getRGB(i, j));
+                int d = Math.abs(p.getRed() - c.getRed()) + Math.abs(p.getGreen() - c.getGreen()) + Math.abs(p.getBlue() - c.getBlue());
+                if (d < 60) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // −∇f from (0, 0) pointing by (4, 0): 400 px long; the longest direction may be 0.2 · 600 = 120 px,
+    // so the factor is 0.2 (the largest of 1, 2, 5 × 10ᵏ ≤ 0.3) and the tip is 80 px right, at x = 0.8
+    final Arrow gradient = new Arrow(Role.GRADIENT, Kind.DIRECTION, 0, 0, 4, 0);
+    // the step from (−1, −1) to (−1, −0.5), to scale
+    final Arrow step = new Arrow(Role.STEP, Kind.MOVE, -1, -1, 0, 0.5);
+    // a Newton step of (0.5, 0) from (−2, 1), to scale
+    final Arrow newton = new Arrow(Role.NEWTON_STEP, Kind.DISPLACEMENT, -2, 1, 0.5, 0);
+    // slow weights at (1.5, 1), joined to the head at (1, 2)
+    final Arrow slow = new Arrow(Role.SLOW_WEIGHTS, Kind.POINT, 1, 2, 0.5, -1);
+
+    @Test
+    void eachArrowEndsWhereItsVectorSays() {
+        BufferedImage img = paint(List.of(gradient, step, newton, slow), ArrowPainter.Settings.ALL);
+        Color red = ArrowPainter.color(Role.GRADIENT);
+        assertTrue(near(img, px(0.8) - 3, py(0), 2, red), "gradient arrow head just before x = 0.8");
+        assertTrue(near(img, px(0.4), py(0), 2, red), "gradient shaft halfway");
+        assertFalse(near(img, px(0.8) + 6, py(0), 2, red), "nothing of the gradient beyond its tip");
+
+        Color black = ArrowPainter.color(Role.STEP);
+        assertTrue(near(img, px(-1), py(-0.5) + 3, 2, black), "step head just below y = −0.5");
+        assertFalse(near(img, px(-1), py(-0.5) - 6, 2, black), "step ends at the point it reached");
+
+        Color brown = ArrowPainter.color(Role.NEWTON_STEP);
+        assertTrue(near(img, px(-1.5) - 3, py(1), 2, brown), "Newton step ends at x = −1.5");
+        assertFalse(near(img, px(-1.5) + 6, py(1), 2, brown));
+
+        Color orange = ArrowPainter.color(Role.SLOW_WEIGHTS);
+        assertTrue(near(img, px(1.5), py(1), 6, orange), "slow weights ringed at (1.5, 1)");
+        assertTrue(near(img, px(1.25), py(1.5), 2, orange), "joined to the head by a dashed line");
+        assertFalse(near(img, px(1.5), py(1) + 14, 3, orange));
+    }
+
+    @Test
+    void theScaleNoteNamesTheFactorOfEachDirection() {
+        Map<Role, Double> k = ArrowPainter.factors(T, List.of(List.of(gradient, step, newton)));
+        assertEquals(Map.of(Role.GRADIENT, 0.2), k, "only directions are scaled");
+        assertEquals(List.of("−∇f ×0.2", "Δθ", "−H⁻¹∇f"),
+                ArrowPainter.noteEntries(EnumSet.of(Role.GRADIENT, Role.STEP, Role.NEWTON_STEP), k));
+    }
+
+    @Test
+    void aSwitchedOffKindIsNotDrawn() {
+        BufferedImage img = paint(List.of(gradient, step), new ArrowPainter.Settings(EnumSet.of(Role.STEP)));
+        assertFalse(near(img, px(0.4), py(0), 3, ArrowPainter.color(Role.GRADIENT)));
+        assertTrue(near(img, px(-1), py(-0.5) + 3, 2, ArrowPainter.color(Role.STEP)));
+    }
+
+    @Test
+    void theFactorIsTheLargestOneTwoFiveNotAbove() {
+        assertEquals(0.2, ArrowPainter.nice(0.3), 1e-15);
+        assertEquals(5.0, ArrowPainter.nice(7), 1e-12);
+        assertEquals(1.0, ArrowPainter.nice(1.99), 1e-12);
+        assertEquals(0.002, ArrowPainter.nice(0.0049), 1e-15);
+    }
+}
