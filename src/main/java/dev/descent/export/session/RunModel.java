@@ -20,10 +20,12 @@ import java.util.Map;
  * @param seed            noise seed
  * @param visible         whether the trajectory is drawn (a hidden run still runs)
  * @param clipNorm        clip the gradient's norm to this, as torch's clip_grad_norm_; null or 0 = no clipping
+ * @param batchSize       with noise {@code minibatch} on a surface made from data: the points per batch (the
+ *                        seed shuffles them); null otherwise
  */
 public record RunModel(String name, String color, String optimizer, Map<String, Object> hyperparameters,
                        String schedule, Map<String, Object> scheduleParams, double[] start,
-                       String noise, double sigma, long seed, Boolean visible, Double clipNorm) {
+                       String noise, double sigma, long seed, Boolean visible, Double clipNorm, Integer batchSize) {
 
     public RunModel {
         hyperparameters = hyperparameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(hyperparameters));
@@ -32,6 +34,13 @@ public record RunModel(String name, String color, String optimizer, Map<String, 
         noise = noise == null || noise.isBlank() ? "none" : noise;
         visible = visible == null ? Boolean.TRUE : visible;
         start = start == null ? null : start.clone();
+    }
+
+    /** A run without minibatches. */
+    public RunModel(String name, String color, String optimizer, Map<String, Object> hyperparameters,
+                    String schedule, Map<String, Object> scheduleParams, double[] start,
+                    String noise, double sigma, long seed, Boolean visible, Double clipNorm) {
+        this(name, color, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm, null);
     }
 
     public static RunModel of(String name, String color, String optimizer, Map<String, Object> hyperparameters, double x, double y) {
@@ -51,51 +60,56 @@ public record RunModel(String name, String color, String optimizer, Map<String, 
     }
 
     public RunModel withName(String n) {
-        return new RunModel(n, color, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm);
+        return new RunModel(n, color, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm, batchSize);
     }
 
     public RunModel withColor(String c) {
-        return new RunModel(name, c, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm);
+        return new RunModel(name, c, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm, batchSize);
     }
 
     public RunModel withVisible(boolean v) {
-        return new RunModel(name, color, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, v, clipNorm);
+        return new RunModel(name, color, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, v, clipNorm, batchSize);
     }
 
     /** Another optimizer, with its default hyperparameters. */
     public RunModel withOptimizer(String id) {
-        return new RunModel(name, color, id, Map.of(), schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm);
+        return new RunModel(name, color, id, Map.of(), schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm, batchSize);
     }
 
     public RunModel withHyperparameter(String key, Object value) {
         Map<String, Object> m = new LinkedHashMap<>(hyperparameters);
         m.put(key, Values.toJson(value));
-        return new RunModel(name, color, optimizer, m, schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm);
+        return new RunModel(name, color, optimizer, m, schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm, batchSize);
     }
 
     /** Another schedule, with its default parameters. */
     public RunModel withSchedule(String id) {
-        return new RunModel(name, color, optimizer, hyperparameters, id, Map.of(), start, noise, sigma, seed, visible, clipNorm);
+        return new RunModel(name, color, optimizer, hyperparameters, id, Map.of(), start, noise, sigma, seed, visible, clipNorm, batchSize);
     }
 
     public RunModel withScheduleParam(String key, Object value) {
         Map<String, Object> m = new LinkedHashMap<>(scheduleParams);
         m.put(key, Values.toJson(value));
-        return new RunModel(name, color, optimizer, hyperparameters, schedule, m, start, noise, sigma, seed, visible, clipNorm);
+        return new RunModel(name, color, optimizer, hyperparameters, schedule, m, start, noise, sigma, seed, visible, clipNorm, batchSize);
     }
 
     public RunModel withStart(double x, double y) {
-        return new RunModel(name, color, optimizer, hyperparameters, schedule, scheduleParams, new double[] {x, y}, noise, sigma, seed, visible, clipNorm);
+        return new RunModel(name, color, optimizer, hyperparameters, schedule, scheduleParams, new double[] {x, y}, noise, sigma, seed, visible, clipNorm, batchSize);
     }
 
     /** Gradient clipping to norm {@code c} (0 = none). */
     public RunModel withClipNorm(double c) {
         return new RunModel(name, color, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, visible,
-                c == 0 ? null : c);
+                c == 0 ? null : c, batchSize);
     }
 
     public RunModel withNoise(String kind, double s, long sd) {
-        return new RunModel(name, color, optimizer, hyperparameters, schedule, scheduleParams, start, kind, s, sd, visible, clipNorm);
+        return new RunModel(name, color, optimizer, hyperparameters, schedule, scheduleParams, start, kind, s, sd, visible, clipNorm, batchSize);
+    }
+
+    /** Minibatches of {@code b} points (null: none); the noise kind is set apart with {@link #withNoise}. */
+    public RunModel withBatchSize(Integer b) {
+        return new RunModel(name, color, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm, b);
     }
 
     @Override
@@ -104,7 +118,8 @@ public record RunModel(String name, String color, String optimizer, Map<String, 
                 && java.util.Objects.equals(optimizer, r.optimizer) && hyperparameters.equals(r.hyperparameters)
                 && schedule.equals(r.schedule) && scheduleParams.equals(r.scheduleParams)
                 && java.util.Arrays.equals(start, r.start) && noise.equals(r.noise) && sigma == r.sigma
-                && seed == r.seed && visible.equals(r.visible) && java.util.Objects.equals(clipNorm, r.clipNorm);
+                && seed == r.seed && visible.equals(r.visible) && java.util.Objects.equals(clipNorm, r.clipNorm)
+                && java.util.Objects.equals(batchSize, r.batchSize);
     }
 
     @Override

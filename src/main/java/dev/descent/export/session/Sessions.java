@@ -128,7 +128,12 @@ public final class Sessions {
         Optimizer o = kind.create(r.hyperparameters());
         o.checkObjective(surface);
         Schedule schedule = Schedules.find(r.schedule()).create(r.scheduleParams());
-        GradientNoise noise = new GradientNoise(noiseKind(r.noise()), r.sigma(), r.seed());
+        GradientNoise.Kind nk = noiseKind(r.noise());
+        if (nk == GradientNoise.Kind.MINIBATCH && r.batchSize() == null) {
+            throw new IllegalArgumentException("Noise minibatch needs a batch size (batchSize)");
+        }
+        GradientNoise noise = nk == GradientNoise.Kind.MINIBATCH ? GradientNoise.minibatch(r.batchSize(), r.seed())
+                : new GradientNoise(nk, r.sigma(), r.seed());
         double[] p = r.start() == null ? surface.suggestedStart() : r.start();
         return new RunSpec(surface, noise, o, schedule, p[0], p[1], r.clipNorm() == null ? 0 : r.clipNorm());
     }
@@ -137,7 +142,7 @@ public final class Sessions {
         try {
             return GradientNoise.Kind.valueOf(s.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Unknown noise kind '" + s + "'; known: none, additive, multiplicative");
+            throw new IllegalArgumentException("Unknown noise kind '" + s + "'; known: none, additive, multiplicative, minibatch");
         }
     }
 
