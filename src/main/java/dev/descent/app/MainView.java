@@ -116,6 +116,7 @@ public final class MainView extends BorderPane {
     private final ToggleGroup trailGroup = new ToggleGroup();
     private final PauseTransition messageTimeout = new PauseTransition(Duration.seconds(8));
     private final AnimationTimer timer;
+    private final DataPanel dataPanel;
     private boolean dark;
     private boolean playing;
     private long lastStats;
@@ -150,6 +151,8 @@ public final class MainView extends BorderPane {
         this.files = new FileActions(ctl, this::load, this::showMessage, () -> getScene() == null ? null : getScene().getWindow(),
                 () -> new double[] {plot.getWidth(), plot.getHeight()});
         this.charts = new ChartsView(ctl, this::showMessage);
+        this.dataPanel = new DataPanel(ctl);
+        dataPanel.setDark(dark);
         files.setMayReplace(this::mayReplaceSession);
         side.setFocusHome(plot::requestFocus);
         // the charts leave the window: a focused chart hands the keys to the plot first
@@ -183,8 +186,10 @@ public final class MainView extends BorderPane {
         StackPane.setAlignment(playHint, Pos.TOP_LEFT);
         StackPane.setMargin(playHint, new Insets(24, 0, 0, 72));
         centre.getStyleClass().add("plot-pane");
-        VBox.setVgrow(centre, Priority.ALWAYS);
-        setCenter(charts.around(new VBox(new LessonPanel(lessons), centre)));
+        HBox plotAndData = new HBox(centre, dataPanel);
+        HBox.setHgrow(centre, Priority.ALWAYS);
+        VBox.setVgrow(plotAndData, Priority.ALWAYS);
+        setCenter(charts.around(new VBox(new LessonPanel(lessons), plotAndData)));
         ScrollPane scroll = new ScrollPane(side);
         sideScroll = scroll;
         scroll.setFitToWidth(true);
@@ -297,6 +302,7 @@ public final class MainView extends BorderPane {
     private void pulse(long now) {
         Frame f = ctl.latest();
         plot.pulse(f);
+        dataPanel.pulse(f, now);
         charts.pulse(f, now);
         if (f.playing() != playing) {
             playing = f.playing();
@@ -779,6 +785,7 @@ public final class MainView extends BorderPane {
         Application.setUserAgentStylesheet(d ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
         plot.setDark(d);
         charts.setDark(d);
+        dataPanel.setDark(d);
         themeButton.setSelected(d);
         themeButton.setGraphic(new FontIcon(d ? "mdi2w-white-balance-sunny" : "mdi2w-weather-night"));
         darkItem.setSelected(d);

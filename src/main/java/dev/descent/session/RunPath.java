@@ -12,13 +12,15 @@ public final class RunPath {
     private final double[] xs;
     private final double[] ys;
     private final double[] loss;
+    private final double[] batchLoss;
     private final int rows;
     private final double lr;
 
-    private RunPath(double[] xs, double[] ys, double[] loss, int rows, double lr) {
+    private RunPath(double[] xs, double[] ys, double[] loss, double[] batchLoss, int rows, double lr) {
         this.xs = xs;
         this.ys = ys;
         this.loss = loss;
+        this.batchLoss = batchLoss;
         this.rows = rows;
         this.lr = lr;
     }
@@ -32,19 +34,21 @@ public final class RunPath {
         double[] xs = new double[n];
         double[] ys = new double[n];
         double[] loss = new double[n];
+        double[] batch = new double[n];
         int[] count = {0};
         Trace.run(spec, steps, false, row -> {
             int i = count[0]++;
             xs[i] = row.x();
             ys[i] = row.y();
             loss[i] = row.loss();
+            batch[i] = row.batch() == null ? Double.NaN : row.batch().loss();
         });
-        return new RunPath(xs, ys, loss, count[0], spec.optimizer().lr());
+        return new RunPath(xs, ys, loss, batch, count[0], spec.optimizer().lr());
     }
 
     /** The same path cut after {@code steps} steps (shares the arrays). */
     public RunPath upTo(long steps) {
-        return steps >= lastStep() ? this : new RunPath(xs, ys, loss, (int) steps + 1, lr);
+        return steps >= lastStep() ? this : new RunPath(xs, ys, loss, batchLoss, (int) steps + 1, lr);
     }
 
     /** Rows held: the start plus one per step taken. */
@@ -67,6 +71,14 @@ public final class RunPath {
 
     public double loss(int step) {
         return loss[step];
+    }
+
+    /**
+     * The mean loss of the minibatch step {@code step} drew, at θ_{step−1} where its gradient was
+     * taken; NaN in row 0 and without minibatches.
+     */
+    public double batchLoss(int step) {
+        return batchLoss[step];
     }
 
     /** The optimizer's base learning rate η. */

@@ -233,7 +233,7 @@ public final class SessionController {
             List<RunModel> runs = new ArrayList<>();
             List<RunSpec> specs = new ArrayList<>();
             for (RunModel r : session.runs()) {
-                RunModel m = r.withStart(p[0], p[1]);
+                RunModel m = fitBatch(r.withStart(p[0], p[1]), sf);
                 specs.add(Sessions.spec(sf, m));
                 runs.add(m);
             }
@@ -265,11 +265,14 @@ public final class SessionController {
                 }
             }
             List<RunSpec> specs = new ArrayList<>();
+            List<RunModel> runs = new ArrayList<>();
             for (RunModel r : session.runs()) {
-                specs.add(Sessions.spec(sf, r));
+                RunModel m = fitBatch(r, sf);
+                specs.add(Sessions.spec(sf, m));
+                runs.add(m);
             }
             history.record(session, "surface:" + name);
-            session = session.withSurface(session.surface(), params, session.runs(), session.view());
+            session = session.withSurface(session.surface(), params, runs, session.view());
             surface = sf;
             double[] p = session.runs().isEmpty() ? sf.suggestedStart() : session.runs().get(0).start();
             simulation.submit(new Command.SetSurface(sf, p[0], p[1]));
@@ -281,6 +284,20 @@ public final class SessionController {
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
         }
+    }
+
+    /**
+     * A run's minibatches on another surface: none on a surface that is not made from data, and a batch
+     * size of at most the new N.
+     */
+    private static RunModel fitBatch(RunModel m, Surface sf) {
+        if (!"minibatch".equalsIgnoreCase(m.noise())) {
+            return m;
+        }
+        if (!(sf instanceof dev.descent.math.MinibatchSource data)) {
+            return m.withNoise("none", 0, m.seed()).withBatchSize(null);
+        }
+        return m.batchSize() != null && m.batchSize() > data.size() ? m.withBatchSize(data.size()) : m;
     }
 
     // ---- runs ---------------------------------------------------------------------------------
