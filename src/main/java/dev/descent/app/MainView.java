@@ -111,6 +111,7 @@ public final class MainView extends BorderPane {
     private final CheckMenuItem darkItem = new CheckMenuItem("Dark theme (projectors)");
     private final CheckMenuItem linesItem = new CheckMenuItem("Contour lines");
     private final CheckMenuItem fieldItem = new CheckMenuItem("Gradient field");
+    private final CheckMenuItem batchItem = new CheckMenuItem("Minibatch contours (loss from data)");
     private final ToggleButton fieldButton = new ToggleButton();
     private final ToggleGroup mapGroup = new ToggleGroup();
     private final ToggleGroup trailGroup = new ToggleGroup();
@@ -526,7 +527,9 @@ public final class MainView extends BorderPane {
         resetView.setOnAction(e -> ctl.setView(null));
         darkItem.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
         darkItem.setOnAction(e -> setDark(darkItem.isSelected()));
-        view.getItems().addAll(maps, linesItem, fieldItem, trail, charts.menuItem(), new SeparatorMenuItem(), resetView, darkItem);
+        batchItem.setId("batchContoursItem");
+        batchItem.setOnAction(e -> plot.setBatchContours(batchItem.isSelected()));
+        view.getItems().addAll(maps, linesItem, fieldItem, batchItem, trail, charts.menuItem(), new SeparatorMenuItem(), resetView, darkItem);
 
         Menu help = new Menu("_Help");
         MenuItem keys = new MenuItem("Keyboard shortcuts");
@@ -778,6 +781,12 @@ public final class MainView extends BorderPane {
         Session s = ctl.session();
         ctl.setLook(map == null ? s.colorMap() : map, lines == null ? s.contourLines() : lines,
                 field == null ? s.gradientField() : field, trail == null ? s.trail() : trail);
+    }
+
+    /** Switches the faint contours of the selected run's minibatch loss on or off. */
+    public void setBatchContours(boolean on) {
+        batchItem.setSelected(on);
+        plot.setBatchContours(on);
     }
 
     public void setDark(boolean d) {
