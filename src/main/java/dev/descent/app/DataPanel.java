@@ -34,7 +34,7 @@ final class DataPanel extends Region {
         setId("dataPanel");
         getChildren().add(canvas);
         g = new FXGraphics2D(canvas.getGraphicsContext2D());
-        setMinWidth(WIDTH);
+        setMinWidth(200);
         setPrefWidth(WIDTH);
         setMaxWidth(WIDTH);
         widthProperty().addListener((o, a, b) -> drawnSerial = -1);
