@@ -14,7 +14,8 @@ import java.util.List;
  *               for probe k; NaN in row 0)
  * @param status where the run stands at its last row (converged, stalled, escaped, diverged, finished)
  * @param costs  per row: {@code costs[0]} 1 where the step raised f, else 0 (NaN in row 0);
- *               {@code costs[1]} and {@code costs[2]} the function and gradient evaluations that row cost
+ *               {@code costs[1]} and {@code costs[2]} the function and gradient evaluations that row cost;
+ *               when present, {@code costs[3..5]} the minibatch's loss, ‖g_batch − ∇f‖ and epoch (NaN without minibatches)
  */
 public record SimulatedRun(RunModel model, Color color, String label, double[] xs, double[] ys, double[] loss,
                            int rows, boolean diverged, List<String> probeNames, double[][] probes,

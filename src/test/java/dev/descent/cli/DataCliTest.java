@@ -38,6 +38,30 @@ class DataCliTest {
     }
 
     @Test
+    void renderCsvCarriesTheMinibatchColumnsAsTraceDoes() throws Exception {
+        Path csv = dir.resolve("lesson.csv");
+        CliTest.Result r = CliTest.run("render", "--preset", "batch-stochastic-minibatch", "--out", csv.toString(),
+                "--steps", "20", "-q");
+        assertEquals(0, r.exit(), r.err());
+        List<String> rendered = Files.readAllLines(csv);
+        assertTrue(rendered.get(0).endsWith(",batch_loss,grad_error,epoch"), rendered.get(0));
+        List<String> b8 = rendered.stream().filter(l -> l.startsWith("3,B = 8,")).toList();
+        CliTest.Result t = CliTest.run("trace", "--data", "linear", "--surface-param", "n=200", "--surface-param", "noise=0.5",
+                "--surface-param", "x_mean=1", "--surface-param", "data_seed=3", "-o", "sgd", "-p", "lr=0.05",
+                "--batch-size", "8", "--seed", "1", "--steps", "20");
+        assertEquals(0, t.exit(), t.err());
+        List<String> traced = t.lines();
+        assertEquals(21, b8.size());
+        for (int i = 0; i <= 20; i++) {
+            String[] a = b8.get(i).split(",", -1);
+            String[] b = traced.get(i + 1).split(",", -1);
+            assertEquals(b[1] + "," + b[2] + "," + b[3], a[3] + "," + a[4] + "," + a[5], "x, y, loss at step " + i);
+            int n = a.length;
+            assertEquals(b[4] + "," + b[5] + "," + b[6], a[n - 3] + "," + a[n - 2] + "," + a[n - 1], "batch columns at step " + i);
+        }
+    }
+
+    @Test
     void anotherSeedGivesAnotherRun() {
         CliTest.Result a = CliTest.run("trace", "--data", "tanh", "-o", "sgd", "--batch-size", "1", "--seed", "1", "--steps", "30");
         CliTest.Result b = CliTest.run("trace", "--data", "tanh", "-o", "sgd", "--batch-size", "1", "--seed", "2", "--steps", "30");
