@@ -357,6 +357,7 @@ public final class ChartsView extends StackPane {
             order.add(sel); // the selected run is drawn last, on top
         }
         boolean batches = runs.stream().anyMatch(m -> "minibatch".equalsIgnoreCase(m.noise()));
+        double[] epochs = epochStarts(frame, sel);
         for (int k = 0; k < RUN_CHARTS.size(); k++) {
             RunChart rc = RUN_CHARTS.get(k);
             LiveChart c = runCharts.get(k);
@@ -367,6 +368,7 @@ public final class ChartsView extends StackPane {
                     continue;
                 }
             }
+            c.chart().setEpochStarts(rc.channel() == SeriesStore.LOSS || minibatchOnly(rc) ? epochs : new double[0]);
             boolean log = c.chart().isLog();
             // the loss goes through a scale that shows f ≤ 0 (gap to f*, or symmetric log)
             LossScale scale = rc.channel() == SeriesStore.LOSS ? LossScale.of(ctl.surface(), log) : null;
@@ -402,6 +404,28 @@ public final class ChartsView extends StackPane {
             }
             c.refreshReadout();
         }
+    }
+
+    /** Where the selected run's epochs begin (x on the charts' axis), when it draws minibatches; else none. */
+    private double[] epochStarts(Frame frame, int sel) {
+        if (sel < 0 || sel >= ctl.runs().size() || !"minibatch".equalsIgnoreCase(ctl.run(sel).noise())) {
+            return new double[0];
+        }
+        RunFrame r = ctl.frameOf(frame, sel);
+        if (r == null) {
+            return new double[0];
+        }
+        dev.descent.sim.History.Snapshot h = r.history();
+        int x = store.xChannel();
+        java.util.ArrayList<Double> out = new java.util.ArrayList<>();
+        for (int i = 1; i < h.rows(); i++) {
+            double e = h.get(dev.descent.sim.Engine.EPOCH, i);
+            double prev = h.get(dev.descent.sim.Engine.EPOCH, i - 1);
+            if (e > 0 && e != prev) {
+                out.add(h.get(x, i));
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private void updateProbeCharts(Frame frame, boolean open) {

@@ -70,6 +70,19 @@ class DataWindowTest {
         assertEquals(1, r.batch().length, "one point a step");
         assertEquals(0, ctl.frameOf(ctl.latest(), 0).batch().length, "the full batch draws no minibatch");
 
+        // B = 32 of 200 points: seven batches an epoch (the last of 8), so step 8 opens epoch 1, marked on the charts
+        robot.interact(() -> ctl.select(1));
+        for (int k = 0; k < 9; k++) {
+            robot.interact(() -> ctl.stepOnce());
+        }
+        waitForFrame(f -> ctl.frameOf(f, 1) != null && ctl.frameOf(f, 1).step() >= 10);
+        LiveChart batchLoss = view.charts().runCharts().stream().filter(c -> "chart-batch-loss".equals(c.getId())).findFirst()
+                .orElseThrow();
+        assertTrue(batchLoss.isVisible());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> java.util.Arrays.equals(new double[] {8}, batchLoss.chart().epochStarts()));
+        robot.interact(() -> ctl.select(sgd));
+
         // BFGS compares gradients at two points: with B = 1 it is refused in place and the run keeps SGD
         Optional<String>[] refused = new Optional[1];
         robot.interact(() -> refused[0] = ctl.changeOptimizer(sgd, "bfgs"));
