@@ -120,7 +120,7 @@ public final class StaticLayer {
                 MarkerPainter.criticalPoints(g, t, scene.surface().criticalPoints(), style);
             }
             if (set.axes()) {
-                AxesPainter.paint(g, t, style);
+                AxesPainter.paint(g, t, style, scene.surface().axisLabels());
             } else {
                 g.setColor(style.frame());
                 g.setStroke(style.frameStroke());

@@ -257,6 +257,12 @@ public final class DataSurface extends Surface implements MinibatchSource {
         return params;
     }
 
+    /** w and b, or w₁ and w₂. */
+    @Override
+    public List<String> axisLabels() {
+        return List.of(model.firstSymbol(), model.secondSymbol());
+    }
+
     @Override
     public Viewport defaultViewport() {
         return viewport;
