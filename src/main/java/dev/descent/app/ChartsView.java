@@ -54,7 +54,14 @@ public final class ChartsView extends StackPane {
             new RunChart(SeriesStore.STEP_NORM, "chart-step", "Step size ‖Δθ‖", true),
             new RunChart(SeriesStore.GRAD_NORM, "chart-grad", "Gradient norm ‖∇f‖", true),
             new RunChart(SeriesStore.LR, "chart-lr", "Step length η · t", true),
-            new RunChart(dev.descent.sim.Engine.GRADIENT_EVALUATIONS, "chart-evals", "∇f evaluations per step", false));
+            new RunChart(dev.descent.sim.Engine.GRADIENT_EVALUATIONS, "chart-evals", "∇f evaluations per step", false),
+            new RunChart(dev.descent.sim.Engine.BATCH_LOSS, "chart-batch-loss", "Minibatch loss", true),
+            new RunChart(dev.descent.sim.Engine.GRAD_ERROR, "chart-grad-error", "‖g_batch − ∇f‖", true));
+
+    /** The charts only runs that draw minibatches fill: shown while some run does. */
+    static boolean minibatchOnly(RunChart rc) {
+        return rc.channel() == dev.descent.sim.Engine.BATCH_LOSS || rc.channel() == dev.descent.sim.Engine.GRAD_ERROR;
+    }
 
     /** The x axes the charts offer: steps, or gradient evaluations (the work a line search or L-BFGS row hides). */
     static final List<String> X_AXES = List.of("x: steps", "x: ∇f evaluations");
@@ -102,6 +109,13 @@ public final class ChartsView extends StackPane {
         for (RunChart rc : RUN_CHARTS) {
             LiveChart c = chart(rc.id(), new StepChart(rc.title(), rc.log(), false));
             HBox.setHgrow(c, Priority.ALWAYS);
+            if (minibatchOnly(rc)) {
+                c.setVisible(false);
+                c.setManaged(false);
+            }
+            if (RUN_CHARTS.size() > 5) { // seven charts must still fit a 1600-pixel window beside the side panel
+                c.setMinWidth(110);
+            }
             runCharts.add(c);
         }
         runRow.getChildren().addAll(runCharts);
@@ -342,9 +356,19 @@ public final class ChartsView extends StackPane {
         if (sel >= 0 && sel < runs.size()) {
             order.add(sel); // the selected run is drawn last, on top
         }
+        boolean batches = runs.stream().anyMatch(m -> "minibatch".equalsIgnoreCase(m.noise()));
+        double[] epochs = epochStarts(frame, sel);
         for (int k = 0; k < RUN_CHARTS.size(); k++) {
             RunChart rc = RUN_CHARTS.get(k);
             LiveChart c = runCharts.get(k);
+            if (minibatchOnly(rc)) {
+                c.setVisible(batches);
+                c.setManaged(batches);
+                if (!batches) {
+                    continue;
+                }
+            }
+            c.chart().setEpochStarts(rc.channel() == SeriesStore.LOSS || minibatchOnly(rc) ? epochs : new double[0]);
             boolean log = c.chart().isLog();
             // the loss goes through a scale that shows f ≤ 0 (gap to f*, or symmetric log)
             LossScale scale = rc.channel() == SeriesStore.LOSS ? LossScale.of(ctl.surface(), log) : null;
@@ -380,6 +404,28 @@ public final class ChartsView extends StackPane {
             }
             c.refreshReadout();
         }
+    }
+
+    /** Where the selected run's epochs begin (x on the charts' axis), when it draws minibatches; else none. */
+    private double[] epochStarts(Frame frame, int sel) {
+        if (sel < 0 || sel >= ctl.runs().size() || !"minibatch".equalsIgnoreCase(ctl.run(sel).noise())) {
+            return new double[0];
+        }
+        RunFrame r = ctl.frameOf(frame, sel);
+        if (r == null) {
+            return new double[0];
+        }
+        dev.descent.sim.History.Snapshot h = r.history();
+        int x = store.xChannel();
+        java.util.ArrayList<Double> out = new java.util.ArrayList<>();
+        for (int i = 1; i < h.rows(); i++) {
+            double e = h.get(dev.descent.sim.Engine.EPOCH, i);
+            double prev = h.get(dev.descent.sim.Engine.EPOCH, i - 1);
+            if (e > 0 && e != prev) {
+                out.add(h.get(x, i));
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private void updateProbeCharts(Frame frame, boolean open) {

@@ -159,6 +159,13 @@ public class DescentApp extends Application {
         if (System.getProperty("descent.lesson") != null) { // open on a lesson's beat (slides, screenshots)
             view.openLesson(System.getProperty("descent.lesson"), Integer.getInteger("descent.beat", 0));
         }
+        Integer select = Integer.getInteger("descent.select"); // the selected run (screenshots)
+        if (select != null && select >= 0 && select < ctl.runs().size()) {
+            ctl.select(select);
+        }
+        if (Boolean.getBoolean("descent.batchContours")) {
+            view.setBatchContours(true);
+        }
     }
 
     /** The window's content, once started. */

@@ -119,11 +119,13 @@ public final class MainView extends BorderPane {
     private final CheckMenuItem darkItem = new CheckMenuItem("Dark theme (projectors)");
     private final CheckMenuItem linesItem = new CheckMenuItem("Contour lines");
     private final CheckMenuItem fieldItem = new CheckMenuItem("Gradient field");
+    private final CheckMenuItem batchItem = new CheckMenuItem("Minibatch contours (loss from data)");
     private final ToggleButton fieldButton = new ToggleButton();
     private final ToggleGroup mapGroup = new ToggleGroup();
     private final ToggleGroup trailGroup = new ToggleGroup();
     private final PauseTransition messageTimeout = new PauseTransition(Duration.seconds(8));
     private final AnimationTimer timer;
+    private final DataPanel dataPanel;
     private boolean dark;
     private boolean playing;
     private long lastStats;
@@ -168,6 +170,8 @@ public final class MainView extends BorderPane {
         curvatureItem.setId("curvatureItem");
         curvatureItem.setOnAction(e -> plot.setCurvature(curvatureItem.isSelected(), null));
         plot.onCurvatureChange(() -> curvatureItem.setSelected(plot.curvature()));
+        this.dataPanel = new DataPanel(ctl);
+        dataPanel.setDark(dark);
         files.setMayReplace(this::mayReplaceSession);
         side.setFocusHome(plot::requestFocus);
         side.setGhostSink(this::ghost);
@@ -202,8 +206,10 @@ public final class MainView extends BorderPane {
         StackPane.setAlignment(playHint, Pos.TOP_LEFT);
         StackPane.setMargin(playHint, new Insets(24, 0, 0, 72));
         centre.getStyleClass().add("plot-pane");
-        VBox.setVgrow(centre, Priority.ALWAYS);
-        setCenter(charts.around(new VBox(new LessonPanel(lessons, presentingState), centre)));
+        HBox plotAndData = new HBox(centre, dataPanel);
+        HBox.setHgrow(centre, Priority.ALWAYS);
+        VBox.setVgrow(plotAndData, Priority.ALWAYS);
+        setCenter(charts.around(new VBox(new LessonPanel(lessons, presentingState), plotAndData)));
         ScrollPane scroll = new ScrollPane(side);
         sideScroll = scroll;
         scroll.setFitToWidth(true);
@@ -316,6 +322,7 @@ public final class MainView extends BorderPane {
     private void pulse(long now) {
         Frame f = ctl.latest();
         plot.pulse(f);
+        dataPanel.pulse(f, now);
         charts.pulse(f, now);
         worked.pulse(f, now);
         if (f.playing() != playing) {
@@ -556,8 +563,10 @@ public final class MainView extends BorderPane {
         resetView.setOnAction(e -> ctl.setView(null));
         darkItem.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
         darkItem.setOnAction(e -> setDark(darkItem.isSelected()));
-        view.getItems().addAll(maps, linesItem, fieldItem, trail, arrowsMenu(), workedItem, subStepsItem, curvatureItem, charts.menuItem(), new SeparatorMenuItem(),
-                resetView, darkItem);
+        batchItem.setId("batchContoursItem");
+        batchItem.setOnAction(e -> plot.setBatchContours(batchItem.isSelected()));
+        view.getItems().addAll(maps, linesItem, fieldItem, batchItem, trail, arrowsMenu(), workedItem, subStepsItem, curvatureItem,
+                charts.menuItem(), new SeparatorMenuItem(), resetView, darkItem);
 
         Menu help = new Menu("_Help");
         MenuItem keys = new MenuItem("Keyboard shortcuts");
@@ -816,12 +825,19 @@ public final class MainView extends BorderPane {
                 field == null ? s.gradientField() : field, trail == null ? s.trail() : trail);
     }
 
+    /** Switches the faint contours of the selected run's minibatch loss on or off. */
+    public void setBatchContours(boolean on) {
+        batchItem.setSelected(on);
+        plot.setBatchContours(on);
+    }
+
     public void setDark(boolean d) {
         dark = d;
         Application.setUserAgentStylesheet(d ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
         plot.setDark(d);
         charts.setDark(d);
         worked.setDark(d);
+        dataPanel.setDark(d);
         themeButton.setSelected(d);
         themeButton.setGraphic(new FontIcon(d ? "mdi2w-white-balance-sunny" : "mdi2w-weather-night"));
         darkItem.setSelected(d);

@@ -6,6 +6,8 @@ import dev.descent.session.SessionController;
 import dev.descent.session.SessionConfig;
 import dev.descent.math.Surface;
 import dev.descent.math.Viewport;
+import dev.descent.math.data.DataSurface;
+import dev.descent.render.MinibatchPainter;
 import dev.descent.render.PathTracer;
 import dev.descent.render.PlotTransform;
 import dev.descent.sim.Frame;
@@ -81,6 +83,8 @@ public final class PlotView extends Region {
     private final Map<Integer, RunPath> paths = new HashMap<>();
     private final Map<Integer, double[]> heads = new HashMap<>();
     private long shownScrub = -1;
+    private boolean batchContours;
+    private final MinibatchPainter batchPainter = new MinibatchPainter();
 
     public PlotView(SessionController ctl) {
         this.ctl = ctl;
@@ -465,12 +469,56 @@ public final class PlotView extends Region {
         paths.keySet().retainAll(live);
         shownScrub = scrub;
         int[] linesFrom = updateTrails(trails, transform, w, h);
+        if (ctl.surface() instanceof DataSurface data) {
+            paintMinibatchAids(frame, data, transform, scrub);
+        }
         PlotPainter.paintOverlay(gFront, layer, geometry(), trails, linesFrom);
         paintGhost(transform);
         arrowsShown = List.copyOf(arrows);
         paintCurvature(frame, transform);
         if (!arrows.isEmpty()) {
             dev.descent.render.ArrowPainter.paint(gFront, transform, layer.layer().style(), arrows, arrowKinds);
+        }
+    }
+
+    /** Faint contours of the selected run's minibatch loss (when switched on). */
+    public void setBatchContours(boolean on) {
+        batchContours = on;
+        frontDirty = true;
+    }
+
+    public boolean batchContours() {
+        return batchContours;
+    }
+
+    /**
+     * On a loss from data: the selected run's minibatch contours (when switched on), epoch marks on
+     * every minibatch path, and the spread of the minibatch gradient at the selected run's head.
+     */
+    private void paintMinibatchAids(Frame frame, DataSurface data, PlotTransform transform, long scrub) {
+        SessionConfig s = ctl.session();
+        int sel = ctl.selected();
+        for (int i = 0; i < s.runs().size(); i++) {
+            RunConfig m = s.runs().get(i);
+            RunFrame r = ctl.frameOf(frame, i);
+            if (r == null || !m.shown() || !"minibatch".equalsIgnoreCase(m.noise())) {
+                continue;
+            }
+            var hist = r.history();
+            int rows = hist.rows();
+            if (scrub >= 0 && rows > 0) {
+                rows = Math.max(1, dev.descent.render.charts.Steps.rowAtOrBefore(hist, scrub) + 1);
+            }
+            if (i == sel && batchContours && scrub < 0) {
+                batchPainter.paintBatchContours(gFront, transform, data, r.batch(),
+                        dark ? new java.awt.Color(255, 255, 255, 120) : new java.awt.Color(255, 255, 255, 150));
+            }
+            MinibatchPainter.paintEpochMarks(gFront, transform, hist.channel(1), hist.channel(2),
+                    hist.channel(dev.descent.sim.Engine.EPOCH), rows, color(m.color()));
+            if (i == sel && rows > 0 && m.batchSize() != null && m.batchSize() < data.size()) {
+                MinibatchPainter.paintSpread(gFront, transform, data, hist.get(1, rows - 1), hist.get(2, rows - 1),
+                        m.batchSize(), color(m.color()));
+            }
         }
     }
 

@@ -477,16 +477,46 @@ final class SidePanel extends VBox {
         // noise
         ComboBox<String> noiseBox = new ComboBox<>();
         noiseBox.setId("noise");
+        boolean fromData = ctl.surface() instanceof dev.descent.math.data.DataSurface;
+        int dataSize = fromData ? ((dev.descent.math.data.DataSurface) ctl.surface()).size() : 0;
         noiseBox.getItems().setAll("none", "additive", "multiplicative");
+        if (fromData) {
+            noiseBox.getItems().add("minibatch");
+        }
         noiseBox.setValue(r.noise().toLowerCase(Locale.ROOT));
-        noiseBox.setTooltip(new Tooltip("additive: g + σ·ξ;  multiplicative: g·(1 + σ·ξ);  ξ ~ N(0, 1) per coordinate and step"));
+        noiseBox.setTooltip(new Tooltip("additive: g + σ·ξ;  multiplicative: g·(1 + σ·ξ);  ξ ~ N(0, 1) per coordinate and step"
+                + (fromData ? ";  minibatch: the mean gradient over the next B points of a seeded shuffle" : "")));
         noiseBox.valueProperty().addListener((o, a, b) -> {
             RunConfig m = ctl.run(i);
-            ctl.updateRun(i, x -> x.withNoise(b, m.sigma() == 0 && !"none".equals(b) ? ConfigChecks.DEFAULT_SIGMA : m.sigma(), m.seed())).ifPresent(message);
+            if ("minibatch".equals(b)) {
+                int size = m.batchSize() != null ? m.batchSize() : Math.min(10, dataSize);
+                ctl.updateRun(i, x -> x.withNoise(b, 0, m.seed()).withBatchSize(size)).ifPresent(message);
+            } else {
+                ctl.updateRun(i, x -> x.withNoise(b, m.sigma() == 0 && !"none".equals(b) ? ConfigChecks.DEFAULT_SIGMA : m.sigma(), m.seed())
+                        .withBatchSize(null)).ifPresent(message);
+            }
             rebuildRunEditor(true);
         });
-        runEditor.getChildren().addAll(sub("Gradient noise"), noiseBox);
-        if (!"none".equalsIgnoreCase(r.noise())) {
+        runEditor.getChildren().addAll(sub(fromData ? "Gradient: full batch, minibatch or noise" : "Gradient noise"), noiseBox);
+        if (fromData) {
+            Label policy = new Label("Line-search and second-order methods (BFGS, L-BFGS, CG, Newton, Levenberg–Marquardt) "
+                    + "use the full batch: they refuse minibatches smaller than N = " + dataSize + ".");
+            policy.setId("batch-policy");
+            policy.setWrapText(true);
+            policy.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            runEditor.getChildren().add(policy);
+        }
+        if ("minibatch".equalsIgnoreCase(r.noise())) {
+            ParamSpec batch = ParamSpec.integer("batch_size", "B", Math.min(10, Math.max(1, dataSize)), 1, Math.max(1, dataSize),
+                    "points per minibatch: 1 is SGD, N = " + dataSize + " the full batch");
+            ParamSpec seed = ParamSpec.integer("seed", "seed", 0, 0, 1000, "the same seed gives the same shuffles");
+            runEditor.getChildren().add(new ParamEditor(batch, r.batchSize() == null ? 1 : r.batchSize(), "batch-", null,
+                    v -> ctl.updateRun(i, x -> x.withBatchSize(((Number) v).intValue()))).node());
+            runEditor.getChildren().add(new ParamEditor(seed, (int) r.seed(), "batch-", null, v -> {
+                RunConfig m = ctl.run(i);
+                return ctl.updateRun(i, x -> x.withNoise(m.noise(), m.sigma(), ((Number) v).longValue()));
+            }).node());
+        } else if (!"none".equalsIgnoreCase(r.noise())) {
             ParamSpec sigma = ParamSpec.real("sigma", "σ", ConfigChecks.DEFAULT_SIGMA, 1e-3, 100, ParamSpec.Scale.LOG,
                     "standard deviation of the gradient noise");
             ParamSpec seed = ParamSpec.integer("seed", "seed", 0, 0, 1000, "the same seed gives the same path");

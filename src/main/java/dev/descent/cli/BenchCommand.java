@@ -33,8 +33,10 @@ import picocli.CommandLine.Option;
                 "on rosenbrock), a basin-of-attraction map of Adam on himmelblau (512x512 starts, 500 steps, all cores),",
                 "the window's live basin map (256x256 starts, 300 steps, after single runs) in maps per second,",
                 "the contour scene (rosenbrock, 1000x1000 grid, 30 log levels, 1280x720 image)",
-                "a GIF export of the Beale race (six runs, 300 frames, 960x720), its MP4 export at 1280x720",
-                "and one window frame (8 runs of 1e6 steps, 1600x1000, the plot alone and with charts)."})
+                "a GIF export of the Beale race (six runs, 300 frames, 960x720), its MP4 export at 1280x720,",
+                "one window frame (8 runs of 1e6 steps, 1600x1000, the plot alone and with charts),",
+                "and losses from data: the full-batch contour scene for N = 1000 points of each model (1280x720, goal < 0.5 s)",
+                "and minibatch SGD steps per second for B = 1, 10, 100 at N = 1000 and 100000 (O(B): the same at both N)."})
 final class BenchCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
@@ -44,7 +46,7 @@ final class BenchCommand implements Callable<Integer> {
     boolean quick;
 
     @Option(names = "--only", paramLabel = "ENTRY", split = ",",
-            description = "measure only these entries: steps_per_second, basin, live_map, contour, export, export_mp4, frame")
+            description = "measure only these entries: steps_per_second, basin, live_map, contour, export, export_mp4, frame, data")
     java.util.Set<String> only;
 
     @Option(names = "--threads", paramLabel = "T", description = "threads for the basin map; default: all cores")
@@ -57,7 +59,7 @@ final class BenchCommand implements Callable<Integer> {
             "adagrad", Map.of("lr", 0.1),
             "lookahead", Map.of("lr", 0.01));
 
-    private static final List<String> ENTRIES = List.of("steps_per_second", "basin", "live_map", "contour", "export", "export_mp4", "frame");
+    private static final List<String> ENTRIES = List.of("steps_per_second", "basin", "live_map", "contour", "export", "export_mp4", "frame", "data");
 
     private boolean wanted(String entry) {
         return only == null || only.contains(entry);
@@ -99,6 +101,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (wanted("frame")) {
             root.set("frame", frame(json));
+        }
+        if (wanted("data")) {
+            root.set("data", data(json));
         }
         PrintWriter out = commandSpec.commandLine().getOut();
         out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(root));
@@ -240,6 +245,60 @@ final class BenchCommand implements Callable<Integer> {
      * Rosenbrock sampled on 1000×1000 over [-2,2]×[-1,3], 30 log-spaced levels traced, filled raster,
      * lines and axes painted into 1280×720: the median of several runs after a warm-up.
      */
+    /**
+     * Losses from data: the window's full-batch contour scene for N = 1000 points of each model (median
+     * seconds; the goal is under half a second), and minibatch SGD steps per second by batch size at two
+     * data sizes, which show that a step costs O(B), not O(N).
+     */
+    private ObjectNode data(ObjectMapper json) {
+        ObjectNode node = json.createObjectNode();
+        ObjectNode contours = json.createObjectNode();
+        int runs = quick ? 2 : 7;
+        for (String id : List.of("linear_regression", "logistic_regression", "tanh_net")) {
+            Surface s = Surfaces.create(id, Map.of("n", 1000));
+            progress("data contour " + id);
+            dev.descent.render.Scene scene = new dev.descent.render.Scene(s, s.defaultViewport(), 1280, 720,
+                    dev.descent.render.SceneSettings.DEFAULT);
+            for (int i = 0; i < (quick ? 1 : 3); i++) {
+                dev.descent.render.StaticLayer.render(scene);
+            }
+            double[] seconds = new double[runs];
+            for (int i = 0; i < runs; i++) {
+                long t0 = System.nanoTime();
+                dev.descent.render.StaticLayer.render(scene);
+                seconds[i] = (System.nanoTime() - t0) / 1e9;
+            }
+            java.util.Arrays.sort(seconds);
+            contours.put(id, Math.round(seconds[runs / 2] * 10000) / 10000.0);
+        }
+        node.set("contour_seconds_n1000", contours);
+        ObjectNode steps = json.createObjectNode();
+        long budget = quick ? 20_000_000L : 300_000_000L;
+        Optimizer sgd = Optimizers.find("sgd").create(Map.of("lr", 0.01));
+        for (int n : new int[] {1000, 100_000}) {
+            Surface s = Surfaces.create("tanh_net", Map.of("n", n));
+            for (int b : new int[] {1, 10, 100}) {
+                progress("data steps n=" + n + " B=" + b);
+                dev.descent.math.Objective mb = dev.descent.math.GradientNoise.minibatch(b, 1).applyTo(s);
+                Stepper st = sgd.newStepper(2);
+                double[] theta = {0.3, -0.5};
+                long count = 0;
+                long t0 = System.nanoTime();
+                long elapsed;
+                do {
+                    for (int i = 0; i < 1000; i++) {
+                        st.step(mb, theta, 0.01);
+                    }
+                    count += 1000;
+                    elapsed = System.nanoTime() - t0;
+                } while (elapsed < budget);
+                steps.put("n" + n + "_b" + b, Math.round(count / (elapsed / 1e9)));
+            }
+        }
+        node.set("minibatch_steps_per_second", steps);
+        return node;
+    }
+
     private ObjectNode contour(ObjectMapper json) {
         Surface rosenbrock = Surfaces.create("rosenbrock");
         Viewport view = new Viewport(-2, 2, -1, 3);

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "descent", mixinStandardHelpOptions = true, version = "Descent 0.1.0",
         description = {"Watch gradient-based optimizers work on 2-D loss surfaces.",
                 "Without a command, java -jar descent.jar opens the window."},
-        subcommands = {TraceCommand.class, ExplainCommand.class, RenderCommand.class, ListCommand.class, BenchCommand.class, LessonsCommand.class, MapCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TraceCommand.class, ExplainCommand.class, DataCommand.class, RenderCommand.class, ListCommand.class, BenchCommand.class, LessonsCommand.class, MapCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 
     /** Exit code for bad input: an unknown name, a value out of range, a malformed number or file. */

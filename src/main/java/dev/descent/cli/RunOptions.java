@@ -54,7 +54,7 @@ final class RunOptions {
     @Option(names = "--start", paramLabel = "X,Y", description = "start point; default: the surface's classic start")
     String start;
 
-    @Option(names = "--noise", paramLabel = "KIND", description = "gradient noise: none, additive or multiplicative; default: ${DEFAULT-VALUE}",
+    @Option(names = "--noise", paramLabel = "KIND", description = "gradient noise: none, additive, multiplicative or minibatch (with --batch-size); default: ${DEFAULT-VALUE}",
             defaultValue = "none")
     String noise;
 
@@ -62,8 +62,22 @@ final class RunOptions {
             defaultValue = "" + ConfigChecks.DEFAULT_SIGMA)
     double sigma;
 
-    @Option(names = "--seed", paramLabel = "SEED", description = "seed of the gradient noise; default: ${DEFAULT-VALUE}", defaultValue = "0")
+    @Option(names = "--seed", paramLabel = "SEED", description = "seed of the gradient noise or of the minibatch shuffles; default: ${DEFAULT-VALUE}", defaultValue = "0")
     long seed;
+
+    @Option(names = "--data", paramLabel = "MODEL",
+            description = "a loss from data: linear (regression), logistic (regression) or tanh (network); "
+                    + "the same as --surface linear_regression, logistic_regression or tanh_net")
+    String data;
+
+    @Option(names = "--data-file", paramLabel = "FILE.csv",
+            description = "read the data from a CSV (x,y or x1,x2,label, as `data` writes); the same as --surface-param file=FILE.csv")
+    String dataFile;
+
+    @Option(names = "--batch-size", paramLabel = "B",
+            description = "minibatch SGD on a loss from data: each step's gradient is the mean over the next B points of a "
+                    + "shuffle seeded with --seed (1 = SGD, N = full batch)")
+    Integer batchSize;
 
     @Option(names = "--clip", paramLabel = "NORM", description = "clip the gradient to this norm (torch's clip_grad_norm_); default: no clipping",
             defaultValue = "0")
@@ -75,7 +89,7 @@ final class RunOptions {
 
     /** Every option of a run; a golden file gives all of them itself. */
     static final List<String> NAMES = List.of("--surface", "--expr", "--surface-param", "--optimizer", "--param", "--schedule",
-            "--schedule-param", "--start", "--noise", "--sigma", "--seed", "--clip");
+            "--schedule-param", "--start", "--noise", "--sigma", "--seed", "--data", "--data-file", "--batch-size", "--clip");
 
     /** The first run option given on the command line, or null. */
     String firstGiven() {
@@ -95,6 +109,12 @@ final class RunOptions {
                 return !surfaceParams.isEmpty();
             case "--schedule-param":
                 return !scheduleParams.isEmpty();
+            case "--data":
+                return data != null;
+            case "--data-file":
+                return dataFile != null;
+            case "--batch-size":
+                return batchSize != null;
             default:
                 break;
         }
@@ -151,7 +171,7 @@ final class RunOptions {
         GradientNoise.Kind noiseKind = noiseKind();
         double[] xy = start == null ? null : parsePoint("--start", start);
         return new RunConfig(null, null, kind.id(), hyper, sk.id(), sched, xy, noiseKind.name().toLowerCase(Locale.ROOT),
-                sigma, seed, true, clip == 0 ? null : clip);
+                sigma, seed, true, clip == 0 ? null : clip, noiseKind == GradientNoise.Kind.MINIBATCH ? batchSize : null);
     }
 
     /**
@@ -174,6 +194,23 @@ final class RunOptions {
     }
 
     private String surfaceId() {
+        if (data != null) {
+            String id = switch (data.trim().toLowerCase(Locale.ROOT)) {
+                case "linear", "linear_regression" -> "linear_regression";
+                case "logistic", "logistic_regression" -> "logistic_regression";
+                case "tanh", "tanh_net" -> "tanh_net";
+                default -> throw new IllegalArgumentException("Invalid value for --data: '" + data
+                        + "'; choose linear, logistic or tanh");
+            };
+            if (surface != null && !Surfaces.find(surface).id().equals(id) || expr != null) {
+                throw new IllegalArgumentException("--data " + data + " gives the surface " + id + "; leave out "
+                        + (expr != null ? "--expr" : "--surface " + surface));
+            }
+            return id;
+        }
+        if (dataFile != null && surface == null) {
+            throw new IllegalArgumentException("--data-file needs the model: add --data linear, logistic or tanh");
+        }
         if (surface == null) {
             return expr != null ? ExpressionSurface.KIND.id() : "rosenbrock";
         }
@@ -181,6 +218,14 @@ final class RunOptions {
     }
 
     private Map<String, String> surfaceParams() {
+        if (dataFile != null) {
+            if (surfaceParams.containsKey("file") && !surfaceParams.get("file").equals(dataFile)) {
+                throw new IllegalArgumentException("Two data files: --data-file and --surface-param file=...; give one");
+            }
+            Map<String, String> p = new LinkedHashMap<>(surfaceParams);
+            p.put("file", dataFile);
+            return p;
+        }
         if (expr == null) {
             return surfaceParams;
         }
@@ -197,10 +242,22 @@ final class RunOptions {
 
     private GradientNoise.Kind noiseKind() {
         GradientNoise.Kind kind = ConfigChecks.noiseKind(noise);
+        if (batchSize != null || kind == GradientNoise.Kind.MINIBATCH) {
+            if (kind != GradientNoise.Kind.NONE && kind != GradientNoise.Kind.MINIBATCH) {
+                throw new IllegalArgumentException("--batch-size draws minibatches, which is the noise; leave out --noise " + noise);
+            }
+            if (batchSize == null) {
+                throw new IllegalArgumentException("--noise minibatch needs --batch-size B");
+            }
+            if (given("--sigma")) {
+                throw new IllegalArgumentException("--sigma sets Gaussian noise; minibatches have their own (leave out --sigma)");
+            }
+            return GradientNoise.Kind.MINIBATCH;
+        }
         if (kind == GradientNoise.Kind.NONE) {
             for (String option : List.of("--sigma", "--seed")) {
                 if (given(option)) {
-                    throw new IllegalArgumentException(option + " sets the gradient noise, which is off; add --noise additive or --noise multiplicative");
+                    throw new IllegalArgumentException(option + " sets the gradient noise, which is off; add --noise additive or --noise multiplicative, or --batch-size B");
                 }
             }
         }

@@ -19,6 +19,8 @@ import picocli.CommandLine.Spec;
 /** Prints a run as CSV {@code step,x,y,loss[,probes]}: row 0 is the start, one row per step. */
 @Command(name = "trace", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Print one run's trajectory as CSV (step,x,y,loss) on stdout.",
+                "With minibatches (--batch-size) three columns follow: batch_loss, grad_error (‖g_batch − ∇f‖), epoch;"
+                        + " loss is the full-batch loss.",
                 "A diverging run ends with its first non-finite row and exits 0."})
 final class TraceCommand implements Callable<Integer> {
 
@@ -100,6 +102,13 @@ final class TraceCommand implements Callable<Integer> {
                 out.write(c);
             }
         }
+        boolean batches = Trace.hasBatches(spec);
+        if (batches) {
+            for (String c : Trace.BATCH_COLUMNS) {
+                out.write(',');
+                out.write(c);
+            }
+        }
         out.write('\n');
         StringBuilder line = new StringBuilder(128);
         Trace.run(spec, n, probes, row -> {
@@ -109,6 +118,14 @@ final class TraceCommand implements Callable<Integer> {
                 line.append(',');
                 if (!Double.isNaN(v) || row.step() > 0) {
                     line.append(v);
+                }
+            }
+            if (batches) {
+                Trace.Batch b = row.batch();
+                if (b == null) {
+                    line.append(",,,");
+                } else {
+                    line.append(',').append(b.loss()).append(',').append(b.gradError()).append(',').append(b.epoch());
                 }
             }
             line.append('\n');

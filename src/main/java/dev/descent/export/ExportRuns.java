@@ -78,7 +78,8 @@ public final class ExportRuns {
                 probes[c] = h.channel(first + c);
             }
             double[][] costs = {h.channel(Engine.UPHILL), h.channel(Engine.FUNCTION_EVALUATIONS),
-                    h.channel(Engine.GRADIENT_EVALUATIONS)};
+                    h.channel(Engine.GRADIENT_EVALUATIONS), h.channel(Engine.BATCH_LOSS), h.channel(Engine.GRAD_ERROR),
+                    h.channel(Engine.EPOCH)};
             out.add(new SimulatedRun(m, Color.decode(m.color()), m.name(), h.channel(1), h.channel(2), h.channel(3), rows,
                     f.status() == RunStatus.DIVERGED, f.probeNames(), probes, f.status(), costs,
                     PlotPainter.legendLabel(m.name(), configs.get(i).spec().optimizer().label())));

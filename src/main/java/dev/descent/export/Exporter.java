@@ -310,7 +310,8 @@ public final class Exporter {
      * {@code gradient_evaluations} (what the row cost), {@code status} (on a run's last row only:
      * converged, stalled, escaped, diverged, finished, running), then two columns per probe
      * ({@code m_x, m_y, …}) over the union of all runs' probes, empty where a run has no such probe
-     * and in row 0.
+     * and in row 0; when some run draws minibatches, then {@code batch_loss, grad_error, epoch}
+     * (empty for runs without them and in row 0).
      */
     private static int csv(ExportRuns runs, ExportOptions o, Path out, Progress p, BooleanSupplier cancelled) throws IOException {
         AtomicOutput.write(out, os -> writeCsv(runs, o.lastStep(), os, p, cancelled), cancelled);
@@ -329,6 +330,13 @@ public final class Exporter {
         for (String n : probes) {
             List<String> c = dev.descent.optim.Probe.components(n);
             w.write("," + n + "_" + c.get(0) + "," + n + "_" + c.get(1));
+        }
+        boolean batches = false;
+        for (SimulatedRun r : runs.all()) {
+            batches |= r.costs() != null && r.costs().length > 5 && r.rows() > 1 && Double.isFinite(r.costs()[5][1]);
+        }
+        if (batches) {
+            w.write(",batch_loss,grad_error,epoch");
         }
         w.write('\n');
         StringBuilder line = new StringBuilder(256);
@@ -360,6 +368,15 @@ public final class Exporter {
                         line.append(",,");
                     } else {
                         line.append(',').append(r.probes()[2 * c][i]).append(',').append(r.probes()[2 * c + 1][i]);
+                    }
+                }
+                if (batches) {
+                    boolean has = i > 0 && r.costs().length > 5 && Double.isFinite(r.costs()[5][i]);
+                    if (has) {
+                        line.append(',').append(r.costs()[3][i]).append(',').append(r.costs()[4][i]).append(',')
+                                .append((long) r.costs()[5][i]);
+                    } else {
+                        line.append(",,,");
                     }
                 }
                 line.append('\n');

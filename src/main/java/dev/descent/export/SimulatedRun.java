@@ -14,7 +14,8 @@ import java.util.List;
  *               for probe k; NaN in row 0)
  * @param status where the run stands at its last row (converged, stalled, escaped, diverged, finished)
  * @param costs  per row: {@code costs[0]} 1 where the step raised f, else 0 (NaN in row 0);
- *               {@code costs[1]} and {@code costs[2]} the function and gradient evaluations that row cost
+ *               {@code costs[1]} and {@code costs[2]} the function and gradient evaluations that row cost;
+ *               when present, {@code costs[3..5]} the minibatch's loss, ‖g_batch − ∇f‖ and epoch (NaN without minibatches)
  * @param legend the run's line in the legend, as the window writes it: name and optimizer with its settings
  */
 public record SimulatedRun(RunConfig model, Color color, String label, double[] xs, double[] ys, double[] loss,

@@ -71,6 +71,11 @@ public final class GradientClip {
         }
 
         @Override
+        public Sampling sampling() {
+            return f.sampling();
+        }
+
+        @Override
         public void hessian(double[] x, double[] h) {
             f.hessian(x, h);
         }

@@ -50,4 +50,12 @@ public interface Objective {
     default void hessian(double[] x, double[] h) {
         throw new UnsupportedOperationException("this objective has no Hessian");
     }
+
+    /**
+     * What the last minibatch was, for an objective that draws minibatches (through any wrappers);
+     * null for every other objective.
+     */
+    default Sampling sampling() {
+        return null;
+    }
 }

@@ -4,7 +4,7 @@ package dev.descent.math;
  * Finds stationary points to full double precision by Newton's method on ∇f = 0, so surfaces list
  * their minima, saddles and maxima from a rounded seed instead of hand-typed digits.
  */
-final class Stationary {
+public final class Stationary {
 
     private static final int MAX_ITERATIONS = 100;
 
@@ -56,7 +56,7 @@ final class Stationary {
      * ring of radius 1e-3 around it (and along the Hessian's axes) confirm its kind. Minima with the
      * lowest value found are {@code GLOBAL_MINIMUM}; the list holds minima (lowest first), saddles, maxima.
      */
-    static java.util.List<CriticalPoint> find(Surface s, Viewport v) {
+    public static java.util.List<CriticalPoint> find(Surface s, Viewport v) {
         java.util.List<CriticalPoint> found = new java.util.ArrayList<>();
         double[] g = new double[2];
         double[] h = new double[4];

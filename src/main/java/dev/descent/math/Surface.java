@@ -75,6 +75,20 @@ public abstract class Surface implements Objective {
         }
     }
 
+    /** The names of the two coordinates for the plot's axes: x and y, or a model's parameters (w, b). */
+    public List<String> axisLabels() {
+        return List.of("x", "y");
+    }
+
+    /**
+     * The most nodes per side the plot should sample this surface on when it picks the grid itself;
+     * 0 (the default) for no cap. A surface whose value is expensive (a sum over data) caps it so the
+     * contours appear in well under a second; a smooth surface loses nothing visible.
+     */
+    public int maxGridResolution() {
+        return 0;
+    }
+
     @Override
     public final int dimension() {
         return 2;

@@ -24,6 +24,9 @@ public final class Surfaces {
             Plateau.KIND,
             Cliff.KIND,
             SharpFlat.KIND,
+            dev.descent.math.data.DataSurface.LINEAR_KIND,
+            dev.descent.math.data.DataSurface.LOGISTIC_KIND,
+            dev.descent.math.data.DataSurface.TANH_KIND,
             ExpressionSurface.KIND
     );
 

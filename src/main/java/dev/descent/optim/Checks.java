@@ -13,6 +13,11 @@ final class Checks {
      * @throws IllegalArgumentException "BFGS needs exact gradients: its line search compares … turn gradient noise off"
      */
     static void exactGradients(String method, String why, dev.descent.math.Objective f) {
+        if (f.isStochastic() && f.sampling() != null) {
+            throw new IllegalArgumentException(method + " needs exact gradients: " + why
+                    + "; use the full batch (batch size = N = " + f.sampling().size()
+                    + ") or choose a stochastic optimizer such as SGD or Adam");
+        }
         if (f.isStochastic()) {
             throw new IllegalArgumentException(method + " needs exact gradients: " + why
                     + "; turn gradient noise off (noise = none) or choose a stochastic optimizer such as SGD or Adam");

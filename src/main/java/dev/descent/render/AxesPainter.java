@@ -50,6 +50,11 @@ public final class AxesPainter {
 
     /** Draws frame, ticks, labels and axis labels around the transform's plot area. */
     public static void paint(Graphics2D g, PlotTransform t, Style s) {
+        paint(g, t, s, java.util.List.of("x", "y"));
+    }
+
+    /** As {@link #paint(Graphics2D, PlotTransform, Style)}, with the axis labels given (x's, then y's). */
+    public static void paint(Graphics2D g, PlotTransform t, Style s, java.util.List<String> labels) {
         var oldStroke = g.getStroke();
         var oldPaint = g.getPaint();
         var oldFont = g.getFont();
@@ -104,14 +109,16 @@ public final class AxesPainter {
         Font lf = s.labelFont();
         g.setFont(lf);
         g.setColor(s.text());
-        double xw = Style.width("x", lf);
+        String xl = labels.get(0);
+        String yl = labels.get(1);
+        double xw = Style.width(xl, lf);
         double xBase = labelTop + Style.lineHeight(s.tickFont()) + s.px(4) + Style.ascent(lf) * 0.8;
-        g.drawString("x", (float) ((left + right) / 2 - xw / 2), (float) xBase);
+        g.drawString(xl, (float) ((left + right) / 2 - xw / 2), (float) xBase);
         double yLabelsWidth = yLabelWidth(t, s);
-        double yw = Style.width("y", lf);
-        TextLayout tl = new TextLayout("y", lf, g.getFontRenderContext());
+        double yw = Style.width(yl, lf);
+        TextLayout tl = new TextLayout(yl, lf, g.getFontRenderContext());
         double yx = labelRight - yLabelsWidth - s.px(12) - yw;
-        g.drawString("y", (float) yx, (float) ((top + bottom) / 2 + tl.getAscent() / 3));
+        g.drawString(yl, (float) yx, (float) ((top + bottom) / 2 + tl.getAscent() / 3));
 
         g.setFont(oldFont);
         g.setPaint(oldPaint);

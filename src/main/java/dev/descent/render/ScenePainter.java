@@ -146,7 +146,7 @@ public final class ScenePainter {
             g.drawImage(plot, at, null);
             g.setClip(saved.clip);
             if (layer.scene().settings().axes()) {
-                AxesPainter.paint(g, now, s);
+                AxesPainter.paint(g, now, s, layer.scene().surface().axisLabels());
             }
         } finally {
             saved.restore(g);

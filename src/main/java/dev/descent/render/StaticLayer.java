@@ -75,8 +75,9 @@ public final class StaticLayer {
         double cbLabels = Style.width("0.000", style.tickFont());
         Layout layout = layout(scene, style, cbLabels);
         Viewport view = layout.view;
-        int gx = gridSize(set.gridResolution(), layout.plot.getWidth());
-        int gy = gridSize(set.gridResolution(), layout.plot.getHeight());
+        int cap = scene.surface().maxGridResolution();
+        int gx = gridSize(set.gridResolution(), layout.plot.getWidth(), cap);
+        int gy = gridSize(set.gridResolution(), layout.plot.getHeight(), cap);
         scratch.sample(scene.surface(), view, gx, gy);
         long t1 = System.nanoTime();
         Levels levels = Levels.of(scratch, set.levelMode(), set.levelCount());
@@ -87,8 +88,8 @@ public final class StaticLayer {
                 layout = layout(scene, style, real);
                 if (!layout.view.equals(view)) {
                     view = layout.view;
-                    scratch.sample(scene.surface(), view, gridSize(set.gridResolution(), layout.plot.getWidth()),
-                            gridSize(set.gridResolution(), layout.plot.getHeight()));
+                    scratch.sample(scene.surface(), view, gridSize(set.gridResolution(), layout.plot.getWidth(), cap),
+                            gridSize(set.gridResolution(), layout.plot.getHeight(), cap));
                     levels = Levels.of(scratch, set.levelMode(), set.levelCount());
                 }
             }
@@ -119,7 +120,7 @@ public final class StaticLayer {
                 MarkerPainter.criticalPoints(g, t, scene.surface().criticalPoints(), style);
             }
             if (set.axes()) {
-                AxesPainter.paint(g, t, style);
+                AxesPainter.paint(g, t, style, scene.surface().axisLabels());
             } else {
                 g.setColor(style.frame());
                 g.setStroke(style.frameStroke());
@@ -141,11 +142,13 @@ public final class StaticLayer {
         }
     }
 
-    private static int gridSize(int setting, double pixels) {
+    /** The nodes per side: the setting, or (auto) the pixels, at most 1000 and at most the surface's cap (0 = none). */
+    private static int gridSize(int setting, double pixels, int cap) {
         if (setting > 0) {
             return setting;
         }
-        return (int) Math.max(32, Math.min(1000, Math.round(pixels)));
+        int max = cap > 0 ? Math.min(1000, cap) : 1000;
+        return (int) Math.max(32, Math.min(max, Math.round(pixels)));
     }
 
     private record Layout(Rectangle2D plot, Rectangle2D colorBar, Viewport view) {

@@ -215,6 +215,57 @@ public enum ClaimKind {
             }
         }
     },
+    /** Over {@code steps}, the loss of {@code run} rises at ≥ {@code atLeast} and/or ≤ {@code atMost} steps. */
+    UPHILL_STEPS("uphill_steps", "run", "steps") {
+        @Override
+        ClaimResult check(Claim c, LessonRuns r) {
+            RunPath p = r.path(c.run(), c.steps());
+            int count = 0;
+            for (int i = 1; i < p.rows(); i++) {
+                if (p.loss(i) > p.loss(i - 1)) {
+                    count++;
+                }
+            }
+            boolean ok = (c.atLeast() == null || count >= c.atLeast()) && (c.atMost() == null || count <= c.atMost());
+            return new ClaimResult(c, ok && p.lastStep() == c.steps(), c.run() + ": f rose at " + count + " of "
+                    + p.lastStep() + " steps (needs " + bounds(c) + ")");
+        }
+
+        @Override
+        void validate(Claim c, LessonRuns r) {
+            super.validate(c, r);
+            if (c.atLeast() == null && c.atMost() == null) {
+                throw new IllegalArgumentException("uphill_steps needs atLeast or atMost");
+            }
+        }
+    },
+    /**
+     * Over {@code steps}, the spread of a's minibatch loss around the full-batch loss, the root mean
+     * square of (batch loss − f) at the points where the batches were drawn, is at least
+     * {@code factor}× smaller than b's. Both runs must draw minibatches.
+     */
+    BATCH_LOSS_SPREAD("batch_loss_spread", "a", "b", "steps", "factor") {
+        @Override
+        ClaimResult check(Claim c, LessonRuns r) {
+            double sa = spread(r.path(c.a(), c.steps()));
+            double sb = spread(r.path(c.b(), c.steps()));
+            if (!(sa >= 0 && sb >= 0)) {
+                return new ClaimResult(c, false, "both runs must draw minibatches for " + c.steps() + " steps: spread of "
+                        + c.a() + " = " + num(sa) + ", of " + c.b() + " = " + num(sb));
+            }
+            return new ClaimResult(c, sa * c.factor() <= sb, "spread of the batch loss: " + c.a() + " " + num(sa) + ", "
+                    + c.b() + " " + num(sb) + ", ratio " + num(sb / sa) + " (needs ≥ " + num(c.factor()) + ")");
+        }
+
+        private double spread(RunPath p) {
+            double sum = 0;
+            for (int i = 1; i < p.rows(); i++) {
+                double d = p.batchLoss(i) - p.loss(i - 1);
+                sum += d * d;
+            }
+            return p.rows() > 1 ? Math.sqrt(sum / (p.rows() - 1)) : Double.NaN;
+        }
+    },
     /** {@code run}'s loss never increases over {@code steps}. */
     MONOTONE("monotone", "run", "steps") {
         @Override

@@ -82,7 +82,7 @@ public final class ConfigChecks {
         try {
             return GradientNoise.Kind.valueOf(s.trim().toUpperCase(Locale.ROOT));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Invalid noise kind: " + quoted(s) + " (known: none, additive, multiplicative)");
+            throw new IllegalArgumentException("Invalid noise kind: " + quoted(s) + " (known: none, additive, multiplicative, minibatch)");
         }
     }
 
@@ -191,6 +191,9 @@ public final class ConfigChecks {
         check(out, prefix + ".sigma", () -> sigma(r.sigma()));
         if (r.clipNorm() != null) {
             check(out, prefix + ".clipNorm", () -> dev.descent.math.GradientClip.check(r.clipNorm()));
+        }
+        if (r.batchSize() != null && r.batchSize() < 1) {
+            out.add(new Problem(prefix + ".batchSize", "Invalid batch size: " + r.batchSize() + " (must be at least 1)"));
         }
         RunSpec spec = null;
         if (out.isEmpty() && surface != null) {

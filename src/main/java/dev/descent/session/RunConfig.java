@@ -18,8 +18,8 @@ import java.util.Map;
  * numbers, booleans, strings, and two-element lists for pairs such as {@code betas}. Checked by
  * {@link ConfigChecks#run}.
  *
- * <p>Room to grow: a data set and a batch size belong here as two more components (null = the
- * surface's own exact gradient), with a {@code with...} method each and a check in {@link ConfigChecks}.
+ * <p>A data set travels as the surface's parameters (its surface is made from data); the batch size
+ * is a run's own.
  *
  * @param name            shown in the runs list and the legend
  * @param color           {@code #rrggbb}
@@ -33,10 +33,12 @@ import java.util.Map;
  * @param seed            noise seed
  * @param visible         whether the trajectory is drawn (a hidden run still runs)
  * @param clipNorm        clip the gradient's norm to this, as torch's clip_grad_norm_; null or 0 = no clipping
+ * @param batchSize       with noise {@code minibatch} on a surface made from data: the points per batch (the
+ *                        seed shuffles them); null otherwise
  */
 public record RunConfig(String name, String color, String optimizer, Map<String, Object> hyperparameters,
                        String schedule, Map<String, Object> scheduleParams, double[] start,
-                       String noise, Double sigma, long seed, Boolean visible, Double clipNorm) {
+                       String noise, Double sigma, long seed, Boolean visible, Double clipNorm, Integer batchSize) {
 
     public RunConfig {
         hyperparameters = hyperparameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(hyperparameters));
@@ -46,6 +48,13 @@ public record RunConfig(String name, String color, String optimizer, Map<String,
         visible = visible == null ? Boolean.TRUE : visible;
         sigma = sigma == null ? ConfigChecks.DEFAULT_SIGMA : sigma;
         start = start == null ? null : start.clone();
+    }
+
+    /** A run without minibatches. */
+    public RunConfig(String name, String color, String optimizer, Map<String, Object> hyperparameters,
+                     String schedule, Map<String, Object> scheduleParams, double[] start,
+                     String noise, Double sigma, long seed, Boolean visible, Double clipNorm) {
+        this(name, color, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm, null);
     }
 
     public static RunConfig of(String name, String color, String optimizer, Map<String, Object> hyperparameters, double x, double y) {
@@ -66,7 +75,12 @@ public record RunConfig(String name, String color, String optimizer, Map<String,
         o.checkObjective(surface);
         Schedule sch = Schedules.find(schedule).create(scheduleParams);
         GradientNoise.Kind kind = ConfigChecks.noiseKind(noise);
-        GradientNoise n = kind == GradientNoise.Kind.NONE ? GradientNoise.NONE : new GradientNoise(kind, sigma, seed);
+        if (kind == GradientNoise.Kind.MINIBATCH && batchSize == null) {
+            throw new IllegalArgumentException("Invalid noise: minibatch needs a batch size (batchSize)");
+        }
+        GradientNoise n = kind == GradientNoise.Kind.NONE ? GradientNoise.NONE
+                : kind == GradientNoise.Kind.MINIBATCH ? GradientNoise.minibatch(batchSize, seed)
+                : new GradientNoise(kind, sigma, seed);
         double[] p = start == null ? surface.suggestedStart() : start;
         return new RunSpec(surface, n, o, sch, p[0], p[1], clipNorm == null ? 0 : clipNorm);
     }
@@ -84,51 +98,56 @@ public record RunConfig(String name, String color, String optimizer, Map<String,
     }
 
     public RunConfig withName(String n) {
-        return new RunConfig(n, color, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm);
+        return new RunConfig(n, color, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm, batchSize);
     }
 
     public RunConfig withColor(String c) {
-        return new RunConfig(name, c, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm);
+        return new RunConfig(name, c, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm, batchSize);
     }
 
     public RunConfig withVisible(boolean v) {
-        return new RunConfig(name, color, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, v, clipNorm);
+        return new RunConfig(name, color, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, v, clipNorm, batchSize);
     }
 
     /** Another optimizer, with its default hyperparameters. */
     public RunConfig withOptimizer(String id) {
-        return new RunConfig(name, color, id, Map.of(), schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm);
+        return new RunConfig(name, color, id, Map.of(), schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm, batchSize);
     }
 
     public RunConfig withHyperparameter(String key, Object value) {
         Map<String, Object> m = new LinkedHashMap<>(hyperparameters);
         m.put(key, Values.toJson(value));
-        return new RunConfig(name, color, optimizer, m, schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm);
+        return new RunConfig(name, color, optimizer, m, schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm, batchSize);
     }
 
     /** Another schedule, with its default parameters. */
     public RunConfig withSchedule(String id) {
-        return new RunConfig(name, color, optimizer, hyperparameters, id, Map.of(), start, noise, sigma, seed, visible, clipNorm);
+        return new RunConfig(name, color, optimizer, hyperparameters, id, Map.of(), start, noise, sigma, seed, visible, clipNorm, batchSize);
     }
 
     public RunConfig withScheduleParam(String key, Object value) {
         Map<String, Object> m = new LinkedHashMap<>(scheduleParams);
         m.put(key, Values.toJson(value));
-        return new RunConfig(name, color, optimizer, hyperparameters, schedule, m, start, noise, sigma, seed, visible, clipNorm);
+        return new RunConfig(name, color, optimizer, hyperparameters, schedule, m, start, noise, sigma, seed, visible, clipNorm, batchSize);
     }
 
     public RunConfig withStart(double x, double y) {
-        return new RunConfig(name, color, optimizer, hyperparameters, schedule, scheduleParams, new double[] {x, y}, noise, sigma, seed, visible, clipNorm);
+        return new RunConfig(name, color, optimizer, hyperparameters, schedule, scheduleParams, new double[] {x, y}, noise, sigma, seed, visible, clipNorm, batchSize);
     }
 
     /** Gradient clipping to norm {@code c} (0 = none). */
     public RunConfig withClipNorm(double c) {
         return new RunConfig(name, color, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, visible,
-                c == 0 ? null : c);
+                c == 0 ? null : c, batchSize);
     }
 
     public RunConfig withNoise(String kind, double s, long sd) {
-        return new RunConfig(name, color, optimizer, hyperparameters, schedule, scheduleParams, start, kind, s, sd, visible, clipNorm);
+        return new RunConfig(name, color, optimizer, hyperparameters, schedule, scheduleParams, start, kind, s, sd, visible, clipNorm, batchSize);
+    }
+
+    /** Minibatches of {@code b} points (null: none); the noise kind is set apart with {@link #withNoise}. */
+    public RunConfig withBatchSize(Integer b) {
+        return new RunConfig(name, color, optimizer, hyperparameters, schedule, scheduleParams, start, noise, sigma, seed, visible, clipNorm, b);
     }
 
     @Override
@@ -137,7 +156,8 @@ public record RunConfig(String name, String color, String optimizer, Map<String,
                 && java.util.Objects.equals(optimizer, r.optimizer) && hyperparameters.equals(r.hyperparameters)
                 && schedule.equals(r.schedule) && scheduleParams.equals(r.scheduleParams)
                 && java.util.Arrays.equals(start, r.start) && noise.equals(r.noise) && sigma.equals(r.sigma)
-                && seed == r.seed && visible.equals(r.visible) && java.util.Objects.equals(clipNorm, r.clipNorm);
+                && seed == r.seed && visible.equals(r.visible) && java.util.Objects.equals(clipNorm, r.clipNorm)
+                && java.util.Objects.equals(batchSize, r.batchSize);
     }
 
     @Override

@@ -13,14 +13,16 @@ public final class RunPath {
     private final double[] ys;
     private final double[] loss;
     private final long[] gradients; // gradient evaluations spent up to each row
+    private final double[] batchLoss;
     private final int rows;
     private final double lr;
 
-    private RunPath(double[] xs, double[] ys, double[] loss, long[] gradients, int rows, double lr) {
+    private RunPath(double[] xs, double[] ys, double[] loss, long[] gradients, double[] batchLoss, int rows, double lr) {
         this.xs = xs;
         this.ys = ys;
         this.loss = loss;
         this.gradients = gradients;
+        this.batchLoss = batchLoss;
         this.rows = rows;
         this.lr = lr;
     }
@@ -35,6 +37,7 @@ public final class RunPath {
         double[] ys = new double[n];
         double[] loss = new double[n];
         long[] gradients = new long[n];
+        double[] batch = new double[n];
         Run run = new Run(spec); // as Trace.run, keeping each row's evaluation count
         int rows = 0;
         do {
@@ -45,14 +48,16 @@ public final class RunPath {
             ys[rows] = run.y();
             loss[rows] = run.loss();
             gradients[rows] = run.gradientEvaluations();
+            dev.descent.math.Sampling smp = run.sampling();
+            batch[rows] = smp == null || rows == 0 ? Double.NaN : smp.lastBatchLoss();
             rows++;
         } while (rows < n && run.isFinite());
-        return new RunPath(xs, ys, loss, gradients, rows, spec.optimizer().lr());
+        return new RunPath(xs, ys, loss, gradients, batch, rows, spec.optimizer().lr());
     }
 
     /** The same path cut after {@code steps} steps (shares the arrays). */
     public RunPath upTo(long steps) {
-        return steps >= lastStep() ? this : new RunPath(xs, ys, loss, gradients, (int) steps + 1, lr);
+        return steps >= lastStep() ? this : new RunPath(xs, ys, loss, gradients, batchLoss, (int) steps + 1, lr);
     }
 
     /** Rows held: the start plus one per step taken. */
@@ -75,6 +80,14 @@ public final class RunPath {
 
     public double loss(int step) {
         return loss[step];
+    }
+
+    /**
+     * The mean loss of the minibatch step {@code step} drew, at θ_{step−1} where its gradient was
+     * taken; NaN in row 0 and without minibatches.
+     */
+    public double batchLoss(int step) {
+        return batchLoss[step];
     }
 
     /** The optimizer's base learning rate η. */

@@ -238,7 +238,7 @@ public final class SessionController {
             List<RunConfig> runs = new ArrayList<>();
             List<RunSpec> specs = new ArrayList<>();
             for (RunConfig r : session.runs()) {
-                RunConfig m = r.withStart(p[0], p[1]);
+                RunConfig m = fitBatch(r.withStart(p[0], p[1]), sf);
                 specs.add(m.toRunSpec(sf));
                 runs.add(m);
             }
@@ -270,11 +270,14 @@ public final class SessionController {
                 }
             }
             List<RunSpec> specs = new ArrayList<>();
+            List<RunConfig> runs = new ArrayList<>();
             for (RunConfig r : session.runs()) {
-                specs.add(r.toRunSpec(sf));
+                RunConfig m = fitBatch(r, sf);
+                specs.add(m.toRunSpec(sf));
+                runs.add(m);
             }
             history.record(session, "surface:" + name);
-            session = session.withSurface(session.surface(), params, session.runs(), session.view());
+            session = session.withSurface(session.surface(), params, runs, session.view());
             surface = sf;
             double[] p = session.runs().isEmpty() ? sf.suggestedStart() : session.runs().get(0).start();
             simulation.submit(new Command.SetSurface(sf, p[0], p[1]));
@@ -286,6 +289,20 @@ public final class SessionController {
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
         }
+    }
+
+    /**
+     * A run's minibatches on another surface: none on a surface that is not made from data, and a batch
+     * size of at most the new N.
+     */
+    private static RunConfig fitBatch(RunConfig m, Surface sf) {
+        if (!"minibatch".equalsIgnoreCase(m.noise())) {
+            return m;
+        }
+        if (!(sf instanceof dev.descent.math.MinibatchSource data)) {
+            return m.withNoise("none", 0, m.seed()).withBatchSize(null);
+        }
+        return m.batchSize() != null && m.batchSize() > data.size() ? m.withBatchSize(data.size()) : m;
     }
 
     // ---- runs ---------------------------------------------------------------------------------

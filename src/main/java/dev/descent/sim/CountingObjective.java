@@ -47,6 +47,11 @@ class CountingObjective implements Objective {
     }
 
     @Override
+    public dev.descent.math.Sampling sampling() {
+        return f.sampling();
+    }
+
+    @Override
     public boolean hasHessian() {
         return f.hasHessian();
     }

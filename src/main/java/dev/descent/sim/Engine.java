@@ -18,12 +18,20 @@ public final class Engine {
      * the evaluation channels count what that row cost (an L-BFGS row may be many iterations).
      */
     public static final List<String> CHANNELS = List.of("step", "x", "y", "loss", "lr", "grad_norm", "step_norm",
-            "uphill", "function_evaluations", "gradient_evaluations", "gradient_evaluations_total");
+            "uphill", "function_evaluations", "gradient_evaluations", "gradient_evaluations_total",
+            "batch_loss", "grad_error", "epoch");
     public static final int UPHILL = 7;
     public static final int FUNCTION_EVALUATIONS = 8;
     public static final int GRADIENT_EVALUATIONS = 9;
     /** Gradient evaluations from the start up to this row: the charts' alternative x axis. */
     public static final int GRADIENT_EVALUATIONS_TOTAL = 10;
+    /**
+     * With minibatches (NaN otherwise): the mean loss of the step's batch where its gradient was taken,
+     * ‖g_batch − ∇f‖ there, and the epoch (from 0) the batch belongs to.
+     */
+    public static final int BATCH_LOSS = 11;
+    public static final int GRAD_ERROR = 12;
+    public static final int EPOCH = 13;
 
     /** ‖∇f‖ and ‖Δθ‖ below which a run stops (see {@link StatusRule}). */
     public static final double GRAD_TOL = StatusRule.GRAD_TOL;
@@ -150,6 +158,11 @@ public final class Engine {
             r[FUNCTION_EVALUATIONS] = f;
             r[GRADIENT_EVALUATIONS] = g;
             r[GRADIENT_EVALUATIONS_TOTAL] = gradientEvaluations;
+            dev.descent.math.Sampling smp = run.sampling();
+            boolean batched = smp != null && run.steps() > 0 && smp.batches() > 0;
+            r[BATCH_LOSS] = batched ? smp.lastBatchLoss() : Double.NaN;
+            r[GRAD_ERROR] = batched ? smp.lastGradientError() : Double.NaN;
+            r[EPOCH] = batched ? smp.epoch() : Double.NaN;
             int c = CHANNELS.size();
             for (Probe p : probes) {
                 if (run.steps() == 0) {
@@ -293,6 +306,19 @@ public final class Engine {
         return serial;
     }
 
+    /** The data indices of the run's last minibatch (empty without minibatches). */
+    private static int[] batchOf(Run run) {
+        dev.descent.math.Sampling smp = run.sampling();
+        if (smp == null || smp.batches() == 0) {
+            return new int[0];
+        }
+        int[] idx = new int[smp.lastBatchLength()];
+        for (int k = 0; k < idx.length; k++) {
+            idx[k] = smp.lastBatchIndex(k);
+        }
+        return idx;
+    }
+
     /** An immutable picture of every run now. */
     public Frame frame() {
         List<RunFrame> runs = new ArrayList<>(slots.size());
@@ -305,7 +331,7 @@ public final class Engine {
             }
             runs.add(new RunFrame(s.id, s.spec, s.run.steps(), s.run.x(), s.run.y(), s.run.loss(), s.gradNorm,
                     s.run.lastLr(), s.status, s.lastX, s.lastY, s.history.snapshot(), List.copyOf(names), List.copyOf(symbols),
-                    s.uphillSteps, s.functionEvaluations, s.gradientEvaluations));
+                    s.uphillSteps, s.functionEvaluations, s.gradientEvaluations, batchOf(s.run)));
         }
         return new Frame(serial, surface, playing, speed, stepLimit, List.copyOf(runs));
     }

@@ -100,4 +100,9 @@ public final class Run {
     public Stepper stepper() {
         return stepper;
     }
+
+    /** The minibatch the last gradient came from, on a surface made from data with minibatches; otherwise null. */
+    public dev.descent.math.Sampling sampling() {
+        return objective.sampling();
+    }
 }

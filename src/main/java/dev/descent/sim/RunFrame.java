@@ -12,9 +12,10 @@ import java.util.List;
  * @param uphillSteps how many steps raised f so far
  * @param functionEvaluations f evaluations the optimizer asked for so far
  * @param gradientEvaluations gradient evaluations the optimizer asked for so far
+ * @param batch       the data indices of the last minibatch (empty without minibatches); do not modify
  */
 public record RunFrame(int id, RunSpec spec, long step, double x, double y, double loss, double gradNorm, double lr,
                        RunStatus status, double lastX, double lastY, History.Snapshot history,
                        List<String> probeNames, List<String> probeSymbols,
-                       long uphillSteps, long functionEvaluations, long gradientEvaluations) {
+                       long uphillSteps, long functionEvaluations, long gradientEvaluations, int[] batch) {
 }

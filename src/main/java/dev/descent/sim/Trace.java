@@ -13,11 +13,34 @@ public final class Trace {
     private Trace() {
     }
 
-    /** One row; {@code probes} holds each probe's x and y values in probe order (empty without probes). */
-    public record Row(long step, double x, double y, double loss, double[] probes) {
+    /**
+     * One row; {@code probes} holds each probe's x and y values in probe order (empty without probes);
+     * {@code batch} what the step's minibatch saw (null without minibatches, and in row 0).
+     */
+    public record Row(long step, double x, double y, double loss, double[] probes, Batch batch) {
+
+        public Row(long step, double x, double y, double loss, double[] probes) {
+            this(step, x, y, loss, probes, null);
+        }
+
         public boolean isFinite() {
             return Double.isFinite(x) && Double.isFinite(y) && Double.isFinite(loss);
         }
+    }
+
+    /**
+     * The minibatch of a step: its mean loss at the point where its gradient was taken, ‖g_batch − ∇f‖
+     * there, and the epoch (from 0) it belongs to.
+     */
+    public record Batch(double loss, double gradError, long epoch) {
+    }
+
+    /** The minibatch columns a trace adds after the probes when the run draws minibatches. */
+    public static final List<String> BATCH_COLUMNS = List.of("batch_loss", "grad_error", "epoch");
+
+    /** Whether runs of this spec draw minibatches (and so rows carry a {@link Batch}). */
+    public static boolean hasBatches(RunSpec spec) {
+        return new Run(spec).sampling() != null;
     }
 
     /** Receives rows as they are produced. */
@@ -123,6 +146,9 @@ public final class Trace {
                 values[2 * i + 1] = buf[1];
             }
         }
-        return new Row(run.steps(), run.x(), run.y(), run.loss(), values);
+        dev.descent.math.Sampling smp = run.sampling();
+        Batch batch = smp == null || start ? null
+                : new Batch(smp.lastBatchLoss(), smp.lastGradientError(), smp.epoch());
+        return new Row(run.steps(), run.x(), run.y(), run.loss(), values, batch);
     }
 }

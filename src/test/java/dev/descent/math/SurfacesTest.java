@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SurfacesTest {
 
     private static final List<String> MENU = List.of("quadratic", "rosenbrock", "beale", "himmelblau", "booth", "saddle",
-            "monkey_saddle", "rastrigin", "ackley", "sixhump_camel", "goldstein_price", "ravine", "plateau", "cliff", "sharp_flat", "custom");
+            "monkey_saddle", "rastrigin", "ackley", "sixhump_camel", "goldstein_price", "ravine", "plateau", "cliff", "sharp_flat",
+            "linear_regression", "logistic_regression", "tanh_net", "custom");
 
     @Test
     void menuOrderAndIds() {

@@ -71,6 +71,8 @@ public final class StepChart {
     private ValueMarker marker;
     private boolean labelledMarker;
     private final LinesDataset marks = new LinesDataset();
+    private double[] epochStarts = new double[0];
+    private final List<ValueMarker> epochMarkers = new ArrayList<>();
     private final XYLineAndShapeRenderer markRenderer = new XYLineAndShapeRenderer(false, true);
     private long marksVersion = -1;
 
@@ -341,6 +343,38 @@ public final class StepChart {
             plot.addDomainMarker(0, marker, Layer.FOREGROUND, false);
         }
         stale = true;
+    }
+
+    /**
+     * Faint dashed vertical lines where an epoch begins (the selected run's, with minibatches); empty
+     * for none. At most 200 are drawn (evenly thinned past that).
+     *
+     * @param xs Not modified.
+     */
+    public void setEpochStarts(double[] xs) {
+        if (java.util.Arrays.equals(xs, epochStarts)) {
+            return;
+        }
+        epochStarts = xs.clone();
+        for (ValueMarker m : epochMarkers) {
+            plot.removeDomainMarker(0, m, Layer.BACKGROUND, false);
+        }
+        epochMarkers.clear();
+        int every = Math.max(1, (xs.length + 199) / 200);
+        for (int i = 0; i < xs.length; i += every) {
+            ValueMarker m = new ValueMarker(xs[i]);
+            m.setPaint(new java.awt.Color(128, 128, 128, 110));
+            m.setStroke(new java.awt.BasicStroke(1f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f,
+                    new float[] {3f, 3f}, 0f));
+            plot.addDomainMarker(0, m, Layer.BACKGROUND, false);
+            epochMarkers.add(m);
+        }
+        stale = true;
+    }
+
+    /** The epoch starts marked now (tests). */
+    public double[] epochStarts() {
+        return epochStarts.clone();
     }
 
     /** Draws what changed without new lines (the scrub marker); nothing when nothing did. */
