@@ -437,7 +437,8 @@ final class SidePanel extends VBox {
             rule.setWrapText(true);
             rule.getStyleClass().addAll("formula", Styles.TEXT_SMALL);
             runEditor.getChildren().add(rule);
-            Params values = Params.resolve(kind.title(), kind.params(), r.hyperparameters()); // display only: no optimizer is built
+            OptimizerKind shown = kind.forValues(r.hyperparameters()); // a wrapper's: around its chosen inner optimizer
+            Params values = Params.resolve(kind.title(), shown.params(), r.hyperparameters()); // display only: no optimizer is built
             String context = (kind.origin() == null ? kind.title() : kind.origin())
                     + ": " + kind.rule();
             OptimizerKind k = kind;
