@@ -29,6 +29,9 @@ class WorkedStepTest {
                 if (l.numbers().isBlank() || l.numbers().contains("NaN") || l.numbers().contains("?") || l.numbers().contains("∞")) {
                     problems.add(kind.id() + ": " + l.symbol() + " = " + l.numbers());
                 }
+                if (l.tex() != null && l.tex().contains("\\\\")) { // "\\nabla" typesets a line break and the word
+                    problems.add(kind.id() + ": " + l.symbol() + " TeX escaped twice: " + l.tex());
+                }
             }
             java.util.Set<String> nanByDesign = new java.util.HashSet<>();
             for (dev.descent.optim.Probe p : spec.optimizer().newStepper(2).probes()) {
