@@ -80,10 +80,7 @@ public record Adadelta(double lr, double rho, double eps, double weightDecay, bo
 
         @Override
         public List<RoleVector> vectors() {
-            return List.of(
-                    RoleVector.downhill("grad"),
-                    RoleVector.direction(RoleVector.Role.PRECONDITIONED, "step", 1),
-                    RoleVector.move());
+            return RoleVector.preconditioned();
         }
 
         @Override

@@ -100,10 +100,7 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
 
         @Override
         public List<RoleVector> vectors() {
-            return List.of(
-                    RoleVector.downhill("grad"),
-                    RoleVector.direction(RoleVector.Role.PRECONDITIONED, "step", 1),
-                    RoleVector.move());
+            return RoleVector.preconditioned();
         }
 
         @Override

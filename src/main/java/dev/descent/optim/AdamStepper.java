@@ -177,11 +177,7 @@ final class AdamStepper extends MomentStepper {
 
     @Override
     public List<RoleVector> vectors() {
-        return List.of(
-                RoleVector.downhill("grad"),
-                RoleVector.direction(RoleVector.Role.VELOCITY, "m", -1),
-                RoleVector.direction(RoleVector.Role.PRECONDITIONED, "step", 1),
-                RoleVector.move());
+        return RoleVector.momentumAndPreconditioned();
     }
 
     @Override

@@ -71,11 +71,7 @@ public record Adamax(double lr, double beta1, double beta2, double eps, double w
 
         @Override
         public List<RoleVector> vectors() {
-            return List.of(
-                    RoleVector.downhill("grad"),
-                    RoleVector.direction(RoleVector.Role.VELOCITY, "m", -1),
-                    RoleVector.direction(RoleVector.Role.PRECONDITIONED, "step", 1),
-                    RoleVector.move());
+            return RoleVector.momentumAndPreconditioned();
         }
 
         @Override

@@ -106,10 +106,7 @@ public record QhAdam(double lr, double beta1, double beta2, double nu1, double n
 
         @Override
         public List<RoleVector> vectors() {
-            return List.of(
-                    RoleVector.downhill("grad"),
-                    RoleVector.direction(RoleVector.Role.PRECONDITIONED, "step", 1),
-                    RoleVector.move());
+            return RoleVector.preconditioned();
         }
 
         @Override

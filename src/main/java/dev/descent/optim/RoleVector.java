@@ -105,4 +105,14 @@ public record RoleVector(Role role, String probe, double sign, Kind kind, Anchor
     public static List<RoleVector> gradientAndStep() {
         return List.of(downhill("grad"), move());
     }
+
+    /** An adaptive method with momentum: −∇f, the momentum m (as a direction), the preconditioned direction and the step. */
+    public static List<RoleVector> momentumAndPreconditioned() {
+        return List.of(downhill("grad"), direction(Role.VELOCITY, "m", -1), direction(Role.PRECONDITIONED, "step", 1), move());
+    }
+
+    /** An adaptive method without momentum: −∇f, the preconditioned direction (its step) and the step. */
+    public static List<RoleVector> preconditioned() {
+        return List.of(downhill("grad"), direction(Role.PRECONDITIONED, "step", 1), move());
+    }
 }

@@ -98,10 +98,7 @@ public record Rprop(double lr, double etaMinus, double etaPlus, double stepSizeM
 
         @Override
         public List<RoleVector> vectors() {
-            return List.of(
-                    RoleVector.downhill("grad"),
-                    RoleVector.direction(RoleVector.Role.PRECONDITIONED, "step", 1),
-                    RoleVector.move());
+            return RoleVector.preconditioned();
         }
 
         @Override

@@ -89,11 +89,7 @@ public record Yogi(double lr, double beta1, double beta2, double eps, double ini
 
         @Override
         public List<RoleVector> vectors() {
-            return List.of(
-                    RoleVector.downhill("grad"),
-                    RoleVector.direction(RoleVector.Role.VELOCITY, "m", -1),
-                    RoleVector.direction(RoleVector.Role.PRECONDITIONED, "step", 1),
-                    RoleVector.move());
+            return RoleVector.momentumAndPreconditioned();
         }
 
         @Override
