@@ -18,7 +18,7 @@ MASK = (1 << 64) - 1
 
 
 class SplitMix64:
-    """SplitMix64, exactly as dev.descent.math.data.SplitMix64."""
+    """SplitMix64, exactly as dev.descent.math.SplitMix64."""
 
     def __init__(self, seed):
         self.state = seed & MASK

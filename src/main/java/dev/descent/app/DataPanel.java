@@ -1,7 +1,7 @@
 package dev.descent.app;
 
 import dev.descent.session.SessionController;
-import dev.descent.math.data.DataSurface;
+import dev.descent.math.DataSurface;
 import dev.descent.render.DataPainter;
 import dev.descent.sim.Frame;
 import dev.descent.sim.RunFrame;

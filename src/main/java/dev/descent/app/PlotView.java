@@ -6,7 +6,7 @@ import dev.descent.session.SessionController;
 import dev.descent.session.SessionConfig;
 import dev.descent.math.Surface;
 import dev.descent.math.Viewport;
-import dev.descent.math.data.DataSurface;
+import dev.descent.math.DataSurface;
 import dev.descent.render.MinibatchPainter;
 import dev.descent.render.PathTracer;
 import dev.descent.render.PlotTransform;

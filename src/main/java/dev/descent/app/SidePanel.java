@@ -478,8 +478,8 @@ final class SidePanel extends VBox {
         // noise
         ComboBox<String> noiseBox = new ComboBox<>();
         noiseBox.setId("noise");
-        boolean fromData = ctl.surface() instanceof dev.descent.math.data.DataSurface;
-        int dataSize = fromData ? ((dev.descent.math.data.DataSurface) ctl.surface()).size() : 0;
+        boolean fromData = ctl.surface() instanceof dev.descent.math.DataSurface;
+        int dataSize = fromData ? ((dev.descent.math.DataSurface) ctl.surface()).size() : 0;
         noiseBox.getItems().setAll("none", "additive", "multiplicative");
         if (fromData) {
             noiseBox.getItems().add("minibatch");

@@ -1,7 +1,7 @@
 package dev.descent.cli;
 
 import dev.descent.math.Surfaces;
-import dev.descent.math.data.DataSurface;
+import dev.descent.math.DataSurface;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;

@@ -24,9 +24,9 @@ public final class Surfaces {
             Plateau.KIND,
             Cliff.KIND,
             SharpFlat.KIND,
-            dev.descent.math.data.DataSurface.LINEAR_KIND,
-            dev.descent.math.data.DataSurface.LOGISTIC_KIND,
-            dev.descent.math.data.DataSurface.TANH_KIND,
+            dev.descent.math.DataSurface.LINEAR_KIND,
+            dev.descent.math.DataSurface.LOGISTIC_KIND,
+            dev.descent.math.DataSurface.TANH_KIND,
             ExpressionSurface.KIND
     );
 

@@ -1,8 +1,8 @@
 package dev.descent.render;
 
-import dev.descent.math.data.DataModel;
-import dev.descent.math.data.DataSet;
-import dev.descent.math.data.DataSurface;
+import dev.descent.math.DataModel;
+import dev.descent.math.DataSet;
+import dev.descent.math.DataSurface;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

@@ -1,6 +1,6 @@
 package dev.descent.render;
 
-import dev.descent.math.data.DataSurface;
+import dev.descent.math.DataSurface;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;

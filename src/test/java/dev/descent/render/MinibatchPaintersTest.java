@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.descent.math.Viewport;
-import dev.descent.math.data.DataModel;
-import dev.descent.math.data.DataSet;
-import dev.descent.math.data.DataSurface;
+import dev.descent.math.DataModel;
+import dev.descent.math.DataSet;
+import dev.descent.math.DataSurface;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;

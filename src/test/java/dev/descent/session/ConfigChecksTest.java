@@ -32,7 +32,7 @@ class ConfigChecksTest {
         assertEquals("Invalid colour map: 'jet' (known: viridis, cividis, magma, inferno, grey)", p.get(0).message());
         assertEquals("Invalid colour: '#12' (expected #rrggbb)", p.get(1).message());
         assertTrue(p.get(2).message().contains("-1.0"), p.get(2).message());
-        assertEquals("Invalid noise kind: 'pink' (known: none, additive, multiplicative)", p.get(3).message());
+        assertEquals("Invalid noise kind: 'pink' (known: none, additive, multiplicative, minibatch)", p.get(3).message());
         assertTrue(p.get(4).message().startsWith("Invalid gradient clipping norm: -2.0"), p.get(4).message());
         assertEquals("run 1 ('A').color: Invalid colour: '#12' (expected #rrggbb)", p.get(1).toString());
     }

@@ -27,7 +27,7 @@ class MinibatchSessionTest {
         assertEquals(s.runs().get(0), back.runs().get(0));
         assertEquals(s.surfaceParams(), back.surfaceParams());
         var surface = Sessions.surface(back);
-        assertEquals(40, ((dev.descent.math.data.DataSurface) surface).size());
+        assertEquals(40, ((dev.descent.math.DataSurface) surface).size());
         List<Trace.Row> rows = Trace.rows(back.runs().get(0).toRunSpec(surface), 12, false);
         // 40 points in batches of 4: steps 1..10 are epoch 0, step 11 opens epoch 1
         assertEquals(0, rows.get(10).batch().epoch());
@@ -41,7 +41,7 @@ class MinibatchSessionTest {
 
     @Test
     void minibatchesWithoutABatchSizeOrLargerThanTheDataAreRefused() {
-        assertEquals("run 1 ('A'): Noise minibatch needs a batch size (batchSize)",
+        assertEquals("run 1 ('A'): Invalid noise: minibatch needs a batch size (batchSize)",
                 assertThrows(SessionFiles.SessionFileException.class,
                         () -> SessionFiles.parse(session(", \"noise\": \"minibatch\""))).getMessage());
         assertEquals("run 1 ('A'): Invalid batch size: 41 (the data set has 40 points; at most 40)",

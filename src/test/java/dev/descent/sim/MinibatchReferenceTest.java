@@ -82,7 +82,7 @@ class MinibatchReferenceTest {
 
     @Test
     void theReferenceDataAreWhatTheDataCommandGeneratesFromTheirSettings() throws IOException, URISyntaxException {
-        var s = (dev.descent.math.data.DataSurface) Surfaces.create("tanh_net", Map.of("n", 40, "data_seed", 9));
+        var s = (dev.descent.math.DataSurface) Surfaces.create("tanh_net", Map.of("n", 40, "data_seed", 9));
         assertEquals(Files.readString(resource("tanh.csv")), s.data().toCsv());
     }
 

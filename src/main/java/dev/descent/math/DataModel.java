@@ -1,4 +1,4 @@
-package dev.descent.math.data;
+package dev.descent.math;
 
 /**
  * The three two-parameter models, each a mean loss over the data: f(θ) = (1/N)·Σᵢ ℓᵢ(θ).

@@ -1,4 +1,4 @@
-package dev.descent.math.data;
+package dev.descent.math;
 
 /**
  * SplitMix64 (Steele, Lea &amp; Flood 2014; the generator behind {@code java.util.SplittableRandom}),

@@ -1,4 +1,4 @@
-package dev.descent.math.data;
+package dev.descent.math;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -134,6 +134,11 @@ public final class DataSet {
             throw new java.io.UncheckedIOException(e);
         }
         return w.toString();
+    }
+
+    /** {@link #readCsv(Path)} of a file named as typed (a surface's {@code file} parameter). */
+    public static DataSet readCsv(String file) {
+        return readCsv(Path.of(file));
     }
 
     /**

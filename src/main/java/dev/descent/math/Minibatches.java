@@ -1,4 +1,4 @@
-package dev.descent.math.data;
+package dev.descent.math;
 
 import dev.descent.math.Objective;
 import dev.descent.math.Sampling;

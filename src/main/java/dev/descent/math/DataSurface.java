@@ -1,4 +1,4 @@
-package dev.descent.math.data;
+package dev.descent.math;
 
 import dev.descent.math.CriticalPoint;
 import dev.descent.math.MinibatchSource;
@@ -10,7 +10,6 @@ import dev.descent.math.Stationary;
 import dev.descent.math.Surface;
 import dev.descent.math.SurfaceKind;
 import dev.descent.math.Viewport;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,7 +78,7 @@ public final class DataSurface extends Surface implements MinibatchSource {
     private volatile List<CriticalPoint> criticalPoints;
 
     private DataSurface(DataModel model, Params p) {
-        this(model, p, p.text("file").isBlank() ? generate(model, p) : DataSet.readCsv(Path.of(p.text("file").strip())));
+        this(model, p, p.text("file").isBlank() ? generate(model, p) : DataSet.readCsv(p.text("file").strip()));
     }
 
     private DataSurface(DataModel model, Params p, DataSet data) {

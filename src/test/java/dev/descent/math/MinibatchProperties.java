@@ -1,4 +1,4 @@
-package dev.descent.math.data;
+package dev.descent.math;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
