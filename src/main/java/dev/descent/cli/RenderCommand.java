@@ -82,7 +82,7 @@ final class RenderCommand implements Callable<Integer> {
 
     @Option(names = "--arrows", paramLabel = "KINDS",
             description = {"draw each run's last step as arrows: all, or some of gradient, velocity, step, lookahead,"
-                    + " slow_weights, preconditioned, newton_step, trial (comma-separated)"})
+                    + " slow_weights, preconditioned, newton_step, trial, averaged (comma-separated)"})
     String arrows;
 
     @Option(names = "--hold", paramLabel = "SECONDS", defaultValue = "2", description = "with --lesson: how long each beat's end stays; default: ${DEFAULT-VALUE}")

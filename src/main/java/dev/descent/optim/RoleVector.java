@@ -25,7 +25,8 @@ public record RoleVector(Role role, String probe, double sign, Kind kind, Anchor
         SLOW_WEIGHTS("φ", "Lookahead's slow weights"),
         PRECONDITIONED("−P∇f", "the preconditioned (adaptive or quasi-Newton) direction beside the raw gradient"),
         NEWTON_STEP("−H⁻¹∇f", "the Newton step beside the gradient step"),
-        TRIAL("θ+ε̂", "a trial point the step evaluated (SAM's perturbed point, a line search's try)");
+        TRIAL("θ+ε̂", "a trial point the step evaluated (SAM's perturbed point, a line search's try)"),
+        AVERAGED("x̄", "the averaged iterate (Schedule-Free's x): the point to keep when training stops");
 
         private final String symbol;
         private final String meaning;

@@ -125,7 +125,8 @@ public record ScheduleFreeAdamW(double lr, double beta1, double beta2, double ep
         public List<RoleVector> vectors() {
             return List.of(
                     RoleVector.downhill("grad"),
-                    RoleVector.move());
+                    RoleVector.move(),
+                    RoleVector.point(RoleVector.Role.AVERAGED, "x_avg")); // drawn from the raw iterate y to x
         }
 
         @Override

@@ -91,7 +91,8 @@ public final class ArrowPainter {
             RoleVector.Role.SLOW_WEIGHTS, new Color(0xFF, 0x7F, 0x00),
             RoleVector.Role.PRECONDITIONED, new Color(0x4D, 0xAF, 0x4A),
             RoleVector.Role.NEWTON_STEP, new Color(0xA6, 0x56, 0x28),
-            RoleVector.Role.TRIAL, new Color(0xF7, 0x81, 0xBF)));
+            RoleVector.Role.TRIAL, new Color(0xF7, 0x81, 0xBF),
+            RoleVector.Role.AVERAGED, new Color(0x1B, 0x9E, 0x77)));
 
     private ArrowPainter() {
     }
