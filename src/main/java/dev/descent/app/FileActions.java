@@ -76,6 +76,9 @@ final class FileActions {
     private java.util.function.BooleanSupplier mayReplace = () -> true;
     private Task<Exporter.Result> running;
 
+    private java.util.function.BooleanSupplier dark = () -> false;
+    private Supplier<dev.descent.render.ArrowPainter.Settings> arrows = () -> null;
+
     FileActions(SessionController ctl, Consumer<SessionConfig> open, Consumer<String> message, Supplier<Window> window,
             Supplier<double[]> plotSize) {
         this.ctl = ctl;
@@ -411,7 +414,19 @@ final class FileActions {
     }
 
     /** Runs an export on a background thread with progress, an estimate and Cancel. */
-    void run(Exporter.Format format, ExportOptions o, Path out) {
+    /** Whether the window is dark now: exports look like the window ("export what I see"). */
+    void setDark(java.util.function.BooleanSupplier d) {
+        dark = d;
+    }
+
+    /** The arrows the window draws now (null: none): exports draw them too. */
+    void setArrows(Supplier<dev.descent.render.ArrowPainter.Settings> a) {
+        arrows = a;
+    }
+
+    void run(Exporter.Format format, ExportOptions given, Path out) {
+        ExportOptions themed = given.withDark(dark.getAsBoolean());
+        ExportOptions o = themed.arrows() == null ? themed.withArrows(arrows.get()) : themed;
         if (running != null && running.isRunning()) {
             message.accept("An export is already running");
             return;

@@ -160,6 +160,8 @@ public final class MainView extends BorderPane {
         this.side = new SidePanel(ctl, this::showMessage);
         this.files = new FileActions(ctl, this::load, this::showMessage, () -> getScene() == null ? null : getScene().getWindow(),
                 () -> new double[] {plot.getWidth(), plot.getHeight()});
+        files.setDark(this::isDark);
+        files.setArrows(() -> plot.arrowMode() == PlotView.ArrowMode.OFF ? null : plot.arrowKinds());
         this.charts = new ChartsView(ctl, this::showMessage);
         this.worked = new WorkedStepPanel(ctl);
         worked.setVisible(false);

@@ -80,6 +80,9 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--no-aids", description = "leave out the aids drawn over the plot (arrows, maps)")
     boolean noAids;
 
+    @Option(names = "--dark", description = "the dark theme, as the window's View → Dark (projectors)")
+    boolean dark;
+
     @Option(names = "--arrows", paramLabel = "KINDS",
             description = {"draw each run's last step as arrows: all, or some of gradient, velocity, step, lookahead,"
                     + " slow_weights, preconditioned, newton_step, trial, averaged (comma-separated)"})
@@ -103,7 +106,7 @@ final class RenderCommand implements Callable<Integer> {
         int[] wh = ExportOptions.parseSize(size);
         Overlays overlays = new Overlays(!noStep, !noTitle, !noLegend, !noAids);
         ExportOptions o = new ExportOptions(wh[0], wh[1], fps, stepsPerFrame, firstStep, steps, charts, overlays,
-                arrows == null ? null : ArrowPainter.Settings.parse(arrows));
+                arrows == null ? null : ArrowPainter.Settings.parse(arrows), dark);
         PrintWriter err = commandSpec.commandLine().getErr();
         if (source.lesson != null) {
             return lesson(format, wh, err);

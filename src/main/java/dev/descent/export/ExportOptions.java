@@ -18,9 +18,10 @@ import java.util.Locale;
  * @param overlays      what each frame says about itself (step counter, title and caption, legend, aids)
  * @param arrows        which arrows to draw at each run's last step (see {@link dev.descent.render.ArrowPainter});
  *                      null: none. Drawn as an aid: {@code overlays.aids()} switches them off
+ * @param dark          the dark theme, as the window's (View → Dark): plot, chart and labels
  */
 public record ExportOptions(int width, int height, double fps, int stepsPerFrame, long firstStep, long lastStep,
-                            boolean charts, Overlays overlays, dev.descent.render.ArrowPainter.Settings arrows) {
+                            boolean charts, Overlays overlays, dev.descent.render.ArrowPainter.Settings arrows, boolean dark) {
 
     public static final int MIN_SIZE = 64;
     public static final int MAX_SIZE = 7680;
@@ -30,13 +31,19 @@ public record ExportOptions(int width, int height, double fps, int stepsPerFrame
 
     /** Every overlay on, no arrows. */
     public ExportOptions(int width, int height, double fps, int stepsPerFrame, long firstStep, long lastStep, boolean charts) {
-        this(width, height, fps, stepsPerFrame, firstStep, lastStep, charts, Overlays.ALL, null);
+        this(width, height, fps, stepsPerFrame, firstStep, lastStep, charts, Overlays.ALL, null, false);
     }
 
     /** No arrows. */
     public ExportOptions(int width, int height, double fps, int stepsPerFrame, long firstStep, long lastStep, boolean charts,
                          Overlays overlays) {
-        this(width, height, fps, stepsPerFrame, firstStep, lastStep, charts, overlays, null);
+        this(width, height, fps, stepsPerFrame, firstStep, lastStep, charts, overlays, null, false);
+    }
+
+    /** Light. */
+    public ExportOptions(int width, int height, double fps, int stepsPerFrame, long firstStep, long lastStep, boolean charts,
+                         Overlays overlays, dev.descent.render.ArrowPainter.Settings arrows) {
+        this(width, height, fps, stepsPerFrame, firstStep, lastStep, charts, overlays, arrows, false);
     }
 
     /** @throws IllegalArgumentException naming the offending value */
@@ -72,7 +79,7 @@ public record ExportOptions(int width, int height, double fps, int stepsPerFrame
 
     /** The same options with the arrows of each run's last step drawn (null: none). */
     public ExportOptions withArrows(dev.descent.render.ArrowPainter.Settings a) {
-        return new ExportOptions(width, height, fps, stepsPerFrame, firstStep, lastStep, charts, overlays, a);
+        return new ExportOptions(width, height, fps, stepsPerFrame, firstStep, lastStep, charts, overlays, a, dark);
     }
 
     /** Steps 0 to {@code steps}, one frame every {@code stepsPerFrame} steps. */
@@ -94,11 +101,16 @@ public record ExportOptions(int width, int height, double fps, int stepsPerFrame
     }
 
     public ExportOptions withSize(int w, int h) {
-        return new ExportOptions(w, h, fps, stepsPerFrame, firstStep, lastStep, charts, overlays, arrows);
+        return new ExportOptions(w, h, fps, stepsPerFrame, firstStep, lastStep, charts, overlays, arrows, dark);
     }
 
     public ExportOptions withOverlays(Overlays o) {
-        return new ExportOptions(width, height, fps, stepsPerFrame, firstStep, lastStep, charts, o, arrows);
+        return new ExportOptions(width, height, fps, stepsPerFrame, firstStep, lastStep, charts, o, arrows, dark);
+    }
+
+    /** The same options in the dark theme (or the light one). */
+    public ExportOptions withDark(boolean d) {
+        return new ExportOptions(width, height, fps, stepsPerFrame, firstStep, lastStep, charts, overlays, arrows, d);
     }
 
     /**

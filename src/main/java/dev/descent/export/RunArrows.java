@@ -24,6 +24,11 @@ final class RunArrows implements SceneFrames.Aids {
         }
     }
 
+    /** The height the arrows' scale note takes at the bottom of the plot. */
+    static double noteHeight(Style style) {
+        return ArrowPainter.noteHeight(style);
+    }
+
     @Override
     public void paint(Graphics2D g, PlotTransform transform, Style style, long step) {
         ArrowPainter.paint(g, transform, style, arrows(step), settings);

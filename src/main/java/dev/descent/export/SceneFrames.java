@@ -51,6 +51,8 @@ public final class SceneFrames implements FramePainter {
     }
 
     private final ExportRuns runs;
+    private final boolean dark;
+    private final ChartTheme theme;
     private final List<SimulatedRun> shown;
     private final int width;
     private final int height;
@@ -81,6 +83,14 @@ public final class SceneFrames implements FramePainter {
      */
     public SceneFrames(ExportRuns runs, int width, int height, boolean charts, long lastStep, Overlays overlays,
             String title, String caption, Aids aids) {
+        this(runs, width, height, charts, lastStep, overlays, title, caption, aids, false);
+    }
+
+    /** As above, in the dark theme when {@code dark} (the window's View → Dark). */
+    public SceneFrames(ExportRuns runs, int width, int height, boolean charts, long lastStep, Overlays overlays,
+            String title, String caption, Aids aids, boolean dark) {
+        this.dark = dark;
+        this.theme = dark ? ChartTheme.DARK : ChartTheme.LIGHT;
         this.runs = runs;
         this.shown = runs.shown();
         this.width = width;
@@ -95,7 +105,7 @@ public final class SceneFrames implements FramePainter {
         int pw = charts && beside ? (int) Math.round(width * (1 - CHART_SHARE)) : width;
         int ph = charts && !beside ? (int) Math.round(height * (1 - CHART_SHARE)) : height;
         this.plotArea = new Rectangle(0, 0, pw, ph);
-        this.layer = StaticLayer.render(new Scene(runs.surface(), runs.viewport(), pw, ph, settings(s)));
+        this.layer = StaticLayer.render(new Scene(runs.surface(), runs.viewport(), pw, ph, settings(s, dark)));
         this.overlay = OverlaySettings.DEFAULT.withTrailLength(s.trail()).withLegend(this.overlays.legend());
         this.unit = Style.forSize(width, height, 1).unit();
         this.scale = LossScale.of(runs.surface(), true);
@@ -114,17 +124,22 @@ public final class SceneFrames implements FramePainter {
     /** The frames an export with these options draws. */
     public static SceneFrames of(ExportRuns runs, ExportOptions o) {
         return new SceneFrames(runs, o.width(), o.height(), o.charts(), o.lastStep(), o.overlays(), null, null,
-                o.arrows() == null ? null : new RunArrows(runs, o.arrows()));
+                o.arrows() == null ? null : new RunArrows(runs, o.arrows()), o.dark());
     }
 
     /** The session's look as the window draws it (equal aspect: one unit as long on x as on y). */
     public static SceneSettings settings(SessionConfig s) {
-        return new PlotPainter.Look(s.colorMap(), s.contourLines(), s.gradientField(), false).settings();
+        return settings(s, false);
+    }
+
+    /** The session's look in the light or dark theme. */
+    public static SceneSettings settings(SessionConfig s, boolean dark) {
+        return new PlotPainter.Look(s.colorMap(), s.contourLines(), s.gradientField(), dark).settings();
     }
 
     private StepChart newChart() {
         StepChart c = new StepChart(scale.title(), scale.logAxis(), false);
-        c.setTheme(ChartTheme.LIGHT);
+        c.setTheme(theme);
         c.setScale(scale);
         return c;
     }
@@ -171,7 +186,7 @@ public final class SceneFrames implements FramePainter {
     public void paint(Graphics2D g, long step) {
         Style style = layer.style();
         if (chartArea != null) {
-            g.setColor(ChartTheme.LIGHT.background());
+            g.setColor(theme.background());
             g.fillRect(0, 0, width, height);
         }
         ScenePainter.paintFrame(g, layer, snapshots(step), overlay);
@@ -189,8 +204,10 @@ public final class SceneFrames implements FramePainter {
                 // presenter mode's sizes at 720p, scaled with the frame; a small frame keeps the title alone
                 double s = Math.max(0.45, Math.min(unit * 0.8, t.width() / 700.0));
                 boolean room = t.width() >= 480 * unit && t.height() >= 260 * unit;
-                PresenterPainter.paintLabels(p, (int) Math.round(t.width()), (int) Math.round(t.height()), shownStep,
-                        words ? title : null, words && room ? caption : null, s, false, true);
+                // the arrows' scale note keeps the plot's bottom left line: the words sit above it
+                double note = aids instanceof RunArrows && overlays.aids() ? RunArrows.noteHeight(style) : 0;
+                PresenterPainter.paintLabels(p, (int) Math.round(t.width()), (int) Math.round(t.height() - note), shownStep,
+                        words ? title : null, words && room ? caption : null, s, dark, true);
             } finally {
                 p.dispose();
             }
@@ -223,7 +240,7 @@ public final class SceneFrames implements FramePainter {
         List<Color> colors = new ArrayList<>();
         for (SimulatedRun r : shown) {
             int rows = r.rowsAt(step);
-            Color color = ChartTheme.LIGHT.runColor(r.color());
+            Color color = theme.runColor(r.color());
             lines.add(new StepChart.Line(r.label(), LossLines.loss(r.loss(), rows, scale), color, 1.5f, StepChart.Dash.SOLID, null));
             marks.add(LossLines.uphill(r.loss(), r.costs() == null ? null : r.costs()[0], rows, scale));
             colors.add(color);

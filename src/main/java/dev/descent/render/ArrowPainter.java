@@ -242,6 +242,11 @@ public final class ArrowPainter {
         return out;
     }
 
+    /** The height the scale note takes above the plot's bottom edge, margin included. */
+    public static double noteHeight(Style s) {
+        return Style.lineHeight(s.legendFont()) + s.px(4) + s.px(6);
+    }
+
     private static void paintNote(Graphics2D g, PlotTransform t, Style s, Set<RoleVector.Role> drawn,
             Map<RoleVector.Role, Double> factors) {
         Font f = s.legendFont();

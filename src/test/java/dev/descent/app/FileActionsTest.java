@@ -124,6 +124,25 @@ class FileActionsTest {
     }
 
     @Test
+    void aStillExportedFromADarkWindowIsDark(FxRobot robot) throws Exception {
+        Path light = dir.resolve("light.png");
+        Path dark = dir.resolve("dark.png");
+        robot.interact(() -> view.files().run(dev.descent.export.Exporter.Format.PNG,
+                new dev.descent.export.ExportOptions(640, 360, 30, 1, 0, 0, false), light));
+        org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> Files.exists(light));
+        robot.interact(() -> view.setDark(true));
+        org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> {
+            robot.interact(() -> view.files().run(dev.descent.export.Exporter.Format.PNG,
+                    new dev.descent.export.ExportOptions(640, 360, 30, 1, 0, 0, false), dark));
+            Thread.sleep(200);
+            return Files.exists(dark); // a second export waits for the first to finish
+        });
+        int a = javax.imageio.ImageIO.read(light.toFile()).getRGB(2, 2);
+        int b = javax.imageio.ImageIO.read(dark.toFile()).getRGB(2, 2);
+        assertTrue((a & 0xff) > 200 && (b & 0xff) < 60, Integer.toHexString(a) + " then " + Integer.toHexString(b));
+    }
+
+    @Test
     void theWindowRefusesInTheSameWordsAsTheCommandLine(FxRobot robot) throws Exception {
         SessionConfig before = ctl.session();
         Path twice = Files.writeString(dir.resolve("twice.json"), "{\"version\": 1, \"surface\": \"quadratic\", \"surface\": \"ravine\"}");

@@ -95,6 +95,27 @@ class RenderCommandTest {
     }
 
     @Test
+    void darkStillsAreDarkAsTheWindowsDarkTheme() throws Exception {
+        Path light = dir.resolve("light.png");
+        Path dark = dir.resolve("dark.png");
+        assertEquals(0, CliTest.run("render", "--preset", "ravine", "--steps", "20", "--size", "640x360", "--charts", "-q",
+                "--out", light.toString()).exit());
+        assertEquals(0, CliTest.run("render", "--preset", "ravine", "--steps", "20", "--size", "640x360", "--charts", "-q",
+                "--dark", "--out", dark.toString()).exit());
+        java.awt.image.BufferedImage a = javax.imageio.ImageIO.read(light.toFile());
+        java.awt.image.BufferedImage b = javax.imageio.ImageIO.read(dark.toFile());
+        // the frame's corner (outside the axes) and the chart's corner (right edge) take the theme's background
+        for (int[] p : new int[][] {{2, 2}, {637, 180}}) {
+            assertTrue(luma(a.getRGB(p[0], p[1])) > 200, "light at " + p[0] + "," + p[1]);
+            assertTrue(luma(b.getRGB(p[0], p[1])) < 60, "dark at " + p[0] + "," + p[1]);
+        }
+    }
+
+    private static double luma(int rgb) {
+        return 0.299 * (rgb >> 16 & 255) + 0.587 * (rgb >> 8 & 255) + 0.114 * (rgb & 255);
+    }
+
+    @Test
     void badInputExitsTwoWithOneLineAndWritesNothing() throws Exception {
         Path out = dir.resolve("x.gif");
         CliTest.assertRefused(CliTest.run("render", "--preset", "nope", "--out", out.toString()), "No preset named nope");
