@@ -2,6 +2,7 @@ package dev.descent.sim;
 
 import dev.descent.math.Surface;
 import dev.descent.optim.Optimizer;
+import dev.descent.optim.StabilityBound;
 import java.util.Optional;
 
 /**
@@ -9,6 +10,7 @@ import java.util.Optional;
  * with curvature λ_max = max(a, b), torch's form (buffer b ← μ·b + (1 − τ)·g, θ ← θ − η·b) converges
  * from every start iff η·(1 − τ)·(λ_max + wd) < 2 + 2μ; plain GD (μ = 0) iff η·λ_max < 2. The
  * classic form v ← μv − ηg is the same iteration. Nesterov's and the adaptive methods have no line here.
+ * The bound is the one the optimizer declares ({@link StabilityBound}), never a check of which optimizer it is.
  */
 public final class StabilityTheory {
 
@@ -20,19 +22,16 @@ public final class StabilityTheory {
      * it converges; empty when the theory does not cover this surface and optimizer.
      */
     public static Optional<Double> margin(Surface surface, Optimizer o) {
-        if (!surface.id().equals("quadratic") || !o.kind().id().equals("sgd")) {
+        if (!surface.id().equals("quadratic")) {
             return Optional.empty();
         }
-        var p = o.hyperparameters();
-        if (p.bool("nesterov") || p.bool("maximize") || p.choice("variant").equals("lookahead")) {
+        // the bound the optimizer declares (none for Nesterov's forms, adaptive methods or ascent)
+        StabilityBound bound = o.newStepper(2).stabilityBound();
+        if (bound == null) {
             return Optional.empty();
         }
         double lambda = Math.max(surface.parameters().real("a"), surface.parameters().real("b"));
-        double eta = p.real("lr");
-        double mu = p.real("momentum");
-        double tau = p.real("dampening");
-        double wd = p.real("weight_decay");
-        return Optional.of(eta * (1 - tau) * (lambda + wd) - (2 + 2 * mu));
+        return Optional.of(bound.value(o.lr(), lambda) - bound.limit());
     }
 
     /** Whether the theory covers this pairing at all. */
