@@ -388,6 +388,12 @@ public final class ChartsView extends StackPane {
                 lines.add(new StepChart.Line(m.name(), store.series(r, channel, log, scale), runColor(m),
                         i == sel ? 2.4f : 1.5f, StepChart.Dash.SOLID, s -> Steps.valueAt(r.history(), x, channel, s)));
             }
+            if (scale != null && sel >= 0 && sel < runs.size() && runs.get(sel).shown()) {
+                StepChart.Line rate = rateLine(runs.get(sel), ctl.frameOf(frame, sel), scale);
+                if (rate != null) {
+                    lines.add(rate);
+                }
+            }
             c.chart().setLines(lines);
             if (scale != null) {
                 // the steps that raised f, marked on the loss lines
@@ -404,6 +410,54 @@ public final class ChartsView extends StackPane {
             }
             c.refreshReadout();
         }
+    }
+
+    private RunConfig rateRun;
+    private java.util.Optional<Double> rate = java.util.Optional.empty();
+
+    /**
+     * On the quadratic, for gradient descent and heavy ball: the textbook rate (f₀ − f*)·ρ^{2t} as a
+     * dashed line beside the selected run's loss, so theory and run can be compared; null elsewhere.
+     */
+    private StepChart.Line rateLine(RunConfig m, RunFrame r, LossScale scale) {
+        if (r == null) {
+            return null;
+        }
+        if (m != rateRun) {
+            rateRun = m;
+            try {
+                rate = dev.descent.sim.QuadraticRate.rho(ctl.surface(), m.toRunSpec(ctl.surface()).optimizer());
+            } catch (IllegalArgumentException e) {
+                rate = java.util.Optional.empty();
+            }
+        }
+        if (rate.isEmpty() || !(rate.get() < 1) || r.step() < 1) {
+            return null;
+        }
+        double rho = rate.get();
+        double fStar = scale.fStar();
+        double gap0 = r.history().get(SeriesStore.LOSS, 0) - (Double.isFinite(fStar) ? fStar : 0);
+        int n = (int) Math.min(r.step(), 400);
+        double[] xs = new double[n + 1];
+        double[] ys = new double[n + 1];
+        int k = 0;
+        for (int j = 0; j <= n; j++) {
+            double t = (double) j * r.step() / n;
+            double gap = gap0 * Math.pow(rho, 2 * t);
+            if (!(gap > 1e-300)) {
+                break;
+            }
+            xs[k] = t; // one gradient a step: the same on the steps and the evaluations axis
+            ys[k++] = scale.map((Double.isFinite(fStar) ? fStar : 0) + gap);
+        }
+        if (k < 2) {
+            return null;
+        }
+        double a = gap0;
+        double base = Double.isFinite(fStar) ? fStar : 0;
+        return new StepChart.Line(String.format(java.util.Locale.ROOT, "rate ρ^2t, ρ = %.4g", rho),
+                dev.descent.render.charts.Points.of(java.util.Arrays.copyOf(xs, k), java.util.Arrays.copyOf(ys, k)),
+                java.awt.Color.GRAY, 1.6f, StepChart.Dash.DASHED, t -> base + a * Math.pow(rho, 2 * t));
     }
 
     /** Where the selected run's epochs begin (x on the charts' axis), when it draws minibatches; else none. */

@@ -196,6 +196,26 @@ class ChartsTest {
     }
 
     @Test
+    void onTheBowlTheSelectedHeavyBallRunHasItsTextbookRateBesideIt(FxRobot robot) throws Exception {
+        int momentum = 0;
+        while (!ctl.session().runs().get(momentum).name().equals("Momentum")) {
+            momentum++;
+        }
+        int m = momentum;
+        robot.interact(() -> ctl.select(m));
+        playTo(robot, 40);
+        LiveChart loss = chart("chart-loss", view.charts().runCharts());
+        waitFor(() -> loss.chart().lines().stream().anyMatch(l -> l.label().startsWith("rate ρ^2t")));
+        StepChart.Line rate = loss.chart().lines().stream().filter(l -> l.label().startsWith("rate")).findFirst().orElseThrow();
+        // η = 0.02, μ = 0.9 on ½(x² + 10y²): 1 + μ − ηλ = 1.88 and 1.7, both below 2√μ, so ρ = √0.9
+        assertTrue(rate.label().contains("0.9487"), rate.label());
+        double f0 = ctl.frameOf(ctl.latest(), m).history().get(dev.descent.render.charts.SeriesStore.LOSS, 0);
+        assertEquals(f0 * Math.pow(0.9, 40), rate.readout().applyAsDouble(40), 1e-12 * f0);
+        robot.interact(() -> ctl.select(0 == m ? 1 : 0)); // Adam: no textbook line
+        waitFor(() -> loss.chart().lines().stream().noneMatch(l -> l.label().startsWith("rate")));
+    }
+
+    @Test
     void chartsCanBeHiddenShownFoldedAndSaved(FxRobot robot, @TempDir Path dir) throws Exception {
         playTo(robot, 30);
         ChartsView charts = view.charts();
