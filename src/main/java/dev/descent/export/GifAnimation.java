@@ -1,15 +1,10 @@
 package dev.descent.export;
 
 import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import javax.imageio.stream.ImageOutputStream;
 
@@ -33,44 +28,17 @@ public final class GifAnimation {
         int h = painter.height();
         int n = o.frames();
         GifPalette palette = palette(painter, o);
-        int threads = Integer.getInteger("descent.export.threads", Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
-        int ahead = 2 * threads;
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "descent-gif-frames");
-            t.setDaemon(true);
-            return t;
-        });
-        ArrayDeque<Future<int[]>> queue = new ArrayDeque<>();
         try (ImageOutputStream ios = Exporter.imageStream(file);
              GifWriter gif = new GifWriter(ios, w, h, GifWriter.delayFor(o.fps()), palette)) {
             gif.setComment(EmbeddedSession.shareString(painter.runs().session()));
-            int[] previous = null;
-            int next = 0;
-            for (int k = 0; k < n; k++) {
-                while (next < n && next < k + ahead) {
-                    long step = o.stepOf(next++);
-                    queue.add(pool.submit(() -> {
-                        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-                        Exporter.draw(painter, img, step);
-                        return Exporter.pixels(img);
-                    }));
-                }
-                if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
-                    throw new ExportCancelledException();
-                }
-                int[] px = get(queue.poll());
-                gif.write(GifWriter.prepare(previous, px, w, h, palette));
-                previous = px;
+            int[][] previous = {null};
+            FramePipeline.run(painter, o, cancelled, (k, px) -> {
+                gif.write(GifWriter.prepare(previous[0], px, w, h, palette));
+                previous[0] = px;
                 p.update(k + 1, n);
-            }
+            });
             gif.finish();
-        } finally {
-            pool.shutdownNow();
         }
-    }
-
-    private static int[] get(Future<int[]> f) throws IOException {
-        return FramePipeline.get(f);
     }
 
     /** The palette of an animation: colours of its first and last frames, run colours exactly. */
