@@ -1,6 +1,7 @@
 package dev.descent.app;
 
 import dev.descent.render.PlotPainter;
+import dev.descent.session.BasinMapConfig;
 import dev.descent.session.SessionController;
 import dev.descent.session.RunConfig;
 import dev.descent.session.Sessions;
@@ -51,9 +52,9 @@ public final class BasinMapOverlay {
     private volatile boolean fresh;
     private volatile String problem;
     private Key requested;
-    private boolean enabled;
     private boolean wasPainted;
-    private int steps = 300;
+    /** The steps and comparison the map takes when it is turned on (the session's while it is on). */
+    private int steps = BasinMapConfig.DEFAULT_STEPS;
     private int compareWith = -1;
     private final AtomicLong mapsMade = new AtomicLong();
 
@@ -61,38 +62,55 @@ public final class BasinMapOverlay {
         this.ctl = ctl;
     }
 
+    /** Whether the map is on: the session's own setting, so it is saved and opened with the session. */
     public boolean enabled() {
-        return enabled;
+        return ctl.session().basinMap() != null;
     }
 
-    /** Shows or hides the map (a hidden map computes nothing). */
+    private BasinMapConfig config() {
+        return ctl.session().basinMap();
+    }
+
+    /** Shows or hides the map (a hidden map computes nothing); the session remembers it. */
     public void setEnabled(boolean on) {
-        enabled = on;
-        if (!on) {
-            generation.incrementAndGet();
-            requested = null;
+        if (on != enabled()) {
+            ctl.setBasinMap(on ? new BasinMapConfig(Math.max(0, ctl.selected()), compareWith >= 0 ? compareWith : null, steps)
+                    : null);
         }
         fresh = true;
     }
 
     public int steps() {
-        return steps;
+        BasinMapConfig c = config();
+        return c != null ? c.steps() : steps;
     }
 
     /** Steps of every run of the map. */
     public void setSteps(int n) {
-        if (n < 1 || n > 100_000) {
-            throw new IllegalArgumentException("Invalid map step count: " + n + " (1 … 100000)");
+        if (n < 1 || n > BasinMapConfig.MAX_STEPS) {
+            throw new IllegalArgumentException("Invalid map step count: " + n + " (1 … " + BasinMapConfig.MAX_STEPS + ")");
         }
         steps = n;
+        BasinMapConfig c = config();
+        if (c != null) {
+            ctl.setBasinMap(c.withSteps(n));
+        }
     }
 
     /** The run (index) whose optimizer the selected run's map is compared with, or -1 for a plain map. */
     public void setCompareWith(int index) {
         compareWith = index;
+        BasinMapConfig c = config();
+        if (c != null) {
+            ctl.setBasinMap(c.withCompareWith(index < 0 ? null : index));
+        }
     }
 
     public int compareWith() {
+        BasinMapConfig c = config();
+        if (c != null) {
+            return c.compareWith() == null ? -1 : c.compareWith();
+        }
         return compareWith;
     }
 
@@ -120,7 +138,12 @@ public final class BasinMapOverlay {
     boolean update(PlotPainter.Geometry g) {
         boolean repaint = fresh;
         fresh = false;
-        if (!enabled) {
+        if (!enabled()) {
+            if (requested != null) {
+                // turned off, or a session without a map opened: whatever is under way stops
+                generation.incrementAndGet();
+                requested = null;
+            }
             if (wasPainted) {
                 wasPainted = false;
                 return true;
@@ -141,7 +164,15 @@ public final class BasinMapOverlay {
             problem = "no run to map";
             return null;
         }
-        RunConfig run = ctl.run(Math.min(sel, ctl.runs().size() - 1)).withStart(0, 0);
+        sel = Math.min(sel, ctl.runs().size() - 1);
+        BasinMapConfig c = config();
+        if (c != null && c.run() != sel) {
+            // the map follows the selected run; the session says which one, for saving
+            ctl.setBasinMap(c.withRun(sel));
+        }
+        int compareWith = compareWith();
+        int steps = steps();
+        RunConfig run = ctl.run(sel).withStart(0, 0);
         RunConfig other = compareWith >= 0 && compareWith < ctl.runs().size() && compareWith != sel
                 ? ctl.run(compareWith).withStart(0, 0) : null;
         return new Key(ctl.surface(), run, other, g.viewport(), (int) Math.round(g.width()), (int) Math.round(g.height()), steps);
@@ -199,7 +230,7 @@ public final class BasinMapOverlay {
     /** Paints the newest map under the contours of the layer (FX thread, into the back canvas). */
     void paint(Graphics2D g, PlotPainter.Layer layer, PlotPainter.Geometry now) {
         Shown s = shown;
-        if (!enabled || s == null || layer == null || s.key().surface() != layer.surface()) {
+        if (!enabled() || s == null || layer == null || s.key().surface() != layer.surface()) {
             return;
         }
         BasinMapPainter.paint(g, layer.layer(), now.transform(), s.key().view(), s.result(), s.cells(), 0.88f, false);
@@ -216,7 +247,7 @@ public final class BasinMapOverlay {
      */
     public BufferedImage still(String colorMap, boolean dark) {
         Shown s = shown;
-        if (!enabled || s == null) {
+        if (!enabled() || s == null) {
             throw new IllegalStateException("No basin map to save: turn it on first (Maps → Basin map, Ctrl+B)");
         }
         int w = s.key().width() + 200;
@@ -240,7 +271,7 @@ public final class BasinMapOverlay {
     /** The newest map's cells as CSV ({@link dev.descent.export.MapCsv}). */
     public void writeCsv(java.io.OutputStream out) throws java.io.IOException {
         Shown s = shown;
-        if (!enabled || s == null) {
+        if (!enabled() || s == null) {
             throw new IllegalStateException("No basin map to save: turn it on first (Maps → Basin map, Ctrl+B)");
         }
         dev.descent.export.MapCsv.write(out, s.result(), null, s.key().view());
