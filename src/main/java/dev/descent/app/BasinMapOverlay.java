@@ -1,22 +1,18 @@
 package dev.descent.app;
 
+import dev.descent.export.MapUnderlay;
 import dev.descent.render.PlotPainter;
 import dev.descent.session.BasinMapConfig;
 import dev.descent.session.SessionController;
 import dev.descent.session.RunConfig;
-import dev.descent.session.Sessions;
 import dev.descent.math.Surface;
 import dev.descent.math.Viewport;
-import dev.descent.render.BasinMapPainter;
-import dev.descent.render.ColorMap;
 import dev.descent.render.LegendPainter;
-import dev.descent.render.MapColors;
 import dev.descent.sim.BasinMap;
 import dev.descent.sim.MapResult;
 import dev.descent.sim.RunSpec;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,7 +32,10 @@ public final class BasinMapOverlay {
     }
 
     /** A finished map ready to paint. */
-    private record Shown(Key key, MapResult result, BufferedImage cells, List<BasinMapPainter.Entry> legend, String title) {
+    private record Shown(Key key, MapUnderlay.Picture picture) {
+        MapResult result() {
+            return picture.result();
+        }
     }
 
     private final SessionController ctl;
@@ -188,28 +187,14 @@ public final class BasinMapOverlay {
             try {
                 RunSpec spec = key.run().toRunSpec(key.surface());
                 RunSpec other = key.other() == null ? null : key.other().toRunSpec(key.surface());
-                boolean batch = spec.optimizer().isElementwise() && spec.noise().isNone() && spec.clipNorm() == 0
-                        && (other == null || other.optimizer().isElementwise() && other.noise().isNone() && other.clipNorm() == 0);
                 // coarse at once, then finer; start-by-start optimizers stop at a quarter of the pixels
-                int[] divisors = batch ? new int[] {8, 2, 1} : new int[] {16, 4};
+                int[] divisors = MapUnderlay.batched(spec, other) ? new int[] {8, 2, 1} : new int[] {16, 4};
                 for (int d : divisors) {
                     int cols = Math.max(8, key.width() / d);
                     int rows = Math.max(8, key.height() / d);
-                    BasinMap.Request req = BasinMap.Request.live(spec, key.view(), cols, rows, key.steps());
-                    MapResult a = BasinMap.compute(req, threads, cancelled);
-                    Shown s;
-                    String name = key.run().name();
-                    if (other != null) {
-                        MapResult b = BasinMap.compute(BasinMap.Request.live(other, key.view(), cols, rows, key.steps()), threads,
-                                cancelled);
-                        s = new Shown(key, a, MapColors.differenceImage(a, b),
-                                BasinMapPainter.differenceEntries(a, b, name, key.other().name()),
-                                "Where " + name + " and " + key.other().name() + " end differently, " + key.steps() + " steps");
-                    } else {
-                        s = new Shown(key, a, MapColors.image(a, MapColors.Mode.ENDING, ColorMap.VIRIDIS), BasinMapPainter.entries(a),
-                                "Basin map of " + name + ": " + spec.optimizer().label() + ", " + key.steps() + " steps"
-                                        + (d > 1 ? " (refining…)" : ""));
-                    }
+                    MapUnderlay.Picture p = MapUnderlay.compute(key.surface(), key.run(), key.other(), key.view(), cols, rows,
+                            key.steps(), d > divisors[divisors.length - 1], threads, cancelled);
+                    Shown s = new Shown(key, p);
                     if (cancelled.getAsBoolean()) {
                         return;
                     }
@@ -233,9 +218,7 @@ public final class BasinMapOverlay {
         if (!enabled() || s == null || layer == null || s.key().surface() != layer.surface()) {
             return;
         }
-        BasinMapPainter.paint(g, layer.layer(), now.transform(), s.key().view(), s.result(), s.cells(), 0.88f, false);
-        BasinMapPainter.paintLegend(g, now.area(), s.legend(), s.result().cells(), layer.layer().style(), s.title(),
-                LegendPainter.Corner.BOTTOM_RIGHT);
+        MapUnderlay.paint(g, layer.layer(), now.transform(), s.picture(), now.area(), LegendPainter.Corner.BOTTOM_RIGHT);
         wasPainted = true;
     }
 
@@ -259,9 +242,7 @@ public final class BasinMapOverlay {
         try {
             dev.descent.render.Style.applyHints(g);
             g.drawImage(layer.layer().image(), 0, 0, null);
-            BasinMapPainter.paint(g, layer.layer(), layer.layer().transform(), s.key().view(), s.result(), s.cells(), 0.88f, false);
-            BasinMapPainter.paintLegend(g, layer.layer().transform().plotArea(), s.legend(), s.result().cells(),
-                    layer.layer().style(), s.title(), LegendPainter.Corner.BOTTOM_RIGHT);
+            MapUnderlay.paint(g, layer.layer(), layer.layer().transform(), s.picture(), LegendPainter.Corner.BOTTOM_RIGHT);
         } finally {
             g.dispose();
         }
