@@ -1,21 +1,18 @@
 package dev.descent.app;
 
+import dev.descent.export.MapUnderlay;
 import dev.descent.render.PlotPainter;
+import dev.descent.session.BasinMapConfig;
 import dev.descent.session.SessionController;
 import dev.descent.session.RunConfig;
-import dev.descent.session.Sessions;
 import dev.descent.math.Surface;
 import dev.descent.math.Viewport;
-import dev.descent.render.BasinMapPainter;
-import dev.descent.render.ColorMap;
 import dev.descent.render.LegendPainter;
-import dev.descent.render.MapColors;
 import dev.descent.sim.BasinMap;
 import dev.descent.sim.MapResult;
 import dev.descent.sim.RunSpec;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,7 +32,10 @@ public final class BasinMapOverlay {
     }
 
     /** A finished map ready to paint. */
-    private record Shown(Key key, MapResult result, BufferedImage cells, List<BasinMapPainter.Entry> legend, String title) {
+    private record Shown(Key key, MapUnderlay.Picture picture) {
+        MapResult result() {
+            return picture.result();
+        }
     }
 
     private final SessionController ctl;
@@ -51,9 +51,9 @@ public final class BasinMapOverlay {
     private volatile boolean fresh;
     private volatile String problem;
     private Key requested;
-    private boolean enabled;
     private boolean wasPainted;
-    private int steps = 300;
+    /** The steps and comparison the map takes when it is turned on (the session's while it is on). */
+    private int steps = BasinMapConfig.DEFAULT_STEPS;
     private int compareWith = -1;
     private final AtomicLong mapsMade = new AtomicLong();
 
@@ -61,38 +61,55 @@ public final class BasinMapOverlay {
         this.ctl = ctl;
     }
 
+    /** Whether the map is on: the session's own setting, so it is saved and opened with the session. */
     public boolean enabled() {
-        return enabled;
+        return ctl.session().basinMap() != null;
     }
 
-    /** Shows or hides the map (a hidden map computes nothing). */
+    private BasinMapConfig config() {
+        return ctl.session().basinMap();
+    }
+
+    /** Shows or hides the map (a hidden map computes nothing); the session remembers it. */
     public void setEnabled(boolean on) {
-        enabled = on;
-        if (!on) {
-            generation.incrementAndGet();
-            requested = null;
+        if (on != enabled()) {
+            ctl.setBasinMap(on ? new BasinMapConfig(Math.max(0, ctl.selected()), compareWith >= 0 ? compareWith : null, steps)
+                    : null);
         }
         fresh = true;
     }
 
     public int steps() {
-        return steps;
+        BasinMapConfig c = config();
+        return c != null ? c.steps() : steps;
     }
 
     /** Steps of every run of the map. */
     public void setSteps(int n) {
-        if (n < 1 || n > 100_000) {
-            throw new IllegalArgumentException("Invalid map step count: " + n + " (1 … 100000)");
+        if (n < 1 || n > BasinMapConfig.MAX_STEPS) {
+            throw new IllegalArgumentException("Invalid map step count: " + n + " (1 … " + BasinMapConfig.MAX_STEPS + ")");
         }
         steps = n;
+        BasinMapConfig c = config();
+        if (c != null) {
+            ctl.setBasinMap(c.withSteps(n));
+        }
     }
 
     /** The run (index) whose optimizer the selected run's map is compared with, or -1 for a plain map. */
     public void setCompareWith(int index) {
         compareWith = index;
+        BasinMapConfig c = config();
+        if (c != null) {
+            ctl.setBasinMap(c.withCompareWith(index < 0 ? null : index));
+        }
     }
 
     public int compareWith() {
+        BasinMapConfig c = config();
+        if (c != null) {
+            return c.compareWith() == null ? -1 : c.compareWith();
+        }
         return compareWith;
     }
 
@@ -120,7 +137,12 @@ public final class BasinMapOverlay {
     boolean update(PlotPainter.Geometry g) {
         boolean repaint = fresh;
         fresh = false;
-        if (!enabled) {
+        if (!enabled()) {
+            if (requested != null) {
+                // turned off, or a session without a map opened: whatever is under way stops
+                generation.incrementAndGet();
+                requested = null;
+            }
             if (wasPainted) {
                 wasPainted = false;
                 return true;
@@ -141,7 +163,15 @@ public final class BasinMapOverlay {
             problem = "no run to map";
             return null;
         }
-        RunConfig run = ctl.run(Math.min(sel, ctl.runs().size() - 1)).withStart(0, 0);
+        sel = Math.min(sel, ctl.runs().size() - 1);
+        BasinMapConfig c = config();
+        if (c != null && c.run() != sel) {
+            // the map follows the selected run; the session says which one, for saving
+            ctl.setBasinMap(c.withRun(sel));
+        }
+        int compareWith = compareWith();
+        int steps = steps();
+        RunConfig run = ctl.run(sel).withStart(0, 0);
         RunConfig other = compareWith >= 0 && compareWith < ctl.runs().size() && compareWith != sel
                 ? ctl.run(compareWith).withStart(0, 0) : null;
         return new Key(ctl.surface(), run, other, g.viewport(), (int) Math.round(g.width()), (int) Math.round(g.height()), steps);
@@ -157,28 +187,14 @@ public final class BasinMapOverlay {
             try {
                 RunSpec spec = key.run().toRunSpec(key.surface());
                 RunSpec other = key.other() == null ? null : key.other().toRunSpec(key.surface());
-                boolean batch = spec.optimizer().isElementwise() && spec.noise().isNone() && spec.clipNorm() == 0
-                        && (other == null || other.optimizer().isElementwise() && other.noise().isNone() && other.clipNorm() == 0);
                 // coarse at once, then finer; start-by-start optimizers stop at a quarter of the pixels
-                int[] divisors = batch ? new int[] {8, 2, 1} : new int[] {16, 4};
+                int[] divisors = MapUnderlay.batched(spec, other) ? new int[] {8, 2, 1} : new int[] {16, 4};
                 for (int d : divisors) {
                     int cols = Math.max(8, key.width() / d);
                     int rows = Math.max(8, key.height() / d);
-                    BasinMap.Request req = BasinMap.Request.live(spec, key.view(), cols, rows, key.steps());
-                    MapResult a = BasinMap.compute(req, threads, cancelled);
-                    Shown s;
-                    String name = key.run().name();
-                    if (other != null) {
-                        MapResult b = BasinMap.compute(BasinMap.Request.live(other, key.view(), cols, rows, key.steps()), threads,
-                                cancelled);
-                        s = new Shown(key, a, MapColors.differenceImage(a, b),
-                                BasinMapPainter.differenceEntries(a, b, name, key.other().name()),
-                                "Where " + name + " and " + key.other().name() + " end differently, " + key.steps() + " steps");
-                    } else {
-                        s = new Shown(key, a, MapColors.image(a, MapColors.Mode.ENDING, ColorMap.VIRIDIS), BasinMapPainter.entries(a),
-                                "Basin map of " + name + ": " + spec.optimizer().label() + ", " + key.steps() + " steps"
-                                        + (d > 1 ? " (refining…)" : ""));
-                    }
+                    MapUnderlay.Picture p = MapUnderlay.compute(key.surface(), key.run(), key.other(), key.view(), cols, rows,
+                            key.steps(), d > divisors[divisors.length - 1], threads, cancelled);
+                    Shown s = new Shown(key, p);
                     if (cancelled.getAsBoolean()) {
                         return;
                     }
@@ -199,12 +215,10 @@ public final class BasinMapOverlay {
     /** Paints the newest map under the contours of the layer (FX thread, into the back canvas). */
     void paint(Graphics2D g, PlotPainter.Layer layer, PlotPainter.Geometry now) {
         Shown s = shown;
-        if (!enabled || s == null || layer == null || s.key().surface() != layer.surface()) {
+        if (!enabled() || s == null || layer == null || s.key().surface() != layer.surface()) {
             return;
         }
-        BasinMapPainter.paint(g, layer.layer(), now.transform(), s.key().view(), s.result(), s.cells(), 0.88f, false);
-        BasinMapPainter.paintLegend(g, now.area(), s.legend(), s.result().cells(), layer.layer().style(), s.title(),
-                LegendPainter.Corner.BOTTOM_RIGHT);
+        MapUnderlay.paint(g, layer.layer(), now.transform(), s.picture(), now.area(), LegendPainter.Corner.BOTTOM_RIGHT);
         wasPainted = true;
     }
 
@@ -216,7 +230,7 @@ public final class BasinMapOverlay {
      */
     public BufferedImage still(String colorMap, boolean dark) {
         Shown s = shown;
-        if (!enabled || s == null) {
+        if (!enabled() || s == null) {
             throw new IllegalStateException("No basin map to save: turn it on first (Maps → Basin map, Ctrl+B)");
         }
         int w = s.key().width() + 200;
@@ -228,9 +242,7 @@ public final class BasinMapOverlay {
         try {
             dev.descent.render.Style.applyHints(g);
             g.drawImage(layer.layer().image(), 0, 0, null);
-            BasinMapPainter.paint(g, layer.layer(), layer.layer().transform(), s.key().view(), s.result(), s.cells(), 0.88f, false);
-            BasinMapPainter.paintLegend(g, layer.layer().transform().plotArea(), s.legend(), s.result().cells(),
-                    layer.layer().style(), s.title(), LegendPainter.Corner.BOTTOM_RIGHT);
+            MapUnderlay.paint(g, layer.layer(), layer.layer().transform(), s.picture(), LegendPainter.Corner.BOTTOM_RIGHT);
         } finally {
             g.dispose();
         }
@@ -240,7 +252,7 @@ public final class BasinMapOverlay {
     /** The newest map's cells as CSV ({@link dev.descent.export.MapCsv}). */
     public void writeCsv(java.io.OutputStream out) throws java.io.IOException {
         Shown s = shown;
-        if (!enabled || s == null) {
+        if (!enabled() || s == null) {
             throw new IllegalStateException("No basin map to save: turn it on first (Maps → Basin map, Ctrl+B)");
         }
         dev.descent.export.MapCsv.write(out, s.result(), null, s.key().view());

@@ -64,6 +64,11 @@ final class MapsMenu {
             item.setOnAction(e -> overlay.setSteps(n));
             steps.getItems().add(item);
         }
+        steps.setOnShowing(e -> steps.getItems().forEach(i -> ((RadioMenuItem) i).setSelected(
+                i.getText().equals(overlay.steps() + " steps"))));
+        basin.setSelected(overlay.enabled());
+        // the map is part of the session: opening one with (or without) a map turns it on (or off)
+        ctl.addListener(c -> basin.setSelected(overlay.enabled()));
         Menu compare = new Menu("Compare with run");
         compare.setOnShowing(e -> fillCompare(compare));
         compare.getItems().add(new MenuItem("(none)"));

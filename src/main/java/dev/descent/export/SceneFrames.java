@@ -2,6 +2,7 @@ package dev.descent.export;
 
 import dev.descent.session.SessionConfig;
 import dev.descent.render.ColorMap;
+import dev.descent.render.LegendPainter;
 import dev.descent.render.OverlaySettings;
 import dev.descent.render.PlotPainter;
 import dev.descent.render.PlotTransform;
@@ -62,6 +63,9 @@ public final class SceneFrames implements FramePainter {
     private final String title;
     private final String caption;
     private final Aids aids;
+    /** The field with the session's basin map under the contours (an aid), or null: the layer's image. */
+    private final BufferedImage background;
+    private final MapUnderlay.Picture map;
     private final Rectangle plotArea;
     private final Rectangle2D chartArea;
     private final LossScale scale;
@@ -107,6 +111,9 @@ public final class SceneFrames implements FramePainter {
         this.plotArea = new Rectangle(0, 0, pw, ph);
         this.layer = StaticLayer.render(new Scene(runs.surface(), runs.viewport(), pw, ph, settings(s, dark)));
         this.overlay = OverlaySettings.DEFAULT.withTrailLength(s.trail()).withLegend(this.overlays.legend());
+        // the session's basin map, computed once: it does not change from frame to frame
+        this.map = this.overlays.aids() ? MapUnderlay.of(s, runs.surface(), layer, Runtime.getRuntime().availableProcessors()) : null;
+        this.background = map == null ? null : MapUnderlay.background(layer, map, LegendPainter.Corner.TOP_LEFT);
         this.unit = Style.forSize(width, height, 1).unit();
         this.scale = LossScale.of(runs.surface(), true);
         if (charts) {
@@ -158,6 +165,11 @@ public final class SceneFrames implements FramePainter {
         return layer;
     }
 
+    /** The session's basin map drawn under every frame's plot, or null without one (or without aids). */
+    public MapUnderlay.Picture map() {
+        return map;
+    }
+
     public ExportRuns runs() {
         return runs;
     }
@@ -189,7 +201,12 @@ public final class SceneFrames implements FramePainter {
             g.setColor(theme.background());
             g.fillRect(0, 0, width, height);
         }
-        ScenePainter.paintFrame(g, layer, snapshots(step), overlay);
+        if (background != null) {
+            g.drawImage(background, 0, 0, null);
+            ScenePainter.paintOverlay(g, layer.transform(), layer.style(), snapshots(step), overlay);
+        } else {
+            ScenePainter.paintFrame(g, layer, snapshots(step), overlay);
+        }
         if (aids != null && overlays.aids()) {
             aids.paint(g, layer.transform(), layer.style(), step);
         }

@@ -161,7 +161,18 @@ public final class ConfigChecks {
         for (int i = 0; i < s.runs().size(); i++) {
             out.addAll(run(runField(i, s.runs().get(i).name()), surface, s.runs().get(i)).problems());
         }
+        if (s.basinMap() != null) {
+            check(out, "basinMap.steps", () -> mapSteps(s.basinMap().steps()));
+        }
         return out;
+    }
+
+    /** @throws IllegalArgumentException unless 1 ≤ n ≤ {@link BasinMapConfig#MAX_STEPS} */
+    public static int mapSteps(long n) {
+        if (n < 1 || n > BasinMapConfig.MAX_STEPS) {
+            throw new IllegalArgumentException("Invalid map steps: " + n + " (a whole number from 1 to " + BasinMapConfig.MAX_STEPS + ")");
+        }
+        return (int) n;
     }
 
     /** A run's problems and, when it has none, its spec: what checking it built, so nothing builds it again. */

@@ -26,10 +26,12 @@ import java.util.Map;
  * @param gradientField whether the gradient-field arrows are drawn
  * @param trail        how many recent steps of each path are drawn; 0 = the whole path
  * @param applyFromCurrentPoint whether setting changes go on from the current point instead of restarting
+ * @param basinMap     the basin map drawn under the plot, or null for none
  */
 public record SessionConfig(String title, String description, String surface, Map<String, Object> surfaceParams,
                       List<RunConfig> runs, double speed, long stepLimit, ViewBox view, String colorMap,
-                      Boolean contourLines, Boolean gradientField, int trail, Boolean applyFromCurrentPoint) {
+                      Boolean contourLines, Boolean gradientField, int trail, Boolean applyFromCurrentPoint,
+                      BasinMapConfig basinMap) {
 
     public static final int MAX_RUNS = 8;
 
@@ -44,45 +46,60 @@ public record SessionConfig(String title, String description, String surface, Ma
         gradientField = gradientField == null ? Boolean.FALSE : gradientField;
         trail = Math.max(0, trail);
         applyFromCurrentPoint = applyFromCurrentPoint == null ? Boolean.FALSE : applyFromCurrentPoint;
+        basinMap = basinMap == null ? null : basinMap.fitTo(runs.size());
+    }
+
+    /** A session without a basin map. */
+    public SessionConfig(String title, String description, String surface, Map<String, Object> surfaceParams,
+                         List<RunConfig> runs, double speed, long stepLimit, ViewBox view, String colorMap,
+                         Boolean contourLines, Boolean gradientField, int trail, Boolean applyFromCurrentPoint) {
+        this(title, description, surface, surfaceParams, runs, speed, stepLimit, view, colorMap, contourLines, gradientField,
+                trail, applyFromCurrentPoint, null);
     }
 
     public SessionConfig withRuns(List<RunConfig> r) {
         return new SessionConfig(title, description, surface, surfaceParams, r, speed, stepLimit, view, colorMap, contourLines,
-                gradientField, trail, applyFromCurrentPoint);
+                gradientField, trail, applyFromCurrentPoint, basinMap);
     }
 
     public SessionConfig withSurface(String id, Map<String, Object> params, List<RunConfig> r, ViewBox v) {
         return new SessionConfig(title, description, id, params, r, speed, stepLimit, v, colorMap, contourLines,
-                gradientField, trail, applyFromCurrentPoint);
+                gradientField, trail, applyFromCurrentPoint, basinMap);
     }
 
     public SessionConfig withSpeed(double s) {
         return new SessionConfig(title, description, surface, surfaceParams, runs, s, stepLimit, view, colorMap, contourLines,
-                gradientField, trail, applyFromCurrentPoint);
+                gradientField, trail, applyFromCurrentPoint, basinMap);
     }
 
     public SessionConfig withStepLimit(long s) {
         return new SessionConfig(title, description, surface, surfaceParams, runs, speed, s, view, colorMap, contourLines,
-                gradientField, trail, applyFromCurrentPoint);
+                gradientField, trail, applyFromCurrentPoint, basinMap);
     }
 
     public SessionConfig withView(ViewBox v) {
         return new SessionConfig(title, description, surface, surfaceParams, runs, speed, stepLimit, v, colorMap, contourLines,
-                gradientField, trail, applyFromCurrentPoint);
+                gradientField, trail, applyFromCurrentPoint, basinMap);
     }
 
     public SessionConfig withLook(String map, boolean lines, boolean field, int trailSteps) {
         return new SessionConfig(title, description, surface, surfaceParams, runs, speed, stepLimit, view, map, lines,
-                field, trailSteps, applyFromCurrentPoint);
+                field, trailSteps, applyFromCurrentPoint, basinMap);
     }
 
     public SessionConfig withApplyFromCurrentPoint(boolean b) {
         return new SessionConfig(title, description, surface, surfaceParams, runs, speed, stepLimit, view, colorMap, contourLines,
-                gradientField, trail, b);
+                gradientField, trail, b, basinMap);
     }
 
     public SessionConfig withTitle(String t, String d) {
         return new SessionConfig(t, d, surface, surfaceParams, runs, speed, stepLimit, view, colorMap, contourLines,
-                gradientField, trail, applyFromCurrentPoint);
+                gradientField, trail, applyFromCurrentPoint, basinMap);
+    }
+
+    /** The session with this basin map under its plot; null: none. */
+    public SessionConfig withBasinMap(BasinMapConfig m) {
+        return new SessionConfig(title, description, surface, surfaceParams, runs, speed, stepLimit, view, colorMap, contourLines,
+                gradientField, trail, applyFromCurrentPoint, m);
     }
 }

@@ -148,7 +148,8 @@ public final class SessionController {
         Sessions.Opened opened = Sessions.open(s);
         SessionConfig o = opened.session();
         history.clear();
-        install(o, opened.surface(), opened.specs(), o.runs().isEmpty() ? -1 : 0);
+        // the run a saved basin map maps is the selected one, as when it was saved
+        install(o, opened.surface(), opened.specs(), o.runs().isEmpty() ? -1 : o.basinMap() != null ? o.basinMap().run() : 0);
         fire(Change.LOADED);
         return opened.problems();
     }
@@ -207,7 +208,8 @@ public final class SessionController {
         SessionConfig now = session;
         SessionConfig r = s.withSpeed(now.speed()).withStepLimit(now.stepLimit())
                 .withLook(now.colorMap(), now.contourLines(), now.gradientField(), now.trail())
-                .withApplyFromCurrentPoint(now.applyFromCurrentPoint());
+                .withApplyFromCurrentPoint(now.applyFromCurrentPoint())
+                .withBasinMap(now.basinMap());
         if (r.surface().equals(now.surface()) && r.surfaceParams().equals(now.surfaceParams())) {
             r = r.withView(now.view());
         }
@@ -668,5 +670,13 @@ public final class SessionController {
     public void setLook(String colorMap, boolean contourLines, boolean gradientField, int trail) {
         session = session.withLook(colorMap, contourLines, gradientField, trail);
         fire(Change.VIEW);
+    }
+
+    /** The basin map under the plot (null: none); part of the session, so it is saved and opened with it. */
+    public void setBasinMap(BasinMapConfig m) {
+        if (!java.util.Objects.equals(m, session.basinMap())) {
+            session = session.withBasinMap(m);
+            fire(Change.VIEW);
+        }
     }
 }

@@ -229,8 +229,42 @@ public final class SessionFiles {
                 }
             }
         }
+        checkBasinMap(out, obj.get("basinMap"), runs != null && runs.isArray() ? runs.size() : 0);
         if (!out.isEmpty()) {
             throw new SessionFileException(ConfigChecks.describe(out));
+        }
+    }
+
+    /** The basin map's run indices must name runs of the file (the record would let them go quietly). */
+    private static void checkBasinMap(List<Problem> out, JsonNode map, int runs) {
+        if (map == null || !map.isObject()) {
+            return;
+        }
+        JsonNode run = map.get("run");
+        if (run == null || run.isNull()) {
+            out.add(new Problem("basinMap.run", "Invalid basin map: no \"run\" (the index of the run whose optimizer is mapped)"));
+        } else if (!run.canConvertToExactIntegral() || run.asLong() < 0 || run.asLong() >= runs) {
+            out.add(new Problem("basinMap.run", "Invalid basin map run: " + run + (runs == 0 ? " (the session has no runs)"
+                    : " (the index of a run, 0 to " + (runs - 1) + ")")));
+        }
+        JsonNode other = map.get("compareWith");
+        if (other != null && !other.isNull()) {
+            if (!other.canConvertToExactIntegral() || other.asLong() < 0 || other.asLong() >= runs) {
+                out.add(new Problem("basinMap.compareWith", "Invalid basin map comparison: " + other
+                        + (runs == 0 ? " (the session has no runs)" : " (the index of a run, 0 to " + (runs - 1) + ")")));
+            } else if (run != null && run.canConvertToExactIntegral() && other.asLong() == run.asLong()) {
+                out.add(new Problem("basinMap.compareWith", "Invalid basin map comparison: " + other
+                        + " is the mapped run itself (compare with another run, or leave it out)"));
+            }
+        }
+        JsonNode steps = map.get("steps");
+        if (steps != null && !steps.isNull()) {
+            if (!steps.canConvertToExactIntegral()) {
+                out.add(new Problem("basinMap.steps", "Invalid map steps: " + steps + " (a whole number from 1 to "
+                        + BasinMapConfig.MAX_STEPS + ")"));
+            } else {
+                ConfigChecks.check(out, "basinMap.steps", () -> ConfigChecks.mapSteps(steps.asLong()));
+            }
         }
     }
 

@@ -51,14 +51,15 @@ public final class BatchKernel {
             end[from + k] = -1;
             since[from + k] = 0;
         }
-        classify(theta, n, from, 0, px, py, t2, cx, cy, far2, end, since);
+        Near near = new Near(px, py, Math.sqrt(t2), n);
+        classify(theta, n, from, 0, px, py, t2, cx, cy, far2, end, since, near);
         Stepper stepper = optimizer.newStepper(2 * n);
         Schedule.State lr = schedule.start(optimizer.lr());
         for (int t = 1; t <= steps; t++) {
             stepper.step(batch, theta, lr.lr());
             lr.step();
             if (t % every == 0 || t == steps) {
-                classify(theta, n, from, t, px, py, t2, cx, cy, far2, end, since);
+                classify(theta, n, from, t, px, py, t2, cx, cy, far2, end, since, near);
             }
             if ((t & 31) == 0 && stop.getAsBoolean()) {
                 return false;
@@ -71,22 +72,24 @@ public final class BatchKernel {
 
     /**
      * {@link MapEnds#classify} for a block, written out for speed: most runs are still at the point
-     * they were at, which one distance confirms.
+     * they were at, which one distance confirms; a run at no point asks {@code near} which point it
+     * could be at (one distance, rather than one per point).
      */
     static void classify(double[] theta, int n, int from, int t, double[] px, double[] py, double t2,
-                         double cx, double cy, double far2, int[] end, int[] since) {
+                         double cx, double cy, double far2, int[] end, int[] since, Near near) {
         int points = px.length;
+        double[] atX = near.atX;
+        double[] atY = near.atY;
         for (int k = 0; k < n; k++) {
             double x = theta[k];
             double y = theta[n + k];
-            int was = end[from + k];
-            if (was >= 0) {
-                double dx = x - px[was];
-                double dy = y - py[was];
-                if (dx * dx + dy * dy <= t2) {
-                    continue;
-                }
+            // the point the run was at (NaN when at none: the test fails)
+            double sx = x - atX[k];
+            double sy = y - atY[k];
+            if (sx * sx + sy * sy <= t2) {
+                continue;
             }
+            int was = end[from + k];
             int e;
             double fx = x - cx;
             double fy = y - cy;
@@ -94,19 +97,110 @@ public final class BatchKernel {
                 e = MapEnds.DIVERGED;
             } else {
                 e = MapEnds.NOT_CONVERGED;
-                for (int p = 0; p < points; p++) {
-                    double dx = x - px[p];
-                    double dy = y - py[p];
+                int c = near.candidate(x, y);
+                if (c >= 0) {
+                    double dx = x - px[c];
+                    double dy = y - py[c];
                     if (dx * dx + dy * dy <= t2) {
-                        e = p;
-                        break;
+                        e = c;
+                    }
+                } else if (c == Near.MANY) {
+                    for (int p = 0; p < points; p++) {
+                        double dx = x - px[p];
+                        double dy = y - py[p];
+                        if (dx * dx + dy * dy <= t2) {
+                            e = p;
+                            break;
+                        }
                     }
                 }
             }
+            atX[k] = e >= 0 ? px[e] : Double.NaN;
+            atY[k] = e >= 0 ? py[e] : Double.NaN;
             if (e != was) {
                 end[from + k] = e;
                 since[from + k] = t;
             }
+        }
+    }
+
+    /**
+     * Where the runs of a block are, and a coarse grid over the points: for each cell, the one point whose tolerance disc may reach
+     * into it, {@link #NONE} or {@link #MANY} (then every point is tried, first match wins, as in
+     * {@link MapEnds#classify}). Discs are marked a cell wider on every side than they are, so
+     * rounding in the cell lookup never hides a point: the answer is the loop's, bit for bit.
+     */
+    static final class Near {
+        static final int NONE = -1;
+        static final int MANY = -2;
+        private static final int SIDE = 64;
+        private final double x0;
+        private final double y0;
+        private final double inv;
+        private final int nx;
+        private final int ny;
+        private final int[] cell;
+        /** Each run's point (its coordinates), NaN while it is at none. */
+        final double[] atX;
+        final double[] atY;
+
+        Near(double[] px, double[] py, double tol, int runs) {
+            atX = new double[runs];
+            atY = new double[runs];
+            java.util.Arrays.fill(atX, Double.NaN);
+            java.util.Arrays.fill(atY, Double.NaN);
+            double xmin = Double.POSITIVE_INFINITY;
+            double xmax = Double.NEGATIVE_INFINITY;
+            double ymin = Double.POSITIVE_INFINITY;
+            double ymax = Double.NEGATIVE_INFINITY;
+            for (int p = 0; p < px.length; p++) {
+                xmin = Math.min(xmin, px[p] - tol);
+                xmax = Math.max(xmax, px[p] + tol);
+                ymin = Math.min(ymin, py[p] - tol);
+                ymax = Math.max(ymax, py[p] + tol);
+            }
+            double w = Math.max(xmax - xmin, ymax - ymin);
+            if (px.length == 0 || !(w > 0) || !Double.isFinite(w)) {
+                // no points (or none that a grid can hold): every lookup tries them all
+                x0 = y0 = 0;
+                inv = 0;
+                nx = ny = 1;
+                cell = new int[] {px.length == 0 ? NONE : MANY};
+                return;
+            }
+            double h = w / SIDE;
+            x0 = xmin - 2 * h;
+            y0 = ymin - 2 * h;
+            inv = 1 / h;
+            nx = (int) Math.ceil((xmax - x0) * inv) + 3;
+            ny = (int) Math.ceil((ymax - y0) * inv) + 3;
+            cell = new int[nx * ny];
+            java.util.Arrays.fill(cell, NONE);
+            for (int p = 0; p < px.length; p++) {
+                int i0 = Math.max(0, (int) Math.floor((px[p] - tol - x0) * inv) - 1);
+                int i1 = Math.min(nx - 1, (int) Math.floor((px[p] + tol - x0) * inv) + 1);
+                int j0 = Math.max(0, (int) Math.floor((py[p] - tol - y0) * inv) - 1);
+                int j1 = Math.min(ny - 1, (int) Math.floor((py[p] + tol - y0) * inv) + 1);
+                for (int j = j0; j <= j1; j++) {
+                    for (int i = i0; i <= i1; i++) {
+                        int c = cell[j * nx + i];
+                        cell[j * nx + i] = c == NONE ? p : MANY;
+                    }
+                }
+            }
+        }
+
+        /** The one point that may be within the tolerance of (x, y), {@link #NONE} or {@link #MANY}. */
+        int candidate(double x, double y) {
+            if (inv == 0) {
+                return cell[0];
+            }
+            double fx = (x - x0) * inv;
+            double fy = (y - y0) * inv;
+            if (!(fx >= 0 && fx < nx && fy >= 0 && fy < ny)) {
+                return NONE;
+            }
+            return cell[(int) fy * nx + (int) fx];
         }
     }
 }

@@ -82,6 +82,65 @@ class MapsWindowTest {
     }
 
     @Test
+    void aSessionSavedWithTheMapOpensWithTheMapShown(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path f = dir.resolve("map.json");
+        // two runs, the second one's map compared with the first: saved as part of the session
+        SessionConfig two = WindowTest.bowl(0.15);
+        two = two.withRuns(java.util.List.of(two.runs().get(0),
+                two.runs().get(0).withName("Fast").withHyperparameter("lr", 0.25)));
+        java.nio.file.Files.writeString(f, dev.descent.session.SessionFiles.toJson(
+                two.withBasinMap(new dev.descent.session.BasinMapConfig(1, null, 100))));
+        BasinMapOverlay map = view.basinMap();
+        assertTrue(!map.enabled(), "the window opened without a map");
+        robot.interact(() -> view.files().openFile(f));
+        assertTrue(map.enabled(), "opening the session turns its map on");
+        assertEquals(1, ctl.selected(), "the mapped run is the selected one");
+        assertEquals(100, map.steps());
+        waitFor(() -> fullResolution(map.result()));
+        // the map is of run 1's optimizer: η·10 = 2.5 > 2 diverges (run 0's η = 0.15 would converge everywhere)
+        assertTrue(map.result().count(MapEnds.DIVERGED) >= map.result().cells() - map.result().cols(),
+                "diverged: " + map.result().count(MapEnds.DIVERGED));
+        java.awt.image.BufferedImage shown = plotPixels(robot);
+        assertTrue(blackShare(shown) > 0.3, "the diverged (black) map is under the contours of the plot: " + blackShare(shown));
+
+        // turning it off and saving writes a session without a map; opening that turns the map off
+        robot.interact(() -> map.setEnabled(false));
+        assertTrue(!dev.descent.session.SessionFiles.toJson(ctl.session()).contains("basinMap"));
+        robot.interact(() -> map.setEnabled(true));
+        robot.interact(() -> view.files().saveTo(f));
+        assertTrue(java.nio.file.Files.readString(f).contains("\"basinMap\""), "saved with the map on");
+        robot.interact(() -> view.load(WindowTest.bowl(0.15)));
+        assertTrue(!map.enabled(), "a session without a map turns it off");
+        robot.interact(() -> view.files().openFile(f));
+        assertTrue(map.enabled());
+    }
+
+    /** The plot's canvas as pixels. */
+    private java.awt.image.BufferedImage plotPixels(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300); // a few pulses: the newest map painted into the back canvas
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage> img = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> img.set(view.plot().snapshot(null, null)));
+        return javafx.embed.swing.SwingFXUtils.fromFXImage(img.get(), null);
+    }
+
+    /** The share of (near-)black pixels: a diverged basin map paints the plot black. */
+    private static double blackShare(java.awt.image.BufferedImage img) {
+        long black = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                if (((rgb >> 16) & 0xFF) < 40 && ((rgb >> 8) & 0xFF) < 40 && (rgb & 0xFF) < 40) {
+                    black++;
+                }
+            }
+        }
+        return (double) black / ((long) img.getWidth() * img.getHeight());
+    }
+
+    @Test
     void hyperMapMarksTheBoundaryAndAdoptsAClickedCell(FxRobot robot) throws Exception {
         HyperMapWindow[] made = new HyperMapWindow[1];
         robot.interact(() -> {
