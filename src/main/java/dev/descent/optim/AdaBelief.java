@@ -77,11 +77,6 @@ public record AdaBelief(double lr, double beta1, double beta2, double eps, doubl
         }
 
         @Override
-        public List<RoleVector> vectors() {
-            return RoleVector.momentumAndPreconditioned();
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
                     gradProbe(),

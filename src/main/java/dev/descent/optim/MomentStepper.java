@@ -1,5 +1,7 @@
 package dev.descent.optim;
 
+import java.util.List;
+
 /**
  * The Adam family's shared state, written once: the first moment m (a running average of g) and a
  * second-moment array (v, or AdaBelief's s), their bias corrections 1 − β₁ᵗ and 1 − β₂ᵗ, torch's
@@ -46,6 +48,22 @@ abstract class MomentStepper extends GradientStepper {
     /** v·β₂ + ((1 − β₂)·g)·g as torch's kernel rounds it; {@code omb2} = 1 − β₂. */
     static double second(double v, double g, double beta2, double omb2) {
         return Math.fma(omb2 * g, g, v * beta2);
+    }
+
+    /** m, v and the preconditioned step: the arrows of the Adam family. */
+    @Override
+    public List<RoleVector> vectors() {
+        return RoleVector.momentumAndPreconditioned();
+    }
+
+    /** The worked step's line m ← β₁·m + (1 − β₁)·g. */
+    WorkedLine firstMomentLine() {
+        return WorkedLine.average("m", "β₁", "\\beta_1", beta1, "m", "m", false);
+    }
+
+    /** The worked step's line v ← β₂·v + (1 − β₂)·g². */
+    WorkedLine secondMomentLine() {
+        return WorkedLine.average("v", "β₂", "\\beta_2", beta2, "v", "v", true);
     }
 
     /** {@code m}: "first moment: running average of g" (or the given description). */

@@ -88,11 +88,6 @@ public record Yogi(double lr, double beta1, double beta2, double eps, double ini
         }
 
         @Override
-        public List<RoleVector> vectors() {
-            return RoleVector.momentumAndPreconditioned();
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
                     gradProbe(),
