@@ -93,6 +93,18 @@ abstract class MomentStepper extends GradientStepper {
         return Elementwise.divided(name, symbol, description, v, () -> bc2);
     }
 
+    /**
+     * {@code effective_lr} = η/(√(v/(1 − β₂ᵗ)) + ε), the per-coordinate step size of an Adam-like step
+     * −effective_lr·m̂ with ε outside the root; {@code symbol} names v as the optimizer does.
+     */
+    Probe effectiveLrProbe(String symbol, double eps) {
+        return new Probe("effective_lr", symbol, "per-coordinate step size: the step is −effective_lr·m̂", out -> {
+            for (int i = 0; i < v.length; i++) {
+                out[i] = lastLr / (Math.sqrt(v[i]) / Math.sqrt(bc2) + eps);
+            }
+        });
+    }
+
     Probe bc1Probe(String description) {
         return Elementwise.scalar("bias_correction1", "1−β₁ᵗ", description, () -> bc1);
     }
