@@ -77,11 +77,6 @@ public record AdaBelief(double lr, double beta1, double beta2, double eps, doubl
         }
 
         @Override
-        public List<RoleVector> vectors() {
-            return RoleVector.momentumAndPreconditioned();
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
                     gradProbe(),
@@ -92,11 +87,7 @@ public record AdaBelief(double lr, double beta1, double beta2, double eps, doubl
                     secondHatProbe("s_hat", "ŝ", "bias-corrected belief s/(1 − β₂ᵗ)"),
                     bc1Probe("divisor of m"),
                     bc2Probe("divisor of s"),
-                    new Probe("effective_lr", "η/(√ŝ+ε)", "per-coordinate step size: the step is −effective_lr·m̂", out -> {
-                        for (int i = 0; i < v.length; i++) {
-                            out[i] = lastLr / (Math.sqrt(v[i]) / Math.sqrt(bc2) + eps);
-                        }
-                    }),
+                    effectiveLrProbe("η/(√ŝ+ε)", eps),
                     Elementwise.copy("step", "Δθ", "the last step, −η·m̂/(√ŝ + ε)", move));
         }
     }

@@ -49,7 +49,7 @@ public record Adadelta(double lr, double rho, double eps, double weightDecay, bo
         return new State(n);
     }
 
-    private final class State extends GradientStepper {
+    private final class State extends PreconditionedStepper {
         private final double[] v;
         private final double[] u;
         /** √(u + ε)/√(v + ε) of the last step (u before its update). */
@@ -76,11 +76,6 @@ public record Adadelta(double lr, double rho, double eps, double weightDecay, bo
                 u[i] = Math.fma(oneMinusRho * delta, delta, u[i] * rho);
                 theta[i] = Math.fma(negLr, delta, theta[i]);
             }
-        }
-
-        @Override
-        public List<RoleVector> vectors() {
-            return RoleVector.preconditioned();
         }
 
         @Override

@@ -68,7 +68,7 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
         return new State(n);
     }
 
-    private final class State extends GradientStepper {
+    private final class State extends PreconditionedStepper {
         private final double[] sum;
         private double clr = Double.NaN;
 
@@ -99,23 +99,17 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
         }
 
         @Override
-        public List<RoleVector> vectors() {
-            return RoleVector.preconditioned();
-        }
-
-        @Override
         public List<WorkedLine> workedStep() {
             String e = WorkedLine.constant(eps);
             return List.of(
-                    new WorkedLine("g", (maximize ? "−∇f(θ)" : "∇f(θ)") + (weightDecay != 0 ? " + λ·θ" : ""), "", "grad",
-                            "g = \\nabla f(\\theta)"),
+                    gradLine(),
                     new WorkedLine("η_t", "η/(1 + (t − 1)·δ)", "", "clr", "\\eta_t = \\eta/(1 + (t-1)\\,\\delta)"),
                     new WorkedLine("r", "r + g²", "{sum'} + {grad}²", "sum", "r \\leftarrow r + g^2"),
                     root ? new WorkedLine("Δθ", "−η_t·g/(√r + ε)", "−{clr}·{grad}/(√{sum} + " + e + ")", "step",
                             "\\Delta\\theta = -\\eta_t\\, g/(\\sqrt{r} + \\epsilon)")
                             : new WorkedLine("Δθ", "−η_t·g/(r + ε)", "−{clr}·{grad}/({sum} + " + e + ")", "step",
                             "\\Delta\\theta = -\\eta_t\\, g/(r + \\epsilon)"),
-                    new WorkedLine("θ", "θ + Δθ", "{theta'} + {step}", "theta", "\\theta \\leftarrow \\theta + \\Delta\\theta"));
+                    WorkedLine.move("step"));
         }
 
         @Override

@@ -176,24 +176,14 @@ final class AdamStepper extends MomentStepper {
     }
 
     @Override
-    public List<RoleVector> vectors() {
-        return RoleVector.momentumAndPreconditioned();
-    }
-
-    @Override
     public List<WorkedLine> workedStep() {
         String b1 = WorkedLine.constant(beta1);
         String b2 = WorkedLine.constant(beta2);
         String e = WorkedLine.constant(eps);
-        String wd = WorkedLine.constant(weightDecay);
-        boolean coupled = !decoupled && weightDecay != 0;
         List<WorkedLine> lines = new ArrayList<>();
-        lines.add(new WorkedLine("g", (maximizes() ? "−∇f(θ)" : "∇f(θ)") + (coupled ? " + λ·θ" : ""), "", "grad",
-                "g = " + (maximizes() ? "-" : "") + "\\nabla f(\\theta)" + (coupled ? " + \\lambda\\theta" : "")));
-        lines.add(new WorkedLine("m", "β₁·m + (1 − β₁)·g", b1 + "·{m'} + " + WorkedLine.constant(1 - beta1) + "·{grad}", "m",
-                "m \\leftarrow \\beta_1 m + (1-\\beta_1)\\,g"));
-        lines.add(new WorkedLine("v", "β₂·v + (1 − β₂)·g²", b2 + "·{v'} + " + WorkedLine.constant(1 - beta2) + "·{grad}²", "v",
-                "v \\leftarrow \\beta_2 v + (1-\\beta_2)\\,g^2"));
+        lines.add(gradLine());
+        lines.add(firstMomentLine());
+        lines.add(secondMomentLine());
         String second = "v";
         if (vmax != null) {
             lines.add(new WorkedLine("v_max", "max(v_max, v)", "max({v_max'}, {v})", "v_max",
@@ -219,10 +209,9 @@ final class AdamStepper extends MomentStepper {
                     "\\Delta\\theta = -\\eta\\,\\hat m/(\\sqrt{\\hat v} + \\epsilon)"));
         }
         if (decoupled && weightDecay != 0) {
-            lines.add(new WorkedLine("θ", "θ·(1 − η·λ) + Δθ", "{theta'}·(1 − {lr}·" + wd + ") + {step}", "theta",
-                    "\\theta \\leftarrow \\theta\\,(1-\\eta\\lambda) + \\Delta\\theta"));
+            lines.add(WorkedLine.decayedMove(weightDecay));
         } else {
-            lines.add(new WorkedLine("θ", "θ + Δθ", "{theta'} + {step}", "theta", "\\theta \\leftarrow \\theta + \\Delta\\theta"));
+            lines.add(WorkedLine.move("step"));
         }
         return lines;
     }

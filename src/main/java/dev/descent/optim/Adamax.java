@@ -70,21 +70,15 @@ public record Adamax(double lr, double beta1, double beta2, double eps, double w
         }
 
         @Override
-        public List<RoleVector> vectors() {
-            return RoleVector.momentumAndPreconditioned();
-        }
-
-        @Override
         public List<WorkedLine> workedStep() {
             return List.of(
-                    new WorkedLine("g", (maximize ? "−∇f(θ)" : "∇f(θ)") + (weightDecay != 0 ? " + λ·θ" : ""), "", "grad", "g = \\nabla f(\\theta)"),
-                    new WorkedLine("m", "β₁·m + (1 − β₁)·g", WorkedLine.constant(beta1) + "·{m'} + " + WorkedLine.constant(1 - beta1) + "·{grad}",
-                            "m", "m \\leftarrow \\beta_1 m + (1-\\beta_1)\\,g"),
+                    gradLine(),
+                    firstMomentLine(),
                     new WorkedLine("u", "max(β₂·u, |g| + ε)", "max(" + WorkedLine.constant(beta2) + "·{u'}, |{grad}| + " + WorkedLine.constant(eps) + ")",
                             "u", "u \\leftarrow \\max(\\beta_2 u, |g| + \\epsilon)"),
                     new WorkedLine("Δθ", "−η/(1 − β₁ᵗ)·m/u", "−{lr}/{bias_correction1}·{m}/{u}", "step",
                             "\\Delta\\theta = -\\frac{\\eta}{1-\\beta_1^{\\,t}}\\,\\frac{m}{u}"),
-                    new WorkedLine("θ", "θ + Δθ", "{theta'} + {step}", "theta", "\\theta \\leftarrow \\theta + \\Delta\\theta"));
+                    WorkedLine.move("step"));
         }
 
         @Override

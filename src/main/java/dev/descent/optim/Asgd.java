@@ -93,13 +93,6 @@ public record Asgd(double lr, double lambd, double alpha, double t0, double weig
         }
 
         @Override
-        public List<RoleVector> vectors() {
-            return List.of(
-                    RoleVector.downhill("grad"),
-                    RoleVector.move());
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
                     gradProbe(),

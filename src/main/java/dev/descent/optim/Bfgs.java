@@ -62,37 +62,23 @@ public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implem
         return new State(n);
     }
 
-    private final class State extends CoupledStepper {
-        private final StrongWolfe search;
+    private final class State extends LineSearchStepper {
         private final DMatrixRMaj h;
-        private final double[] g;
-        private final double[] gAt;
-        private final double[] d;
         private final double[] s;
         private final double[] y;
         private final double[] hy;
         private final SymmetricEigen probeEigen;
-        private final double[] cachedX;
-        private final double[] cachedG;
-        private double cachedF;
-        private boolean cached;
         private long updates;
         private long skipped;
 
         State(int n) {
             super(n);
-            search = new StrongWolfe(n);
             h = new DMatrixRMaj(n, n);
             identity(1);
-            g = new double[n];
-            gAt = new double[n];
-            d = new double[n];
             s = new double[n];
             y = new double[n];
             hy = new double[n];
             probeEigen = new SymmetricEigen(n, false);
-            cachedX = new double[n];
-            cachedG = new double[n];
         }
 
         private void identity(double scale) {
@@ -104,17 +90,8 @@ public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implem
 
         @Override
         public void step(Objective f, double[] theta, double lr) {
-            steps++;
-            double f0;
-            if (cached && Arrays.equals(theta, cachedX)) {
-                System.arraycopy(cachedG, 0, g, 0, n);
-                f0 = cachedF;
-            } else {
-                f0 = f.gradient(theta, g);
-            }
-            System.arraycopy(g, 0, gAt, 0, n);
-            if (Vectors.maxAbs(g) <= toleranceGrad) {
-                t = 0;
+            double f0 = begin(f, theta);
+            if (converged(toleranceGrad)) {
                 return;
             }
             multiply(g, d);
@@ -133,12 +110,7 @@ public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implem
                 updates = 0;
                 return;
             }
-            // θ + t·d exactly as the search formed its trial point, so that its f and ∇f can be reused
-            Vectors.axpy(t, d, theta, theta);
-            System.arraycopy(theta, 0, cachedX, 0, n);
-            System.arraycopy(g, 0, cachedG, 0, n);
-            cachedF = fNew;
-            cached = true;
+            advance(theta, fNew);
             for (int i = 0; i < n; i++) {
                 s[i] = t * d[i];
                 y[i] = g[i] - gAt[i];
@@ -190,38 +162,26 @@ public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implem
         }
 
         @Override
-        public List<RoleVector> vectors() {
-            return List.of(
-                    RoleVector.downhill("grad"),
-                    RoleVector.direction(RoleVector.Role.PRECONDITIONED, "direction", 1),
-                    RoleVector.move());
-        }
-
-        @Override
         public List<WorkedLine> workedStep() {
             return List.of(
-                    new WorkedLine("g", "∇f(θ)", "", "grad", "g = \\nabla f(\\theta)"),
+                    WorkedLine.gradient(false, false),
                     new WorkedLine("d", "−H·g (H: the inverse-Hessian estimate)", "", "direction", "d = -H g"),
-                    new WorkedLine("t", "strong Wolfe line search along d", "", "step_length", "t"),
-                    new WorkedLine("Δθ", "t·d", "{step_length}·{direction}", "delta", "\\Delta\\theta = t\\,d"),
+                    searchLine(),
+                    deltaLine(),
                     new WorkedLine("λ(H)", "eigenvalues of H after the BFGS update with s = Δθ, y = Δg", "", "inverse_hessian_eigenvalues",
                             "\\lambda(H)"),
-                    new WorkedLine("θ", "θ + Δθ", "{theta'} + {delta}", "theta", "\\theta \\leftarrow \\theta + \\Delta\\theta"));
+                    WorkedLine.move("delta"));
         }
 
         @Override
         public List<Probe> probes() {
-            return List.of(
-                    startGradient(gAt, "gradient at the point the step started from"),
-                    new Probe("direction", "d", "search direction d = −H·∇f",
-                            out -> System.arraycopy(d, 0, out, 0, n)),
-                    new Probe("step_length", "t", "step length t chosen by the line search (θ moved by t·d)",
-                            out -> Arrays.fill(out, t)),
-                    new Probe("inverse_hessian_eigenvalues", "λ(H)",
-                            "eigenvalues of the inverse-Hessian estimate H after the step, ascending",
-                            out -> probeEigen.sortedValues(h.data, out)),
-                    new Probe("skipped_updates", "skips", "number of updates skipped because y·s ≤ 0",
-                            out -> Arrays.fill(out, skipped)));
+            List<Probe> probes = searchProbes("d = −H·∇f");
+            probes.add(new Probe("inverse_hessian_eigenvalues", "λ(H)",
+                    "eigenvalues of the inverse-Hessian estimate H after the step, ascending",
+                    out -> probeEigen.sortedValues(h.data, out)));
+            probes.add(new Probe("skipped_updates", "skips", "number of updates skipped because y·s ≤ 0",
+                    out -> Arrays.fill(out, skipped)));
+            return List.copyOf(probes);
         }
     }
 }

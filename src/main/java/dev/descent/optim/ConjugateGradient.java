@@ -84,19 +84,11 @@ public record ConjugateGradient(double lr, String betaRule, int restart, double 
         return new State(n);
     }
 
-    private final class State extends CoupledStepper {
+    private final class State extends LineSearchStepper {
         private final int restartEvery;
-        private final StrongWolfe search;
-        private final double[] g;
-        private final double[] gAt;
         private final double[] gPrev;
-        private final double[] d;
         private final double[] probeG;
         private final double[] probeX;
-        private final double[] cachedX;
-        private final double[] cachedG;
-        private double cachedF;
-        private boolean cached;
         private double prevGtd;
         private double beta;
         private boolean fresh = true;
@@ -105,30 +97,15 @@ public record ConjugateGradient(double lr, String betaRule, int restart, double 
         State(int n) {
             super(n);
             this.restartEvery = restart == 0 ? n : restart;
-            search = new StrongWolfe(n);
-            g = new double[n];
-            gAt = new double[n];
             gPrev = new double[n];
-            d = new double[n];
             probeG = new double[n];
             probeX = new double[n];
-            cachedX = new double[n];
-            cachedG = new double[n];
         }
 
         @Override
         public void step(Objective f, double[] theta, double lr) {
-            steps++;
-            double f0;
-            if (cached && java.util.Arrays.equals(theta, cachedX)) {
-                System.arraycopy(cachedG, 0, g, 0, n);
-                f0 = cachedF;
-            } else {
-                f0 = f.gradient(theta, g);
-            }
-            System.arraycopy(g, 0, gAt, 0, n);
-            if (Vectors.maxAbs(g) <= toleranceGrad) {
-                t = 0;
+            double f0 = begin(f, theta);
+            if (converged(toleranceGrad)) {
                 return;
             }
             if (fresh || sinceRestart >= restartEvery) {
@@ -161,11 +138,7 @@ public record ConjugateGradient(double lr, String betaRule, int restart, double 
             double fNew = search.search(f, theta, first, false, d, f0, g, gtd, c1, c2, 1e-9, StrongWolfe.MAX_LS);
             t = search.t();
             prevGtd = gtd;
-            Vectors.axpy(t, d, theta, theta);
-            System.arraycopy(theta, 0, cachedX, 0, n);
-            System.arraycopy(g, 0, cachedG, 0, n);
-            cachedF = fNew;
-            cached = true;
+            advance(theta, fNew);
             System.arraycopy(gAt, 0, gPrev, 0, n);
             sinceRestart++;
             // a search that could not move leaves d useless: start afresh next time
@@ -193,37 +166,24 @@ public record ConjugateGradient(double lr, String betaRule, int restart, double 
         }
 
         @Override
-        public List<RoleVector> vectors() {
-            return List.of(
-                    RoleVector.downhill("grad"),
-                    RoleVector.direction(RoleVector.Role.PRECONDITIONED, "direction", 1),
-                    RoleVector.move());
-        }
-
-        @Override
         public List<WorkedLine> workedStep() {
             return List.of(
-                    new WorkedLine("g", "∇f(θ)", "", "grad", "g = \\nabla f(\\theta)"),
+                    WorkedLine.gradient(false, false),
                     new WorkedLine("β", betaRule.equals(FLETCHER_REEVES) ? "g·g / g_prev·g_prev (Fletcher–Reeves)"
                             : "max(0, g·(g − g_prev) / g_prev·g_prev) (Polak–Ribière+)", "", "beta",
                             betaRule.equals(FLETCHER_REEVES) ? "\\beta = g^\\top g / g_{\\mathrm{prev}}^\\top g_{\\mathrm{prev}}"
                                     : "\\beta = \\max(0, g^\\top (g - g_{\\mathrm{prev}}) / g_{\\mathrm{prev}}^\\top g_{\\mathrm{prev}})"),
                     new WorkedLine("d", "−g + β·d_prev", "−{grad} + {beta}·{direction'}", "direction", "d = -g + \\beta d_{\\mathrm{prev}}"),
-                    new WorkedLine("t", "strong Wolfe line search along d", "", "step_length", "t"),
-                    new WorkedLine("Δθ", "t·d", "{step_length}·{direction}", "delta", "\\Delta\\theta = t\\,d"),
-                    new WorkedLine("θ", "θ + Δθ", "{theta'} + {delta}", "theta", "\\theta \\leftarrow \\theta + \\Delta\\theta"));
+                    searchLine(),
+                    deltaLine(),
+                    WorkedLine.move("delta"));
         }
 
         @Override
         public List<Probe> probes() {
-            return List.of(
-                    startGradient(gAt, "gradient at the point the step started from"),
-                    new Probe("direction", "d", "search direction d = −g + β·d_prev",
-                            out -> System.arraycopy(d, 0, out, 0, n)),
+            return List.copyOf(searchProbes("d = −g + β·d_prev",
                     new Probe("beta", "β", "conjugacy coefficient β of the last direction (0 at a restart)",
-                            out -> Arrays.fill(out, beta)),
-                    new Probe("step_length", "t", "step length t chosen by the line search (θ moved by t·d)",
-                            out -> Arrays.fill(out, t)));
+                            out -> Arrays.fill(out, beta))));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.descent.optim;
 
 import dev.descent.math.Objective;
+import java.util.List;
 
 /**
  * What every elementwise first-order stepper shares, written once (Optax's shape: the gradient
@@ -19,14 +20,14 @@ abstract class GradientStepper implements Stepper {
     private final boolean maximize;
     private final double weightDecay;
 
-    /**
-     * @param weightDecay the coupled L2 coefficient λ added to g (0 for none, or when the decay is decoupled)
-     */
     /** Whether the steps climb f (torch's maximize): the worked step's sign. */
     final boolean maximizes() {
         return maximize;
     }
 
+    /**
+     * @param weightDecay the coupled L2 coefficient λ added to g (0 for none, or when the decay is decoupled)
+     */
     GradientStepper(int n, boolean maximize, double weightDecay) {
         this.g = new double[n];
         this.maximize = maximize;
@@ -52,6 +53,17 @@ abstract class GradientStepper implements Stepper {
     @Override
     public final long steps() {
         return t;
+    }
+
+    /** The worked step's opening line g = ∇f(θ), with this stepper's sign and coupled weight decay. */
+    WorkedLine gradLine() {
+        return WorkedLine.gradient(maximize, weightDecay != 0);
+    }
+
+    /** −∇f and the step: the arrows of a plain first-order method (adaptive ones override). */
+    @Override
+    public List<RoleVector> vectors() {
+        return RoleVector.gradientAndStep();
     }
 
     /** The {@code grad} probe, described as most optimizers use it. */

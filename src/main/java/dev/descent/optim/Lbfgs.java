@@ -295,7 +295,7 @@ public record Lbfgs(double lr, int maxIter, int maxEval, double toleranceGrad, d
                     new WorkedLine("t", NONE.equals(lineSearchFn) ? "η (no line search)" : "strong Wolfe line search along d", "", "step_length", "t"),
                     new WorkedLine("#f", "evaluations this step", "", "evaluations", "\\#f"),
                     new WorkedLine("∇f", "gradient at the point reached", "", "grad", "\\nabla f(\\theta)"),
-                    new WorkedLine("θ", "θ + Δθ", "{theta'} + {delta}", "theta", "\\theta \\leftarrow \\theta + \\Delta\\theta"));
+                    WorkedLine.move("delta"));
         }
 
         @Override

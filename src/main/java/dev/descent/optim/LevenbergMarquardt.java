@@ -218,9 +218,7 @@ public record LevenbergMarquardt(double lr, double lambda, double nu, int maxTri
 
         @Override
         public List<RoleVector> vectors() {
-            return List.of(
-                    RoleVector.downhill("grad"),
-                    RoleVector.move());
+            return RoleVector.gradientAndStep();
         }
 
         @Override
@@ -232,7 +230,7 @@ public record LevenbergMarquardt(double lr, double lambda, double nu, int maxTri
                     new WorkedLine("tries", "solves of (JᵀJ + λ·D)·Δθ = −Jᵀr this step", "", "tries", "\\text{tries}"),
                     new WorkedLine("Δθ", "−(JᵀJ + λ·D)⁻¹·Jᵀr of the accepted try (0 if none decreased f)", "", "step",
                             "\\Delta\\theta = -(J^\\top J + \\lambda D)^{-1} J^\\top r"),
-                    new WorkedLine("θ", "θ + Δθ", "{theta'} + {delta}", "theta", "\\theta \\leftarrow \\theta + \\Delta\\theta"));
+                    WorkedLine.move("delta"));
         }
 
         @Override

@@ -78,16 +78,13 @@ public record Lion(double lr, double beta1, double beta2, double weightDecay) im
 
         @Override
         public List<WorkedLine> workedStep() {
-            String wd = WorkedLine.constant(weightDecay);
             return List.of(
-                    new WorkedLine("g", "∇f(θ)", "", "grad", "g = \\nabla f(\\theta)"),
+                    gradLine(),
                     new WorkedLine("c", "β₁·m + (1 − β₁)·g", WorkedLine.constant(beta1) + "·{m'} + " + WorkedLine.constant(1 - beta1) + "·{grad}",
                             "direction", "c = \\beta_1 m + (1-\\beta_1)\\,g"),
                     new WorkedLine("Δθ", "−η·sign(c)", "−{lr}·sign({direction})", "step", "\\Delta\\theta = -\\eta\\,\\mathrm{sign}(c)"),
-                    new WorkedLine("θ", "θ·(1 − η·λ) + Δθ", "{theta'}·(1 − {lr}·" + wd + ") + {step}", "theta",
-                            "\\theta \\leftarrow \\theta\\,(1-\\eta\\lambda) + \\Delta\\theta"),
-                    new WorkedLine("m", "β₂·m + (1 − β₂)·g", WorkedLine.constant(beta2) + "·{m'} + " + WorkedLine.constant(1 - beta2) + "·{grad}",
-                            "m", "m \\leftarrow \\beta_2 m + (1-\\beta_2)\\,g"));
+                    WorkedLine.decayedMove(weightDecay),
+                    WorkedLine.average("m", "β₂", "\\beta_2", beta2, "m", "m", false));
         }
 
         @Override

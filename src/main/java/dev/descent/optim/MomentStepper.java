@@ -1,5 +1,7 @@
 package dev.descent.optim;
 
+import java.util.List;
+
 /**
  * The Adam family's shared state, written once: the first moment m (a running average of g) and a
  * second-moment array (v, or AdaBelief's s), their bias corrections 1 − β₁ᵗ and 1 − β₂ᵗ, torch's
@@ -48,6 +50,22 @@ abstract class MomentStepper extends GradientStepper {
         return Math.fma(omb2 * g, g, v * beta2);
     }
 
+    /** m, v and the preconditioned step: the arrows of the Adam family. */
+    @Override
+    public List<RoleVector> vectors() {
+        return RoleVector.momentumAndPreconditioned();
+    }
+
+    /** The worked step's line m ← β₁·m + (1 − β₁)·g. */
+    WorkedLine firstMomentLine() {
+        return WorkedLine.average("m", "β₁", "\\beta_1", beta1, "m", "m", false);
+    }
+
+    /** The worked step's line v ← β₂·v + (1 − β₂)·g². */
+    WorkedLine secondMomentLine() {
+        return WorkedLine.average("v", "β₂", "\\beta_2", beta2, "v", "v", true);
+    }
+
     /** {@code m}: "first moment: running average of g" (or the given description). */
     Probe mProbe(String description) {
         return Elementwise.copy("m", "m", description, m);
@@ -73,6 +91,18 @@ abstract class MomentStepper extends GradientStepper {
 
     Probe secondHatProbe(String name, String symbol, String description) {
         return Elementwise.divided(name, symbol, description, v, () -> bc2);
+    }
+
+    /**
+     * {@code effective_lr} = η/(√(v/(1 − β₂ᵗ)) + ε), the per-coordinate step size of an Adam-like step
+     * −effective_lr·m̂ with ε outside the root; {@code symbol} names v as the optimizer does.
+     */
+    Probe effectiveLrProbe(String symbol, double eps) {
+        return new Probe("effective_lr", symbol, "per-coordinate step size: the step is −effective_lr·m̂", out -> {
+            for (int i = 0; i < v.length; i++) {
+                out[i] = lastLr / (Math.sqrt(v[i]) / Math.sqrt(bc2) + eps);
+            }
+        });
     }
 
     Probe bc1Probe(String description) {

@@ -99,11 +99,6 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double we
         }
 
         @Override
-        public List<RoleVector> vectors() {
-            return RoleVector.momentumAndPreconditioned();
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
                     gradProbe(),

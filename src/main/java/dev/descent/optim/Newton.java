@@ -269,7 +269,7 @@ public record Newton(double lr, String hessianFix, String lineSearch, double min
                 default -> "H̃ = H + τI, τ doubled until H̃ is positive definite (τ = 0 when H already is)";
             };
             return List.of(
-                    new WorkedLine("g", "∇f(θ)", "", "grad", "g = \\nabla f(\\theta)"),
+                    WorkedLine.gradient(false, false),
                     new WorkedLine("λ(H)", "eigenvalues of H = ∇²f(θ), (λ_min, λ_max)", "", "hessian_eigenvalues",
                             "\\lambda_{\\min}, \\lambda_{\\max} \\text{ of } H = \\nabla^2 f(\\theta)"),
                     new WorkedLine("fix", fix + "; 1 if it acted", "", "fallback", "\\tilde H"),
@@ -277,7 +277,7 @@ public record Newton(double lr, String hessianFix, String lineSearch, double min
                     new WorkedLine("t", lineSearch.equals(ARMIJO) ? "η·2⁻ᵏ, the first that decreases f enough (Armijo)" : "η",
                             "", "step_length", "t"),
                     new WorkedLine("Δθ", "−t·H̃⁻¹·g (solved by Cholesky)", "", "step", "\\Delta\\theta = -t\\,\\tilde H^{-1} g"),
-                    new WorkedLine("θ", "θ + Δθ", "{theta'} + {delta}", "theta", "\\theta \\leftarrow \\theta + \\Delta\\theta"));
+                    WorkedLine.move("delta"));
         }
 
         @Override

@@ -56,7 +56,7 @@ public record QhAdam(double lr, double beta1, double beta2, double nu1, double n
         return new State(n);
     }
 
-    private final class State extends GradientStepper {
+    private final class State extends PreconditionedStepper {
         private final double[] mHat;
         private final double[] vHat;
         private double w1;
@@ -102,11 +102,6 @@ public record QhAdam(double lr, double beta1, double beta2, double nu1, double n
             }
             r = Math.sqrt(r);
             return eps != 0 ? r + eps : r;
-        }
-
-        @Override
-        public List<RoleVector> vectors() {
-            return RoleVector.preconditioned();
         }
 
         @Override

@@ -102,27 +102,20 @@ public record RAdam(double lr, double beta1, double beta2, double eps, double we
         }
 
         @Override
-        public List<RoleVector> vectors() {
-            return RoleVector.momentumAndPreconditioned();
-        }
-
-        @Override
         public List<WorkedLine> workedStep() {
             String b1 = WorkedLine.constant(beta1);
             String b2 = WorkedLine.constant(beta2);
             return List.of(
-                    new WorkedLine("g", weightDecay != 0 ? "∇f(θ) + λ·θ" : "∇f(θ)", "", "grad", "g = \\nabla f(\\theta)"),
-                    new WorkedLine("m", "β₁·m + (1 − β₁)·g", b1 + "·{m'} + " + WorkedLine.constant(1 - beta1) + "·{grad}", "m",
-                            "m \\leftarrow \\beta_1 m + (1-\\beta_1)\\,g"),
-                    new WorkedLine("v", "β₂·v + (1 − β₂)·g²", b2 + "·{v'} + " + WorkedLine.constant(1 - beta2) + "·{grad}²", "v",
-                            "v \\leftarrow \\beta_2 v + (1-\\beta_2)\\,g^2"),
+                    gradLine(),
+                    firstMomentLine(),
+                    secondMomentLine(),
                     new WorkedLine("m̂", "m/(1 − β₁ᵗ)", "{m}/(1 − " + b1 + "^{t})", "m_hat", "\\hat m = m/(1-\\beta_1^{\\,t})"),
                     new WorkedLine("ρ_t", "ρ∞ − 2t·β₂ᵗ/(1 − β₂ᵗ)", WorkedLine.constant(2 / (1 - beta2) - 1) + " − 2·{t}·" + b2 + "^{t}/{bias_correction2}",
                             "rho_t", "\\rho_t = \\rho_\\infty - 2t\\beta_2^{\\,t}/(1-\\beta_2^{\\,t})"),
                     new WorkedLine("η_eff", "η·r_t·√(1 − β₂ᵗ)/(√v + ε) when ρ_t > 5, else η (a momentum step)", "", "effective_lr",
                             "\\eta_{\\mathrm{eff}} = \\eta\\, r_t \\sqrt{1-\\beta_2^{\\,t}}/(\\sqrt{v}+\\epsilon)"),
                     new WorkedLine("Δθ", "−η_eff·m̂", "−{effective_lr}·{m_hat}", "step", "\\Delta\\theta = -\\eta_{\\mathrm{eff}}\\,\\hat m"),
-                    new WorkedLine("θ", "θ + Δθ", "{theta'} + {step}", "theta", "\\theta \\leftarrow \\theta + \\Delta\\theta"));
+                    WorkedLine.move("step"));
         }
 
         @Override

@@ -118,8 +118,7 @@ public record RmsProp(double lr, double alpha, double eps, double weightDecay, d
             String oma = WorkedLine.constant(1 - alpha);
             String e = WorkedLine.constant(eps);
             List<WorkedLine> lines = new ArrayList<>();
-            lines.add(new WorkedLine("g", (maximize ? "−∇f(θ)" : "∇f(θ)") + (weightDecay != 0 ? " + λ·θ" : ""), "", "grad",
-                    "g = \\nabla f(\\theta)"));
+            lines.add(gradLine());
             lines.add(new WorkedLine("v", "α·v + (1 − α)·g²", a + "·{v'} + " + oma + "·{grad}²", "v", "v \\leftarrow \\alpha v + (1-\\alpha)\\,g^2"));
             if (gavg != null) {
                 lines.add(new WorkedLine("ḡ", "α·ḡ + (1 − α)·g", a + "·{grad_avg'} + " + oma + "·{grad}", "grad_avg",
@@ -137,7 +136,7 @@ public record RmsProp(double lr, double alpha, double eps, double weightDecay, d
                         gavg != null ? "−{effective_lr}·{grad}" : "−{lr}·{grad}/(√{v} + " + e + ")", "step",
                         "\\Delta\\theta = -\\eta\\, g/(" + texDen + ")"));
             }
-            lines.add(new WorkedLine("θ", "θ + Δθ", "{theta'} + {step}", "theta", "\\theta \\leftarrow \\theta + \\Delta\\theta"));
+            lines.add(WorkedLine.move("step"));
             return lines;
         }
 

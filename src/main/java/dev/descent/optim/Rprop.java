@@ -59,7 +59,7 @@ public record Rprop(double lr, double etaMinus, double etaPlus, double stepSizeM
         return new State(n);
     }
 
-    private final class State extends GradientStepper {
+    private final class State extends PreconditionedStepper {
         private final double[] prev;
         private final double[] stepSize;
         private final double[] factor;
@@ -94,11 +94,6 @@ public record Rprop(double lr, double etaMinus, double etaPlus, double stepSizeM
                 theta[i] += d;
                 prev[i] = gi;
             }
-        }
-
-        @Override
-        public List<RoleVector> vectors() {
-            return RoleVector.preconditioned();
         }
 
         @Override

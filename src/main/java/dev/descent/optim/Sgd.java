@@ -186,7 +186,7 @@ public record Sgd(double lr, double momentum, double dampening, double weightDec
                 lines.add(new WorkedLine("v", "μ·v − η·g", mu + "·{velocity'} − {lr}·{grad}", "velocity", "v \\leftarrow \\mu v - \\eta\\, g"));
                 lines.add(new WorkedLine("Δθ", "v", "{velocity}", "delta", "\\Delta\\theta = v"));
             }
-            lines.add(new WorkedLine("θ", "θ + Δθ", "{theta'} + {delta}", "theta", "\\theta \\leftarrow \\theta + \\Delta\\theta"));
+            lines.add(WorkedLine.move("delta"));
             return lines;
         }
 

@@ -52,18 +52,11 @@ public record SignSgd(double lr, double weightDecay) implements Optimizer {
         }
 
         @Override
-        public List<RoleVector> vectors() {
-            return List.of(
-                    RoleVector.downhill("grad"),
-                    RoleVector.move());
-        }
-
-        @Override
         public List<WorkedLine> workedStep() {
             return List.of(
-                    new WorkedLine("g", weightDecay != 0 ? "∇f(θ) + λ·θ" : "∇f(θ)", "", "grad", "g = \\nabla f(\\theta)"),
+                    gradLine(),
                     new WorkedLine("Δθ", "−η·sign(g)", "−{lr}·sign({grad})", "step", "\\Delta\\theta = -\\eta\\,\\mathrm{sign}(g)"),
-                    new WorkedLine("θ", "θ + Δθ", "{theta'} + {step}", "theta", "\\theta \\leftarrow \\theta + \\Delta\\theta"));
+                    WorkedLine.move("step"));
         }
 
         @Override

@@ -74,11 +74,10 @@ public record Signum(double lr, double momentum, double weightDecay) implements 
         @Override
         public List<WorkedLine> workedStep() {
             return List.of(
-                    new WorkedLine("g", weightDecay != 0 ? "∇f(θ) + λ·θ" : "∇f(θ)", "", "grad", "g = \\nabla f(\\theta)"),
-                    new WorkedLine("m", "β·m + (1 − β)·g", WorkedLine.constant(momentum) + "·{m'} + " + WorkedLine.constant(1 - momentum) + "·{grad}",
-                            "m", "m \\leftarrow \\beta m + (1-\\beta)\\,g"),
+                    gradLine(),
+                    WorkedLine.average("m", "β", "\\beta", momentum, "m", "m", false),
                     new WorkedLine("Δθ", "−η·sign(m)", "−{lr}·sign({m})", "step", "\\Delta\\theta = -\\eta\\,\\mathrm{sign}(m)"),
-                    new WorkedLine("θ", "θ + Δθ", "{theta'} + {step}", "theta", "\\theta \\leftarrow \\theta + \\Delta\\theta"));
+                    WorkedLine.move("step"));
         }
 
         @Override

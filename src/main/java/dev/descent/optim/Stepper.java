@@ -57,7 +57,7 @@ public interface Stepper {
         for (Probe p : probes()) {
             lines.add(new WorkedLine(p.symbol(), p.description(), "", p.name(), ""));
         }
-        lines.add(new WorkedLine("θ", "θ + Δθ", "{theta'} + {delta}", "theta", "\\theta \\leftarrow \\theta + \\Delta\\theta"));
+        lines.add(WorkedLine.move("delta"));
         return lines;
     }
 

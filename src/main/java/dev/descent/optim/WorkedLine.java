@@ -130,4 +130,36 @@ public record WorkedLine(String symbol, String formula, String numbers, String r
         String s = number(d);
         return d < 0 ? "(" + s + ")" : s;
     }
+
+    /**
+     * The gradient line every first-order optimizer opens with: g = ∇f(θ), −∇f(θ) when maximising,
+     * plus λ·θ under coupled weight decay; its value is probe {@code grad}.
+     */
+    static WorkedLine gradient(boolean maximize, boolean decayed) {
+        return new WorkedLine("g", (maximize ? "−∇f(θ)" : "∇f(θ)") + (decayed ? " + λ·θ" : ""), "", "grad",
+                "g = " + (maximize ? "-" : "") + "\\nabla f(\\theta)" + (decayed ? " + \\lambda\\theta" : ""));
+    }
+
+    /** The closing line θ ← θ + Δθ, Δθ read from probe {@code delta} ("step" or "delta"). */
+    static WorkedLine move(String delta) {
+        return new WorkedLine("θ", "θ + Δθ", "{theta'} + {" + delta + "}", "theta", "\\theta \\leftarrow \\theta + \\Delta\\theta");
+    }
+
+    /** The closing line with decoupled weight decay λ: θ ← θ·(1 − η·λ) + Δθ, Δθ read from probe {@code step}. */
+    static WorkedLine decayedMove(double weightDecay) {
+        return new WorkedLine("θ", "θ·(1 − η·λ) + Δθ", "{theta'}·(1 − {lr}·" + constant(weightDecay) + ") + {step}", "theta",
+                "\\theta \\leftarrow \\theta\\,(1-\\eta\\lambda) + \\Delta\\theta");
+    }
+
+    /**
+     * A running average {@code symbol} ← β·{@code previous} + (1 − β)·g, with β written as a number;
+     * {@code betaSymbol} is β's lecture symbol ("β₁"), {@code texBeta} its LaTeX ("\\beta_1").
+     */
+    static WorkedLine average(String symbol, String betaSymbol, String texBeta, double beta, String previous, String result,
+                              boolean squared) {
+        String g = squared ? "g²" : "g";
+        return new WorkedLine(symbol, betaSymbol + "·" + previous + " + (1 − " + betaSymbol + ")·" + g,
+                constant(beta) + "·{" + previous + "'} + " + constant(1 - beta) + "·{grad}" + (squared ? "²" : ""), result,
+                symbol + " \\leftarrow " + texBeta + " " + previous + " + (1-" + texBeta + ")\\," + (squared ? "g^2" : "g"));
+    }
 }

@@ -88,11 +88,6 @@ public record Yogi(double lr, double beta1, double beta2, double eps, double ini
         }
 
         @Override
-        public List<RoleVector> vectors() {
-            return RoleVector.momentumAndPreconditioned();
-        }
-
-        @Override
         public List<Probe> probes() {
             return List.of(
                     gradProbe(),
@@ -103,11 +98,7 @@ public record Yogi(double lr, double beta1, double beta2, double eps, double ini
                     secondHatProbe("v_hat", "v̂", "bias-corrected second moment v/(1 − β₂ᵗ)"),
                     bc1Probe("divisor of m"),
                     bc2Probe("divisor of v"),
-                    new Probe("effective_lr", "η/(√v̂+ε)", "per-coordinate step size: the step is −effective_lr·m̂", out -> {
-                        for (int i = 0; i < v.length; i++) {
-                            out[i] = lastLr / (Math.sqrt(v[i]) / Math.sqrt(bc2) + eps);
-                        }
-                    }),
+                    effectiveLrProbe("η/(√v̂+ε)", eps),
                     Elementwise.copy("step", "Δθ", "the last step, −η·m̂/(√v̂ + ε)", move));
         }
     }
