@@ -645,7 +645,8 @@ public final class MainView extends BorderPane {
 
         ComboBox<Presets.Preset> lessons = new ComboBox<>();
         lessons.setId("presets");
-        lessons.setPromptText("Open a lesson…");
+        lessons.setPromptText("Lesson…"); // short: the box gives way at 1280 px, its prompt must not be cut
+        lessons.setTooltip(new Tooltip("Open a lesson"));
         try {
             lessons.getItems().setAll(Presets.all());
         } catch (RuntimeException e) {
@@ -654,6 +655,7 @@ public final class MainView extends BorderPane {
         lessons.setCellFactory(l -> new SidePanel.KindCell<>(Presets.Preset::title, p -> p.session().description()));
         lessons.setButtonCell(new SidePanel.KindCell<>(Presets.Preset::title, p -> ""));
         lessons.setPrefWidth(150);
+        lessons.setMinWidth(110); // "Lesson…" whole
         lessons.setVisibleRowCount(6); // the list fits a small screen and scrolls
         lessons.setFocusTraversable(false);
         lessons.setOnAction(e -> {
