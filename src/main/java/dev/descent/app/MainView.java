@@ -395,6 +395,7 @@ public final class MainView extends BorderPane {
                 stage.setFullScreen(false);
             }
         }
+        plot.setScale(on ? presenterScale : 1);
         presenterCanvas.setVisible(on);
         presenterCanvas.getGraphicsContext2D().clearRect(0, 0, presenterCanvas.getWidth(), presenterCanvas.getHeight());
         plot.requestFocus();
@@ -403,6 +404,9 @@ public final class MainView extends BorderPane {
     /** + / − in presenter mode. */
     public void scalePresenter(double delta) {
         presenterScale = dev.descent.render.PresenterPainter.clampScale(presenterScale + delta);
+        if (presenting) {
+            plot.setScale(presenterScale); // the plot's own ticks, lines and markers too, not only the overlay
+        }
     }
 
     private void pointerAt(double x, double y) {

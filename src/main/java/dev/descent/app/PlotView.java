@@ -63,6 +63,7 @@ public final class PlotView extends Region {
     private final ReadOnlyStringWrapper pointer = new ReadOnlyStringWrapper("");
 
     private PlotPainter.Layer layer;
+    private double scale = 1;
     private BasinMapOverlay mapOverlay;
     private long requested;
     private boolean pending;
@@ -127,6 +128,23 @@ public final class PlotView extends Region {
         }
     }
 
+    /**
+     * Multiplies the plot's type, line widths and markers (presenter mode's + / −, 1× to 3×; 1 in the
+     * normal window): the next layer is drawn at that scale and the paths and legend follow its style.
+     */
+    public void setScale(double k) {
+        if (k != scale) {
+            scale = k;
+            backDirty = true;
+            frontDirty = true;
+        }
+    }
+
+    /** The style the plot is drawn with now (its layer's), or null before the first layer. */
+    public dev.descent.render.Style style() {
+        return layer == null ? null : layer.layer().style();
+    }
+
     /** A basin map painted under the contours (null: none). */
     public void setMapOverlay(BasinMapOverlay overlay) {
         mapOverlay = overlay;
@@ -169,7 +187,7 @@ public final class PlotView extends Region {
 
     private PlotPainter.Look look() {
         SessionConfig s = ctl.session();
-        return new PlotPainter.Look(s.colorMap(), s.contourLines(), s.gradientField(), dark);
+        return new PlotPainter.Look(s.colorMap(), s.contourLines(), s.gradientField(), dark, scale);
     }
 
     @Override

@@ -15,8 +15,15 @@ import java.util.List;
  */
 public final class PlotPainter {
 
-    /** How the static layer looks. */
-    public record Look(String colorMap, boolean contourLines, boolean gradientField, boolean dark) {
+    /**
+     * How the static layer looks; {@code scale} multiplies the plot's type, line widths and markers
+     * (presenter mode's + / −, 1 otherwise): the layer's {@link Style} carries it to every painter.
+     */
+    public record Look(String colorMap, boolean contourLines, boolean gradientField, boolean dark, double scale) {
+        public Look(String colorMap, boolean contourLines, boolean gradientField, boolean dark) {
+            this(colorMap, contourLines, gradientField, dark, 1.0);
+        }
+
         public SceneSettings settings() {
             ColorMap map;
             try {
@@ -25,7 +32,7 @@ public final class PlotPainter {
                 map = ColorMap.DEFAULT;
             }
             return SceneSettings.DEFAULT.withColorMap(map).withContourLines(contourLines).withGradientField(gradientField)
-                    .withEqualAspect(true).withDark(dark);
+                    .withEqualAspect(true).withDark(dark).withFontScale(scale);
         }
     }
 
