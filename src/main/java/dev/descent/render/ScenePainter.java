@@ -214,6 +214,18 @@ public final class ScenePainter {
                     diverged[i] = TrajectoryPainter.paint(g, t, r, path, from, width, markers, s);
                 }
             }
+            List<double[]> pixels = null;
+            if (selected >= 0 && selected < runs.size() && runs.size() > 1) {
+                // a run on the same path as the selected one would vanish under its thicker line:
+                // draw it again, dashed, on top, so both show
+                pixels = pathPixels(t, runs, traced);
+                for (int i = 0; i < runs.size(); i++) {
+                    if (i != selected && samePath(pixels.get(i), pixels.get(selected))) {
+                        TrajectoryPainter.paintDashed(g, t, runs.get(i), traced == null ? null : traced.get(i),
+                                lineWidth(o, false), s);
+                    }
+                }
+            }
             if (o.legend()) {
                 List<LegendPainter.Entry> entries = new ArrayList<>(runs.size());
                 for (int i = 0; i < runs.size(); i++) {
@@ -224,13 +236,26 @@ public final class ScenePainter {
                 }
                 if (!entries.isEmpty()) {
                     LegendPainter.Corner corner = LegendPainter.leastCovered(g, t.plotArea(), entries,
-                            o.legendCorner(), s, pathPixels(t, runs, traced));
+                            o.legendCorner(), s, pixels != null ? pixels : pathPixels(t, runs, traced));
                     LegendPainter.paint(g, t.plotArea(), entries, corner, s);
                 }
             }
         } finally {
             saved.restore(g);
         }
+    }
+
+    /** Whether two runs' pixel paths ({@link #pathPixels}) coincide within half a pixel. */
+    static boolean samePath(double[] a, double[] b) {
+        if (a.length != b.length || a.length <= 2) {
+            return false;
+        }
+        for (int k = 0; k < a.length; k++) {
+            if (!(Math.abs(a[k] - b[k]) <= 0.5)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Every run's drawn points and start in pixels, for placing the legend where it hides least. */
