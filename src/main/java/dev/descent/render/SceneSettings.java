@@ -51,11 +51,6 @@ public record SceneSettings(ColorMap colorMap, Levels.Mode levelMode, int levelC
                 gridResolution, fontScale, title, false);
     }
 
-    /** The same scene with every text, line and marker size multiplied by {@code k} (presenter mode's + / −). */
-    public SceneSettings withFontScale(double k) {
-        return new SceneSettings(colorMap, levelMode, levelCount, fill, contourLines, gradientField, colorBar, axes, criticalPoints, equalAspect, gridResolution, k, title, dark);
-    }
-
     public SceneSettings withDark(boolean d) {
         return new SceneSettings(colorMap, levelMode, levelCount, fill, contourLines, gradientField, colorBar, axes, criticalPoints, equalAspect, gridResolution, fontScale, title, d);
     }
