@@ -158,6 +158,18 @@ public final class PlotPainter {
      * point {@code linesFrom[i]} of its path on: the part before is in the plot's cached layer.
      */
     public static void paintOverlay(Graphics2D g, Layer layer, Geometry now, List<Trail> trails, int[] linesFrom) {
+        paintOverlay(g, layer, now, trails, linesFrom, null);
+    }
+
+    /**
+     * As {@link #paintOverlay(Graphics2D, Layer, Geometry, List, int[])}, the legend (with its key to
+     * the plot's marks) at {@code legendAt}, its top-left corner as fractions of the plot area, or
+     * where it hides least of the paths for null.
+     *
+     * @return the legend's box, or null
+     */
+    public static Rectangle2D paintOverlay(Graphics2D g, Layer layer, Geometry now, List<Trail> trails, int[] linesFrom,
+            java.awt.geom.Point2D legendAt) {
         List<TrajectorySnapshot> runs = new ArrayList<>(trails.size());
         List<PathTracer> paths = new ArrayList<>(trails.size());
         int selected = -1;
@@ -169,7 +181,9 @@ public final class PlotPainter {
                     t.diverged()));
             paths.add(t.path());
         }
-        ScenePainter.paintOverlay(g, now.transform(), layer.layer().style(), runs, OverlaySettings.DEFAULT, selected, paths, linesFrom);
+        PlotTransform t = now.transform();
+        return ScenePainter.paintOverlay(g, t, layer.layer().style(), runs, OverlaySettings.DEFAULT, selected, paths, linesFrom,
+                ScenePainter.marksInView(layer.layer(), t), legendAt);
     }
 
     /**
