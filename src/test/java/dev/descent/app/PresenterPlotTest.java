@@ -74,4 +74,35 @@ class PresenterPlotTest {
     private double unitAtOne() {
         return Style.forSize((int) view.plot().getWidth(), (int) view.plot().getHeight(), 1).unit();
     }
+
+    @Test
+    void theLegendIsDraggedWhereTheUserWantsItAndADoubleClickPutsItBack(FxRobot robot) throws Exception {
+        waitFor(() -> view.plot().legendBox() != null);
+        java.awt.geom.Rectangle2D before = view.plot().legendBox();
+        var startBefore = java.util.List.of(ctl.run(0).x0(), ctl.run(0).y0());
+        javafx.geometry.Point2D grab = view.plot().localToScreen(before.getCenterX(), before.getCenterY());
+        javafx.geometry.Point2D area = view.plot().localToScreen(view.plot().geometry().area().getCenterX(),
+                view.plot().geometry().area().getCenterY());
+        robot.moveTo(grab).press(javafx.scene.input.MouseButton.PRIMARY)
+                .moveBy((area.getX() - grab.getX()) / 2, (area.getY() - grab.getY()) / 2)
+                .moveTo(area).release(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        waitFor(() -> view.plot().legendBox() != null && !view.plot().legendBox().equals(before));
+        java.awt.geom.Rectangle2D after = view.plot().legendBox();
+        javafx.geometry.Point2D centre = view.plot().screenToLocal(area);
+        assertEquals(centre.getX(), after.getCenterX(), 2, "the legend follows the pointer");
+        assertEquals(centre.getY(), after.getCenterY(), 2);
+        assertEquals(startBefore, java.util.List.of(ctl.run(0).x0(), ctl.run(0).y0()), "dragging the legend moves no start");
+        assertTrue(view.plot().legendPosition() != null);
+
+        // it stays there while the runs go on
+        robot.interact(() -> ctl.stepOnce());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(after.getCenterX(), view.plot().legendBox().getCenterX(), 1);
+
+        robot.moveTo(area).doubleClickOn(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        waitFor(() -> view.plot().legendPosition() == null
+                && view.plot().legendBox() != null && view.plot().legendBox().equals(before));
+    }
 }
