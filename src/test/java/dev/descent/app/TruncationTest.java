@@ -107,8 +107,10 @@ class TruncationTest {
         robot.interact(() -> {
             view.getScene().setRoot(new javafx.scene.Group());
             new Scene(view, 1920, 1080);
+            view.resize(1920, 1080);
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(), truncatedFor(robot, OPTIMIZERS));
+        assertEquals(1920, view.getWidth(), "laid out at 1920 px");
     }
 }
