@@ -397,6 +397,7 @@ public final class MainView extends BorderPane {
                 stage.setFullScreen(false);
             }
         }
+        plot.setScale(on ? presenterScale : 1);
         presenterCanvas.setVisible(on);
         presenterCanvas.getGraphicsContext2D().clearRect(0, 0, presenterCanvas.getWidth(), presenterCanvas.getHeight());
         plot.requestFocus();
@@ -405,6 +406,9 @@ public final class MainView extends BorderPane {
     /** + / − in presenter mode. */
     public void scalePresenter(double delta) {
         presenterScale = dev.descent.render.PresenterPainter.clampScale(presenterScale + delta);
+        if (presenting) {
+            plot.setScale(presenterScale); // the plot's own ticks, lines and markers too, not only the overlay
+        }
     }
 
     private void pointerAt(double x, double y) {
@@ -647,7 +651,8 @@ public final class MainView extends BorderPane {
 
         ComboBox<Presets.Preset> lessons = new ComboBox<>();
         lessons.setId("presets");
-        lessons.setPromptText("Open a lesson…");
+        lessons.setPromptText("Lesson…"); // short: the box gives way at 1280 px, its prompt must not be cut
+        lessons.setTooltip(new Tooltip("Open a lesson"));
         try {
             lessons.getItems().setAll(Presets.all());
         } catch (RuntimeException e) {
@@ -656,6 +661,7 @@ public final class MainView extends BorderPane {
         lessons.setCellFactory(l -> new SidePanel.KindCell<>(Presets.Preset::title, p -> p.session().description()));
         lessons.setButtonCell(new SidePanel.KindCell<>(Presets.Preset::title, p -> ""));
         lessons.setPrefWidth(150);
+        lessons.setMinWidth(110); // "Lesson…" whole
         lessons.setVisibleRowCount(6); // the list fits a small screen and scrolls
         lessons.setFocusTraversable(false);
         lessons.setOnAction(e -> {

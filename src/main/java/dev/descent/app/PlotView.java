@@ -63,6 +63,13 @@ public final class PlotView extends Region {
     private final ReadOnlyStringWrapper pointer = new ReadOnlyStringWrapper("");
 
     private PlotPainter.Layer layer;
+    private double scale = 1;
+    // the legend: where the user dragged it (top-left, fractions of the plot area; null: automatic),
+    // kept while the window is open; the box last drawn, for grabbing it
+    private java.awt.geom.Point2D legendAt;
+    private java.awt.geom.Rectangle2D legendBox;
+    private double legendGrabX = Double.NaN;
+    private double legendGrabY;
     private BasinMapOverlay mapOverlay;
     private long requested;
     private boolean pending;
@@ -127,6 +134,33 @@ public final class PlotView extends Region {
         }
     }
 
+    /**
+     * Multiplies the plot's type, line widths and markers (presenter mode's + / −, 1× to 3×; 1 in the
+     * normal window): the next layer is drawn at that scale and the paths and legend follow its style.
+     */
+    public void setScale(double k) {
+        if (k != scale) {
+            scale = k;
+            backDirty = true;
+            frontDirty = true;
+        }
+    }
+
+    /** The style the plot is drawn with now (its layer's), or null before the first layer. */
+    public dev.descent.render.Style style() {
+        return layer == null ? null : layer.layer().style();
+    }
+
+    /** Where the legend's top-left corner was dragged to, as fractions of the plot area; null while it is placed automatically. */
+    public java.awt.geom.Point2D legendPosition() {
+        return legendAt;
+    }
+
+    /** The legend's box as last drawn (canvas pixels), or null when no legend is shown. */
+    public java.awt.geom.Rectangle2D legendBox() {
+        return legendBox;
+    }
+
     /** A basin map painted under the contours (null: none). */
     public void setMapOverlay(BasinMapOverlay overlay) {
         mapOverlay = overlay;
@@ -169,7 +203,7 @@ public final class PlotView extends Region {
 
     private PlotPainter.Look look() {
         SessionConfig s = ctl.session();
-        return new PlotPainter.Look(s.colorMap(), s.contourLines(), s.gradientField(), dark);
+        return new PlotPainter.Look(s.colorMap(), s.contourLines(), s.gradientField(), dark, scale);
     }
 
     @Override
@@ -472,7 +506,7 @@ public final class PlotView extends Region {
         if (ctl.surface() instanceof DataSurface data) {
             paintMinibatchAids(frame, data, transform, scrub);
         }
-        PlotPainter.paintOverlay(gFront, layer, geometry(), trails, linesFrom);
+        legendBox = PlotPainter.paintOverlay(gFront, layer, geometry(), trails, linesFrom, legendAt);
         paintGhost(transform);
         arrowsShown = List.copyOf(arrows);
         paintCurvature(frame, transform);
@@ -622,6 +656,18 @@ public final class PlotView extends Region {
         if (e.getButton() != MouseButton.PRIMARY) {
             return;
         }
+        if (legendBox != null && legendBox.contains(e.getX(), e.getY())) {
+            if (e.getClickCount() == 2) {
+                legendAt = null; // double-click: back to automatic placement
+            } else {
+                legendGrabX = e.getX() - legendBox.getX();
+                legendGrabY = e.getY() - legendBox.getY();
+                setCursor(Cursor.CLOSED_HAND);
+            }
+            frontDirty = true;
+            e.consume();
+            return;
+        }
         pressX = e.getX();
         pressY = e.getY();
         pressView = geometry().viewport();
@@ -648,6 +694,14 @@ public final class PlotView extends Region {
     }
 
     private void dragged(MouseEvent e) {
+        if (e.getButton() == MouseButton.PRIMARY && !Double.isNaN(legendGrabX)) {
+            java.awt.geom.Rectangle2D area = geometry().area();
+            legendAt = new java.awt.geom.Point2D.Double((e.getX() - legendGrabX - area.getX()) / area.getWidth(),
+                    (e.getY() - legendGrabY - area.getY()) / area.getHeight());
+            frontDirty = true;
+            e.consume();
+            return;
+        }
         if (e.getButton() != MouseButton.PRIMARY || pressGeometry == null) {
             return;
         }
@@ -670,6 +724,12 @@ public final class PlotView extends Region {
     }
 
     private void released(MouseEvent e) {
+        if (!Double.isNaN(legendGrabX)) {
+            legendGrabX = Double.NaN; // a legend drag never moves a start
+            setCursor(Cursor.OPEN_HAND);
+            e.consume();
+            return;
+        }
         if (e.getButton() != MouseButton.PRIMARY || pressGeometry == null) {
             return;
         }
@@ -700,7 +760,9 @@ public final class PlotView extends Region {
             setCursor(Cursor.DEFAULT);
             return;
         }
-        setCursor(startsAt(e.getX(), e.getY(), e.isShiftDown()).isEmpty() ? Cursor.CROSSHAIR : Cursor.OPEN_HAND);
+        boolean grab = !startsAt(e.getX(), e.getY(), e.isShiftDown()).isEmpty()
+                || (legendBox != null && legendBox.contains(e.getX(), e.getY()));
+        setCursor(grab ? Cursor.OPEN_HAND : Cursor.CROSSHAIR);
         double x = g.dataX(e.getX());
         double y = g.dataY(e.getY());
         double f = ctl.surface().value(x, y);

@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.geom.Line2D;
+import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.util.List;
@@ -13,7 +14,9 @@ import java.util.List;
  * A box in a corner of the plot listing runs (the corner covering least of the paths, see
  * {@link #leastCovered}): a short line in the run's colour with its head
  * marker, then its label; a diverged run gets a red ✕ instead of the head. The box has a
- * semi-transparent white background so the field shows through a little.
+ * semi-transparent white background so the field shows through a little. Below the runs a key
+ * explains the marks on the plot (★ minimum, ✕ saddle, start square, head dot, diverged ✕, …) with
+ * the very glyphs the plot uses. The user may drag the box anywhere in the plot.
  */
 public final class LegendPainter {
 
@@ -30,6 +33,12 @@ public final class LegendPainter {
 
     public enum Corner { TOP_LEFT, TOP_RIGHT, BOTTOM_LEFT, BOTTOM_RIGHT }
 
+    /** Space above the key's separator line, at unit scale. */
+    private static final double KEY_GAP = 6;
+
+    /** The colour of the run marks (start, now) in the key: they take each run's colour on the plot. */
+    private static final Color KEY_GREY = new Color(0x9A, 0x9A, 0x9A);
+
     private LegendPainter() {
     }
 
@@ -40,6 +49,17 @@ public final class LegendPainter {
      * @return the box drawn, or null
      */
     public static Rectangle2D paint(Graphics2D g, Rectangle2D area, List<Entry> entries, Corner corner, Style s) {
+        return paint(g, area, entries, List.of(), corner, null, s);
+    }
+
+    /**
+     * As {@link #paint(Graphics2D, Rectangle2D, List, Corner, Style)}, with a key below the runs that
+     * explains the marks on the plot ({@code keys}, each drawn with the plot's own glyph, see
+     * {@link MarkerPainter#glyph}), and the box placed where the user dragged it: {@code at} is its
+     * top-left corner as fractions of {@code area} (kept inside the area), null for the corner.
+     */
+    public static Rectangle2D paint(Graphics2D g, Rectangle2D area, List<Entry> entries, List<MarkerPainter.Glyph> keys,
+            Corner corner, Point2D at, Style s) {
         if (entries.isEmpty()) {
             return null;
         }
@@ -52,11 +72,11 @@ public final class LegendPainter {
         double swatch = s.px(26);
         double gap = s.px(8);
         double rowH = rowHeight(fm, s);
-        Rectangle2D at = box(g, area, entries, corner, s);
-        double x = at.getX();
-        double y = at.getY();
-        double w = at.getWidth();
-        double h = at.getHeight();
+        Rectangle2D placed = box(g, area, entries, keys, corner, at, s);
+        double x = placed.getX();
+        double y = placed.getY();
+        double w = placed.getWidth();
+        double h = placed.getHeight();
         RoundRectangle2D box = new RoundRectangle2D.Double(x, y, w, h, s.px(8), s.px(8));
         Color bg = s.background();
         g.setColor(new Color(bg.getRed(), bg.getGreen(), bg.getBlue(), 0xD9));
@@ -84,6 +104,21 @@ public final class LegendPainter {
             g.drawString(e.label(), (float) (sx1 + gap), (float) (cy + (fm.getAscent() - fm.getDescent()) / 2.0));
             cy += rowH;
         }
+        if (!keys.isEmpty()) {
+            double sep = s.px(KEY_GAP);
+            g.setColor(new Color(s.text().getRed(), s.text().getGreen(), s.text().getBlue(), 0x50));
+            g.setStroke(new BasicStroke(s.px(1)));
+            double ly = cy - rowH / 2 + s.px(2) + sep / 2;
+            g.draw(new Line2D.Double(x + pad, ly, x + w - pad, ly));
+            cy += sep;
+            for (MarkerPainter.Glyph k : keys) {
+                MarkerPainter.glyph(g, k, x + pad + swatch / 2, cy, KEY_GREY, s);
+                g.setColor(s.text());
+                g.setFont(s.legendFont());
+                g.drawString(k.label(), (float) (x + pad + swatch + gap), (float) (cy + (fm.getAscent() - fm.getDescent()) / 2.0));
+                cy += rowH;
+            }
+        }
         g.setFont(oldFont);
         g.setPaint(oldPaint);
         g.setStroke(oldStroke);
@@ -96,14 +131,31 @@ public final class LegendPainter {
 
     /** Where {@link #paint} would draw the box for these entries at this corner. */
     public static Rectangle2D box(Graphics2D g, Rectangle2D area, List<Entry> entries, Corner corner, Style s) {
+        return box(g, area, entries, List.of(), corner, null, s);
+    }
+
+    /** Where {@link #paint(Graphics2D, Rectangle2D, List, List, Corner, Point2D, Style)} would draw the box. */
+    public static Rectangle2D box(Graphics2D g, Rectangle2D area, List<Entry> entries, List<MarkerPainter.Glyph> keys,
+            Corner corner, Point2D at, Style s) {
         FontMetrics fm = g.getFontMetrics(s.legendFont());
         double pad = s.px(8);
         double textW = 0;
         for (Entry e : entries) {
             textW = Math.max(textW, fm.getStringBounds(e.label(), g).getWidth());
         }
+        for (MarkerPainter.Glyph k : keys) {
+            textW = Math.max(textW, fm.getStringBounds(k.label(), g).getWidth());
+        }
         double w = pad + s.px(26) + s.px(8) + textW + pad;
-        double h = pad + rowHeight(fm, s) * entries.size() + pad - s.px(4);
+        double h = pad + rowHeight(fm, s) * (entries.size() + keys.size()) + (keys.isEmpty() ? 0 : s.px(KEY_GAP))
+                + pad - s.px(4);
+        if (at != null && Double.isFinite(at.getX()) && Double.isFinite(at.getY())) {
+            double x = area.getX() + at.getX() * area.getWidth();
+            double y = area.getY() + at.getY() * area.getHeight();
+            x = Math.max(area.getX(), Math.min(x, area.getMaxX() - w));
+            y = Math.max(area.getY(), Math.min(y, area.getMaxY() - h));
+            return new Rectangle2D.Double(x, y, w, h);
+        }
         double margin = s.px(10);
         double x = switch (corner) {
             case TOP_LEFT, BOTTOM_LEFT -> area.getX() + margin;
@@ -122,10 +174,16 @@ public final class LegendPainter {
      */
     public static Corner leastCovered(Graphics2D g, Rectangle2D area, List<Entry> entries, Corner preferred,
             Style s, List<double[]> pixels) {
+        return leastCovered(g, area, entries, List.of(), preferred, s, pixels);
+    }
+
+    /** As {@link #leastCovered(Graphics2D, Rectangle2D, List, Corner, Style, List)} for a legend with a key. */
+    public static Corner leastCovered(Graphics2D g, Rectangle2D area, List<Entry> entries, List<MarkerPainter.Glyph> keys,
+            Corner preferred, Style s, List<double[]> pixels) {
         Corner best = preferred;
-        long bestCount = covered(box(g, area, entries, preferred, s), pixels);
+        long bestCount = covered(box(g, area, entries, keys, preferred, null, s), pixels);
         for (Corner c : Corner.values()) {
-            long n = covered(box(g, area, entries, c, s), pixels);
+            long n = covered(box(g, area, entries, keys, c, null, s), pixels);
             if (n < bestCount) {
                 best = c;
                 bestCount = n;

@@ -33,6 +33,46 @@ public final class MarkerPainter {
     private MarkerPainter() {
     }
 
+    /** The marks a plot can carry, for the legend's key: each is drawn here, the same on the plot and in the key. */
+    public enum Glyph {
+        GLOBAL_MINIMUM("minimum"), LOCAL_MINIMUM("local minimum"), SADDLE("saddle"), MAXIMUM("maximum"),
+        START("start"), HEAD("now"), DIVERGED("diverged");
+
+        private final String label;
+
+        Glyph(String label) {
+            this.label = label;
+        }
+
+        /** The words beside the glyph in the key. */
+        public String label() {
+            return label;
+        }
+
+        /** The glyph of a kind of stationary point. */
+        public static Glyph of(CriticalPoint.Kind k) {
+            return switch (k) {
+                case GLOBAL_MINIMUM -> GLOBAL_MINIMUM;
+                case LOCAL_MINIMUM -> LOCAL_MINIMUM;
+                case SADDLE -> SADDLE;
+                case MAXIMUM -> MAXIMUM;
+            };
+        }
+    }
+
+    /** Draws one glyph centred on (px, py); {@code c} colours the run marks (start, head). */
+    public static void glyph(Graphics2D g, Glyph k, double px, double py, Color c, Style s) {
+        switch (k) {
+            case GLOBAL_MINIMUM -> fillOutlined(g, star(px, py, s.px(9), s.px(3.8)), Color.WHITE, s.px(1.4));
+            case LOCAL_MINIMUM -> strokeOutlined(g, plus(px, py, s.px(6)), Color.WHITE, s.px(2.2), s.px(1.4));
+            case SADDLE -> strokeOutlined(g, cross(px, py, s.px(5.5)), Color.WHITE, s.px(2.2), s.px(1.4));
+            case MAXIMUM -> fillOutlined(g, triangle(px, py, s.px(7), false), Color.WHITE, s.px(1.4));
+            case START -> start(g, px, py, c, s);
+            case HEAD -> head(g, px, py, c, s);
+            case DIVERGED -> diverged(g, px, py, s);
+        }
+    }
+
     /** Marks the known stationary points that lie inside the view. */
     public static void criticalPoints(Graphics2D g, PlotTransform t, List<CriticalPoint> points, Style s) {
         for (CriticalPoint p : points) {
@@ -41,12 +81,7 @@ public final class MarkerPainter {
             }
             double px = t.toPixelX(p.x());
             double py = t.toPixelY(p.y());
-            switch (p.kind()) {
-                case GLOBAL_MINIMUM -> fillOutlined(g, star(px, py, s.px(9), s.px(3.8)), Color.WHITE, s.px(1.4));
-                case LOCAL_MINIMUM -> strokeOutlined(g, plus(px, py, s.px(6)), Color.WHITE, s.px(2.2), s.px(1.4));
-                case SADDLE -> strokeOutlined(g, cross(px, py, s.px(5.5)), Color.WHITE, s.px(2.2), s.px(1.4));
-                case MAXIMUM -> fillOutlined(g, triangle(px, py, s.px(7), false), Color.WHITE, s.px(1.4));
-            }
+            glyph(g, Glyph.of(p.kind()), px, py, Color.WHITE, s);
         }
     }
 

@@ -15,8 +15,15 @@ import java.util.List;
  */
 public final class PlotPainter {
 
-    /** How the static layer looks. */
-    public record Look(String colorMap, boolean contourLines, boolean gradientField, boolean dark) {
+    /**
+     * How the static layer looks; {@code scale} multiplies the plot's type, line widths and markers
+     * (presenter mode's + / −, 1 otherwise): the layer's {@link Style} carries it to every painter.
+     */
+    public record Look(String colorMap, boolean contourLines, boolean gradientField, boolean dark, double scale) {
+        public Look(String colorMap, boolean contourLines, boolean gradientField, boolean dark) {
+            this(colorMap, contourLines, gradientField, dark, 1.0);
+        }
+
         public SceneSettings settings() {
             ColorMap map;
             try {
@@ -25,7 +32,7 @@ public final class PlotPainter {
                 map = ColorMap.DEFAULT;
             }
             return SceneSettings.DEFAULT.withColorMap(map).withContourLines(contourLines).withGradientField(gradientField)
-                    .withEqualAspect(true).withDark(dark);
+                    .withEqualAspect(true).withDark(dark).withFontScale(scale);
         }
     }
 
@@ -151,6 +158,18 @@ public final class PlotPainter {
      * point {@code linesFrom[i]} of its path on: the part before is in the plot's cached layer.
      */
     public static void paintOverlay(Graphics2D g, Layer layer, Geometry now, List<Trail> trails, int[] linesFrom) {
+        paintOverlay(g, layer, now, trails, linesFrom, null);
+    }
+
+    /**
+     * As {@link #paintOverlay(Graphics2D, Layer, Geometry, List, int[])}, the legend (with its key to
+     * the plot's marks) at {@code legendAt}, its top-left corner as fractions of the plot area, or
+     * where it hides least of the paths for null.
+     *
+     * @return the legend's box, or null
+     */
+    public static Rectangle2D paintOverlay(Graphics2D g, Layer layer, Geometry now, List<Trail> trails, int[] linesFrom,
+            java.awt.geom.Point2D legendAt) {
         List<TrajectorySnapshot> runs = new ArrayList<>(trails.size());
         List<PathTracer> paths = new ArrayList<>(trails.size());
         int selected = -1;
@@ -162,7 +181,9 @@ public final class PlotPainter {
                     t.diverged()));
             paths.add(t.path());
         }
-        ScenePainter.paintOverlay(g, now.transform(), layer.layer().style(), runs, OverlaySettings.DEFAULT, selected, paths, linesFrom);
+        PlotTransform t = now.transform();
+        return ScenePainter.paintOverlay(g, t, layer.layer().style(), runs, OverlaySettings.DEFAULT, selected, paths, linesFrom,
+                ScenePainter.marksInView(layer.layer(), t), legendAt);
     }
 
     /**

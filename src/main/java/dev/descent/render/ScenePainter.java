@@ -1,5 +1,7 @@
 package dev.descent.render;
 
+import dev.descent.math.CriticalPoint;
+
 import dev.descent.math.Viewport;
 import java.awt.Graphics2D;
 import java.awt.Shape;
@@ -192,9 +194,25 @@ public final class ScenePainter {
      */
     public static void paintOverlay(Graphics2D g, PlotTransform t, Style s, List<TrajectorySnapshot> runs,
             OverlaySettings overlay, int selected, List<PathTracer> traced, int[] linesFrom) {
+        paintOverlay(g, t, s, runs, overlay, selected, traced, linesFrom, null, null);
+    }
+
+    /**
+     * As {@link #paintOverlay(Graphics2D, PlotTransform, Style, List, OverlaySettings, int, List, int[])},
+     * the legend with a key to the plot's marks: the stationary points {@code marks} shown on the plot
+     * and the run marks drawn (null: no key, as exported frames have it), and the
+     * legend placed at {@code legendAt} (its top-left corner as fractions of the plot area; null: the
+     * corner that hides least of the paths).
+     *
+     * @return the legend's box, or null when none was drawn
+     */
+    public static Rectangle2D paintOverlay(Graphics2D g, PlotTransform t, Style s, List<TrajectorySnapshot> runs,
+            OverlaySettings overlay, int selected, List<PathTracer> traced, int[] linesFrom,
+            List<CriticalPoint.Kind> marks, java.awt.geom.Point2D legendAt) {
         if (runs == null || runs.isEmpty()) {
-            return;
+            return null;
         }
+        Rectangle2D legendBox = null;
         OverlaySettings o = overlay == null ? OverlaySettings.DEFAULT : overlay;
         Saved saved = new Saved(g);
         try {
@@ -214,6 +232,18 @@ public final class ScenePainter {
                     diverged[i] = TrajectoryPainter.paint(g, t, r, path, from, width, markers, s);
                 }
             }
+            List<double[]> pixels = null;
+            if (selected >= 0 && selected < runs.size() && runs.size() > 1) {
+                // a run on the same path as the selected one would vanish under its thicker line:
+                // draw it again, dashed, on top, so both show
+                pixels = pathPixels(t, runs, traced);
+                for (int i = 0; i < runs.size(); i++) {
+                    if (i != selected && samePath(pixels.get(i), pixels.get(selected))) {
+                        TrajectoryPainter.paintDashed(g, t, runs.get(i), traced == null ? null : traced.get(i),
+                                lineWidth(o, false), s);
+                    }
+                }
+            }
             if (o.legend()) {
                 List<LegendPainter.Entry> entries = new ArrayList<>(runs.size());
                 for (int i = 0; i < runs.size(); i++) {
@@ -223,14 +253,64 @@ public final class ScenePainter {
                     }
                 }
                 if (!entries.isEmpty()) {
-                    LegendPainter.Corner corner = LegendPainter.leastCovered(g, t.plotArea(), entries,
-                            o.legendCorner(), s, pathPixels(t, runs, traced));
-                    LegendPainter.paint(g, t.plotArea(), entries, corner, s);
+                    List<MarkerPainter.Glyph> keys = marks == null ? List.of() : keys(marks, o, diverged);
+                    LegendPainter.Corner corner = legendAt != null ? o.legendCorner()
+                            : LegendPainter.leastCovered(g, t.plotArea(), entries, keys, o.legendCorner(), s,
+                                    pixels != null ? pixels : pathPixels(t, runs, traced));
+                    legendBox = LegendPainter.paint(g, t.plotArea(), entries, keys, corner, legendAt, s);
                 }
             }
         } finally {
             saved.restore(g);
         }
+        return legendBox;
+    }
+
+    /** What the legend's key explains: the kinds of stationary points shown, then the run marks drawn. */
+    static List<MarkerPainter.Glyph> keys(List<CriticalPoint.Kind> marks, OverlaySettings o, boolean[] diverged) {
+        java.util.EnumSet<MarkerPainter.Glyph> set = java.util.EnumSet.noneOf(MarkerPainter.Glyph.class);
+        for (CriticalPoint.Kind k : marks) {
+            set.add(MarkerPainter.Glyph.of(k));
+        }
+        if (o.startMarkers()) {
+            set.add(MarkerPainter.Glyph.START);
+        }
+        if (o.headMarkers()) {
+            set.add(MarkerPainter.Glyph.HEAD);
+        }
+        for (boolean d : diverged) {
+            if (d) {
+                set.add(MarkerPainter.Glyph.DIVERGED);
+            }
+        }
+        return List.copyOf(set);
+    }
+
+    /** The kinds of the layer's stationary points marked inside viewport {@code t} (none when they are not drawn). */
+    public static List<CriticalPoint.Kind> marksInView(StaticLayer layer, PlotTransform t) {
+        if (!layer.scene().settings().criticalPoints()) {
+            return List.of();
+        }
+        List<CriticalPoint.Kind> out = new ArrayList<>();
+        for (CriticalPoint p : layer.scene().surface().criticalPoints()) {
+            if (t.viewport().contains(p.x(), p.y()) && !out.contains(p.kind())) {
+                out.add(p.kind());
+            }
+        }
+        return out;
+    }
+
+    /** Whether two runs' pixel paths ({@link #pathPixels}) coincide within half a pixel. */
+    static boolean samePath(double[] a, double[] b) {
+        if (a.length != b.length || a.length <= 2) {
+            return false;
+        }
+        for (int k = 0; k < a.length; k++) {
+            if (!(Math.abs(a[k] - b[k]) <= 0.5)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Every run's drawn points and start in pixels, for placing the legend where it hides least. */

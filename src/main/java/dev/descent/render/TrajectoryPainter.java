@@ -133,6 +133,31 @@ public final class TrajectoryPainter {
         g.setPaint(oldPaint);
     }
 
+    /**
+     * Draws a run's whole line dashed, with its head, over what is already drawn: for a run whose path
+     * is the same as the selected run's, which the selected run's thicker line would otherwise hide.
+     * The gaps let the selected line show through, so both stay visible. Clipped to the plot area.
+     */
+    public static void paintDashed(Graphics2D g, PlotTransform t, TrajectorySnapshot run, PathTracer traced, float width,
+            Style s) {
+        var oldClip = g.getClip();
+        var oldPaint = g.getPaint();
+        var oldStroke = g.getStroke();
+        g.clip(t.plotArea());
+        PathTracer tr = traced != null ? traced : traced(t, run.xs(), run.ys(), run, run.from(), run.count());
+        float w = s.px(width);
+        float[] dash = {s.px(7), s.px(6)};
+        g.setColor(Palette.outline(run.color()));
+        g.setStroke(new BasicStroke(w + s.px(2), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f));
+        g.draw(tr.shape());
+        g.setColor(run.color());
+        g.setStroke(new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f));
+        g.draw(tr.shape());
+        g.setStroke(oldStroke);
+        g.setClip(oldClip);
+        g.setPaint(oldPaint);
+    }
+
     /** The pixels a line of this width may touch around a path's bounds. */
     public static double reach(float width, Style s) {
         return (s.px(width) + s.px(2)) / 2 + 2;

@@ -158,6 +158,14 @@ class ChartsTest {
                 view.charts().probeCharts().stream().map(LiveChart::getId).toList());
     }
 
+    /** The plot's head marker of run {@code i}, read on the FX thread (the plot refills its heads while it paints). */
+    private double[] headOnFxThread(FxRobot robot, int i) {
+        double[][] out = new double[1][];
+        robot.interact(() -> out[0] = view.plot().shownHead(i));
+        assertNotNull(out[0], "run " + i + " has a head marker");
+        return out[0];
+    }
+
     @Test
     void clickingAChartScrubsThePlotToThatStepUntilPlayGoesOn(FxRobot robot) throws Exception {
         playTo(robot, 60);
@@ -185,13 +193,14 @@ class ChartsTest {
         robot.interact(() -> ctl.scrubTo(42));
         waitFor(() -> view.plot().shownScrub() == 42);
         RunFrame r0 = ctl.frameOf(ctl.latest(), 0);
-        assertEquals(r0.history().get(1, 42), view.plot().shownHead(0)[0]);
+        assertEquals(r0.history().get(1, 42), headOnFxThread(robot, 0)[0]);
         robot.interact(() -> ctl.setStepLimit(1000));
         robot.clickOn("#step");
         waitFor(() -> view.plot().shownScrub() == -1 && view.plot().shownFrame().runs().stream().allMatch(r -> r.step() == 61));
         RunFrame now = ctl.frameOf(view.plot().shownFrame(), 0);
-        assertEquals(now.x(), view.plot().shownHead(0)[0]);
-        assertEquals(now.y(), view.plot().shownHead(0)[1]);
+        double[] head = headOnFxThread(robot, 0);
+        assertEquals(now.x(), head[0]);
+        assertEquals(now.y(), head[1]);
         waitFor(() -> Double.isNaN(loss.chart().scrub()));
     }
 
