@@ -13,7 +13,6 @@ import dev.descent.render.ScenePainter;
 import dev.descent.render.StaticLayer;
 import dev.descent.render.Style;
 import dev.descent.render.TrajectorySnapshot;
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
@@ -21,13 +20,10 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.descent.render.charts.Points;
+import dev.descent.render.charts.StepChart;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The {@code frame} entry of {@code bench}: what one frame of the window costs to paint after a long
@@ -35,7 +31,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  * each run's positions are fed once to its {@link PathTracer}, as the window feeds them frame by
  * frame; then whole 1600×1000 frames are painted with the shared painters: the static layer (field,
  * contours, gradient arrows, axes, colour bar) blitted, the eight paths, start and head markers and
- * the legend; and the same frame with the plot above four JFreeChart charts (loss, step size,
+ * the legend; and the same frame with the plot above four of the window's charts ({@link StepChart}, JFreeChart) (loss, step size,
  * gradient norm, learning rate of every run, each series reduced to min/max per bucket of steps as
  * the window's charts keep them).
  */
@@ -159,26 +155,27 @@ final class FrameBench {
                 median(chartsCpu));
     }
 
+    /** The window's own charts ({@link StepChart}: lines reduced per pixel column), one per quantity. */
     private static List<JFreeChart> charts(List<XYSeries[]> series, Style style) {
         String[] titles = {"Loss f(θ)", "Step size ‖Δθ‖", "Gradient norm ‖∇f‖", "Learning rate η"};
         List<JFreeChart> out = new ArrayList<>();
         for (int k = 0; k < titles.length; k++) {
-            XYSeriesCollection data = new XYSeriesCollection();
-            for (XYSeries[] s : series) {
-                data.addSeries(s[k]);
-            }
-            LogAxis y = new LogAxis();
-            y.setSmallestValue(1e-300);
-            XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-            renderer.setDrawSeriesLineAsPath(true); // one path a series, as the window's charts draw them
+            StepChart chart = new StepChart(titles[k], true, false);
+            List<StepChart.Line> lines = new ArrayList<>();
             for (int r = 0; r < series.size(); r++) {
-                renderer.setSeriesPaint(r, runColor(r));
-                renderer.setSeriesStroke(r, new BasicStroke(1.5f));
+                XYSeries s = series.get(r)[k];
+                double[] xs = new double[s.getItemCount()];
+                double[] ys = new double[s.getItemCount()];
+                for (int i = 0; i < xs.length; i++) {
+                    xs[i] = s.getX(i).doubleValue();
+                    ys[i] = s.getY(i).doubleValue();
+                }
+                lines.add(new StepChart.Line(String.valueOf(s.getKey()), Points.of(xs, ys), runColor(r), 1.5f,
+                        StepChart.Dash.SOLID, null));
             }
-            XYPlot plot = new XYPlot(data, new NumberAxis(), y, renderer);
-            JFreeChart chart = new JFreeChart(titles[k], style.tickFont(), plot, false);
-            chart.setNotify(false);
-            out.add(chart);
+            chart.setLines(lines);
+            chart.chart().setNotify(false);
+            out.add(chart.chart());
         }
         return out;
     }
