@@ -142,7 +142,7 @@ public record Lbfgs(double lr, int maxIter, int maxEval, double toleranceGrad, d
         public void step(Objective f, double[] theta, double lr) {
             steps++;
             if (wolfe) {
-                search.clearTrials();
+                search.clearTrials(theta);
             }
             double loss = f.gradient(theta, g);
             int currentEvals = 1;

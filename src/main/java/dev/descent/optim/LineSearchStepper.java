@@ -41,7 +41,7 @@ abstract class LineSearchStepper extends CoupledStepper {
      */
     final double begin(Objective f, double[] theta) {
         steps++;
-        search.clearTrials();
+        search.clearTrials(theta);
         double f0;
         if (cached && Arrays.equals(theta, cachedX)) {
             System.arraycopy(cachedG, 0, g, 0, n);

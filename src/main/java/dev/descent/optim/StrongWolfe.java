@@ -262,23 +262,22 @@ public final class StrongWolfe {
     }
 
     /**
-     * Copies trial point k (0 = the first the last search evaluated) into {@code out}, or NaN when the
-     * search kept fewer.
+     * Copies trial point k (0 = the first the last search evaluated) into {@code out}: the last one
+     * kept when the search kept fewer, and the point given to {@link #clearTrials} when it kept none
+     * (a step that stopped without searching), so that every slot holds a point on the plot.
      *
      * @param out one value per coordinate. Modified.
      */
     public void trial(int k, double[] out) {
-        if (k < trialCount) {
-            System.arraycopy(trials[k], 0, out, 0, out.length);
-        } else {
-            java.util.Arrays.fill(out, Double.NaN);
-        }
+        double[] p = trialCount == 0 ? x : trials[Math.min(k, trialCount - 1)];
+        System.arraycopy(p, 0, out, 0, out.length);
     }
 
-    /** Forgets the last search's trials (a step that did not search shows none). */
-    public void clearTrials() {
+    /** Forgets the last search's trials: until the next search every slot reads {@code theta}. Not modified. */
+    public void clearTrials(double[] theta) {
         trialCount = 0;
         carried = 0;
+        System.arraycopy(theta, 0, x, 0, x.length);
     }
 
     /**
@@ -292,15 +291,15 @@ public final class StrongWolfe {
     }
 
     /**
-     * The probes {@code trial_1} … {@code trial_8}: the points the last search evaluated (NaN past
-     * the last one kept), each drawn as a {@link RoleVector.Role#TRIAL} marker at the run's head.
+     * The probes {@code trial_1} … {@code trial_8}: the points the last search evaluated (see
+     * {@link #trial}), each drawn as a {@link RoleVector.Role#TRIAL} marker at the run's head.
      */
     public java.util.List<Probe> trialProbes() {
         java.util.List<Probe> out = new java.util.ArrayList<>(MAX_TRIALS);
         for (int k = 0; k < MAX_TRIALS; k++) {
             int i = k;
             out.add(new Probe(trialProbe(k), "θ+t" + subscript(k + 1) + "d",
-                    "trial point " + (k + 1) + " of the last line search (NaN when it tried fewer)", o -> trial(i, o)));
+                    "trial point " + (k + 1) + " of the last line search (its last when it tried fewer)", o -> trial(i, o)));
         }
         return out;
     }
