@@ -85,7 +85,9 @@ final class RenderCommand implements Callable<Integer> {
 
     @Option(names = "--arrows", paramLabel = "KINDS",
             description = {"draw each run's last step as arrows: all, or some of gradient, velocity, step, lookahead,"
-                    + " slow_weights, preconditioned, newton_step, trial, averaged (comma-separated)"})
+                    + " slow_weights, preconditioned, newton_step, trial, averaged, rate_box (comma-separated);"
+                    + " trial marks the points a line search tried (BFGS, CG, L-BFGS; the accepted one ringed),"
+                    + " rate_box an adaptive method's per-coordinate step box (half-sides ∝ each coordinate's effective rate)"})
     String arrows;
 
     @Option(names = "--hold", paramLabel = "SECONDS", defaultValue = "2", description = "with --lesson: how long each beat's end stays; default: ${DEFAULT-VALUE}")

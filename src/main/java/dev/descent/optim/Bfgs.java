@@ -181,6 +181,7 @@ public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implem
                     out -> probeEigen.sortedValues(h.data, out)));
             probes.add(new Probe("skipped_updates", "skips", "number of updates skipped because y·s ≤ 0",
                     out -> Arrays.fill(out, skipped)));
+            probes.addAll(trialProbes());
             return List.copyOf(probes);
         }
     }

@@ -148,6 +148,7 @@ public record ConjugateGradient(double lr, String betaRule, int restart, double 
         /** t₀·φ'(0)/(φ'(0) − φ'(t₀)) from one probe at t₀; t₀ itself without positive curvature. */
         private double interpolatedTrial(Objective f, double[] theta, double t0, double gtd) {
             Vectors.axpy(t0, d, theta, probeX);
+            search.keepTrialBeforeSearch(probeX);
             f.gradient(probeX, probeG);
             double gtdProbe = Vectors.dot(probeG, d);
             if (!(gtdProbe > gtd) || !Double.isFinite(gtdProbe)) {
@@ -181,9 +182,11 @@ public record ConjugateGradient(double lr, String betaRule, int restart, double 
 
         @Override
         public List<Probe> probes() {
-            return List.copyOf(searchProbes("d = −g + β·d_prev",
+            List<Probe> probes = searchProbes("d = −g + β·d_prev",
                     new Probe("beta", "β", "conjugacy coefficient β of the last direction (0 at a restart)",
-                            out -> Arrays.fill(out, beta))));
+                            out -> Arrays.fill(out, beta)));
+            probes.addAll(trialProbes());
+            return List.copyOf(probes);
         }
     }
 }

@@ -141,6 +141,9 @@ public record Lbfgs(double lr, int maxIter, int maxEval, double toleranceGrad, d
         @Override
         public void step(Objective f, double[] theta, double lr) {
             steps++;
+            if (wolfe) {
+                search.clearTrials(theta);
+            }
             double loss = f.gradient(theta, g);
             int currentEvals = 1;
             lastEvals = 1;
@@ -279,10 +282,14 @@ public record Lbfgs(double lr, int maxIter, int maxEval, double toleranceGrad, d
 
         @Override
         public List<RoleVector> vectors() {
-            return List.of(
+            List<RoleVector> out = new java.util.ArrayList<>(List.of(
                     new RoleVector(RoleVector.Role.GRADIENT, "grad", -1, RoleVector.Kind.DIRECTION, RoleVector.Anchor.END),
                     RoleVector.direction(RoleVector.Role.PRECONDITIONED, "direction", 1),
-                    RoleVector.move());
+                    RoleVector.move()));
+            if (wolfe) {
+                out.addAll(StrongWolfe.trialVectors());
+            }
+            return List.copyOf(out);
         }
 
         @Override
@@ -300,7 +307,7 @@ public record Lbfgs(double lr, int maxIter, int maxEval, double toleranceGrad, d
 
         @Override
         public List<Probe> probes() {
-            return List.of(
+            List<Probe> probes = new java.util.ArrayList<>(List.of(
                     startGradient(g, "gradient at the last point the step evaluated"),
                     new Probe("direction", "d", "search direction d = −H·∇f of the last iteration",
                             out -> System.arraycopy(d, 0, out, 0, n)),
@@ -311,7 +318,11 @@ public record Lbfgs(double lr, int maxIter, int maxEval, double toleranceGrad, d
                     new Probe("history", "m", "number of curvature pairs (s, y) in the memory",
                             out -> java.util.Arrays.fill(out, count)),
                     new Probe("evaluations", "#f", "function and gradient evaluations in the last step",
-                            out -> java.util.Arrays.fill(out, lastEvals)));
+                            out -> java.util.Arrays.fill(out, lastEvals))));
+            if (wolfe) {
+                probes.addAll(search.trialProbes());
+            }
+            return List.copyOf(probes);
         }
     }
 }

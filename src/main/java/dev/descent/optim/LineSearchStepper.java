@@ -41,6 +41,7 @@ abstract class LineSearchStepper extends CoupledStepper {
      */
     final double begin(Objective f, double[] theta) {
         steps++;
+        search.clearTrials(theta);
         double f0;
         if (cached && Arrays.equals(theta, cachedX)) {
             System.arraycopy(cachedG, 0, g, 0, n);
@@ -73,13 +74,20 @@ abstract class LineSearchStepper extends CoupledStepper {
         cached = true;
     }
 
-    /** −∇f, the search direction and the step. */
+    /** −∇f, the search direction, the step and the trial points of the search. */
     @Override
     public final List<RoleVector> vectors() {
-        return List.of(
+        List<RoleVector> out = new ArrayList<>(List.of(
                 RoleVector.downhill("grad"),
                 RoleVector.direction(RoleVector.Role.PRECONDITIONED, "direction", 1),
-                RoleVector.move());
+                RoleVector.move()));
+        out.addAll(StrongWolfe.trialVectors());
+        return List.copyOf(out);
+    }
+
+    /** The probes trial_1 … trial_8 of the last search, to end the probe list with. */
+    final List<Probe> trialProbes() {
+        return search.trialProbes();
     }
 
     /** The worked step's line for t: the search. */
@@ -94,7 +102,7 @@ abstract class LineSearchStepper extends CoupledStepper {
 
     /**
      * The probes grad (at the start), direction (with its rule), then {@code ownProbes} (what d was made
-     * from), then step_length; more can be added to the list.
+     * from), then step_length; more can be added to the list, then {@link #trialProbes}.
      */
     List<Probe> searchProbes(String directionRule, Probe... ownProbes) {
         List<Probe> probes = new ArrayList<>();

@@ -109,6 +109,7 @@ public record RmsProp(double lr, double alpha, double eps, double weightDecay, d
             }
             vectors.add(RoleVector.direction(RoleVector.Role.PRECONDITIONED, "step", 1));
             vectors.add(RoleVector.move());
+            vectors.add(RoleVector.rateBox());
             return vectors;
         }
 

@@ -26,7 +26,8 @@ public record RoleVector(Role role, String probe, double sign, Kind kind, Anchor
         PRECONDITIONED("−P∇f", "the preconditioned (adaptive or quasi-Newton) direction beside the raw gradient"),
         NEWTON_STEP("−H⁻¹∇f", "the Newton step beside the gradient step"),
         TRIAL("θ+ε̂", "a trial point the step evaluated (SAM's perturbed point, a line search's try)"),
-        AVERAGED("x̄", "the averaged iterate (Schedule-Free's x): the point to keep when training stops");
+        AVERAGED("x̄", "the averaged iterate (Schedule-Free's x): the point to keep when training stops"),
+        RATE_BOX("η_eff", "each coordinate's effective rate, as the half-sides of a box centred at the head");
 
         private final String symbol;
         private final String meaning;
@@ -59,7 +60,12 @@ public record RoleVector(Role role, String probe, double sign, Kind kind, Anchor
         /** An absolute point (slow weights, a look-ahead point): joined to its anchor. */
         POINT,
         /** The move from the point the last step left to the point it reached; reads no probe. */
-        MOVE
+        MOVE,
+        /**
+         * Two per-coordinate magnitudes (the effective rates): a box centred at its anchor whose
+         * half-sides are proportional to them, one factor for both.
+         */
+        BOX
     }
 
     /** Which end of the last step a vector is drawn from. */
@@ -102,18 +108,24 @@ public record RoleVector(Role role, String probe, double sign, Kind kind, Anchor
         return new RoleVector(role, probe, 1, Kind.POINT, Anchor.END);
     }
 
+    /** The per-coordinate step box read from the {@code effective_lr} probe, centred at the run's head. */
+    public static RoleVector rateBox() {
+        return new RoleVector(Role.RATE_BOX, "effective_lr", 1, Kind.BOX, Anchor.END);
+    }
+
     /** The usual pair for a first-order method: −∇f and the step. */
     public static List<RoleVector> gradientAndStep() {
         return List.of(downhill("grad"), move());
     }
 
-    /** An adaptive method with momentum: −∇f, the momentum m (as a direction), the preconditioned direction and the step. */
+    /** An adaptive method with momentum: −∇f, the momentum m (as a direction), the preconditioned direction, the step and the step box of its {@code effective_lr}. */
     public static List<RoleVector> momentumAndPreconditioned() {
-        return List.of(downhill("grad"), direction(Role.VELOCITY, "m", -1), direction(Role.PRECONDITIONED, "step", 1), move());
+        return List.of(downhill("grad"), direction(Role.VELOCITY, "m", -1), direction(Role.PRECONDITIONED, "step", 1), move(),
+                rateBox());
     }
 
-    /** An adaptive method without momentum: −∇f, the preconditioned direction (its step) and the step. */
+    /** An adaptive method without momentum: −∇f, the preconditioned direction (its step), the step and the step box. */
     public static List<RoleVector> preconditioned() {
-        return List.of(downhill("grad"), direction(Role.PRECONDITIONED, "step", 1), move());
+        return List.of(downhill("grad"), direction(Role.PRECONDITIONED, "step", 1), move(), rateBox());
     }
 }

@@ -41,12 +41,20 @@ public final class StrongWolfe {
     /** torch's default maximum number of trials. */
     public static final int MAX_LS = 25;
 
+    /** How many trial points of one search are kept for drawing: the first ones it evaluated. */
+    public static final int MAX_TRIALS = 8;
+
     private final double[] x;
     private final double[] trial;
     private final double[] gStart;
     private final double[] gNew;
     private final double[] gPrev;
     private final double[][] bracketG;
+    /** The first {@link #MAX_TRIALS} points x + t·d the last search evaluated, as it formed them. */
+    private final double[][] trials;
+    private int trialCount;
+    /** Trials kept by {@link #keepTrialBeforeSearch} for the next search. */
+    private int carried;
     private final double[] bracket = new double[2];
     private final boolean[] bracketTensor = new boolean[2];
     private final double[] bracketF = new double[2];
@@ -67,6 +75,7 @@ public final class StrongWolfe {
         gNew = new double[n];
         gPrev = new double[n];
         bracketG = new double[][] {new double[n], new double[n]};
+        trials = new double[MAX_TRIALS][n];
     }
 
     /**
@@ -92,6 +101,8 @@ public final class StrongWolfe {
         System.arraycopy(theta, 0, x, 0, n);
         System.arraycopy(g, 0, gStart, 0, n);
         double dNorm = Vectors.maxAbs(d);
+        trialCount = carried;
+        carried = 0;
         t = t0;
         tTensor = t0Tensor;
         double fNew = evaluate(obj, d);
@@ -245,6 +256,72 @@ public final class StrongWolfe {
         return evaluations;
     }
 
+    /** How many trial points of the last search are kept (at most {@link #MAX_TRIALS}; 0 before any or after {@link #clearTrials}). */
+    public int trialCount() {
+        return trialCount;
+    }
+
+    /**
+     * Copies trial point k (0 = the first the last search evaluated) into {@code out}: the last one
+     * kept when the search kept fewer, and the point given to {@link #clearTrials} when it kept none
+     * (a step that stopped without searching), so that every slot holds a point on the plot.
+     *
+     * @param out one value per coordinate. Modified.
+     */
+    public void trial(int k, double[] out) {
+        double[] p = trialCount == 0 ? x : trials[Math.min(k, trialCount - 1)];
+        System.arraycopy(p, 0, out, 0, out.length);
+    }
+
+    /** Forgets the last search's trials: until the next search every slot reads {@code theta}. Not modified. */
+    public void clearTrials(double[] theta) {
+        trialCount = 0;
+        carried = 0;
+        System.arraycopy(theta, 0, x, 0, x.length);
+    }
+
+    /**
+     * Keeps a point the caller evaluated along d to choose the first trial step (nonlinear CG's probe
+     * at t₀) as the next search's first trial.
+     */
+    public void keepTrialBeforeSearch(double[] point) {
+        if (carried < MAX_TRIALS) {
+            System.arraycopy(point, 0, trials[carried++], 0, point.length);
+        }
+    }
+
+    /**
+     * The probes {@code trial_1} … {@code trial_8}: the points the last search evaluated (see
+     * {@link #trial}), each drawn as a {@link RoleVector.Role#TRIAL} marker at the run's head.
+     */
+    public java.util.List<Probe> trialProbes() {
+        java.util.List<Probe> out = new java.util.ArrayList<>(MAX_TRIALS);
+        for (int k = 0; k < MAX_TRIALS; k++) {
+            int i = k;
+            out.add(new Probe(trialProbe(k), "θ+t" + subscript(k + 1) + "d",
+                    "trial point " + (k + 1) + " of the last line search (its last when it tried fewer)", o -> trial(i, o)));
+        }
+        return out;
+    }
+
+    /** The name of the probe holding trial point k (0-based): trial_1, trial_2, ... */
+    public static String trialProbe(int k) {
+        return "trial_" + (k + 1);
+    }
+
+    /** The trial points as {@link RoleVector.Role#TRIAL} points joined to the run's head. */
+    public static java.util.List<RoleVector> trialVectors() {
+        java.util.List<RoleVector> out = new java.util.ArrayList<>(MAX_TRIALS);
+        for (int k = 0; k < MAX_TRIALS; k++) {
+            out.add(RoleVector.point(RoleVector.Role.TRIAL, trialProbe(k)));
+        }
+        return out;
+    }
+
+    private static String subscript(int k) {
+        return k < 10 ? String.valueOf((char) ('₀' + k)) : String.valueOf(k);
+    }
+
     private void setBracket(double tPrev, boolean tPrevTensor, double fPrev, double[] gPrevious, double gtdPrev,
                             double fNew, double gtdNew) {
         bracket[0] = tPrev;
@@ -270,6 +347,9 @@ public final class StrongWolfe {
     /** f and ∇f (into gNew) at x + t·d; x itself stays as it was. */
     private double evaluate(Objective obj, double[] d) {
         Vectors.axpy(t, d, x, trial);
+        if (trialCount < MAX_TRIALS) {
+            System.arraycopy(trial, 0, trials[trialCount++], 0, trial.length);
+        }
         return obj.gradient(trial, gNew);
     }
 

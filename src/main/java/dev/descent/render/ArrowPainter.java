@@ -26,7 +26,11 @@ import java.util.Set;
  * <p>Scaling: steps, displacements and points are drawn to scale (they are places on the plot);
  * each role of direction (a gradient, a buffer) is multiplied by one factor from 1, 2, 5 × 10ᵏ, the
  * largest that keeps its longest arrow within {@link #TARGET} of the plot's shorter side, and the
- * note says the factor ("−∇f ×0.01").
+ * note says the factor ("−∇f ×0.01"). A step box (an adaptive method's effective rates) is drawn
+ * with half-sides of k·rate pixels, one k for both sides (so its aspect is the ratio of the rates),
+ * the largest 1, 2, 5 × 10ᵏ that keeps its larger half-side within the target; the note names it
+ * ("η_eff ×200 px box"). Line-search trial points are small markers joined to the head, the
+ * accepted one a ring around the head.
  */
 public final class ArrowPainter {
 
@@ -92,7 +96,8 @@ public final class ArrowPainter {
             RoleVector.Role.PRECONDITIONED, new Color(0x4D, 0xAF, 0x4A),
             RoleVector.Role.NEWTON_STEP, new Color(0xA6, 0x56, 0x28),
             RoleVector.Role.TRIAL, new Color(0xF7, 0x81, 0xBF),
-            RoleVector.Role.AVERAGED, new Color(0x1B, 0x9E, 0x77)));
+            RoleVector.Role.AVERAGED, new Color(0x1B, 0x9E, 0x77),
+            RoleVector.Role.RATE_BOX, new Color(0x66, 0x66, 0x66)));
 
     private ArrowPainter() {
     }
@@ -114,6 +119,9 @@ public final class ArrowPainter {
                 if (a.kind() == RoleVector.Kind.DIRECTION) {
                     double px = Math.hypot(a.dx() * t.scaleX(), a.dy() * t.scaleY());
                     longest.merge(a.role(), px, Math::max);
+                } else if (a.kind() == RoleVector.Kind.BOX) {
+                    // a box's factor is pixels per unit of rate: the larger half-side within the target
+                    longest.merge(a.role(), Math.max(Math.abs(a.dx()), Math.abs(a.dy())), Math::max);
                 }
             }
         }
@@ -158,7 +166,7 @@ public final class ArrowPainter {
             Style.applyHints(g);
             g.clip(t.plotArea());
             // the step underneath (a gradient step lies along it), then directions, then points on top
-            for (RoleVector.Kind layer : new RoleVector.Kind[] {RoleVector.Kind.MOVE, RoleVector.Kind.DISPLACEMENT,
+            for (RoleVector.Kind layer : new RoleVector.Kind[] {RoleVector.Kind.BOX, RoleVector.Kind.MOVE, RoleVector.Kind.DISPLACEMENT,
                     RoleVector.Kind.DIRECTION, RoleVector.Kind.POINT}) {
                 for (List<HeadArrows.Arrow> arrows : shown) {
                     for (HeadArrows.Arrow a : arrows) {
@@ -188,11 +196,39 @@ public final class ArrowPainter {
         return new double[] {t.toPixelX(a.x() + f * a.dx()), t.toPixelY(a.y() + f * a.dy())};
     }
 
+    /**
+     * The step box of a {@link RoleVector.Kind#BOX} arrow in pixels: centred at its anchor, half-sides
+     * k·|dx| and k·|dy| (k in pixels per unit of rate), so its aspect is the ratio of the two rates.
+     */
+    public static Rectangle2D box(PlotTransform t, HeadArrows.Arrow a, double k) {
+        double hx = k * Math.abs(a.dx());
+        double hy = k * Math.abs(a.dy());
+        return new Rectangle2D.Double(t.toPixelX(a.x()) - hx, t.toPixelY(a.y()) - hy, 2 * hx, 2 * hy);
+    }
+
+    /** Whether a trial point is the one its search accepted: the point the step reached (its head). */
+    public static boolean isAccepted(HeadArrows.Arrow a) {
+        return a.role() == RoleVector.Role.TRIAL && a.kind() == RoleVector.Kind.POINT && a.dx() == 0 && a.dy() == 0;
+    }
+
     private static void paintArrow(Graphics2D g, PlotTransform t, Style s, HeadArrows.Arrow a, double k) {
         double x0 = t.toPixelX(a.x());
         double y0 = t.toPixelY(a.y());
         double[] tip = tip(t, a, k);
         Color c = COLORS.get(a.role());
+        if (a.kind() == RoleVector.Kind.BOX) {
+            Rectangle2D r = box(t, a, k);
+            g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 40));
+            g.fill(r);
+            g.setColor(c);
+            g.setStroke(new BasicStroke(s.px(1.6)));
+            g.draw(r);
+            return;
+        }
+        if (a.role() == RoleVector.Role.TRIAL && a.kind() == RoleVector.Kind.POINT) {
+            paintTrial(g, s, a, x0, y0, tip, c);
+            return;
+        }
         float w = s.px(a.kind() == RoleVector.Kind.MOVE ? 3.4 : 2.2);
         if (a.kind() == RoleVector.Kind.POINT) {
             g.setColor(c);
@@ -232,12 +268,42 @@ public final class ArrowPainter {
         g.fill(tri);
     }
 
+    /**
+     * A trial point as a small marker joined to its anchor by a thin dashed line; the accepted one
+     * (the point reached) as a ring around the head.
+     */
+    private static void paintTrial(Graphics2D g, Style s, HeadArrows.Arrow a, double x0, double y0, double[] tip,
+            Color c) {
+        if (isAccepted(a)) {
+            double r = s.px(8);
+            Ellipse2D ring = new Ellipse2D.Double(x0 - r, y0 - r, 2 * r, 2 * r);
+            g.setColor(new Color(255, 255, 255, 150));
+            g.setStroke(new BasicStroke(s.px(4)));
+            g.draw(ring);
+            g.setColor(c);
+            g.setStroke(new BasicStroke(s.px(2.2)));
+            g.draw(ring);
+            return;
+        }
+        g.setColor(c);
+        g.setStroke(new BasicStroke(s.px(1), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10,
+                new float[] {s.px(2), s.px(3)}, 0));
+        g.draw(new Line2D.Double(x0, y0, tip[0], tip[1]));
+        double r = s.px(3.5);
+        Ellipse2D dot = new Ellipse2D.Double(tip[0] - r, tip[1] - r, 2 * r, 2 * r);
+        g.fill(dot);
+        g.setColor(Color.WHITE);
+        g.setStroke(new BasicStroke(s.px(1)));
+        g.draw(dot);
+    }
+
     /** The key and the scale: "−∇f ×0.01  v ×0.1  Δθ to scale", one entry per drawn role, in its colour. */
     public static List<String> noteEntries(Set<RoleVector.Role> drawn, Map<RoleVector.Role, Double> factors) {
         List<String> out = new ArrayList<>();
         for (RoleVector.Role r : drawn) {
             Double k = factors.get(r);
-            out.add(r.symbol() + (k == null ? "" : " ×" + dev.descent.math.Params.format(k)));
+            out.add(r.symbol() + (k == null ? "" : " ×" + dev.descent.math.Params.format(k)
+                    + (r == RoleVector.Role.RATE_BOX ? " px box" : "")));
         }
         return out;
     }

@@ -111,4 +111,77 @@ class ArrowPainterTest {
         assertEquals(1.0, ArrowPainter.nice(1.99), 1e-12);
         assertEquals(0.002, ArrowPainter.nice(0.0049), 1e-15);
     }
+
+    // BFGS's first step on ½(x² + 10y²) from (2, 1) drawn from a head at (1, −1): a rejected trial at
+    // (2, 0) and the accepted one, the point reached (the head itself)
+    final Arrow rejected = new Arrow(Role.TRIAL, Kind.POINT, 1, -1, 1, 1);
+    final Arrow accepted = new Arrow(Role.TRIAL, Kind.POINT, 1, -1, 0, 0);
+
+    @Test
+    void eachTrialIsAMarkerAndTheAcceptedOneARingAroundTheHead() {
+        BufferedImage img = paint(List.of(rejected, accepted), ArrowPainter.Settings.ALL);
+        Color pink = ArrowPainter.color(Role.TRIAL);
+        assertTrue(near(img, px(2), py(0), 1, pink), "a filled marker at the rejected trial (2, 0)");
+        assertFalse(near(img, px(2), py(0) - 9, 2, pink), "a small one");
+        assertTrue(near(img, px(1) + 8, py(-1), 1, pink), "a ring 8 px around the head");
+        assertTrue(near(img, px(1), py(-1) - 8, 1, pink));
+        assertFalse(near(img, px(1) - 3, py(-1) + 3, 1, pink), "the ring is open: the head shows through");
+        assertTrue(ArrowPainter.isAccepted(accepted));
+        assertFalse(ArrowPainter.isAccepted(rejected));
+        BufferedImage off = paint(List.of(rejected, accepted), new ArrowPainter.Settings(EnumSet.of(Role.STEP)));
+        assertFalse(near(off, px(2), py(0), 3, pink), "switched off with the trial kind");
+    }
+
+    // effective rates 0.3 in x and 0.1 in y at the head (−1, 1): the larger half-side may be 120 px,
+    // 400 px per unit of rate, so the factor is 200 (1, 2, 5 × 10ᵏ): half-sides of 60 and 20 px
+    final Arrow rates = new Arrow(Role.RATE_BOX, Kind.BOX, -1, 1, 0.3, 0.1);
+
+    /** The centres of the first and the last run of box-border pixels along a line. */
+    static double[] borders(BufferedImage img, boolean horizontal, int fixed, int from, int to) {
+        Color c = ArrowPainter.color(Role.RATE_BOX);
+        List<Integer> hits = new java.util.ArrayList<>();
+        for (int i = from; i <= to; i++) {
+            int x = horizontal ? i : fixed;
+            int y = horizontal ? fixed : i;
+            if (near(img, x, y, 0, c)) {
+                hits.add(i);
+            }
+        }
+        int a = hits.get(0);
+        int a2 = a;
+        while (hits.contains(a2 + 1)) {
+            a2++;
+        }
+        int b = hits.get(hits.size() - 1);
+        int b2 = b;
+        while (hits.contains(b2 - 1)) {
+            b2--;
+        }
+        return new double[] {(a + a2) / 2.0, (b + b2) / 2.0};
+    }
+
+    @Test
+    void theStepBoxHasTheAspectOfTheTwoRates() {
+        BufferedImage img = paint(List.of(rates), ArrowPainter.Settings.ALL);
+        double[] h = borders(img, true, py(1), px(-1) - 150, px(-1) + 150);
+        double[] v = borders(img, false, px(-1), py(1) - 150, py(1) + 150);
+        double width = h[1] - h[0];
+        double height = v[1] - v[0];
+        assertEquals(3.0, width / height, 0.05, "aspect = 0.3 / 0.1");
+        assertEquals(120, width, 1.5, "half-side 200 px × 0.3");
+        assertEquals(px(-1), (h[0] + h[1]) / 2, 1, "centred at the head");
+        assertEquals(py(1), (v[0] + v[1]) / 2, 1, "centred at the head");
+        Map<Role, Double> k = ArrowPainter.factors(T, List.of(List.of(rates)));
+        assertEquals(Map.of(Role.RATE_BOX, 200.0), k);
+        assertEquals(List.of("η_eff ×200 px box"), ArrowPainter.noteEntries(EnumSet.of(Role.RATE_BOX), k));
+        assertEquals(ArrowPainter.Settings.parse("rate_box"), new ArrowPainter.Settings(EnumSet.of(Role.RATE_BOX)));
+    }
+
+    @Test
+    void aSquareBoxForEqualRates() {
+        BufferedImage img = paint(List.of(new Arrow(Role.RATE_BOX, Kind.BOX, 0, 0, 0.02, 0.02)), ArrowPainter.Settings.ALL);
+        double[] h = borders(img, true, py(0), px(0) - 150, px(0) + 150);
+        double[] v = borders(img, false, px(0), py(0) - 150, py(0) + 150);
+        assertEquals(1.0, (h[1] - h[0]) / (v[1] - v[0]), 0.03);
+    }
 }
