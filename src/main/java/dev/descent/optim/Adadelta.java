@@ -1,6 +1,7 @@
 package dev.descent.optim;
 
 import dev.descent.math.ParamSpec.Scale;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -79,12 +80,36 @@ public record Adadelta(double lr, double rho, double eps, double weightDecay, bo
         }
 
         @Override
+        public List<WorkedLine> workedStep() {
+            String e = WorkedLine.constant(eps);
+            String r = WorkedLine.constant(rho);
+            String omr = WorkedLine.constant(1 - rho);
+            List<WorkedLine> lines = new ArrayList<>();
+            lines.add(gradLine());
+            lines.add(WorkedLine.average("v", "ρ", "\\rho", rho, "v", "v", true));
+            lines.add(new WorkedLine("r", "√(u + ε)/√(v + ε)", "√({u'} + " + e + ")/√({v} + " + e + ")", "rms_ratio",
+                    "r = \\sqrt{u+\\epsilon}/\\sqrt{v+\\epsilon}"));
+            lines.add(new WorkedLine("Δ", "r·g", "{rms_ratio}·{grad}", "delta_x",
+                    "\\Delta = r\\, g"));
+            lines.add(new WorkedLine("u", "ρ·u + (1 − ρ)·Δ²", r + "·{u'} + " + omr + "·{delta_x}²", "u",
+                    "u \\leftarrow \\rho u + (1-\\rho)\\,\\Delta^2"));
+            lines.add(new WorkedLine("Δθ", "−η·Δ", "−{lr}·{delta_x}", "step", "\\Delta\\theta = -\\eta\\,\\Delta"));
+            lines.add(WorkedLine.move("step"));
+            return lines;
+        }
+
+        @Override
         public List<Probe> probes() {
             return List.of(
                     gradProbe(),
                     Elementwise.copy("v", "v", "square_avg: running average of g²", v),
                     Elementwise.copy("u", "u", "acc_delta: running average of Δ²", u),
                     Elementwise.copy("rms_ratio", "√(u+ε)/√(v+ε)", "RMS[Δ]/RMS[g] of the last step: Adadelta's own step size", ratio),
+                    new Probe("delta_x", "Δ", "the last update before the learning rate, √(u+ε)/√(v+ε)·g (u before its update)", out -> {
+                        for (int i = 0; i < ratio.length; i++) {
+                            out[i] = ratio[i] * g[i];
+                        }
+                    }),
                     new Probe("effective_lr", "η·√(u+ε)/√(v+ε)", "per-coordinate step size applied to g", out -> {
                         for (int i = 0; i < ratio.length; i++) {
                             out[i] = lastLr * ratio[i];

@@ -177,8 +177,6 @@ final class AdamStepper extends MomentStepper {
 
     @Override
     public List<WorkedLine> workedStep() {
-        String b1 = WorkedLine.constant(beta1);
-        String b2 = WorkedLine.constant(beta2);
         String e = WorkedLine.constant(eps);
         List<WorkedLine> lines = new ArrayList<>();
         lines.add(gradLine());
@@ -191,11 +189,10 @@ final class AdamStepper extends MomentStepper {
             second = "v_max";
         }
         if (biasCorrection) {
-            lines.add(new WorkedLine("1 − β₁ᵗ", "1 − β₁ᵗ", "1 − " + b1 + "^{t}", "bias_correction1", "1-\\beta_1^{\\,t}"));
-            lines.add(new WorkedLine("1 − β₂ᵗ", "1 − β₂ᵗ", "1 − " + b2 + "^{t}", "bias_correction2", "1-\\beta_2^{\\,t}"));
+            lines.addAll(biasCorrectionLines());
         }
         if (!epsMode.equals(Adam.KERAS)) {
-            lines.add(new WorkedLine("m̂", "m/(1 − β₁ᵗ)", "{m}/{bias_correction1}", "m_hat", "\\hat m = m/(1-\\beta_1^{\\,t})"));
+            lines.add(mHatLine());
             lines.add(new WorkedLine("v̂", second + "/(1 − β₂ᵗ)", "{" + second + "}/{bias_correction2}", "v_hat",
                     "\\hat v = " + (vmax != null ? "v_{\\max}" : "v") + "/(1-\\beta_2^{\\,t})"));
         }
@@ -205,8 +202,7 @@ final class AdamStepper extends MomentStepper {
             case Adam.KERAS -> lines.add(new WorkedLine("Δθ", "−η·√(1 − β₂ᵗ)/(1 − β₁ᵗ)·m/(√" + second + " + ε̂)",
                     "−{lr}·√{bias_correction2}/{bias_correction1}·{m}/(√{" + second + "} + " + e + ")", "step",
                     "\\Delta\\theta = -\\eta\\,\\frac{\\sqrt{1-\\beta_2^{\\,t}}}{1-\\beta_1^{\\,t}}\\,\\frac{m}{\\sqrt{v}+\\hat\\epsilon}"));
-            default -> lines.add(new WorkedLine("Δθ", "−η·m̂/(√v̂ + ε)", "−{lr}·{m_hat}/(√{v_hat} + " + e + ")", "step",
-                    "\\Delta\\theta = -\\eta\\,\\hat m/(\\sqrt{\\hat v} + \\epsilon)"));
+            default -> lines.add(adamStepLine(eps));
         }
         if (decoupled && weightDecay != 0) {
             lines.add(WorkedLine.decayedMove(weightDecay));

@@ -1,6 +1,7 @@
 package dev.descent.optim;
 
 import dev.descent.math.ParamSpec.Scale;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -90,6 +91,24 @@ public record Asgd(double lr, double lambd, double alpha, double t0, double weig
             double step = t;
             eta = lr / Math.pow(1 + lambd * lr * step, alpha);
             mu = 1 / Math.max(1, step - t0);
+        }
+
+        @Override
+        public List<WorkedLine> workedStep() {
+            String l = WorkedLine.constant(lambd);
+            List<WorkedLine> lines = new ArrayList<>();
+            lines.add(gradLine());
+            lines.add(new WorkedLine("η_t", "η/(1 + λ·η·(t − 1))^α",
+                    "{lr}/(1 + " + l + "·{lr}·({t} − 1))^" + WorkedLine.constant(alpha), "eta",
+                    "\\eta_t = \\eta/(1 + \\lambda\\eta\\,(t-1))^{\\alpha}"));
+            lines.add(new WorkedLine("Δθ", "−λ·η_t·θ − η_t·g", "−" + l + "·{eta}·{theta'} − {eta}·{grad}", "step",
+                    "\\Delta\\theta = -\\lambda\\eta_t\\,\\theta - \\eta_t\\, g"));
+            lines.add(new WorkedLine("μ_t", "1/max(1, t − 1 − t₀)", "1/max(1, {t} − 1 − " + WorkedLine.constant(t0) + ")", "mu",
+                    "\\mu_t = 1/\\max(1, t-1-t_0)"));
+            lines.add(new WorkedLine("ā", "ā + μ_t·(θ + Δθ − ā)", "{ax'} + {mu}·({theta'} + {step} − {ax'})", "ax",
+                    "\\bar a \\leftarrow \\bar a + \\mu_t\\,(\\theta + \\Delta\\theta - \\bar a)"));
+            lines.add(WorkedLine.move("step"));
+            return lines;
         }
 
         @Override

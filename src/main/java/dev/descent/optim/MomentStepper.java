@@ -66,6 +66,34 @@ abstract class MomentStepper extends GradientStepper {
         return WorkedLine.average("v", "β₂", "\\beta_2", beta2, "v", "v", true);
     }
 
+    /** The worked step's lines 1 − β₁ᵗ and 1 − β₂ᵗ, read from probes {@code bias_correction1} and {@code bias_correction2}. */
+    List<WorkedLine> biasCorrectionLines() {
+        return List.of(
+                new WorkedLine("1 − β₁ᵗ", "1 − β₁ᵗ", "1 − " + WorkedLine.constant(beta1) + "^{t}", "bias_correction1", "1-\\beta_1^{\\,t}"),
+                bc2Line());
+    }
+
+    /** The worked step's line 1 − β₂ᵗ alone (for an optimizer that corrects only v). */
+    WorkedLine bc2Line() {
+        return new WorkedLine("1 − β₂ᵗ", "1 − β₂ᵗ", "1 − " + WorkedLine.constant(beta2) + "^{t}", "bias_correction2", "1-\\beta_2^{\\,t}");
+    }
+
+    /** The worked step's line v̂ = v/(1 − β₂ᵗ), read from probe {@code v_hat}. */
+    WorkedLine vHatLine() {
+        return new WorkedLine("v̂", "v/(1 − β₂ᵗ)", "{v}/{bias_correction2}", "v_hat", "\\hat v = v/(1-\\beta_2^{\\,t})");
+    }
+
+    /** The worked step's line Δθ = −η·m̂/(√v̂ + ε), read from probe {@code step}. */
+    WorkedLine adamStepLine(double eps) {
+        return new WorkedLine("Δθ", "−η·m̂/(√v̂ + ε)", "−{lr}·{m_hat}/(√{v_hat} + " + WorkedLine.constant(eps) + ")", "step",
+                "\\Delta\\theta = -\\eta\\,\\hat m/(\\sqrt{\\hat v} + \\epsilon)");
+    }
+
+    /** The worked step's line m̂ = m/(1 − β₁ᵗ), read from probe {@code m_hat}. */
+    WorkedLine mHatLine() {
+        return new WorkedLine("m̂", "m/(1 − β₁ᵗ)", "{m}/{bias_correction1}", "m_hat", "\\hat m = m/(1-\\beta_1^{\\,t})");
+    }
+
     /** {@code m}: "first moment: running average of g" (or the given description). */
     Probe mProbe(String description) {
         return Elementwise.copy("m", "m", description, m);

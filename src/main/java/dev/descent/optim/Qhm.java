@@ -1,6 +1,7 @@
 package dev.descent.optim;
 
 import dev.descent.math.ParamSpec.Scale;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -63,6 +64,22 @@ public record Qhm(double lr, double momentum, double nu, double weightDecay) imp
                 buf[i] = b;
                 theta[i] = Math.fma(gradRate, gi, Math.fma(bufRate, b, theta[i]));
             }
+        }
+
+        @Override
+        public List<WorkedLine> workedStep() {
+            List<WorkedLine> lines = new ArrayList<>();
+            lines.add(gradLine());
+            lines.add(new WorkedLine("b", "β·b + (1 − β)·g",
+                    WorkedLine.constant(momentum) + "·{momentum_buffer'} + " + WorkedLine.constant(1 - momentum) + "·{grad}",
+                    "momentum_buffer", "b \\leftarrow \\beta b + (1-\\beta)\\, g"));
+            lines.add(new WorkedLine("d", "(1 − ν)·g + ν·b",
+                    WorkedLine.constant(1 - nu) + "·{grad} + " + WorkedLine.constant(nu) + "·{momentum_buffer}", "direction",
+                    "d = (1-\\nu)\\, g + \\nu\\, b"));
+            lines.add(new WorkedLine("Δθ", "−η·[(1 − ν)·g + ν·b]", "−{lr}·{direction}", "step",
+                    "\\Delta\\theta = -\\eta\\,[(1-\\nu)\\, g + \\nu\\, b]"));
+            lines.add(WorkedLine.move("step"));
+            return lines;
         }
 
         @Override

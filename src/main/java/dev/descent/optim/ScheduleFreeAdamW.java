@@ -1,6 +1,7 @@
 package dev.descent.optim;
 
 import dev.descent.math.ParamSpec.Scale;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -127,6 +128,29 @@ public record ScheduleFreeAdamW(double lr, double beta1, double beta2, double ep
                     RoleVector.downhill("grad"),
                     RoleVector.move(),
                     RoleVector.point(RoleVector.Role.AVERAGED, "x_avg")); // drawn from the raw iterate y to x
+        }
+
+        @Override
+        public List<WorkedLine> workedStep() {
+            String b1 = WorkedLine.constant(beta1);
+            String decay = weightDecay != 0 ? " + " + WorkedLine.constant(weightDecay) + "·{theta'}" : "";
+            List<WorkedLine> lines = new ArrayList<>();
+            lines.add(new WorkedLine("g", "∇f(y)", "", "grad", "g = \\nabla f(y)"));
+            lines.add(new WorkedLine("η_k", "η·min(1, k/warmup_steps)·√(1 − β₂ᵏ)",
+                    "{lr}·" + (warmupSteps > 0 ? "min(1, {t}/" + warmupSteps + ")·" : "") + "√(1 − " + WorkedLine.constant(beta2) + "^{t})",
+                    "effective_lr",
+                    "\\eta_k = \\eta\\,\\min(1, k/k_{\\text{warmup}})\\,\\sqrt{1-\\beta_2^{\\,k}}"));
+            lines.add(WorkedLine.average("v", "β₂", "\\beta_2", beta2, "v", "v", true));
+            lines.add(new WorkedLine("z", "z − η_k·(g/(√v + ε)" + (weightDecay != 0 ? " + λ·y" : "") + ")",
+                    "{z'} − {effective_lr}·({grad}/(√{v} + " + WorkedLine.constant(eps) + ")" + decay + ")", "z",
+                    "z \\leftarrow z - \\eta_k\\,\\big(g/(\\sqrt{v}+\\epsilon)" + (weightDecay != 0 ? " + \\lambda y" : "") + "\\big)"));
+            lines.add(new WorkedLine("c_k", "w_k/Σ w_i,  w_k = k^r·(max η_i)^p", "", "average_weight",
+                    "c_k = w_k/\\textstyle\\sum_{i\\le k} w_i"));
+            lines.add(new WorkedLine("x", "x + c_k·(z − x)", "{x_avg'} + {average_weight}·({z} − {x_avg'})", "x_avg",
+                    "x \\leftarrow x + c_k\\,(z - x)"));
+            lines.add(new WorkedLine("θ", "y = (1 − β₁)·z + β₁·x", WorkedLine.constant(1 - beta1) + "·{z} + " + b1 + "·{x_avg}", "theta",
+                    "\\theta = y = (1-\\beta_1)\\, z + \\beta_1 x"));
+            return lines;
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.descent.optim;
 import dev.descent.math.Objective;
 import dev.descent.math.ParamSpec.Scale;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -85,6 +86,24 @@ public record Yogi(double lr, double beta1, double beta2, double eps, double ini
                 move[i] = d;
                 theta[i] += d;
             }
+        }
+
+        @Override
+        public List<WorkedLine> workedStep() {
+            List<WorkedLine> lines = new ArrayList<>();
+            lines.add(gradLine());
+            lines.add(firstMomentLine());
+            lines.add(new WorkedLine("s", "−sign(v − g²)", "−sign({v'} − {grad}²)", "v_direction",
+                    "s = -\\operatorname{sign}(v - g^2)"));
+            lines.add(new WorkedLine("v", "v + (1 − β₂)·s·g²",
+                    "{v'} + " + WorkedLine.constant(1 - beta2) + "·{v_direction}·{grad}²", "v",
+                    "v \\leftarrow v + (1-\\beta_2)\\, s\\, g^2"));
+            lines.addAll(biasCorrectionLines());
+            lines.add(mHatLine());
+            lines.add(vHatLine());
+            lines.add(adamStepLine(eps));
+            lines.add(WorkedLine.move("step"));
+            return lines;
         }
 
         @Override

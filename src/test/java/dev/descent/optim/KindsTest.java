@@ -114,7 +114,7 @@ class KindsTest {
         assertEquals(List.of("grad", "v", "effective_lr", "step"), probes(new RmsProp(0.1)));
         assertEquals(List.of("grad", "v", "momentum_buffer", "effective_lr", "step"),
                 probes(RmsProp.KIND.create(Map.of("momentum", 0.9))));
-        assertEquals(List.of("grad", "v", "u", "rms_ratio", "effective_lr", "step"), probes(new Adadelta(1)));
+        assertEquals(List.of("grad", "v", "u", "rms_ratio", "delta_x", "effective_lr", "step"), probes(new Adadelta(1)));
         assertEquals(List.of("grad", "m", "v", "v_max", "m_hat", "v_hat", "bias_correction1", "bias_correction2",
                 "effective_lr", "step"), probes(AdamW.KIND.create(Map.of("amsgrad", true))));
         assertEquals(List.of("grad", "m", "u", "m_hat", "bias_correction1", "effective_lr", "step"), probes(new Adamax(0.1)));
@@ -123,7 +123,7 @@ class KindsTest {
         assertEquals(List.of("grad", "m", "v", "m_hat", "bias_correction1", "bias_correction2", "rho_t", "rect",
                 "rectified", "effective_lr", "step"), probes(new RAdam(0.1)));
         assertEquals(List.of("grad", "momentum_buffer", "direction", "effective_lr", "step"), probes(Qhm.KIND.create()));
-        assertEquals(List.of("grad", "m_hat", "v_hat", "direction", "effective_lr", "step"), probes(QhAdam.KIND.create()));
+        assertEquals(List.of("grad", "m_hat", "v_hat", "bias_weight1", "bias_weight2", "direction", "effective_lr", "step"), probes(QhAdam.KIND.create()));
         assertEquals(List.of("grad", "m", "v", "m_hat", "v_hat", "bias_correction1", "bias_correction2", "effective_lr",
                 "step", "slow_weights"), probes(Lookahead.KIND.create()));
         assertEquals(List.of("grad", "prev", "eta_factor", "step_size", "step"), probes(new Rprop(0.1)));
