@@ -5,6 +5,7 @@ import dev.descent.math.Surfaces;
 import dev.descent.optim.Optimizer;
 import dev.descent.optim.Optimizers;
 import dev.descent.optim.Stepper;
+import dev.descent.render.Bands;
 import dev.descent.render.OverlaySettings;
 import dev.descent.render.PathTracer;
 import dev.descent.render.Scene;
@@ -33,7 +34,9 @@ import org.jfree.data.xy.XYSeries;
  * contours, gradient arrows, axes, colour bar) blitted, the eight paths, start and head markers and
  * the legend; and the same frame with the plot above four of the window's charts ({@link StepChart}, JFreeChart) (loss, step size,
  * gradient norm, learning rate of every run, each series reduced to min/max per bucket of steps as
- * the window's charts keep them).
+ * the window's charts keep them). Each frame is painted on one thread in one pass, and in two bands at
+ * once ({@link Bands}: the plot cut at the row that halves the paths' points, the frame with charts
+ * between its second and third chart), in alternation.
  */
 final class FrameBench {
 
@@ -42,9 +45,13 @@ final class FrameBench {
     /** Points per chart series: a min and a max for each of this many buckets (the window keeps ~3 000). */
     private static final int BUCKETS = 1500;
 
-    /** Times are medians in milliseconds, wall clock and the painting thread's CPU time. */
+    /**
+     * Times are medians in milliseconds: wall clock and the CPU time of the painting threads, for
+     * frames painted in two bands at once ({@link Bands}), and the wall clock of the same frames painted
+     * in one pass on one thread.
+     */
     record Result(long steps, double traceSeconds, int segments, double plotMillis, double chartsMillis,
-                  double plotCpuMillis, double chartsCpuMillis) {
+                  double plotCpuMillis, double chartsCpuMillis, double plotOneThreadMillis, double chartsOneThreadMillis) {
     }
 
     private record RunSpec(String name, String optimizer, Map<String, Object> params) {
@@ -116,43 +123,66 @@ final class FrameBench {
         List<JFreeChart> charts = charts(series, top.style());
 
         BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        double[] plot = new double[repeats];
-        double[] withCharts = new double[repeats];
-        double[] plotCpu = new double[repeats];
-        double[] chartsCpu = new double[repeats];
-        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.function.Consumer<Graphics2D> plotFrame = g -> {
+            ScenePainter.paintFrame(g, full, List.of(), OverlaySettings.DEFAULT);
+            ScenePainter.paintOverlay(g, full.transform(), full.style(), snaps, OverlaySettings.DEFAULT, 3, fullPaths);
+        };
+        java.util.function.Consumer<Graphics2D> chartsFrame = g -> {
+            g.setColor(top.style().background());
+            g.fillRect(0, 0, WIDTH, HEIGHT);
+            ScenePainter.paintFrame(g, top, List.of(), OverlaySettings.DEFAULT);
+            ScenePainter.paintOverlay(g, top.transform(), top.style(), snaps, OverlaySettings.DEFAULT, 3, topPaths);
+            double w = WIDTH / 4.0;
+            for (int k = 0; k < charts.size(); k++) {
+                Rectangle2D area = new Rectangle2D.Double(k * w, plotHeight, w, HEIGHT - plotHeight);
+                if (g.getClipBounds().intersects(area)) { // a chart is drawn by one band only
+                    charts.get(k).draw(g, area);
+                }
+            }
+        };
+        int plotSplit = Bands.balancedSplit(fullPaths, HEIGHT);
+        int chartsSplit = WIDTH / 2; // two charts left, two right
+        // each kind of frame painted in one pass and in two bands, in alternation (same conditions for both)
+        Timing plot = new Timing(repeats);
+        Timing plotOne = new Timing(repeats);
+        Timing withCharts = new Timing(repeats);
+        Timing withChartsOne = new Timing(repeats);
         for (int pass = 0; pass < 2; pass++) { // the first pass warms the JIT up
             for (int i = 0; i < repeats; i++) {
-                Graphics2D g = img.createGraphics();
-                long ca = cpu.getCurrentThreadCpuTime();
-                long a = System.nanoTime();
-                ScenePainter.paintFrame(g, full, List.of(), OverlaySettings.DEFAULT);
-                ScenePainter.paintOverlay(g, full.transform(), full.style(), snaps, OverlaySettings.DEFAULT, 3, fullPaths);
-                long b = System.nanoTime();
-                long cb = cpu.getCurrentThreadCpuTime();
-                g.dispose();
-                g = img.createGraphics();
-                long cc = cpu.getCurrentThreadCpuTime();
-                long c = System.nanoTime();
-                g.setColor(top.style().background());
-                g.fillRect(0, 0, WIDTH, HEIGHT);
-                ScenePainter.paintFrame(g, top, List.of(), OverlaySettings.DEFAULT);
-                ScenePainter.paintOverlay(g, top.transform(), top.style(), snaps, OverlaySettings.DEFAULT, 3, topPaths);
-                double w = WIDTH / 4.0;
-                for (int k = 0; k < charts.size(); k++) {
-                    charts.get(k).draw(g, new Rectangle2D.Double(k * w, plotHeight, w, HEIGHT - plotHeight));
-                }
-                long d = System.nanoTime();
-                long cd = cpu.getCurrentThreadCpuTime();
-                g.dispose();
-                plot[i] = (b - a) / 1e6;
-                withCharts[i] = (d - c) / 1e6;
-                plotCpu[i] = (cb - ca) / 1e6;
-                chartsCpu[i] = (cd - cc) / 1e6;
+                plotOne.time(i, () -> Bands.paint(img, 0, plotFrame));
+                plot.time(i, () -> Bands.paint(img, plotSplit, plotFrame));
+                withChartsOne.time(i, () -> Bands.paint(img, 0, chartsFrame));
+                withCharts.time(i, () -> Bands.paintColumns(img, chartsSplit, chartsFrame));
             }
         }
-        return new Result(steps, traceSeconds, segments, median(plot), median(withCharts), median(plotCpu),
-                median(chartsCpu));
+        return new Result(steps, traceSeconds, segments, plot.wall(), withCharts.wall(), plot.cpu(), withCharts.cpu(),
+                plotOne.wall(), withChartsOne.wall());
+    }
+
+    /** Wall-clock and CPU times of repeated paintings (CPU: every thread that painted). */
+    private static final class Timing {
+        private final double[] wall;
+        private final double[] cpu;
+
+        Timing(int repeats) {
+            wall = new double[repeats];
+            cpu = new double[repeats];
+        }
+
+        void time(int i, java.util.function.LongSupplier paint) {
+            long a = System.nanoTime();
+            long c = paint.getAsLong();
+            wall[i] = (System.nanoTime() - a) / 1e6;
+            cpu[i] = c / 1e6;
+        }
+
+        double wall() {
+            return median(wall);
+        }
+
+        double cpu() {
+            return median(cpu);
+        }
     }
 
     /** The window's own charts ({@link StepChart}: lines reduced per pixel column), one per quantity. */
