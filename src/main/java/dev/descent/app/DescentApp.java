@@ -76,6 +76,7 @@ public class DescentApp extends Application {
 
     /** Starts with the window's command line {@code args} ({@link WindowOptions}). */
     void start(Stage stage, List<String> args) {
+        StartupTrace.mark("JavaFX started (Application.start)");
         this.stage = stage;
         store = SettingsStore.fromSystem();
         Properties ui = store.loadWindow();
@@ -119,6 +120,7 @@ public class DescentApp extends Application {
             stage.setMaximized(true);
         }
         stage.show();
+        StartupTrace.mark("window shown");
         view.plot().requestFocus();
         view.start();
         if (options.lesson() != null) { // its beats too, so → / PgDn play them

@@ -241,6 +241,10 @@ public final class PlotView extends Region {
             PlotPainter.Geometry now = geometry();
             if (sameSurface) {
                 PlotPainter.paintBackground(gBack, layer, now, w, h, dark);
+                StartupTrace.mark(layer.coarse() ? "first plot drawn (coarse raster)" : "plot drawn (full raster and contours)");
+                if (StartupTrace.EXIT && !layer.coarse()) {
+                    Platform.runLater(() -> System.exit(0)); // after this pulse has rendered
+                }
                 if (mapOverlay != null) {
                     mapOverlay.paint(gBack, layer, now);
                 }

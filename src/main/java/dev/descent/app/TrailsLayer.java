@@ -1,5 +1,6 @@
 package dev.descent.app;
 
+import dev.descent.render.Bands;
 import dev.descent.render.OverlaySettings;
 import dev.descent.render.PathTracer;
 import dev.descent.render.PlotTransform;
@@ -111,23 +112,27 @@ final class TrailsLayer {
     private void rebuild(List<Line> lines) {
         Arrays.fill(pixels, 0);
         drawn = new int[lines.size()];
-        Graphics2D g = graphics();
-        try {
+        int[] stored = new int[lines.size()];
+        List<PathTracer> paths = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            stored[i] = lines.get(i).path().stored();
+            paths.add(lines.get(i).path());
+        }
+        // on two cores, the top and the bottom half of the lines at once: the same pixels (render.Bands)
+        Bands.paint(image, Bands.balancedSplit(paths, image.getHeight()), g -> {
+            Style.applyHints(g);
             for (int pass = 0; pass < 2; pass++) {
                 for (int i = 0; i < lines.size(); i++) {
                     Line l = lines.get(i);
                     if (l.selected() != (pass == 1)) {
                         continue;
                     }
-                    int n = l.path().stored();
-                    Shape whole = l.path().storedShape(0, n);
+                    Shape whole = l.path().storedShape(0, stored[i]);
                     TrajectoryPainter.paintLine(g, transform, whole, whole, l.color(), width(l), style);
-                    drawn[i] = n;
                 }
             }
-        } finally {
-            g.dispose();
-        }
+        });
+        drawn = stored;
         piecewise = false;
         quiet = 0;
         rebuilds++;

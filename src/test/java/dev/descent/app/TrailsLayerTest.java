@@ -106,6 +106,37 @@ class TrailsLayerTest {
     }
 
     @Test
+    void theWholeLayerIsTheLinesDrawnInOnePass() {
+        PathTracer a = new PathTracer(T);
+        PathTracer b = new PathTracer(T);
+        for (int k = 0; k < 4000; k++) {
+            double[] p = point(0, k);
+            double[] q = point(1, k);
+            a.add(p[0], p[1]);
+            b.add(q[0], q[1]);
+        }
+        TrailsLayer layer = new TrailsLayer();
+        layer.update(W, H, T, S, lines(a, b));
+
+        // the overlay's order (the selected run last), one pass on one thread
+        java.awt.image.BufferedImage one = new java.awt.image.BufferedImage(W, H, java.awt.image.BufferedImage.TYPE_INT_ARGB_PRE);
+        java.awt.Graphics2D g = one.createGraphics();
+        Style.applyHints(g);
+        dev.descent.render.TrajectoryPainter.paintLine(g, T, a.shape(), a.shape(), new Color(0xD55E00),
+                dev.descent.render.ScenePainter.lineWidth(dev.descent.render.OverlaySettings.DEFAULT, false), S);
+        dev.descent.render.TrajectoryPainter.paintLine(g, T, b.shape(), b.shape(), new Color(0x0072B2),
+                dev.descent.render.ScenePainter.lineWidth(dev.descent.render.OverlaySettings.DEFAULT, true), S);
+        g.dispose();
+        int[] expected = ((java.awt.image.DataBufferInt) one.getRaster().getDataBuffer()).getData();
+        int painted = 0;
+        for (int v : expected) {
+            painted += v != 0 ? 1 : 0;
+        }
+        assertTrue(painted > 2000, "painted " + painted);
+        assertArrayEquals(expected, layer.pixels());
+    }
+
+    @Test
     void aChangedSelectionRedrawsTheWholeLayer() {
         PathTracer a = new PathTracer(T);
         PathTracer b = new PathTracer(T);
