@@ -24,7 +24,12 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.nio.IntBuffer;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
@@ -34,9 +39,12 @@ import javafx.scene.layout.Region;
 import org.jfree.fx.FXGraphics2D;
 
 /**
- * The plot: two canvases drawn through {@link PlotPainter} with FXGraphics2D. The back canvas holds
- * the static layer (contours, axes, colour bar), redrawn only when the view changes; the front one
- * the trajectories, redrawn when a new frame arrives. Static layers are computed on a background
+ * The plot: one image and one canvas. The image holds the static layer (contours, axes, colour bar),
+ * painted only when the view changes, with the finished part of every line ({@link TrailsLayer}) over
+ * it; each frame recomposes only the rectangle where lines grew and hands the screen just that
+ * rectangle (a {@link PixelBuffer}). The canvas in front, drawn through {@link PlotPainter} with
+ * FXGraphics2D, holds what moves: heads, markers, the legend, arrows. Two layers for the renderer to
+ * compose each pulse instead of three. Static layers are computed on a background
  * thread; until the new one is ready the old one is shown stretched, so zooming and panning never
  * wait and the animation never stalls.
  *
@@ -46,13 +54,18 @@ import org.jfree.fx.FXGraphics2D;
 public final class PlotView extends Region {
 
     private final SessionController ctl;
-    private final Canvas back = new Canvas();
     private final Canvas front = new Canvas();
-    // the finished part of every line, cached (TrailsLayer) and shown between the two canvases
+    // the finished part of every line, cached (TrailsLayer) and composed over the static part
     private final TrailsLayer trailsLayer = new TrailsLayer();
-    private final ImageView trailsView = new ImageView();
-    private WritableImage trailsImage;
-    private final FXGraphics2D gBack;
+    // the static part (Java2D, premultiplied ARGB) and the picture shown: the static part with the
+    // trails over it, its pixels shared with the screen's image through a PixelBuffer
+    private final ImageView plotImage = new ImageView();
+    private BufferedImage base;
+    private int[] basePixels;
+    private BufferedImage composite;
+    private int[] compositePixels;
+    private PixelBuffer<IntBuffer> screen;
+    private java.awt.Rectangle recompose;
     private final FXGraphics2D gFront;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "contours");
@@ -96,11 +109,10 @@ public final class PlotView extends Region {
     public PlotView(SessionController ctl) {
         this.ctl = ctl;
         getStyleClass().add("plot");
-        gBack = new FXGraphics2D(back.getGraphicsContext2D());
         gFront = new FXGraphics2D(front.getGraphicsContext2D());
         front.setMouseTransparent(true);
-        trailsView.setMouseTransparent(true);
-        getChildren().addAll(back, trailsView, front);
+        plotImage.setMouseTransparent(true);
+        getChildren().addAll(plotImage, front);
         setMinSize(200, 160);
         setPrefSize(900, 700);
         setFocusTraversable(true);
@@ -210,9 +222,7 @@ public final class PlotView extends Region {
     protected void layoutChildren() {
         int w = width();
         int h = height();
-        if (back.getWidth() != w || back.getHeight() != h) {
-            back.setWidth(w);
-            back.setHeight(h);
+        if (front.getWidth() != w || front.getHeight() != h) {
             front.setWidth(w);
             front.setHeight(h);
             backDirty = true;
@@ -236,22 +246,30 @@ public final class PlotView extends Region {
         if (mapOverlay != null && layer != null && mapOverlay.update(geometry())) {
             backDirty = true;
         }
+        if (base == null || base.getWidth() != w || base.getHeight() != h) {
+            allocate(w, h);
+        }
         if (backDirty && layer != null) {
             boolean sameSurface = layer.surface() == surface && layer.look().equals(look);
             PlotPainter.Geometry now = geometry();
+            java.util.Arrays.fill(basePixels, 0);
             if (sameSurface) {
-                PlotPainter.paintBackground(gBack, layer, now, w, h, dark);
+                Graphics2D gBack = base.createGraphics();
+                try {
+                    PlotPainter.paintBackground(gBack, layer, now, w, h, dark);
+                    if (mapOverlay != null) {
+                        mapOverlay.paint(gBack, layer, now);
+                    }
+                } finally {
+                    gBack.dispose();
+                }
                 StartupTrace.mark(layer.coarse() ? "first plot drawn (coarse raster)" : "plot drawn (full raster and contours)");
                 if (StartupTrace.EXIT && !layer.coarse()) {
                     Platform.runLater(() -> System.exit(0)); // after this pulse has rendered
                 }
-                if (mapOverlay != null) {
-                    mapOverlay.paint(gBack, layer, now);
-                }
-            } else {
-                back.getGraphicsContext2D().clearRect(0, 0, w, h);
             }
             backDirty = false;
+            dirty(new java.awt.Rectangle(0, 0, w, h));
             frontDirty = true;
         }
         if (frame != null && (frame != shown || frontDirty || trailsLayer.piecewise())) {
@@ -259,6 +277,56 @@ public final class PlotView extends Region {
             shown = frame;
             frontDirty = false;
         }
+        if (recompose != null) {
+            compose(recompose);
+            recompose = null;
+        }
+    }
+
+    /** The static part, the picture shown and the screen's image over it, for a new size. */
+    private void allocate(int w, int h) {
+        base = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB_PRE);
+        basePixels = ((DataBufferInt) base.getRaster().getDataBuffer()).getData();
+        IntBuffer shared = IntBuffer.allocate(w * h);
+        compositePixels = shared.array();
+        DataBufferInt data = new DataBufferInt(compositePixels, compositePixels.length);
+        java.awt.image.DirectColorModel pre = (java.awt.image.DirectColorModel) base.getColorModel();
+        composite = new BufferedImage(pre, java.awt.image.Raster.createWritableRaster(
+                pre.createCompatibleSampleModel(w, h), data, null), true, null);
+        screen = new PixelBuffer<>(w, h, shared, PixelFormat.getIntArgbPreInstance());
+        plotImage.setImage(new WritableImage(screen));
+        backDirty = true;
+        frontDirty = true;
+    }
+
+    /** Marks a rectangle of the picture shown to be composed again at the end of the pulse. */
+    private void dirty(java.awt.Rectangle r) {
+        if (r != null && !r.isEmpty()) {
+            recompose = recompose == null ? new java.awt.Rectangle(r) : recompose.union(r);
+        }
+    }
+
+    /** The static part with the trails over it, in rectangle {@code r}; the screen takes just that rectangle. */
+    private void compose(java.awt.Rectangle r) {
+        int w = base.getWidth();
+        java.awt.Rectangle c = r.intersection(new java.awt.Rectangle(0, 0, w, base.getHeight()));
+        if (c.isEmpty()) {
+            return;
+        }
+        for (int y = c.y; y < c.y + c.height; y++) {
+            System.arraycopy(basePixels, y * w + c.x, compositePixels, y * w + c.x, c.width);
+        }
+        BufferedImage trails = trailsLayer.image();
+        if (trails != null && trails.getWidth() == w && trails.getHeight() == base.getHeight()) {
+            Graphics2D g = composite.createGraphics();
+            try {
+                g.clipRect(c.x, c.y, c.width, c.height);
+                g.drawImage(trails, 0, 0, null);
+            } finally {
+                g.dispose();
+            }
+        }
+        screen.updateBuffer(b -> new javafx.geometry.Rectangle2D(c.x, c.y, c.width, c.height));
     }
 
     private void requestLayer(Surface surface, Viewport view, int w, int h, PlotPainter.Look look) {
@@ -461,7 +529,6 @@ public final class PlotView extends Region {
     private void paintFront(Frame frame, int w, int h) {
         front.getGraphicsContext2D().clearRect(0, 0, w, h);
         if (layer == null) {
-            trailsView.setImage(null);
             return;
         }
         SessionConfig s = ctl.session();
@@ -570,18 +637,7 @@ public final class PlotView extends Region {
         for (PlotPainter.Trail t : trails) {
             lines.add(new TrailsLayer.Line(t.path(), t.color(), t.selected() && several));
         }
-        java.awt.Rectangle dirty = trailsLayer.update(w, h, transform, layer.layer().style(), lines);
-        if (trailsImage == null || trailsImage.getWidth() != w || trailsImage.getHeight() != h) {
-            trailsImage = new WritableImage(w, h);
-            dirty = new java.awt.Rectangle(0, 0, w, h);
-        }
-        if (dirty != null && !dirty.isEmpty()) {
-            trailsImage.getPixelWriter().setPixels(dirty.x, dirty.y, dirty.width, dirty.height,
-                    PixelFormat.getIntArgbPreInstance(), trailsLayer.pixels(), dirty.y * w + dirty.x, w);
-        }
-        if (trailsView.getImage() != trailsImage) {
-            trailsView.setImage(trailsImage);
-        }
+        dirty(trailsLayer.update(w, h, transform, layer.layer().style(), lines));
         int[] from = new int[trails.size()];
         for (int i = 0; i < from.length; i++) {
             from[i] = trailsLayer.drawn(i);

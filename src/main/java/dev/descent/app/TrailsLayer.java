@@ -55,6 +55,11 @@ final class TrailsLayer {
         return pixels;
     }
 
+    /** The layer (premultiplied ARGB), or null before the first update. Do not draw into it. */
+    BufferedImage image() {
+        return image;
+    }
+
     int width() {
         return image == null ? 0 : image.getWidth();
     }
