@@ -91,7 +91,9 @@ public class DescentApp extends Application {
             }
         }, problems);
         simulation = ctl.simulation();
+        StartupTrace.mark("simulation started");
         view = new MainView(ctl, Boolean.parseBoolean(ui.getProperty("dark", "false")));
+        StartupTrace.mark("window's content built");
         holder.set(view);
         view.setOnQuit(this::quit);
         if (!problems.isEmpty()) {

@@ -228,6 +228,11 @@ public final class PlotView extends Region {
             backDirty = true;
             frontDirty = true;
         }
+        if (layer == null && !pending && w >= 64 && h >= 64) {
+            // start-up: the first layout knows the plot's size while the window is still being shown;
+            // the coarse first look is computed meanwhile instead of after the first pulse
+            requestLayer(ctl.surface(), ctl.viewport(), w, h, look());
+        }
     }
 
     /** Called on every pulse with the newest frame; paints what changed. Never blocks. */
