@@ -23,7 +23,6 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Cursor;
-import javafx.scene.canvas.Canvas;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
@@ -36,15 +35,14 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
-import org.jfree.fx.FXGraphics2D;
 
 /**
- * The plot: one image and one canvas. The image holds the static layer (contours, axes, colour bar),
- * painted only when the view changes, with the finished part of every line ({@link TrailsLayer}) over
- * it; each frame recomposes only the rectangle where lines grew and hands the screen just that
- * rectangle (a {@link PixelBuffer}). The canvas in front, drawn through {@link PlotPainter} with
- * FXGraphics2D, holds what moves: heads, markers, the legend, arrows. Two layers for the renderer to
- * compose each pulse instead of three. Static layers are computed on a background
+ * The plot: one image, whose pixels the screen shares (a {@link PixelBuffer}). Behind it, kept apart:
+ * the static layer (contours, axes, colour bar), painted only when the view changes, with the
+ * finished part of every line ({@link TrailsLayer}) composed over it only where lines grew. Each
+ * frame copies that picture into the shared image and paints what moves over it with the Java2D
+ * painters ({@link PlotPainter}: heads, markers, the legend, arrows), so the renderer has one
+ * layer to draw a pulse instead of three. Static layers are computed on a background
  * thread; until the new one is ready the old one is shown stretched, so zooming and panning never
  * wait and the animation never stalls.
  *
@@ -54,7 +52,6 @@ import org.jfree.fx.FXGraphics2D;
 public final class PlotView extends Region {
 
     private final SessionController ctl;
-    private final Canvas front = new Canvas();
     // the finished part of every line, cached (TrailsLayer) and composed over the static part
     private final TrailsLayer trailsLayer = new TrailsLayer();
     // the static part (Java2D, premultiplied ARGB) and the picture shown: the static part with the
@@ -64,9 +61,12 @@ public final class PlotView extends Region {
     private int[] basePixels;
     private BufferedImage composite;
     private int[] compositePixels;
+    private BufferedImage shownImage;
+    private int[] shownPixels;
     private PixelBuffer<IntBuffer> screen;
     private java.awt.Rectangle recompose;
-    private final FXGraphics2D gFront;
+    /** What the moving parts are painted with: the shown image's, during a frame. */
+    private Graphics2D gFront;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "contours");
         t.setDaemon(true);
@@ -109,10 +109,8 @@ public final class PlotView extends Region {
     public PlotView(SessionController ctl) {
         this.ctl = ctl;
         getStyleClass().add("plot");
-        gFront = new FXGraphics2D(front.getGraphicsContext2D());
-        front.setMouseTransparent(true);
         plotImage.setMouseTransparent(true);
-        getChildren().addAll(plotImage, front);
+        getChildren().add(plotImage);
         setMinSize(200, 160);
         setPrefSize(900, 700);
         setFocusTraversable(true);
@@ -222,12 +220,6 @@ public final class PlotView extends Region {
     protected void layoutChildren() {
         int w = width();
         int h = height();
-        if (front.getWidth() != w || front.getHeight() != h) {
-            front.setWidth(w);
-            front.setHeight(h);
-            backDirty = true;
-            frontDirty = true;
-        }
         if (layer == null && !pending && w >= 64 && h >= 64) {
             // start-up: the first layout knows the plot's size while the window is still being shown;
             // the coarse first look is computed meanwhile instead of after the first pulse
@@ -281,10 +273,8 @@ public final class PlotView extends Region {
             paintFront(frame, w, h);
             shown = frame;
             frontDirty = false;
-        }
-        if (recompose != null) {
-            compose(recompose);
-            recompose = null;
+        } else if (recompose != null) {
+            show(); // the static part changed before any frame
         }
     }
 
@@ -292,11 +282,13 @@ public final class PlotView extends Region {
     private void allocate(int w, int h) {
         base = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB_PRE);
         basePixels = ((DataBufferInt) base.getRaster().getDataBuffer()).getData();
+        composite = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB_PRE);
+        compositePixels = ((DataBufferInt) composite.getRaster().getDataBuffer()).getData();
         IntBuffer shared = IntBuffer.allocate(w * h);
-        compositePixels = shared.array();
-        DataBufferInt data = new DataBufferInt(compositePixels, compositePixels.length);
+        shownPixels = shared.array();
+        DataBufferInt data = new DataBufferInt(shownPixels, shownPixels.length);
         java.awt.image.DirectColorModel pre = (java.awt.image.DirectColorModel) base.getColorModel();
-        composite = new BufferedImage(pre, java.awt.image.Raster.createWritableRaster(
+        shownImage = new BufferedImage(pre, java.awt.image.Raster.createWritableRaster(
                 pre.createCompatibleSampleModel(w, h), data, null), true, null);
         screen = new PixelBuffer<>(w, h, shared, PixelFormat.getIntArgbPreInstance());
         plotImage.setImage(new WritableImage(screen));
@@ -311,7 +303,34 @@ public final class PlotView extends Region {
         }
     }
 
-    /** The static part with the trails over it, in rectangle {@code r}; the screen takes just that rectangle. */
+    /**
+     * Brings the static part with the trails over it up to date, copies it into the shared image and
+     * returns a Graphics2D over that image for the moving parts (the caller disposes of it and calls
+     * {@link #publish()}).
+     */
+    private Graphics2D beginShown() {
+        if (recompose != null) {
+            compose(recompose);
+            recompose = null;
+        }
+        System.arraycopy(compositePixels, 0, shownPixels, 0, shownPixels.length);
+        Graphics2D g = shownImage.createGraphics();
+        dev.descent.render.Style.applyHints(g);
+        return g;
+    }
+
+    /** Tells the screen the shared image changed. */
+    private void publish() {
+        screen.updateBuffer(b -> null);
+    }
+
+    /** The static part with the trails, nothing over it. */
+    private void show() {
+        beginShown().dispose();
+        publish();
+    }
+
+    /** The static part with the trails over it, in rectangle {@code r}. */
     private void compose(java.awt.Rectangle r) {
         int w = base.getWidth();
         java.awt.Rectangle c = r.intersection(new java.awt.Rectangle(0, 0, w, base.getHeight()));
@@ -331,7 +350,6 @@ public final class PlotView extends Region {
                 g.dispose();
             }
         }
-        screen.updateBuffer(b -> new javafx.geometry.Rectangle2D(c.x, c.y, c.width, c.height));
     }
 
     private void requestLayer(Surface surface, Viewport view, int w, int h, PlotPainter.Look look) {
@@ -532,8 +550,8 @@ public final class PlotView extends Region {
     }
 
     private void paintFront(Frame frame, int w, int h) {
-        front.getGraphicsContext2D().clearRect(0, 0, w, h);
         if (layer == null) {
+            show();
             return;
         }
         SessionConfig s = ctl.session();
@@ -579,16 +597,23 @@ public final class PlotView extends Region {
         paths.keySet().retainAll(live);
         shownScrub = scrub;
         int[] linesFrom = updateTrails(trails, transform, w, h);
-        if (ctl.surface() instanceof DataSurface data) {
-            paintMinibatchAids(frame, data, transform, scrub);
+        gFront = beginShown();
+        try {
+            if (ctl.surface() instanceof DataSurface data) {
+                paintMinibatchAids(frame, data, transform, scrub);
+            }
+            legendBox = PlotPainter.paintOverlay(gFront, layer, geometry(), trails, linesFrom, legendAt);
+            paintGhost(transform);
+            arrowsShown = List.copyOf(arrows);
+            paintCurvature(frame, transform);
+            if (!arrows.isEmpty()) {
+                dev.descent.render.ArrowPainter.paint(gFront, transform, layer.layer().style(), arrows, arrowKinds);
+            }
+        } finally {
+            gFront.dispose();
+            gFront = null;
         }
-        legendBox = PlotPainter.paintOverlay(gFront, layer, geometry(), trails, linesFrom, legendAt);
-        paintGhost(transform);
-        arrowsShown = List.copyOf(arrows);
-        paintCurvature(frame, transform);
-        if (!arrows.isEmpty()) {
-            dev.descent.render.ArrowPainter.paint(gFront, transform, layer.layer().style(), arrows, arrowKinds);
-        }
+        publish();
     }
 
     /** Faint contours of the selected run's minibatch loss (when switched on). */
