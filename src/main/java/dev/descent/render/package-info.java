@@ -21,12 +21,12 @@
  * When the surface, viewport, canvas size or settings change, call
  * {@link dev.descent.render.ScenePainter#prepareAsync} with a background executor; on each pulse
  * paint {@link dev.descent.render.ScenePainter#latest()} with
- * {@code paintFrame(fxGraphics2D, layer, currentViewport, runs, overlay)}, which stretches a stale
+ * {@code paintFrame(g, layer, currentViewport, runs, overlay)}, which stretches a stale
  * layer into the current viewport until the new one is ready. Map the mouse with
  * {@link dev.descent.render.StaticLayer#transform()} (its viewport may be wider than asked with
- * equal aspect). FXGraphics2D turns every {@code drawImage} of a BufferedImage into a new JavaFX
- * image; to avoid that per frame, convert {@code layer.image()} once per layer, draw it with the
- * GraphicsContext, and paint only {@code paintOverlay} through FXGraphics2D.
+ * equal aspect). The window paints with Java2D into a {@code BufferedImage} whose pixels a JavaFX
+ * {@code PixelBuffer} shares with the screen (one layer for the renderer, no FXGraphics2D per frame);
+ * a whole frame may be painted in two bands at once ({@link dev.descent.render.Bands}).
  *
  * <h2>Export</h2>
  * {@code StaticLayer layer = StaticLayer.render(scene);} once, then
