@@ -3,6 +3,8 @@ package dev.descent.app;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
+import dev.descent.export.BasinMapOverlay;
+import dev.descent.render.ColorMap;
 import dev.descent.session.Presets;
 import dev.descent.session.SessionConfig;
 import dev.descent.app.model.LessonPlayer;
@@ -547,7 +549,8 @@ public final class MainView extends BorderPane {
 
         Menu view = new Menu("_View");
         Menu maps = new Menu("Colour map");
-        for (String m : ColorMaps.NAMES) {
+        for (ColorMap cm : ColorMap.all()) {
+            String m = cm.name();
             RadioMenuItem item = new RadioMenuItem(m);
             item.setId("map-" + m);
             item.setToggleGroup(mapGroup);
