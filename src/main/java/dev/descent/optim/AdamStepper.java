@@ -176,10 +176,9 @@ final class AdamStepper extends MomentStepper {
     }
 
     @Override
-    public List<WorkedLine> workedStep() {
+    List<WorkedLine> ruleLines() {
         String e = WorkedLine.constant(eps);
         List<WorkedLine> lines = new ArrayList<>();
-        lines.add(gradLine());
         lines.add(firstMomentLine());
         lines.add(secondMomentLine());
         String second = "v";
@@ -204,20 +203,24 @@ final class AdamStepper extends MomentStepper {
                     "\\Delta\\theta = -\\eta\\,\\frac{\\sqrt{1-\\beta_2^{\\,t}}}{1-\\beta_1^{\\,t}}\\,\\frac{m}{\\sqrt{v}+\\hat\\epsilon}"));
             default -> lines.add(adamStepLine(eps));
         }
-        if (decoupled && weightDecay != 0) {
-            lines.add(WorkedLine.decayedMove(weightDecay));
-        } else {
-            lines.add(WorkedLine.move("step"));
-        }
         return lines;
     }
 
     @Override
-    public List<Probe> probes() {
-        List<Probe> probes = new ArrayList<>();
-        probes.add(Elementwise.copy("grad", "∇f", decoupled
+    WorkedLine moveLine() {
+        return decoupled && weightDecay != 0 ? WorkedLine.decayedMove(weightDecay) : WorkedLine.move("step");
+    }
+
+    @Override
+    Probe gradProbe() {
+        return Elementwise.copy("grad", "∇f", decoupled
                 ? "gradient used by the last step (weight decay acts on θ directly)"
-                : "gradient used by the last step (with weight decay)", g));
+                : "gradient used by the last step (with weight decay)", g);
+    }
+
+    @Override
+    List<Probe> ruleProbes() {
+        List<Probe> probes = new ArrayList<>();
         probes.add(mProbe());
         probes.add(secondProbe("v", "v", "second moment: running average of g²"));
         if (vmax != null) {
