@@ -2,7 +2,6 @@ package dev.descent.optim;
 
 import dev.descent.math.Objective;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -79,13 +78,6 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Wrapper
     @Override
     public boolean isElementwise() {
         return inner.isElementwise();
-    }
-
-    /** "Lookahead k=10 α=0.8 · Adam lr=0.001": k and α when not the paper's, then the inner label. */
-    @Override
-    public String label() {
-        return "Lookahead" + (k != K.def() ? " k=" + k : "") + (alpha != ALPHA.def() ? " α=" + Params.format(alpha) : "")
-                + " · " + inner.label();
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.descent.optim;
 
 import dev.descent.math.Objective;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -71,12 +70,6 @@ public record Sam(Optimizer inner, double rho) implements Wrapper {
     @Override
     public void checkObjective(Objective f) {
         inner.checkObjective(f);
-    }
-
-    /** "SAM ρ=0.1 · SGD η=0.01": ρ when not the paper's, then the inner label. */
-    @Override
-    public String label() {
-        return "SAM" + (rho != RHO.def() ? " ρ=" + Params.format(rho) : "") + " · " + inner.label();
     }
 
     @Override

@@ -27,6 +27,12 @@ interface Wrapper extends Optimizer {
         return settings().hyperparameters(this, inner());
     }
 
+    /** The wrapper's title and changed settings, then the inner optimizer's label. */
+    @Override
+    default String label() {
+        return settings().label(this, inner());
+    }
+
     @Override
     default double lr() {
         return inner().lr();

@@ -62,6 +62,21 @@ final class WrapperSettings {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
+    /**
+     * A wrapper's legend label: its title, each own setting that is not at its default as symbol=value,
+     * then the inner optimizer's label ("Lookahead k=10 α=0.8 · Adam lr=0.001", "SAM ρ=0.1 · SGD lr=0.01").
+     */
+    String label(Optimizer wrapper, Optimizer inner) {
+        StringBuilder sb = new StringBuilder(title);
+        for (Hyper<?, ?> h : own) {
+            Object value = h.valueIn(wrapper);
+            if (!value.equals(h.def())) {
+                sb.append(' ').append(h.spec().symbol()).append('=').append(Params.format(value));
+            }
+        }
+        return sb.append(" · ").append(inner.label()).toString();
+    }
+
     /** The registry's kind: the default inner choice's settings; values that choose another inner get its variant. */
     OptimizerKind kind() {
         return OptimizerKind.wrapper(id, title, rule, this::select);
