@@ -12,8 +12,10 @@ interface Wrapper extends Optimizer {
     /** The optimizer that takes the steps. */
     Optimizer inner();
 
-    /** The wrapper's settings and its variants, one per inner kind. */
-    WrapperSettings settings();
+    /** The wrapper's settings and its variants, one per inner kind: those its class declared. */
+    default WrapperSettings settings() {
+        return WrapperSettings.of(getClass());
+    }
 
     /** The kind around this inner optimizer's: the wrapper's settings, inner, and exactly the inner's settings. */
     @Override

@@ -27,6 +27,7 @@ import java.util.stream.Stream;
  */
 final class WrapperSettings {
 
+    private static final Declared<WrapperSettings> DECLARED = new Declared<>("new WrapperSettings");
     private static final String PREFIX = "inner_";
     private static final String INNER = "inner";
 
@@ -42,14 +43,16 @@ final class WrapperSettings {
     private final Map<OptimizerKind, OptimizerKind> variants = new ConcurrentHashMap<>();
 
     /**
+     * @param type         the wrapper class, whose instances' {@link Wrapper#settings()} these are
      * @param own          the wrapper's own settings, in panel order ({@code inner} follows them)
      * @param innerHelp    the help of the {@code inner} choice
      * @param innerKinds   the optimizers {@code inner} can name, in menu order
      * @param defaultInner the id of the default inner kind
      * @param build        the wrapper from its inner optimizer and the resolved values
      */
-    WrapperSettings(String id, String title, String rule, List<Hyper<?, ?>> own, String innerHelp,
-                    List<OptimizerKind> innerKinds, String defaultInner, BiFunction<Optimizer, Params, Optimizer> build) {
+    WrapperSettings(Class<? extends Wrapper> type, String id, String title, String rule, List<Hyper<?, ?>> own,
+                    String innerHelp, List<OptimizerKind> innerKinds, String defaultInner,
+                    BiFunction<Optimizer, Params, Optimizer> build) {
         this.id = id;
         this.title = title;
         this.rule = rule;
@@ -60,6 +63,12 @@ final class WrapperSettings {
         this.build = build;
         this.ownNames = Stream.concat(own.stream().map(Hyper::name), Stream.of(INNER))
                 .collect(Collectors.toUnmodifiableSet());
+        DECLARED.register(type, this);
+    }
+
+    /** The settings {@code type} declared ({@link Wrapper#settings()}'s default). */
+    static WrapperSettings of(Class<?> type) {
+        return DECLARED.of(type);
     }
 
     /**
