@@ -18,16 +18,7 @@ class LookaheadFastPathTest {
     private static List<HeadArrows.Arrow> fastPath(Run run, List<double[]> positions) {
         Stepper s = run.stepper();
         int head = positions.size() - 1;
-        List<HeadArrows.Arrow> all = HeadArrows.resolve(s.vectors(), name -> {
-            for (Probe p : s.probes()) {
-                if (p.name().equals(name)) {
-                    double[] v = new double[2];
-                    p.read(v);
-                    return v;
-                }
-            }
-            return null;
-        }, n -> head - n >= 0 ? positions.get(head - n) : null);
+        List<HeadArrows.Arrow> all = HeadArrows.resolve(s.vectors(), name -> Probe.valueOf(s.probes(), name), n -> head - n >= 0 ? positions.get(head - n) : null);
         return all.stream().filter(a -> a.role() == RoleVector.Role.FAST_PATH).toList();
     }
 
