@@ -325,10 +325,10 @@ public final class MainView extends BorderPane {
 
     private void pulse(long now) {
         Frame f = ctl.latest();
+        worked.pulse(f, now); // first: in sub-step mode the plot's arrows follow the lines it shows
         plot.pulse(f);
         dataPanel.pulse(f, now);
         charts.pulse(f, now);
-        worked.pulse(f, now);
         if (f.playing() != playing) {
             playing = f.playing();
             playButton.setGraphic(new FontIcon(playing ? "mdi2p-pause" : "mdi2p-play"));

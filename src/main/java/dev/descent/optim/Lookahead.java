@@ -115,6 +115,7 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Wrapper
         @Override
         public List<RoleVector> vectors() {
             List<RoleVector> vectors = new ArrayList<>(fast.vectors());
+            vectors.add(RoleVector.path(RoleVector.Role.FAST_PATH, "fast_steps"));
             vectors.add(RoleVector.point(RoleVector.Role.SLOW_WEIGHTS, "slow_weights"));
             return List.copyOf(vectors);
         }
@@ -122,6 +123,8 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Wrapper
         @Override
         public List<WorkedLine> workedStep() {
             List<WorkedLine> lines = new ArrayList<>(fast.workedStep());
+            lines.add(new WorkedLine("j", "t mod k: fast steps since the last sync (k = " + k + ")", "", "fast_steps",
+                    "j = t \\bmod k"));
             lines.add(new WorkedLine("φ", "every k = " + k + " steps: φ + α·(θ − φ), and θ ← φ; else unchanged", "", "slow_weights",
                     "\\phi \\leftarrow \\phi + \\alpha(\\theta - \\phi)"));
             return List.copyOf(lines);
@@ -131,6 +134,8 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Wrapper
         public List<Probe> probes() {
             List<Probe> probes = new ArrayList<>(fast.probes());
             probes.add(Elementwise.copy("slow_weights", "φ", "Lookahead's slow weights (θ is reset to them every k steps)", slow));
+            probes.add(Elementwise.scalar("fast_steps", "j", "fast steps since the last synchronisation (0 right after one)",
+                    () -> t % k));
             return List.copyOf(probes);
         }
     }
