@@ -103,9 +103,18 @@ class CatalogueWindowTest {
         assertNoNaN(robot);
     }
 
+    /** No field, label, button or text anywhere in the window shows NaN. */
     private static void assertNoNaN(FxRobot robot) {
         for (javafx.scene.control.TextField f : robot.lookup(".text-field").queryAllAs(javafx.scene.control.TextField.class)) {
             assertTrue(!f.getText().toLowerCase(java.util.Locale.ROOT).contains("nan"), f.getId() + " shows " + f.getText());
+        }
+        java.util.regex.Pattern nan = java.util.regex.Pattern.compile("\\bNaN\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+        java.util.Set<javafx.scene.Node> shown = robot.lookup(node -> node instanceof javafx.scene.control.Labeled
+                || node instanceof javafx.scene.text.Text).queryAll();
+        assertTrue(shown.size() > 50, "the window's labels were found: " + shown.size());
+        for (javafx.scene.Node n : shown) {
+            String text = n instanceof javafx.scene.control.Labeled l ? l.getText() : ((javafx.scene.text.Text) n).getText();
+            assertTrue(text == null || !nan.matcher(text).find(), n + " shows " + text);
         }
     }
 }
