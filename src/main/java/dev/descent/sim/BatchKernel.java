@@ -45,16 +45,48 @@ public final class BatchKernel {
                        int steps, int every, BooleanSupplier stop) {
         BatchedSurface batch = new BatchedSurface(surface, n);
         double[] theta = new double[2 * n];
+        // the optimizer's batch stepper when it has one (Adam: without the divider), checked below
+        Stepper fast = optimizer.newBatchStepper(2 * n);
+        Stepper first = fast != null ? fast : optimizer.newStepper(2 * n);
+        if (!run(batch, first, schedule, optimizer.lr(), theta, px, py, t2, cx, cy, far2, xs, ys, end, since, from, n,
+                steps, every, stop)) {
+            return false;
+        }
+        if (fast != null && anyNaN(theta)) {
+            // a run turned NaN, maybe where the plain stepper keeps it finite: the block again, plainly
+            if (!run(batch, optimizer.newStepper(2 * n), schedule, optimizer.lr(), theta, px, py, t2, cx, cy, far2, xs, ys,
+                    end, since, from, n, steps, every, stop)) {
+                return false;
+            }
+        }
+        System.arraycopy(theta, 0, xs, from, n);
+        System.arraycopy(theta, n, ys, from, n);
+        return true;
+    }
+
+    private static boolean anyNaN(double[] a) {
+        for (double d : a) {
+            if (d != d) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Steps the block from its starts (xs, ys, which it leaves alone) with {@code stepper}; theta ends at the end points. */
+    private static boolean run(BatchedSurface batch, Stepper stepper, Schedule schedule, double lr0, double[] theta,
+                               double[] px, double[] py, double t2, double cx, double cy, double far2, double[] xs,
+                               double[] ys, int[] end, int[] since, int from, int n, int steps, int every,
+                               BooleanSupplier stop) {
+        Near near = new Near(px, py, Math.sqrt(t2), n);
         System.arraycopy(xs, from, theta, 0, n);
         System.arraycopy(ys, from, theta, n, n);
         for (int k = 0; k < n; k++) {
             end[from + k] = -1;
             since[from + k] = 0;
         }
-        Near near = new Near(px, py, Math.sqrt(t2), n);
         classify(theta, n, from, 0, px, py, t2, cx, cy, far2, end, since, near);
-        Stepper stepper = optimizer.newStepper(2 * n);
-        Schedule.State lr = schedule.start(optimizer.lr());
+        Schedule.State lr = schedule.start(lr0);
         for (int t = 1; t <= steps; t++) {
             stepper.step(batch, theta, lr.lr());
             lr.step();
@@ -65,8 +97,6 @@ public final class BatchKernel {
                 return false;
             }
         }
-        System.arraycopy(theta, 0, xs, from, n);
-        System.arraycopy(theta, n, ys, from, n);
         return true;
     }
 
