@@ -1,5 +1,7 @@
 package dev.descent.app;
 
+import dev.descent.export.SettingsStore;
+import dev.descent.session.WindowOptions;
 import dev.descent.session.Presets;
 import dev.descent.session.SessionConfig;
 import dev.descent.session.SessionController;

@@ -1,5 +1,6 @@
 package dev.descent.app;
 
+import dev.descent.export.SettingsStore;
 import atlantafx.base.theme.Styles;
 import dev.descent.export.SessionFileOutput;
 import dev.descent.session.SessionController;

@@ -3,6 +3,8 @@ package dev.descent.app;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
+import dev.descent.export.BasinMapOverlay;
+import dev.descent.render.ColorMap;
 import dev.descent.session.Presets;
 import dev.descent.session.SessionConfig;
 import dev.descent.app.model.LessonPlayer;
@@ -323,10 +325,10 @@ public final class MainView extends BorderPane {
 
     private void pulse(long now) {
         Frame f = ctl.latest();
+        worked.pulse(f, now); // first: in sub-step mode the plot's arrows follow the lines it shows
         plot.pulse(f);
         dataPanel.pulse(f, now);
         charts.pulse(f, now);
-        worked.pulse(f, now);
         if (f.playing() != playing) {
             playing = f.playing();
             playButton.setGraphic(new FontIcon(playing ? "mdi2p-pause" : "mdi2p-play"));
@@ -547,7 +549,8 @@ public final class MainView extends BorderPane {
 
         Menu view = new Menu("_View");
         Menu maps = new Menu("Colour map");
-        for (String m : ColorMaps.NAMES) {
+        for (ColorMap cm : ColorMap.all()) {
+            String m = cm.name();
             RadioMenuItem item = new RadioMenuItem(m);
             item.setId("map-" + m);
             item.setToggleGroup(mapGroup);

@@ -1,5 +1,6 @@
 package dev.descent.app;
 
+import dev.descent.export.BasinMapOverlay;
 import dev.descent.session.SessionController;
 import java.util.function.Consumer;
 import java.util.function.Supplier;

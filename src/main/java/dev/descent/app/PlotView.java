@@ -1,5 +1,6 @@
 package dev.descent.app;
 
+import dev.descent.export.BasinMapOverlay;
 import dev.descent.render.PlotPainter;
 import dev.descent.session.RunConfig;
 import dev.descent.session.SessionController;

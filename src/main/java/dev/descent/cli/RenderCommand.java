@@ -85,9 +85,10 @@ final class RenderCommand implements Callable<Integer> {
 
     @Option(names = "--arrows", paramLabel = "KINDS",
             description = {"draw each run's last step as arrows: all, or some of gradient, velocity, step, lookahead,"
-                    + " slow_weights, preconditioned, newton_step, trial, averaged, rate_box (comma-separated);"
+                    + " slow_weights, preconditioned, newton_step, trial, averaged, rate_box, fast_path (comma-separated);"
                     + " trial marks the points a line search tried (BFGS, CG, L-BFGS; the accepted one ringed),"
-                    + " rate_box an adaptive method's per-coordinate step box (half-sides ∝ each coordinate's effective rate)"})
+                    + " rate_box an adaptive method's per-coordinate step box (half-sides ∝ each coordinate's effective rate),"
+                    + " fast_path Lookahead's fast steps since its last synchronisation"})
     String arrows;
 
     @Option(names = "--hold", paramLabel = "SECONDS", defaultValue = "2", description = "with --lesson: how long each beat's end stays; default: ${DEFAULT-VALUE}")

@@ -24,7 +24,7 @@ import java.util.function.BooleanSupplier;
  * A session's basin map as the window draws it under the plot: computed once (it depends on the
  * surface, the mapped run's settings and the view, not on the step) and painted under the contours,
  * the critical points and the runs, with its legend and counts. One builder serves the window's
- * overlay ({@code app.BasinMapOverlay}) and exported frames ({@link SceneFrames}).
+ * overlay ({@link BasinMapOverlay}) and exported frames ({@link SceneFrames}).
  */
 public final class MapUnderlay {
 

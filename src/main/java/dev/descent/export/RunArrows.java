@@ -44,12 +44,10 @@ final class RunArrows implements SceneFrames.Aids {
                 out.add(List.of());
                 continue;
             }
-            double[] start = {r.xs()[row - 1], r.ys()[row - 1]};
-            double[] end = {r.xs()[row], r.ys()[row]};
             out.add(HeadArrows.resolve(declared.get(i), name -> {
                 int k = r.probeNames().indexOf(name);
                 return k < 0 ? null : new double[] {r.probes()[2 * k][row], r.probes()[2 * k + 1][row]};
-            }, start, end));
+            }, n -> row - n >= 0 ? new double[] {r.xs()[row - n], r.ys()[row - n]} : null));
         }
         return out;
     }

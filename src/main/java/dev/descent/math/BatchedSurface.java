@@ -6,17 +6,17 @@ package dev.descent.math;
  * optimizer stepping it moves each run exactly as it would move alone.
  *
  * <p>The layout is a structure of arrays: all x first, then all y, so the loops over runs read
- * memory contiguously and the JIT can vectorise them. The gradient goes through separate x, y and
- * gradient arrays of its own (copies are cheap; a loop reading {@code p[n + i]} while writing
- * {@code grad[i]} cannot be vectorised), so a batch belongs to one thread.
+ * memory contiguously and the JIT can vectorise them. The surface's loop reads the x's from
+ * {@code p} and writes ∂f/∂x into {@code grad} in place (both start at index 0); the y's and ∂f/∂y go
+ * through arrays of the batch's own, because JDK 17's C2 does not vectorise a loop that also reads
+ * {@code p[n + i]} or writes {@code grad[n + i]} (two offsets into one array). So a batch belongs to one
+ * thread.
  */
 public final class BatchedSurface implements Objective {
 
     private final Surface surface;
     private final int runs;
-    private final double[] xs;
     private final double[] ys;
-    private final double[] gx;
     private final double[] gy;
 
     public BatchedSurface(Surface surface, int runs) {
@@ -25,9 +25,7 @@ public final class BatchedSurface implements Objective {
         }
         this.surface = surface;
         this.runs = runs;
-        this.xs = new double[runs];
         this.ys = new double[runs];
-        this.gx = new double[runs + 1];
         this.gy = new double[runs];
     }
 
@@ -56,10 +54,9 @@ public final class BatchedSurface implements Objective {
     /** Returns NaN: the sum is of no use to anyone and costs a second evaluation per run. */
     @Override
     public double gradient(double[] p, double[] grad) {
-        System.arraycopy(p, 0, xs, 0, runs);
         System.arraycopy(p, runs, ys, 0, runs);
-        surface.gradients(xs, ys, gx, gy, runs);
-        System.arraycopy(gx, 0, grad, 0, runs);
+        // x's are p's first half and ∂f/∂x is grad's: no copies (gx's scratch slot n is grad[n], written below)
+        surface.gradients(p, ys, grad, gy, runs);
         System.arraycopy(gy, 0, grad, runs, runs);
         return Double.NaN;
     }

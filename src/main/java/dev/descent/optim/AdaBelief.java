@@ -78,10 +78,9 @@ public record AdaBelief(double lr, double beta1, double beta2, double eps, doubl
         }
 
         @Override
-        public List<WorkedLine> workedStep() {
+        List<WorkedLine> ruleLines() {
             String e = WorkedLine.constant(eps);
             List<WorkedLine> lines = new ArrayList<>();
-            lines.add(gradLine());
             lines.add(firstMomentLine());
             lines.add(new WorkedLine("g − m", "g − m", "{grad} − {m}", "residual", "g - m"));
             lines.add(new WorkedLine("s", "β₂·s + (1 − β₂)·(g − m)² + ε",
@@ -92,14 +91,12 @@ public record AdaBelief(double lr, double beta1, double beta2, double eps, doubl
             lines.add(new WorkedLine("ŝ", "s/(1 − β₂ᵗ)", "{s}/{bias_correction2}", "s_hat", "\\hat s = s/(1-\\beta_2^{\\,t})"));
             lines.add(new WorkedLine("Δθ", "−η·m̂/(√ŝ + ε)", "−{lr}·{m_hat}/(√{s_hat} + " + e + ")", "step",
                     "\\Delta\\theta = -\\eta\\,\\hat m/(\\sqrt{\\hat s} + \\epsilon)"));
-            lines.add(WorkedLine.move("step"));
             return lines;
         }
 
         @Override
-        public List<Probe> probes() {
+        List<Probe> ruleProbes() {
             return List.of(
-                    gradProbe(),
                     mProbe("first moment: running average of g, the prediction of the next gradient"),
                     Elementwise.copy("residual", "g − m", "how far the gradient is from its prediction (the \"belief\")", residual),
                     secondProbe("s", "s", "running average of (g − m)² (+ε): Adam's v with g replaced by g − m"),

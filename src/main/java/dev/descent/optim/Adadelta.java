@@ -80,12 +80,11 @@ public record Adadelta(double lr, double rho, double eps, double weightDecay, bo
         }
 
         @Override
-        public List<WorkedLine> workedStep() {
+        List<WorkedLine> ruleLines() {
             String e = WorkedLine.constant(eps);
             String r = WorkedLine.constant(rho);
             String omr = WorkedLine.constant(1 - rho);
             List<WorkedLine> lines = new ArrayList<>();
-            lines.add(gradLine());
             lines.add(WorkedLine.average("v", "ρ", "\\rho", rho, "v", "v", true));
             lines.add(new WorkedLine("r", "√(u + ε)/√(v + ε)", "√({u'} + " + e + ")/√({v} + " + e + ")", "rms_ratio",
                     "r = \\sqrt{u+\\epsilon}/\\sqrt{v+\\epsilon}"));
@@ -94,14 +93,12 @@ public record Adadelta(double lr, double rho, double eps, double weightDecay, bo
             lines.add(new WorkedLine("u", "ρ·u + (1 − ρ)·Δ²", r + "·{u'} + " + omr + "·{delta_x}²", "u",
                     "u \\leftarrow \\rho u + (1-\\rho)\\,\\Delta^2"));
             lines.add(new WorkedLine("Δθ", "−η·Δ", "−{lr}·{delta_x}", "step", "\\Delta\\theta = -\\eta\\,\\Delta"));
-            lines.add(WorkedLine.move("step"));
             return lines;
         }
 
         @Override
-        public List<Probe> probes() {
+        List<Probe> ruleProbes() {
             return List.of(
-                    gradProbe(),
                     Elementwise.copy("v", "v", "square_avg: running average of g²", v),
                     Elementwise.copy("u", "u", "acc_delta: running average of Δ²", u),
                     Elementwise.copy("rms_ratio", "√(u+ε)/√(v+ε)", "RMS[Δ]/RMS[g] of the last step: Adadelta's own step size", ratio),

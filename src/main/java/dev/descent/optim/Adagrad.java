@@ -99,23 +99,20 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
         }
 
         @Override
-        public List<WorkedLine> workedStep() {
+        List<WorkedLine> ruleLines() {
             String e = WorkedLine.constant(eps);
             return List.of(
-                    gradLine(),
                     new WorkedLine("η_t", "η/(1 + (t − 1)·δ)", "", "clr", "\\eta_t = \\eta/(1 + (t-1)\\,\\delta)"),
                     new WorkedLine("r", "r + g²", "{sum'} + {grad}²", "sum", "r \\leftarrow r + g^2"),
                     root ? new WorkedLine("Δθ", "−η_t·g/(√r + ε)", "−{clr}·{grad}/(√{sum} + " + e + ")", "step",
                             "\\Delta\\theta = -\\eta_t\\, g/(\\sqrt{r} + \\epsilon)")
                             : new WorkedLine("Δθ", "−η_t·g/(r + ε)", "−{clr}·{grad}/({sum} + " + e + ")", "step",
-                            "\\Delta\\theta = -\\eta_t\\, g/(r + \\epsilon)"),
-                    WorkedLine.move("step"));
+                            "\\Delta\\theta = -\\eta_t\\, g/(r + \\epsilon)"));
         }
 
         @Override
-        public List<Probe> probes() {
+        List<Probe> ruleProbes() {
             return List.of(
-                    gradProbe(),
                     Elementwise.copy("sum", "r", "sum of squared gradients so far, r = r₀ + Σ g²", sum),
                     Elementwise.scalar("clr", "η_t", "decayed learning rate η/(1 + (t−1)·δ) of the last step", () -> clr),
                     new Probe("effective_lr", root ? "η_t/(√r+ε)" : "η_t/(r+ε)", "per-coordinate step size of the last step", out -> {

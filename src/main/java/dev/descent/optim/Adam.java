@@ -83,4 +83,10 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
     public Stepper newStepper(int n) {
         return new AdamStepper(n, beta1, beta2, eps, weightDecay, false, amsgrad, maximize, biasCorrection, epsMode);
     }
+
+    /** The same steps with the FMA quotient (see {@link Optimizer#newBatchStepper}). */
+    @Override
+    public Stepper newBatchStepper(int n) {
+        return new AdamStepper(n, beta1, beta2, eps, weightDecay, false, amsgrad, maximize, biasCorrection, epsMode, true);
+    }
 }

@@ -20,6 +20,8 @@ final class AdamStepper extends MomentStepper {
     private final boolean biasCorrection;
     private final String epsMode;
     private final double[] vmax;
+    /** √v/√(1 − β₂ᵗ) by {@link #quotient} rather than the divider (batches only, see {@link Optimizer#newBatchStepper}). */
+    private final boolean fastQuotient;
 
     // the last step's scalars, for the probes
     private double stepSize = Double.NaN;
@@ -27,7 +29,13 @@ final class AdamStepper extends MomentStepper {
 
     AdamStepper(int n, double beta1, double beta2, double eps, double weightDecay, boolean decoupled, boolean amsgrad,
                 boolean maximize, boolean biasCorrection, String epsMode) {
+        this(n, beta1, beta2, eps, weightDecay, decoupled, amsgrad, maximize, biasCorrection, epsMode, false);
+    }
+
+    AdamStepper(int n, double beta1, double beta2, double eps, double weightDecay, boolean decoupled, boolean amsgrad,
+                boolean maximize, boolean biasCorrection, String epsMode, boolean fastQuotient) {
         super(n, maximize, decoupled ? 0 : weightDecay, beta1, beta2);
+        this.fastQuotient = fastQuotient;
         this.eps = eps;
         this.weightDecay = weightDecay;
         this.decoupled = decoupled;
@@ -76,7 +84,9 @@ final class AdamStepper extends MomentStepper {
     }
 
     private void outside(double[] theta) {
-        if (vmax == null) {
+        if (vmax == null && fastQuotient) {
+            outsideFmaLoop(theta, -stepSize, scale);
+        } else if (vmax == null) {
             outsideLoop(theta, -stepSize, scale);
         } else {
             outsideAmsgradLoop(theta, -stepSize, scale);
@@ -100,6 +110,52 @@ final class AdamStepper extends MomentStepper {
             v[i] = vi;
             theta[i] += negStep * mi / (Math.sqrt(vi) / sqrtBc2 + e);
         }
+    }
+
+    /**
+     * {@link #outsideLoop} with √v/√bc2 computed without the divider (the loop is bound by it: two
+     * divisions and a square root per coordinate). The divisor √bc2 is the same for every
+     * coordinate, so its reciprocal y = 1/√bc2 is divided once per step and each quotient is
+     * {@link #quotient}: the same bits as the division for every finite √v. For √v = +∞ (v
+     * overflowed) it gives NaN where the division gives +∞, so θ turns NaN where it would have stayed
+     * put; the batch's caller checks for that and steps again with the divider.
+     */
+    private void outsideFmaLoop(double[] theta, double negStep, double sqrtBc2) {
+        double b1 = beta1;
+        double b2 = beta2;
+        double omb1 = 1 - b1;
+        double omb2 = 1 - b2;
+        double e = eps;
+        double y = 1 / sqrtBc2;
+        double nb = -sqrtBc2;
+        double[] g = this.g;
+        double[] m = this.m;
+        double[] v = this.v;
+        for (int i = 0; i < theta.length; i++) {
+            double gi = g[i];
+            double mi = Math.fma(omb1, gi, m[i] * b1);
+            double vi = Math.fma(omb2 * gi, gi, v[i] * b2);
+            m[i] = mi;
+            v[i] = vi;
+            theta[i] += negStep * mi / (quotient(Math.sqrt(vi), nb, y) + e);
+        }
+    }
+
+    /**
+     * a/b rounded to nearest, for a = √v ≥ 0 finite and 0 < b ≤ 1, from y = 1/b (rounded to nearest)
+     * with a multiplication and four FMAs instead of a division. q₀ = a·y is within 1.5 ulp of a/b;
+     * one correction q₁ = q₀ + (a − b·q₀)·y makes it faithful (within one ulp); then the remainder
+     * a − b·q₁ is exact and q₁ + (a − b·q₁)·y rounds to a/b itself (Markstein's theorem: IBM J. Res.
+     * Dev. 34(1), 1990; Muller et al., Handbook of Floating-Point Arithmetic, on division with an FMA). No step
+     * underflows: a nonzero √v is at least 2⁻⁵³⁷, so the remainders (about 2⁻⁵³·a) stay normal.
+     * a = +∞ gives NaN (∞ − ∞); a NaN gives NaN.
+     *
+     * @param nb −b
+     */
+    static double quotient(double a, double nb, double y) {
+        double q = a * y;
+        q = Math.fma(Math.fma(nb, q, a), y, q);
+        return Math.fma(Math.fma(nb, q, a), y, q);
     }
 
     private void outsideAmsgradLoop(double[] theta, double negStep, double sqrtBc2) {
@@ -176,10 +232,9 @@ final class AdamStepper extends MomentStepper {
     }
 
     @Override
-    public List<WorkedLine> workedStep() {
+    List<WorkedLine> ruleLines() {
         String e = WorkedLine.constant(eps);
         List<WorkedLine> lines = new ArrayList<>();
-        lines.add(gradLine());
         lines.add(firstMomentLine());
         lines.add(secondMomentLine());
         String second = "v";
@@ -204,20 +259,24 @@ final class AdamStepper extends MomentStepper {
                     "\\Delta\\theta = -\\eta\\,\\frac{\\sqrt{1-\\beta_2^{\\,t}}}{1-\\beta_1^{\\,t}}\\,\\frac{m}{\\sqrt{v}+\\hat\\epsilon}"));
             default -> lines.add(adamStepLine(eps));
         }
-        if (decoupled && weightDecay != 0) {
-            lines.add(WorkedLine.decayedMove(weightDecay));
-        } else {
-            lines.add(WorkedLine.move("step"));
-        }
         return lines;
     }
 
     @Override
-    public List<Probe> probes() {
-        List<Probe> probes = new ArrayList<>();
-        probes.add(Elementwise.copy("grad", "∇f", decoupled
+    WorkedLine moveLine() {
+        return decoupled && weightDecay != 0 ? WorkedLine.decayedMove(weightDecay) : WorkedLine.move("step");
+    }
+
+    @Override
+    Probe gradProbe() {
+        return Elementwise.copy("grad", "∇f", decoupled
                 ? "gradient used by the last step (weight decay acts on θ directly)"
-                : "gradient used by the last step (with weight decay)", g));
+                : "gradient used by the last step (with weight decay)", g);
+    }
+
+    @Override
+    List<Probe> ruleProbes() {
+        List<Probe> probes = new ArrayList<>();
         probes.add(mProbe());
         probes.add(secondProbe("v", "v", "second moment: running average of g²"));
         if (vmax != null) {

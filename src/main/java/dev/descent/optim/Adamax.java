@@ -70,21 +70,18 @@ public record Adamax(double lr, double beta1, double beta2, double eps, double w
         }
 
         @Override
-        public List<WorkedLine> workedStep() {
+        List<WorkedLine> ruleLines() {
             return List.of(
-                    gradLine(),
                     firstMomentLine(),
                     new WorkedLine("u", "max(β₂·u, |g| + ε)", "max(" + WorkedLine.constant(beta2) + "·{u'}, |{grad}| + " + WorkedLine.constant(eps) + ")",
                             "u", "u \\leftarrow \\max(\\beta_2 u, |g| + \\epsilon)"),
                     new WorkedLine("Δθ", "−η/(1 − β₁ᵗ)·m/u", "−{lr}/{bias_correction1}·{m}/{u}", "step",
-                            "\\Delta\\theta = -\\frac{\\eta}{1-\\beta_1^{\\,t}}\\,\\frac{m}{u}"),
-                    WorkedLine.move("step"));
+                            "\\Delta\\theta = -\\frac{\\eta}{1-\\beta_1^{\\,t}}\\,\\frac{m}{u}"));
         }
 
         @Override
-        public List<Probe> probes() {
+        List<Probe> ruleProbes() {
             return List.of(
-                    gradProbe(),
                     mProbe(),
                     secondProbe("u", "u", "exp_inf: decaying maximum of |g| + ε"),
                     mHatProbe(),

@@ -94,10 +94,9 @@ public record Asgd(double lr, double lambd, double alpha, double t0, double weig
         }
 
         @Override
-        public List<WorkedLine> workedStep() {
+        List<WorkedLine> ruleLines() {
             String l = WorkedLine.constant(lambd);
             List<WorkedLine> lines = new ArrayList<>();
-            lines.add(gradLine());
             lines.add(new WorkedLine("η_t", "η/(1 + λ·η·(t − 1))^α",
                     "{lr}/(1 + " + l + "·{lr}·({t} − 1))^" + WorkedLine.constant(alpha), "eta",
                     "\\eta_t = \\eta/(1 + \\lambda\\eta\\,(t-1))^{\\alpha}"));
@@ -107,14 +106,12 @@ public record Asgd(double lr, double lambd, double alpha, double t0, double weig
                     "\\mu_t = 1/\\max(1, t-1-t_0)"));
             lines.add(new WorkedLine("ā", "ā + μ_t·(θ + Δθ − ā)", "{ax'} + {mu}·({theta'} + {step} − {ax'})", "ax",
                     "\\bar a \\leftarrow \\bar a + \\mu_t\\,(\\theta + \\Delta\\theta - \\bar a)"));
-            lines.add(WorkedLine.move("step"));
             return lines;
         }
 
         @Override
-        public List<Probe> probes() {
+        List<Probe> ruleProbes() {
             return List.of(
-                    gradProbe(),
                     Elementwise.scalar("eta", "η_t", "learning rate of the last step, η/(1 + λη(t−1))^α", () -> usedEta),
                     Elementwise.scalar("mu", "μ_t", "averaging weight of the last step, 1/max(1, t − 1 − t₀)", () -> usedMu),
                     Elementwise.copy("ax", "ā", "the averaged iterate (equal to θ until t₀ steps have passed)", ax),

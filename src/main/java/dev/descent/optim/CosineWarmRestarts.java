@@ -34,9 +34,7 @@ public record CosineWarmRestarts(int t0, int tMult, double etaMin) implements Sc
 
     public CosineWarmRestarts {
         ScheduleChecks.positiveInt("T_0", t0);
-        if (tMult < 1) {
-            throw new IllegalArgumentException("T_mult must be an integer >= 1, got " + tMult);
-        }
+        ScheduleChecks.positiveInt("T_mult", tMult);
         ScheduleChecks.nonNegative("eta_min", etaMin);
     }
 

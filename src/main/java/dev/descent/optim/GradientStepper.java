@@ -1,13 +1,15 @@
 package dev.descent.optim;
 
 import dev.descent.math.Objective;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What every elementwise first-order stepper shares, written once (Optax's shape: the gradient
  * transformation is the subclass, the rest is here): the step count t, the learning rate of the last
  * step, and the gradient g it used, taken at θ, negated when maximising and with the coupled L2 term
- * λ·θ added. A subclass writes only its {@link #update}.
+ * λ·θ added; the frame of its worked step (g, the rule's lines, the move) and of its probes (grad,
+ * then the rule's). A subclass writes its {@link #update}, {@link #ruleLines} and {@link #ruleProbes}.
  */
 abstract class GradientStepper implements Stepper {
 
@@ -59,6 +61,36 @@ abstract class GradientStepper implements Stepper {
     WorkedLine gradLine() {
         return WorkedLine.gradient(maximize, weightDecay != 0);
     }
+
+    /** The worked step: {@link #gradLine}, this optimizer's {@link #ruleLines}, then {@link #moveLine}. */
+    @Override
+    public List<WorkedLine> workedStep() {
+        List<WorkedLine> lines = new ArrayList<>();
+        lines.add(gradLine());
+        lines.addAll(ruleLines());
+        lines.add(moveLine());
+        return lines;
+    }
+
+    /** The lines between g and the move: how this optimizer turns g into Δθ (its {@code step} probe). */
+    abstract List<WorkedLine> ruleLines();
+
+    /** The worked step's closing line, θ ← θ + Δθ with Δθ its {@code step} probe. */
+    WorkedLine moveLine() {
+        return WorkedLine.move("step");
+    }
+
+    /** {@link #gradProbe} first, then this optimizer's {@link #ruleProbes}. */
+    @Override
+    public final List<Probe> probes() {
+        List<Probe> probes = new ArrayList<>();
+        probes.add(gradProbe());
+        probes.addAll(ruleProbes());
+        return List.copyOf(probes);
+    }
+
+    /** The probes after {@code grad}: this optimizer's state and step, in the order charts list them. */
+    abstract List<Probe> ruleProbes();
 
     /** −∇f and the step: the arrows of a plain first-order method (adaptive ones override). */
     @Override

@@ -25,11 +25,6 @@ public record InverseSqrtDecay(int warmup) implements Schedule {
     }
 
     @Override
-    public String label() {
-        return ScheduleChecks.label("InverseSqrtDecay", parameters());
-    }
-
-    @Override
     public Schedule.State begin(double baseLr) {
         return new Chained(baseLr, (lr, k) -> baseLr / Math.sqrt((double) Math.max(k, warmup) / warmup));
     }

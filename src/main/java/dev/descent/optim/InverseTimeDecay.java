@@ -35,11 +35,6 @@ public record InverseTimeDecay(double decayRate, int decaySteps, boolean stairca
     }
 
     @Override
-    public String label() {
-        return ScheduleChecks.label("InverseTimeDecay", parameters());
-    }
-
-    @Override
     public Schedule.State begin(double baseLr) {
         return new Chained(at(baseLr, 0), (lr, k) -> at(baseLr, k));
     }

@@ -25,11 +25,6 @@ public record LinearWarmup(int warmup) implements Schedule {
         ScheduleChecks.positiveInt("warmup", warmup);
     }
 
-    @Override
-    public String label() {
-        return ScheduleChecks.label("LinearWarmup", parameters());
-    }
-
     /** torch's LambdaLR: lr = base·λ(last_epoch), from last_epoch 0; λ is 1 from epoch warmup − 1 on. */
     @Override
     public Schedule.State begin(double baseLr) {

@@ -77,20 +77,34 @@ public record Lion(double lr, double beta1, double beta2, double weightDecay) im
         }
 
         @Override
-        public List<WorkedLine> workedStep() {
+        List<WorkedLine> ruleLines() {
             return List.of(
-                    gradLine(),
                     new WorkedLine("c", "β₁·m + (1 − β₁)·g", WorkedLine.constant(beta1) + "·{m'} + " + WorkedLine.constant(1 - beta1) + "·{grad}",
                             "direction", "c = \\beta_1 m + (1-\\beta_1)\\,g"),
-                    new WorkedLine("Δθ", "−η·sign(c)", "−{lr}·sign({direction})", "step", "\\Delta\\theta = -\\eta\\,\\mathrm{sign}(c)"),
-                    WorkedLine.decayedMove(weightDecay),
-                    WorkedLine.average("m", "β₂", "\\beta_2", beta2, "m", "m", false));
+                    new WorkedLine("Δθ", "−η·sign(c)", "−{lr}·sign({direction})", "step", "\\Delta\\theta = -\\eta\\,\\mathrm{sign}(c)"));
         }
 
         @Override
-        public List<Probe> probes() {
+        WorkedLine moveLine() {
+            return WorkedLine.decayedMove(weightDecay);
+        }
+
+        /** Lion updates m after the move, with β₂. */
+        @Override
+        public List<WorkedLine> workedStep() {
+            List<WorkedLine> lines = super.workedStep();
+            lines.add(WorkedLine.average("m", "β₂", "\\beta_2", beta2, "m", "m", false));
+            return lines;
+        }
+
+        @Override
+        Probe gradProbe() {
+            return Elementwise.copy("grad", "∇f", "gradient at the last step", g);
+        }
+
+        @Override
+        List<Probe> ruleProbes() {
             return List.of(
-                    Elementwise.copy("grad", "∇f", "gradient at the last step", g),
                     Elementwise.copy("direction", "c", "update direction β₁m + (1−β₁)g; the step is −η·sign(c)", c),
                     Elementwise.copy("m", "m", "momentum after the last step, β₂m + (1−β₂)g", m),
                     Elementwise.copy("step", "Δθ", "the sign part of the last step, −η·sign(c) (θ was also scaled by 1 − ηλ)", move));

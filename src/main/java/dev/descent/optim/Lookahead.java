@@ -2,7 +2,6 @@ package dev.descent.optim;
 
 import dev.descent.math.Objective;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -39,7 +38,7 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Wrapper
     static final Hyper<Lookahead, Double> ALPHA = Hyper.real("alpha", "α", 0.5, 0.05, 1, Scale.LINEAR,
             "slow step size: φ ← φ + α(θ − φ) every k steps (1: plain inner optimizer)", Lookahead::alpha);
 
-    static final WrapperSettings SETTINGS = new WrapperSettings("lookahead", "Lookahead",
+    static final WrapperSettings SETTINGS = new WrapperSettings(Lookahead.class, "lookahead", "Lookahead",
             "every k steps: φ ← φ + α(θ − φ), θ ← φ; the inner optimizer steps θ in between", List.of(K, ALPHA),
             "the optimizer that takes the fast steps", INNER_KINDS, "adam",
             (inner, p) -> new Lookahead(inner, K.of(p), ALPHA.of(p)));
@@ -72,20 +71,8 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Wrapper
     }
 
     @Override
-    public WrapperSettings settings() {
-        return SETTINGS;
-    }
-
-    @Override
     public boolean isElementwise() {
         return inner.isElementwise();
-    }
-
-    /** "Lookahead k=10 α=0.8 · Adam lr=0.001": k and α when not the paper's, then the inner label. */
-    @Override
-    public String label() {
-        return "Lookahead" + (k != K.def() ? " k=" + k : "") + (alpha != ALPHA.def() ? " α=" + Params.format(alpha) : "")
-                + " · " + inner.label();
     }
 
     @Override
@@ -128,6 +115,7 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Wrapper
         @Override
         public List<RoleVector> vectors() {
             List<RoleVector> vectors = new ArrayList<>(fast.vectors());
+            vectors.add(RoleVector.path(RoleVector.Role.FAST_PATH, "fast_steps"));
             vectors.add(RoleVector.point(RoleVector.Role.SLOW_WEIGHTS, "slow_weights"));
             return List.copyOf(vectors);
         }
@@ -135,6 +123,8 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Wrapper
         @Override
         public List<WorkedLine> workedStep() {
             List<WorkedLine> lines = new ArrayList<>(fast.workedStep());
+            lines.add(new WorkedLine("j", "t mod k: fast steps since the last sync (k = " + k + ")", "", "fast_steps",
+                    "j = t \\bmod k"));
             lines.add(new WorkedLine("φ", "every k = " + k + " steps: φ + α·(θ − φ), and θ ← φ; else unchanged", "", "slow_weights",
                     "\\phi \\leftarrow \\phi + \\alpha(\\theta - \\phi)"));
             return List.copyOf(lines);
@@ -144,6 +134,8 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Wrapper
         public List<Probe> probes() {
             List<Probe> probes = new ArrayList<>(fast.probes());
             probes.add(Elementwise.copy("slow_weights", "φ", "Lookahead's slow weights (θ is reset to them every k steps)", slow));
+            probes.add(Elementwise.scalar("fast_steps", "j", "fast steps since the last synchronisation (0 right after one)",
+                    () -> t % k));
             return List.copyOf(probes);
         }
     }

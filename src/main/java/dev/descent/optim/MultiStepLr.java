@@ -31,16 +31,16 @@ public record MultiStepLr(List<Integer> milestones, double gamma) implements Sch
 
     public MultiStepLr {
         if (milestones == null || milestones.isEmpty()) {
-            throw new IllegalArgumentException("milestones must list at least one step, got " + milestones);
+            throw new IllegalArgumentException("Invalid milestones: " + milestones + " (must list at least one step)");
         }
         milestones = List.copyOf(milestones);
         int previous = -1;
         for (int m : milestones) {
             if (m < 0) {
-                throw new IllegalArgumentException("milestones must not be negative, got " + milestones);
+                throw new IllegalArgumentException("Invalid milestones: " + milestones + " (must not be negative)");
             }
             if (m <= previous) {
-                throw new IllegalArgumentException("milestones must be increasing, got " + milestones);
+                throw new IllegalArgumentException("Invalid milestones: " + milestones + " (must be increasing)");
             }
             previous = m;
         }

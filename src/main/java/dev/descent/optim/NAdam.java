@@ -100,11 +100,10 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double we
         }
 
         @Override
-        public List<WorkedLine> workedStep() {
+        List<WorkedLine> ruleLines() {
             String b1 = WorkedLine.constant(beta1);
             String psi = WorkedLine.constant(momentumDecay);
             List<WorkedLine> lines = new ArrayList<>();
-            lines.add(gradLine());
             lines.add(new WorkedLine("μ_t", "β₁·(1 − ½·0.96^(t·ψ))", b1 + "·(1 − 0.5·0.96^({t}·" + psi + "))", "mu_t",
                     "\\mu_t = \\beta_1\\,(1 - \\tfrac12\\, 0.96^{t\\psi})"));
             lines.add(new WorkedLine("μ_{t+1}", "β₁·(1 − ½·0.96^((t+1)·ψ))", b1 + "·(1 − 0.5·0.96^(({t} + 1)·" + psi + "))", "mu_next",
@@ -119,14 +118,12 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double we
                             + WorkedLine.constant(eps) + ")", "step",
                     "\\Delta\\theta = -\\eta\\,\\Big[\\frac{1-\\mu_t}{1-\\Pi_t}\\, g + \\frac{\\mu_{t+1}}{1-\\Pi_t\\mu_{t+1}}\\, m\\Big]"
                             + "/(\\sqrt{\\hat v}+\\epsilon)"));
-            lines.add(WorkedLine.move("step"));
             return lines;
         }
 
         @Override
-        public List<Probe> probes() {
+        List<Probe> ruleProbes() {
             return List.of(
-                    gradProbe(),
                     mProbe(),
                     secondProbe("v", "v", "second moment: running average of g²"),
                     secondHatProbe("v_hat", "v̂", "bias-corrected second moment v/(1 − β₂ᵗ)"),

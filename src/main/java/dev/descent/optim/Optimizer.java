@@ -37,6 +37,17 @@ public interface Optimizer {
     Stepper newStepper(int n);
 
     /**
+     * A faster stepper for a batch of independent runs whose caller checks the end points, or null
+     * (the default) when there is none. It moves every coordinate bit for bit as {@link #newStepper}'s
+     * does, except that a coordinate may turn NaN where {@link #newStepper}'s would not (Adam's FMA
+     * quotient after √v overflowed to infinity); a caller that finds a NaN coordinate redoes the batch
+     * with {@link #newStepper}.
+     */
+    default Stepper newBatchStepper(int n) {
+        return null;
+    }
+
+    /**
      * Refuses an objective this optimizer cannot work on, so that a user interface or the command
      * line can reject a pairing before running it (Newton needs a Hessian; Levenberg–Marquardt needs
      * a sum of squares). Steppers of such optimizers call it again when they step.

@@ -21,7 +21,8 @@ import java.util.function.Function;
  */
 public record OptimizerKind(String id, String torchName, String title, String rule,
                             List<ParamSpec> params, Function<Params, Optimizer> factory,
-                            List<Hyper<?, ?>> hypers, Function<Map<String, ?>, OptimizerKind> variants) {
+                            List<Hyper<?, ?>> hypers, Function<Map<String, ?>, OptimizerKind> variants)
+        implements Registered {
 
     private static final Declared<OptimizerKind> DECLARED = new Declared<>("OptimizerKind.of");
 

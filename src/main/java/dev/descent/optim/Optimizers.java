@@ -3,7 +3,6 @@ package dev.descent.optim;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Every optimizer Descent has, in menu order. */
 public final class Optimizers {
@@ -75,13 +74,6 @@ public final class Optimizers {
      * @throws IllegalArgumentException listing the known ids
      */
     public static OptimizerKind find(String name) {
-        String key = name.trim().toLowerCase(Locale.ROOT);
-        for (OptimizerKind k : ALL) {
-            if (k.id().equals(key) || k.torchName() != null && k.torchName().toLowerCase(Locale.ROOT).equals(key)) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException("Unknown optimizer '" + name + "'; known: "
-                + ALL.stream().map(OptimizerKind::id).collect(Collectors.joining(", ")));
+        return Registered.find(ALL, "optimizer", name);
     }
 }

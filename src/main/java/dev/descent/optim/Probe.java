@@ -21,6 +21,18 @@ public record Probe(String name, String symbol, String description, Reader reade
         reader.read(out);
     }
 
+    /** The current value of the probe named {@code name} among {@code probes} (two coordinates), or null when none has that name. */
+    public static double[] valueOf(java.util.List<Probe> probes, String name) {
+        for (Probe p : probes) {
+            if (p.name().equals(name)) {
+                double[] out = new double[2];
+                p.read(out);
+                return out;
+            }
+        }
+        return null;
+    }
+
     /**
      * What a probe's two values are, for column names and chart labels: "min" and "max" for a
      * spectrum (a probe named {@code …eigenvalues} holds λ_min, λ_max, which are not coordinates and

@@ -106,9 +106,8 @@ public record QhAdam(double lr, double beta1, double beta2, double nu1, double n
         }
 
         @Override
-        public List<WorkedLine> workedStep() {
+        List<WorkedLine> ruleLines() {
             List<WorkedLine> lines = new ArrayList<>();
-            lines.add(gradLine());
             lines.add(new WorkedLine("w₁", "1 + β₁·w₁", "1 + " + WorkedLine.constant(beta1) + "·{bias_weight1'}", "bias_weight1",
                     "w_1 \\leftarrow 1 + \\beta_1 w_1"));
             lines.add(new WorkedLine("w₂", "1 + β₂·w₂", "1 + " + WorkedLine.constant(beta2) + "·{bias_weight2'}", "bias_weight2",
@@ -126,14 +125,12 @@ public record QhAdam(double lr, double beta1, double beta2, double nu1, double n
                     "\\eta/(\\sqrt{(1-\\nu_2)\\, g^2 + \\nu_2 \\hat v} + \\epsilon)"));
             lines.add(new WorkedLine("Δθ", "−η·[(1 − ν₁)·g + ν₁·m̂]/(√[(1 − ν₂)·g² + ν₂·v̂] + ε)", "−{effective_lr}·{direction}", "step",
                     "\\Delta\\theta = -\\eta\\,\\frac{(1-\\nu_1)\\, g + \\nu_1 \\hat m}{\\sqrt{(1-\\nu_2)\\, g^2 + \\nu_2 \\hat v} + \\epsilon}"));
-            lines.add(WorkedLine.move("step"));
             return lines;
         }
 
         @Override
-        public List<Probe> probes() {
+        List<Probe> ruleProbes() {
             return List.of(
-                    gradProbe(),
                     Elementwise.copy("m_hat", "m̂", "bias-corrected running average of g", mHat),
                     Elementwise.copy("v_hat", "v̂", "bias-corrected running average of g²", vHat),
                     Elementwise.scalar("bias_weight1", "w₁", "1 + β₁ + … + β₁ᵗ⁻¹: m̂ takes 1/w₁ of the new g", () -> w1),

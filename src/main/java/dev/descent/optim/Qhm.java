@@ -67,9 +67,8 @@ public record Qhm(double lr, double momentum, double nu, double weightDecay) imp
         }
 
         @Override
-        public List<WorkedLine> workedStep() {
+        List<WorkedLine> ruleLines() {
             List<WorkedLine> lines = new ArrayList<>();
-            lines.add(gradLine());
             lines.add(new WorkedLine("b", "β·b + (1 − β)·g",
                     WorkedLine.constant(momentum) + "·{momentum_buffer'} + " + WorkedLine.constant(1 - momentum) + "·{grad}",
                     "momentum_buffer", "b \\leftarrow \\beta b + (1-\\beta)\\, g"));
@@ -78,7 +77,6 @@ public record Qhm(double lr, double momentum, double nu, double weightDecay) imp
                     "d = (1-\\nu)\\, g + \\nu\\, b"));
             lines.add(new WorkedLine("Δθ", "−η·[(1 − ν)·g + ν·b]", "−{lr}·{direction}", "step",
                     "\\Delta\\theta = -\\eta\\,[(1-\\nu)\\, g + \\nu\\, b]"));
-            lines.add(WorkedLine.move("step"));
             return lines;
         }
 
@@ -91,9 +89,8 @@ public record Qhm(double lr, double momentum, double nu, double weightDecay) imp
         }
 
         @Override
-        public List<Probe> probes() {
+        List<Probe> ruleProbes() {
             return List.of(
-                    gradProbe(),
                     Elementwise.copy("momentum_buffer", "b", "dampened momentum buffer: running average of g", buf),
                     new Probe("direction", "(1−ν)g+νb", "the quasi-hyperbolic mix the step follows", out -> {
                         for (int i = 0; i < g.length; i++) {

@@ -102,11 +102,10 @@ public record RAdam(double lr, double beta1, double beta2, double eps, double we
         }
 
         @Override
-        public List<WorkedLine> workedStep() {
+        List<WorkedLine> ruleLines() {
             String b1 = WorkedLine.constant(beta1);
             String b2 = WorkedLine.constant(beta2);
             return List.of(
-                    gradLine(),
                     firstMomentLine(),
                     secondMomentLine(),
                     new WorkedLine("m̂", "m/(1 − β₁ᵗ)", "{m}/(1 − " + b1 + "^{t})", "m_hat", "\\hat m = m/(1-\\beta_1^{\\,t})"),
@@ -114,14 +113,12 @@ public record RAdam(double lr, double beta1, double beta2, double eps, double we
                             "rho_t", "\\rho_t = \\rho_\\infty - 2t\\beta_2^{\\,t}/(1-\\beta_2^{\\,t})"),
                     new WorkedLine("η_eff", "η·r_t·√(1 − β₂ᵗ)/(√v + ε) when ρ_t > 5, else η (a momentum step)", "", "effective_lr",
                             "\\eta_{\\mathrm{eff}} = \\eta\\, r_t \\sqrt{1-\\beta_2^{\\,t}}/(\\sqrt{v}+\\epsilon)"),
-                    new WorkedLine("Δθ", "−η_eff·m̂", "−{effective_lr}·{m_hat}", "step", "\\Delta\\theta = -\\eta_{\\mathrm{eff}}\\,\\hat m"),
-                    WorkedLine.move("step"));
+                    new WorkedLine("Δθ", "−η_eff·m̂", "−{effective_lr}·{m_hat}", "step", "\\Delta\\theta = -\\eta_{\\mathrm{eff}}\\,\\hat m"));
         }
 
         @Override
-        public List<Probe> probes() {
+        List<Probe> ruleProbes() {
             return List.of(
-                    gradProbe(),
                     mProbe(),
                     secondProbe("v", "v", "second moment: running average of g²"),
                     mHatProbe(),

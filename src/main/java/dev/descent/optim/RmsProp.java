@@ -114,12 +114,11 @@ public record RmsProp(double lr, double alpha, double eps, double weightDecay, d
         }
 
         @Override
-        public List<WorkedLine> workedStep() {
+        List<WorkedLine> ruleLines() {
             String a = WorkedLine.constant(alpha);
             String oma = WorkedLine.constant(1 - alpha);
             String e = WorkedLine.constant(eps);
             List<WorkedLine> lines = new ArrayList<>();
-            lines.add(gradLine());
             lines.add(new WorkedLine("v", "α·v + (1 − α)·g²", a + "·{v'} + " + oma + "·{grad}²", "v", "v \\leftarrow \\alpha v + (1-\\alpha)\\,g^2"));
             if (gavg != null) {
                 lines.add(new WorkedLine("ḡ", "α·ḡ + (1 − α)·g", a + "·{grad_avg'} + " + oma + "·{grad}", "grad_avg",
@@ -137,14 +136,12 @@ public record RmsProp(double lr, double alpha, double eps, double weightDecay, d
                         gavg != null ? "−{effective_lr}·{grad}" : "−{lr}·{grad}/(√{v} + " + e + ")", "step",
                         "\\Delta\\theta = -\\eta\\, g/(" + texDen + ")"));
             }
-            lines.add(WorkedLine.move("step"));
             return lines;
         }
 
         @Override
-        public List<Probe> probes() {
+        List<Probe> ruleProbes() {
             List<Probe> probes = new ArrayList<>();
-            probes.add(gradProbe());
             probes.add(Elementwise.copy("v", "v", "square_avg: running average of g²", v));
             if (gavg != null) {
                 probes.add(Elementwise.copy("grad_avg", "ḡ", "running average of g (centred RMSprop)", gavg));

@@ -27,7 +27,8 @@ public record RoleVector(Role role, String probe, double sign, Kind kind, Anchor
         NEWTON_STEP("−H⁻¹∇f", "the Newton step beside the gradient step"),
         TRIAL("θ+ε̂", "a trial point the step evaluated (SAM's perturbed point, a line search's try)"),
         AVERAGED("x̄", "the averaged iterate (Schedule-Free's x): the point to keep when training stops"),
-        RATE_BOX("η_eff", "each coordinate's effective rate, as the half-sides of a box centred at the head");
+        RATE_BOX("η_eff", "each coordinate's effective rate, as the half-sides of a box centred at the head"),
+        FAST_PATH("fast θ", "Lookahead's fast weights since the last synchronisation: the path from φ to the head");
 
         private final String symbol;
         private final String meaning;
@@ -65,7 +66,12 @@ public record RoleVector(Role role, String probe, double sign, Kind kind, Anchor
          * Two per-coordinate magnitudes (the effective rates): a box centred at its anchor whose
          * half-sides are proportional to them, one factor for both.
          */
-        BOX
+        BOX,
+        /**
+         * The run's own path over its last n steps, n read from the probe (its first coordinate): the
+         * stretch of the trail a role gives a meaning to, drawn over it as it is.
+         */
+        PATH
     }
 
     /** Which end of the last step a vector is drawn from. */
@@ -111,6 +117,11 @@ public record RoleVector(Role role, String probe, double sign, Kind kind, Anchor
     /** The per-coordinate step box read from the {@code effective_lr} probe, centred at the run's head. */
     public static RoleVector rateBox() {
         return new RoleVector(Role.RATE_BOX, "effective_lr", 1, Kind.BOX, Anchor.END);
+    }
+
+    /** The run's path over the last {@code probe} steps (a count), ending at its head. */
+    public static RoleVector path(Role role, String probe) {
+        return new RoleVector(role, probe, 1, Kind.PATH, Anchor.END);
     }
 
     /** The usual pair for a first-order method: −∇f and the step. */

@@ -98,9 +98,8 @@ public record Rprop(double lr, double etaMinus, double etaPlus, double stepSizeM
         }
 
         @Override
-        public List<WorkedLine> workedStep() {
+        List<WorkedLine> ruleLines() {
             List<WorkedLine> lines = new ArrayList<>();
-            lines.add(gradLine());
             lines.add(new WorkedLine("s", "η⁺ if g·g_prev > 0, η⁻ if g·g_prev < 0, 1 if 0",
                     "sign({grad}·{prev'}) picks η⁻ = " + WorkedLine.number(etaMinus) + ", 1 or η⁺ = " + WorkedLine.number(etaPlus) + "; s",
                     "eta_factor", "s = \\eta^{\\pm}\\ \\text{by}\\ \\operatorname{sign}(g\\, g_{\\text{prev}})"));
@@ -111,14 +110,17 @@ public record Rprop(double lr, double etaMinus, double etaPlus, double stepSizeM
                     "g_{\\text{prev}} \\leftarrow g\\ (0 \\text{ where } s = \\eta^-)"));
             lines.add(new WorkedLine("Δθ", "−sign(g_prev)·Δ", "−sign({prev})·{step_size}", "step",
                     "\\Delta\\theta = -\\operatorname{sign}(g_{\\text{prev}})\\,\\Delta"));
-            lines.add(WorkedLine.move("step"));
             return lines;
         }
 
         @Override
-        public List<Probe> probes() {
+        Probe gradProbe() {
+            return Elementwise.copy("grad", "∇f", "gradient at the last step", g);
+        }
+
+        @Override
+        List<Probe> ruleProbes() {
             return List.of(
-                    Elementwise.copy("grad", "∇f", "gradient at the last step", g),
                     Elementwise.copy("prev", "g_prev", "the gradient remembered for the next sign test (0 where the sign flipped)", prev),
                     Elementwise.copy("eta_factor", "η±", "what the last step multiplied Δ by: η⁺ (same sign), η⁻ (flip) or 1", factor),
                     Elementwise.copy("step_size", "Δ", "per-coordinate step size after the last update", stepSize),

@@ -2,7 +2,6 @@ package dev.descent.optim;
 
 import dev.descent.math.Objective;
 import dev.descent.math.ParamSpec.Scale;
-import dev.descent.math.Params;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -36,7 +35,7 @@ public record Sam(Optimizer inner, double rho) implements Wrapper {
     static final Hyper<Sam, Double> RHO = Hyper.real("rho", "ρ", 0.05, 0, 1, Scale.LINEAR,
             "radius of the neighbourhood: the gradient is taken at θ + ρ·g/‖g‖ (0: plain inner optimizer)", Sam::rho);
 
-    static final WrapperSettings SETTINGS = new WrapperSettings("sam", "SAM",
+    static final WrapperSettings SETTINGS = new WrapperSettings(Sam.class, "sam", "SAM",
             "ε̂ = ρ·g/‖g‖; the inner optimizer steps with ∇f(θ + ε̂)", List.of(RHO), "the optimizer that takes the steps",
             INNER_KINDS, "sgd", (inner, p) -> new Sam(inner, RHO.of(p)));
 
@@ -59,11 +58,6 @@ public record Sam(Optimizer inner, double rho) implements Wrapper {
     }
 
     @Override
-    public WrapperSettings settings() {
-        return SETTINGS;
-    }
-
-    @Override
     public boolean isElementwise() {
         return false;
     }
@@ -71,12 +65,6 @@ public record Sam(Optimizer inner, double rho) implements Wrapper {
     @Override
     public void checkObjective(Objective f) {
         inner.checkObjective(f);
-    }
-
-    /** "SAM ρ=0.1 · SGD η=0.01": ρ when not the paper's, then the inner label. */
-    @Override
-    public String label() {
-        return "SAM" + (rho != RHO.def() ? " ρ=" + Params.format(rho) : "") + " · " + inner.label();
     }
 
     @Override

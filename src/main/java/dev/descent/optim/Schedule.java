@@ -21,11 +21,12 @@ public interface Schedule {
     }
 
     /**
-     * A short legend label in torch's constructor style, e.g. {@code StepLR(step_size=100, gamma=0.5)};
-     * implementations return it from {@code toString()} too.
+     * A short legend label in torch's constructor style, e.g. {@code StepLR(step_size=100, gamma=0.5)}:
+     * torch's class name, or for a schedule torch does not have, this class's own name
+     * ({@code LinearWarmup(warmup=20)}); implementations return it from {@code toString()} too.
      */
     default String label() {
-        return ScheduleChecks.label(kind().torchName() != null ? kind().torchName() : kind().title(), parameters());
+        return ScheduleChecks.label(kind().torchName() != null ? kind().torchName() : getClass().getSimpleName(), parameters());
     }
 
     /**

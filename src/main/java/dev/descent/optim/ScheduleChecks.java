@@ -9,10 +9,10 @@ final class ScheduleChecks {
     private ScheduleChecks() {
     }
 
-    /** "T_max must be a positive integer, got 0". */
+    /** "Invalid T_max: 0 (must be an integer >= 1)". */
     static void positiveInt(String name, int value) {
         if (value <= 0) {
-            throw new IllegalArgumentException(name + " must be a positive integer, got " + value);
+            throw new IllegalArgumentException("Invalid " + name + ": " + value + " (must be an integer >= 1)");
         }
     }
 

@@ -131,11 +131,9 @@ public record ScheduleFreeAdamW(double lr, double beta1, double beta2, double ep
         }
 
         @Override
-        public List<WorkedLine> workedStep() {
-            String b1 = WorkedLine.constant(beta1);
+        List<WorkedLine> ruleLines() {
             String decay = weightDecay != 0 ? " + " + WorkedLine.constant(weightDecay) + "·{theta'}" : "";
             List<WorkedLine> lines = new ArrayList<>();
-            lines.add(new WorkedLine("g", "∇f(y)", "", "grad", "g = \\nabla f(y)"));
             lines.add(new WorkedLine("η_k", "η·min(1, k/warmup_steps)·√(1 − β₂ᵏ)",
                     "{lr}·" + (warmupSteps > 0 ? "min(1, {t}/" + warmupSteps + ")·" : "") + "√(1 − " + WorkedLine.constant(beta2) + "^{t})",
                     "effective_lr",
@@ -148,15 +146,30 @@ public record ScheduleFreeAdamW(double lr, double beta1, double beta2, double ep
                     "c_k = w_k/\\textstyle\\sum_{i\\le k} w_i"));
             lines.add(new WorkedLine("x", "x + c_k·(z − x)", "{x_avg'} + {average_weight}·({z} − {x_avg'})", "x_avg",
                     "x \\leftarrow x + c_k\\,(z - x)"));
-            lines.add(new WorkedLine("θ", "y = (1 − β₁)·z + β₁·x", WorkedLine.constant(1 - beta1) + "·{z} + " + b1 + "·{x_avg}", "theta",
-                    "\\theta = y = (1-\\beta_1)\\, z + \\beta_1 x"));
             return lines;
         }
 
+        /** g is taken at y, the point the run shows. */
         @Override
-        public List<Probe> probes() {
+        WorkedLine gradLine() {
+            return new WorkedLine("g", "∇f(y)", "", "grad", "g = \\nabla f(y)");
+        }
+
+        /** Not an additive step on y: y is rebuilt from z and x. */
+        @Override
+        WorkedLine moveLine() {
+            return new WorkedLine("θ", "y = (1 − β₁)·z + β₁·x", WorkedLine.constant(1 - beta1) + "·{z} + " + WorkedLine.constant(beta1) + "·{x_avg}",
+                    "theta", "\\theta = y = (1-\\beta_1)\\, z + \\beta_1 x");
+        }
+
+        @Override
+        Probe gradProbe() {
+            return Elementwise.copy("grad", "∇f(y)", "gradient at y, the point the run shows", g);
+        }
+
+        @Override
+        List<Probe> ruleProbes() {
             return List.of(
-                    Elementwise.copy("grad", "∇f(y)", "gradient at y, the point the run shows", g),
                     Elementwise.copy("v", "v", "running average of g²", v),
                     Elementwise.copy("z", "z", "the base sequence: plain normalised gradient steps", z),
                     Elementwise.copy("x_avg", "x", "the averaged iterate, the one to use when training stops", x),

@@ -15,7 +15,8 @@ import java.util.function.Function;
  * @param hypers the declared parameters, in {@code params} order (empty for a kind built from specs)
  */
 public record ScheduleKind(String id, String torchName, String title, String description,
-                           List<ParamSpec> params, Function<Params, Schedule> factory, List<Hyper<?, ?>> hypers) {
+                           List<ParamSpec> params, Function<Params, Schedule> factory, List<Hyper<?, ?>> hypers)
+        implements Registered {
 
     private static final Declared<ScheduleKind> DECLARED = new Declared<>("ScheduleKind.of");
 

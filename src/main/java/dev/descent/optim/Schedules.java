@@ -4,7 +4,6 @@ import dev.descent.math.ParamSpec;
 import dev.descent.math.Params;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -54,14 +53,7 @@ public final class Schedules {
 
     /** Finds a schedule by id or torch class name, ignoring case. */
     public static ScheduleKind find(String name) {
-        String key = name.trim().toLowerCase(Locale.ROOT);
-        for (ScheduleKind k : ALL) {
-            if (k.id().equals(key) || k.torchName() != null && k.torchName().toLowerCase(Locale.ROOT).equals(key)) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException("Unknown schedule '" + name + "'; known: "
-                + ALL.stream().map(ScheduleKind::id).collect(Collectors.joining(", ")));
+        return Registered.find(ALL, "schedule", name);
     }
 
     /**

@@ -192,15 +192,16 @@ public record Sgd(double lr, double momentum, double dampening, double weightDec
 
         @Override
         public StabilityBound stabilityBound() {
-            if (maximize || nesterov || ahead != null) {
-                return null; // Nesterov's bound is another; no bound for ascent
+            if (maximize) {
+                return null; // no bound for ascent
             }
             if (momentum == 0) {
-                return new StabilityBound(1, weightDecay, 2, "η·λ_max < 2");
+                return StabilityBound.gradientDescent(weightDecay);
             }
-            double gain = variant.equals(TORCH) ? 1 - dampening : 1;
-            return new StabilityBound(gain, weightDecay, 2 + 2 * momentum,
-                    (gain != 1 ? "η·(1 − τ)·λ_max" : "η·λ_max") + " < 2 + 2μ");
+            if (nesterov || ahead != null) {
+                return StabilityBound.nesterov(weightDecay, momentum);
+            }
+            return StabilityBound.heavyBall(variant.equals(TORCH) ? 1 - dampening : 1, weightDecay, momentum);
         }
 
         @Override

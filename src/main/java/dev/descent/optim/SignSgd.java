@@ -52,17 +52,14 @@ public record SignSgd(double lr, double weightDecay) implements Optimizer {
         }
 
         @Override
-        public List<WorkedLine> workedStep() {
+        List<WorkedLine> ruleLines() {
             return List.of(
-                    gradLine(),
-                    new WorkedLine("Δθ", "−η·sign(g)", "−{lr}·sign({grad})", "step", "\\Delta\\theta = -\\eta\\,\\mathrm{sign}(g)"),
-                    WorkedLine.move("step"));
+                    new WorkedLine("Δθ", "−η·sign(g)", "−{lr}·sign({grad})", "step", "\\Delta\\theta = -\\eta\\,\\mathrm{sign}(g)"));
         }
 
         @Override
-        public List<Probe> probes() {
+        List<Probe> ruleProbes() {
             return List.of(
-                    gradProbe(),
                     Elementwise.copy("step", "Δθ", "the last step, −η·sign(g)", move));
         }
     }

@@ -72,18 +72,15 @@ public record Signum(double lr, double momentum, double weightDecay) implements 
         }
 
         @Override
-        public List<WorkedLine> workedStep() {
+        List<WorkedLine> ruleLines() {
             return List.of(
-                    gradLine(),
                     WorkedLine.average("m", "β", "\\beta", momentum, "m", "m", false),
-                    new WorkedLine("Δθ", "−η·sign(m)", "−{lr}·sign({m})", "step", "\\Delta\\theta = -\\eta\\,\\mathrm{sign}(m)"),
-                    WorkedLine.move("step"));
+                    new WorkedLine("Δθ", "−η·sign(m)", "−{lr}·sign({m})", "step", "\\Delta\\theta = -\\eta\\,\\mathrm{sign}(m)"));
         }
 
         @Override
-        public List<Probe> probes() {
+        List<Probe> ruleProbes() {
             return List.of(
-                    gradProbe(),
                     Elementwise.copy("m", "m", "running average of g; the step is −η·sign(m)", m),
                     Elementwise.copy("step", "Δθ", "the last step, −η·sign(m)", move));
         }

@@ -12,8 +12,10 @@ interface Wrapper extends Optimizer {
     /** The optimizer that takes the steps. */
     Optimizer inner();
 
-    /** The wrapper's settings and its variants, one per inner kind. */
-    WrapperSettings settings();
+    /** The wrapper's settings and its variants, one per inner kind: those its class declared. */
+    default WrapperSettings settings() {
+        return WrapperSettings.of(getClass());
+    }
 
     /** The kind around this inner optimizer's: the wrapper's settings, inner, and exactly the inner's settings. */
     @Override
@@ -25,6 +27,12 @@ interface Wrapper extends Optimizer {
     @Override
     default Params hyperparameters() {
         return settings().hyperparameters(this, inner());
+    }
+
+    /** The wrapper's title and changed settings, then the inner optimizer's label. */
+    @Override
+    default String label() {
+        return settings().label(this, inner());
     }
 
     @Override

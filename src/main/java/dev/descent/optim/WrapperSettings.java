@@ -27,6 +27,7 @@ import java.util.stream.Stream;
  */
 final class WrapperSettings {
 
+    private static final Declared<WrapperSettings> DECLARED = new Declared<>("new WrapperSettings");
     private static final String PREFIX = "inner_";
     private static final String INNER = "inner";
 
@@ -42,14 +43,16 @@ final class WrapperSettings {
     private final Map<OptimizerKind, OptimizerKind> variants = new ConcurrentHashMap<>();
 
     /**
+     * @param type         the wrapper class, whose instances' {@link Wrapper#settings()} these are
      * @param own          the wrapper's own settings, in panel order ({@code inner} follows them)
      * @param innerHelp    the help of the {@code inner} choice
      * @param innerKinds   the optimizers {@code inner} can name, in menu order
      * @param defaultInner the id of the default inner kind
      * @param build        the wrapper from its inner optimizer and the resolved values
      */
-    WrapperSettings(String id, String title, String rule, List<Hyper<?, ?>> own, String innerHelp,
-                    List<OptimizerKind> innerKinds, String defaultInner, BiFunction<Optimizer, Params, Optimizer> build) {
+    WrapperSettings(Class<? extends Wrapper> type, String id, String title, String rule, List<Hyper<?, ?>> own,
+                    String innerHelp, List<OptimizerKind> innerKinds, String defaultInner,
+                    BiFunction<Optimizer, Params, Optimizer> build) {
         this.id = id;
         this.title = title;
         this.rule = rule;
@@ -60,6 +63,27 @@ final class WrapperSettings {
         this.build = build;
         this.ownNames = Stream.concat(own.stream().map(Hyper::name), Stream.of(INNER))
                 .collect(Collectors.toUnmodifiableSet());
+        DECLARED.register(type, this);
+    }
+
+    /** The settings {@code type} declared ({@link Wrapper#settings()}'s default). */
+    static WrapperSettings of(Class<?> type) {
+        return DECLARED.of(type);
+    }
+
+    /**
+     * A wrapper's legend label: its title, each own setting that is not at its default as symbol=value,
+     * then the inner optimizer's label ("Lookahead k=10 α=0.8 · Adam lr=0.001", "SAM ρ=0.1 · SGD lr=0.01").
+     */
+    String label(Optimizer wrapper, Optimizer inner) {
+        StringBuilder sb = new StringBuilder(title);
+        for (Hyper<?, ?> h : own) {
+            Object value = h.valueIn(wrapper);
+            if (!value.equals(h.def())) {
+                sb.append(' ').append(h.spec().symbol()).append('=').append(Params.format(value));
+            }
+        }
+        return sb.append(" · ").append(inner.label()).toString();
     }
 
     /** The registry's kind: the default inner choice's settings; values that choose another inner get its variant. */

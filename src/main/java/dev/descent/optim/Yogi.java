@@ -89,9 +89,8 @@ public record Yogi(double lr, double beta1, double beta2, double eps, double ini
         }
 
         @Override
-        public List<WorkedLine> workedStep() {
+        List<WorkedLine> ruleLines() {
             List<WorkedLine> lines = new ArrayList<>();
-            lines.add(gradLine());
             lines.add(firstMomentLine());
             lines.add(new WorkedLine("s", "−sign(v − g²)", "−sign({v'} − {grad}²)", "v_direction",
                     "s = -\\operatorname{sign}(v - g^2)"));
@@ -102,14 +101,12 @@ public record Yogi(double lr, double beta1, double beta2, double eps, double ini
             lines.add(mHatLine());
             lines.add(vHatLine());
             lines.add(adamStepLine(eps));
-            lines.add(WorkedLine.move("step"));
             return lines;
         }
 
         @Override
-        public List<Probe> probes() {
+        List<Probe> ruleProbes() {
             return List.of(
-                    gradProbe(),
                     mProbe(),
                     secondProbe("v", "v", "second moment, moved by ±(1 − β₂)·g² each step"),
                     Elementwise.copy("v_direction", "−sign(v − g²)", "+1 where v grew towards g² in the last step, −1 where it shrank", direction),

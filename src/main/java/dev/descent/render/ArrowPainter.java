@@ -30,7 +30,8 @@ import java.util.Set;
  * with half-sides of k·rate pixels, one k for both sides (so its aspect is the ratio of the rates),
  * the largest 1, 2, 5 × 10ᵏ that keeps its larger half-side within the target; the note names it
  * ("η_eff ×200 px box"). Line-search trial points are small markers joined to the head, the
- * accepted one a ring around the head.
+ * accepted one a ring around the head. A path (Lookahead's fast weights since the last
+ * synchronisation) is a translucent band over the run's own trail with a dot at each point.
  */
 public final class ArrowPainter {
 
@@ -87,17 +88,18 @@ public final class ArrowPainter {
         }
     }
 
-    private static final Map<RoleVector.Role, Color> COLORS = new EnumMap<>(Map.of(
-            RoleVector.Role.GRADIENT, new Color(0xE4, 0x1A, 0x1C),
-            RoleVector.Role.VELOCITY, new Color(0x37, 0x7E, 0xB8),
-            RoleVector.Role.STEP, new Color(0x11, 0x11, 0x11),
-            RoleVector.Role.LOOKAHEAD, new Color(0x98, 0x4E, 0xA3),
-            RoleVector.Role.SLOW_WEIGHTS, new Color(0xFF, 0x7F, 0x00),
-            RoleVector.Role.PRECONDITIONED, new Color(0x4D, 0xAF, 0x4A),
-            RoleVector.Role.NEWTON_STEP, new Color(0xA6, 0x56, 0x28),
-            RoleVector.Role.TRIAL, new Color(0xF7, 0x81, 0xBF),
-            RoleVector.Role.AVERAGED, new Color(0x1B, 0x9E, 0x77),
-            RoleVector.Role.RATE_BOX, new Color(0x66, 0x66, 0x66)));
+    private static final Map<RoleVector.Role, Color> COLORS = new EnumMap<>(Map.ofEntries(
+            Map.entry(RoleVector.Role.GRADIENT, new Color(0xE4, 0x1A, 0x1C)),
+            Map.entry(RoleVector.Role.VELOCITY, new Color(0x37, 0x7E, 0xB8)),
+            Map.entry(RoleVector.Role.STEP, new Color(0x11, 0x11, 0x11)),
+            Map.entry(RoleVector.Role.LOOKAHEAD, new Color(0x98, 0x4E, 0xA3)),
+            Map.entry(RoleVector.Role.SLOW_WEIGHTS, new Color(0xFF, 0x7F, 0x00)),
+            Map.entry(RoleVector.Role.PRECONDITIONED, new Color(0x4D, 0xAF, 0x4A)),
+            Map.entry(RoleVector.Role.NEWTON_STEP, new Color(0xA6, 0x56, 0x28)),
+            Map.entry(RoleVector.Role.TRIAL, new Color(0xF7, 0x81, 0xBF)),
+            Map.entry(RoleVector.Role.AVERAGED, new Color(0x1B, 0x9E, 0x77)),
+            Map.entry(RoleVector.Role.RATE_BOX, new Color(0x66, 0x66, 0x66)),
+            Map.entry(RoleVector.Role.FAST_PATH, new Color(0xFF, 0x7F, 0x00))));
 
     private ArrowPainter() {
     }
@@ -166,7 +168,7 @@ public final class ArrowPainter {
             Style.applyHints(g);
             g.clip(t.plotArea());
             // the step underneath (a gradient step lies along it), then directions, then points on top
-            for (RoleVector.Kind layer : new RoleVector.Kind[] {RoleVector.Kind.BOX, RoleVector.Kind.MOVE, RoleVector.Kind.DISPLACEMENT,
+            for (RoleVector.Kind layer : new RoleVector.Kind[] {RoleVector.Kind.PATH, RoleVector.Kind.BOX, RoleVector.Kind.MOVE, RoleVector.Kind.DISPLACEMENT,
                     RoleVector.Kind.DIRECTION, RoleVector.Kind.POINT}) {
                 for (List<HeadArrows.Arrow> arrows : shown) {
                     for (HeadArrows.Arrow a : arrows) {
@@ -227,6 +229,16 @@ public final class ArrowPainter {
         }
         if (a.role() == RoleVector.Role.TRIAL && a.kind() == RoleVector.Kind.POINT) {
             paintTrial(g, s, a, x0, y0, tip, c);
+            return;
+        }
+        if (a.kind() == RoleVector.Kind.PATH) {
+            // a highlighter over the trail's own stretch, with a dot at each point it reached
+            g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 110));
+            g.setStroke(new BasicStroke(s.px(6), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g.draw(new Line2D.Double(x0, y0, tip[0], tip[1]));
+            double r = s.px(2.5);
+            g.setColor(c);
+            g.fill(new Ellipse2D.Double(tip[0] - r, tip[1] - r, 2 * r, 2 * r));
             return;
         }
         float w = s.px(a.kind() == RoleVector.Kind.MOVE ? 3.4 : 2.2);

@@ -4,7 +4,7 @@ import java.awt.Color;
 
 /**
  * How run colours are drawn. The run colours themselves are one list, the Okabe–Ito palette in the
- * order new runs take them ({@code export.session.Palette.RUN_COLORS}: a session names each run's
+ * order new runs take them ({@code session.Palette.RUN_COLORS}: a session names each run's
  * colour, so the list belongs with sessions); this class only derives what the painters need from
  * a colour.
  */

@@ -210,32 +210,56 @@ public final class BasinMap {
         int total = req.cols() * req.rows();
         double[] xs = new double[total];
         double[] ys = new double[total];
-        for (int j = 0; j < req.rows(); j++) {
-            double y = req.startY(j);
-            for (int i = 0; i < req.cols(); i++) {
-                xs[j * req.cols() + i] = req.startX(i);
-                ys[j * req.cols() + i] = y;
-            }
+        double[] startX = new double[req.cols()];
+        for (int i = 0; i < req.cols(); i++) {
+            startX[i] = req.startX(i);
         }
         MapEnds ends = MapEnds.of(req.spec().surface().criticalPoints(), req.view(), req.tolerance());
         int[] end = new int[total];
         int[] since = new int[total];
+        double[] loss = new double[total];
+        Surface surface = req.spec().surface();
         boolean batch = req.batchable();
-        int block = batch ? BLOCK : 64;
         List<Runnable> jobs = new ArrayList<>();
-        for (int from = 0; from < total; from += block) {
-            int start = from;
-            int n = Math.min(block, total - from);
-            jobs.add(batch
-                    ? () -> trackBlock(req, ends, xs, ys, end, since, start, n, stop)
-                    : () -> trackOneByOne(req, ends, xs, ys, end, since, start, n, stop));
+        for (int[] range : blocks(total, batch ? BLOCK : 64, threads)) {
+            int start = range[0];
+            int n = range[1];
+            // each job writes its own starts and losses, so nothing is left to one thread
+            jobs.add(() -> {
+                for (int k = start; k < start + n; k++) {
+                    xs[k] = startX[k % req.cols()];
+                    ys[k] = req.startY(k / req.cols());
+                }
+                if (batch) {
+                    trackBlock(req, ends, xs, ys, end, since, start, n, stop);
+                } else {
+                    trackOneByOne(req, ends, xs, ys, end, since, start, n, stop);
+                }
+                for (int k = start; k < start + n; k++) {
+                    loss[k] = surface.value(xs[k], ys[k]);
+                }
+            });
         }
         runAll(jobs, threads, stop);
-        double[] loss = new double[total];
-        for (int k = 0; k < total; k++) {
-            loss[k] = req.spec().surface().value(xs[k], ys[k]);
-        }
         return new MapResult(req.cols(), req.rows(), req.steps(), ends, xs, ys, end, since, loss);
+    }
+
+    /**
+     * The cells cut into jobs of {@code block} (from, count), the last few smaller so that the threads
+     * finish together: the cells of the last 2·threads blocks go in quarter blocks.
+     */
+    static List<int[]> blocks(int total, int block, int threads) {
+        List<int[]> out = new ArrayList<>();
+        int tail = Math.min(total, 2 * threads * block);
+        int from = 0;
+        for (; from < total - tail; from += block) {
+            out.add(new int[] {from, block});
+        }
+        int small = Math.max(1, block / 4);
+        for (; from < total; from += small) {
+            out.add(new int[] {from, Math.min(small, total - from)});
+        }
+        return out;
     }
 
     /** Runs the jobs on a pool of daemon threads; rethrows a job's failure or {@link Cancelled}. */

@@ -6,11 +6,12 @@ import dev.descent.optim.StabilityBound;
 import java.util.Optional;
 
 /**
- * The textbook stability condition of heavy-ball SGD on the quadratic ½(a·x² + b·y²) (any rotation):
- * with curvature λ_max = max(a, b), torch's form (buffer b ← μ·b + (1 − τ)·g, θ ← θ − η·b) converges
- * from every start iff η·(1 − τ)·(λ_max + wd) < 2 + 2μ; plain GD (μ = 0) iff η·λ_max < 2. The
- * classic form v ← μv − ηg is the same iteration. Nesterov's and the adaptive methods have no line here.
- * The bound is the one the optimizer declares ({@link StabilityBound}), never a check of which optimizer it is.
+ * The textbook stability condition of SGD on the quadratic ½(a·x² + b·y²) (any rotation), with
+ * curvature λ_max = max(a, b): plain GD converges from every start iff η·λ_max < 2; heavy ball in
+ * torch's form (b ← μ·b + (1 − τ)·g, θ ← θ − η·b, or the classic v ← μv − ηg) iff
+ * η·(1 − τ)·(λ_max + wd) < 2 + 2μ; Nesterov (either form) iff η·(λ_max + wd) < (2 + 2μ)/(1 + 2μ).
+ * Adaptive methods have no line here. The bound is the one the optimizer declares
+ * ({@link StabilityBound}), never a check of which optimizer it is.
  */
 public final class StabilityTheory {
 
@@ -18,14 +19,14 @@ public final class StabilityTheory {
     }
 
     /**
-     * How far the optimizer is past the boundary: η(1 − τ)(λ_max + wd) − (2 + 2μ), negative where
+     * How far the optimizer is past the boundary (e.g. η(1 − τ)(λ_max + wd) − (2 + 2μ)), negative where
      * it converges; empty when the theory does not cover this surface and optimizer.
      */
     public static Optional<Double> margin(Surface surface, Optimizer o) {
         if (!surface.id().equals("quadratic")) {
             return Optional.empty();
         }
-        // the bound the optimizer declares (none for Nesterov's forms, adaptive methods or ascent)
+        // the bound the optimizer declares (none for adaptive methods or ascent)
         StabilityBound bound = o.newStepper(2).stabilityBound();
         if (bound == null) {
             return Optional.empty();

@@ -103,9 +103,52 @@ class CatalogueWindowTest {
         assertNoNaN(robot);
     }
 
+    /**
+     * Lookahead's controls are k, α, inner and exactly the inner optimizer's settings with that
+     * optimizer's own defaults; an inner setting that shares a name with Lookahead's is inner_….
+     */
+    @Test
+    void lookaheadShowsItsOwnAndItsInnerOptimizersSettingsWithRealDefaults(FxRobot robot) throws Exception {
+        robot.interact(() -> ctl.select(0));
+        @SuppressWarnings("unchecked")
+        ComboBox<OptimizerKind> box = robot.lookup("#optimizer").queryAs(ComboBox.class);
+        robot.interact(() -> box.setValue(dev.descent.optim.Lookahead.KIND));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#param-k").tryQuery().isPresent());
+        assertEquals("lookahead", ctl.run(0).optimizer());
+        assertEquals("5", text(robot, "#param-k"), "the paper's k");
+        assertEquals("0.5", text(robot, "#param-alpha"), "the paper's α");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> inner = robot.lookup("#param-inner").queryAs(ComboBox.class);
+        assertEquals("adam", inner.getValue(), "Adam inside by default");
+        assertEquals(dev.descent.math.Params.format(1e-8), text(robot, "#param-eps"), "Adam's own default ε");
+        assertTrue(robot.lookup("#param-betas-0").tryQuery().isPresent(), "Adam's betas");
+        assertTrue(robot.lookup("#param-momentum").tryQuery().isEmpty(), "no SGD setting around Adam");
+        assertTrue(robot.lookup("#param-rho").tryQuery().isEmpty(), "no Adadelta or SAM setting around Adam");
+        assertNoNaN(robot);
+        robot.interact(() -> inner.setValue("rmsprop"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#param-inner_alpha").tryQuery().isPresent());
+        assertEquals("0.99", text(robot, "#param-inner_alpha"), "RMSprop's own α, renamed beside Lookahead's");
+        assertEquals("0.5", text(robot, "#param-alpha"), "Lookahead's α is still its own");
+        assertTrue(robot.lookup("#param-betas-0").tryQuery().isEmpty(), "Adam's betas are gone around RMSprop");
+        assertNoNaN(robot);
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(javafx.scene.control.TextField.class).getText();
+    }
+
+    /** No field, label, button or text anywhere in the window shows NaN. */
     private static void assertNoNaN(FxRobot robot) {
         for (javafx.scene.control.TextField f : robot.lookup(".text-field").queryAllAs(javafx.scene.control.TextField.class)) {
             assertTrue(!f.getText().toLowerCase(java.util.Locale.ROOT).contains("nan"), f.getId() + " shows " + f.getText());
+        }
+        java.util.regex.Pattern nan = java.util.regex.Pattern.compile("\\bNaN\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+        java.util.Set<javafx.scene.Node> shown = robot.lookup(node -> node instanceof javafx.scene.control.Labeled
+                || node instanceof javafx.scene.text.Text).queryAll();
+        assertTrue(shown.size() > 50, "the window's labels were found: " + shown.size());
+        for (javafx.scene.Node n : shown) {
+            String text = n instanceof javafx.scene.control.Labeled l ? l.getText() : ((javafx.scene.text.Text) n).getText();
+            assertTrue(text == null || !nan.matcher(text).find(), n + " shows " + text);
         }
     }
 }

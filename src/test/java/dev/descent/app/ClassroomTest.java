@@ -1,5 +1,7 @@
 package dev.descent.app;
 
+import dev.descent.export.SettingsStore;
+import dev.descent.session.WindowOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,5 +1,6 @@
 package dev.descent.app;
 
+import dev.descent.export.BasinMapOverlay;
 import dev.descent.render.PlotPainter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -49,9 +49,15 @@ class BatchEquivalenceTest {
         }
         BatchedSurface batched = new BatchedSurface(surface, RUNS);
         Stepper stepper = opt.newStepper(2 * RUNS);
+        // the optimizer's batch stepper (maps use it), when it has one, in step with the others
+        Stepper fast = opt.newBatchStepper(2 * RUNS);
+        double[] fastBatch = batch.clone();
         for (int t = 1; t <= STEPS; t++) {
             double lr = opt.lr() * (t % 2 == 0 ? 1 : 0.75); // a varying lr, as a schedule gives
             stepper.step(batched, batch, lr);
+            if (fast != null) {
+                fast.step(batched, fastBatch, lr);
+            }
             for (int j = 0; j < RUNS; j++) {
                 singles[j].step(surface, single[j], lr);
             }
@@ -59,6 +65,10 @@ class BatchEquivalenceTest {
                 for (int j = 0; j < RUNS; j++) {
                     assertEquals(single[j][0], batch[j], config + ": x of run " + j + " at step " + t);
                     assertEquals(single[j][1], batch[RUNS + j], config + ": y of run " + j + " at step " + t);
+                    if (fast != null) {
+                        assertEquals(single[j][0], fastBatch[j], config + ": batch stepper's x of run " + j + " at step " + t);
+                        assertEquals(single[j][1], fastBatch[RUNS + j], config + ": batch stepper's y of run " + j + " at step " + t);
+                    }
                 }
             }
         }

@@ -464,7 +464,7 @@ class HandComputedStepsTest {
         double alpha = 0.25;
         Lookahead la = new Lookahead(Sgd.KIND.create(Map.of("lr", lr)), k, alpha);
         Stepper s = la.newStepper(2);
-        assertEquals(List.of("grad", "effective_lr", "slow_weights"), names(s));
+        assertEquals(List.of("grad", "effective_lr", "slow_weights", "fast_steps"), names(s));
         double[] theta = START.clone();
         double[] x = START.clone();
         double[] slow = START.clone();
@@ -478,6 +478,7 @@ class HandComputedStepsTest {
                 }
                 close(x[i], theta[i], "θ step " + t);
                 close(slow[i], probe(s, "slow_weights")[i], "φ step " + t);
+                assertEquals(t % k, probe(s, "fast_steps")[i], "fast steps since the sync, step " + t);
             }
         }
     }

@@ -125,7 +125,7 @@ class KindsTest {
         assertEquals(List.of("grad", "momentum_buffer", "direction", "effective_lr", "step"), probes(Qhm.KIND.create()));
         assertEquals(List.of("grad", "m_hat", "v_hat", "bias_weight1", "bias_weight2", "direction", "effective_lr", "step"), probes(QhAdam.KIND.create()));
         assertEquals(List.of("grad", "m", "v", "m_hat", "v_hat", "bias_correction1", "bias_correction2", "effective_lr",
-                "step", "slow_weights"), probes(Lookahead.KIND.create()));
+                "step", "slow_weights", "fast_steps"), probes(Lookahead.KIND.create()));
         assertEquals(List.of("grad", "prev", "eta_factor", "step_size", "step"), probes(new Rprop(0.1)));
         assertEquals(List.of("grad", "eta", "mu", "ax", "step"), probes(new Asgd(0.1)));
         assertEquals(List.of("grad", "step"), probes(SignSgd.KIND.create()));

@@ -85,16 +85,7 @@ class LineSearchTrialsTest {
         double[] start = {2, 1};
         double[] theta = start.clone();
         s.step(Surfaces.create("quadratic"), theta, 1);
-        List<HeadArrows.Arrow> trials = HeadArrows.resolve(s.vectors(), name -> {
-            for (Probe p : s.probes()) {
-                if (p.name().equals(name)) {
-                    double[] out = new double[2];
-                    p.read(out);
-                    return out;
-                }
-            }
-            return null;
-        }, start, theta).stream().filter(a -> a.role() == RoleVector.Role.TRIAL).toList();
+        List<HeadArrows.Arrow> trials = HeadArrows.resolve(s.vectors(), name -> Probe.valueOf(s.probes(), name), start, theta).stream().filter(a -> a.role() == RoleVector.Role.TRIAL).toList();
         assertEquals(StrongWolfe.MAX_TRIALS, trials.size());
         assertEquals(2, trials.stream().map(a -> List.of(a.dx(), a.dy())).distinct().count(),
                 "the unused slots repeat the last trial");

@@ -26,24 +26,24 @@ class ScheduleValidationTest {
 
     @Test
     void positiveIntegers() {
-        refused("step_size must be a positive integer, got 0", () -> new StepLr(0, 0.5));
-        refused("T_max must be a positive integer, got 0", () -> new CosineAnnealingLr(0, 0));
-        refused("T_max must be a positive integer, got -3", () -> new CosineAnnealingLr(-3, 0));
-        refused("T_0 must be a positive integer, got 0", () -> new CosineWarmRestarts(0, 1, 0));
-        refused("T_mult must be an integer >= 1, got 0", () -> new CosineWarmRestarts(10, 0, 0));
-        refused("total_iters must be a positive integer, got 0", () -> new LinearLr(0.5, 1, 0));
-        refused("total_iters must be a positive integer, got -1", () -> new PolynomialLr(-1, 1));
-        refused("warmup must be a positive integer, got 0", () -> new LinearWarmup(0));
-        refused("warmup must be a positive integer, got -2", () -> new InverseSqrtDecay(-2));
-        refused("decay_steps must be a positive integer, got 0", () -> new InverseTimeDecay(1, 0, false));
+        refused("Invalid step_size: 0 (must be an integer >= 1)", () -> new StepLr(0, 0.5));
+        refused("Invalid T_max: 0 (must be an integer >= 1)", () -> new CosineAnnealingLr(0, 0));
+        refused("Invalid T_max: -3 (must be an integer >= 1)", () -> new CosineAnnealingLr(-3, 0));
+        refused("Invalid T_0: 0 (must be an integer >= 1)", () -> new CosineWarmRestarts(0, 1, 0));
+        refused("Invalid T_mult: 0 (must be an integer >= 1)", () -> new CosineWarmRestarts(10, 0, 0));
+        refused("Invalid total_iters: 0 (must be an integer >= 1)", () -> new LinearLr(0.5, 1, 0));
+        refused("Invalid total_iters: -1 (must be an integer >= 1)", () -> new PolynomialLr(-1, 1));
+        refused("Invalid warmup: 0 (must be an integer >= 1)", () -> new LinearWarmup(0));
+        refused("Invalid warmup: -2 (must be an integer >= 1)", () -> new InverseSqrtDecay(-2));
+        refused("Invalid decay_steps: 0 (must be an integer >= 1)", () -> new InverseTimeDecay(1, 0, false));
     }
 
     @Test
     void milestones() {
-        refused("milestones must be increasing, got [80, 30]", () -> new MultiStepLr(List.of(80, 30), 0.1));
-        refused("milestones must be increasing, got [30, 30]", () -> new MultiStepLr(List.of(30, 30), 0.1));
-        refused("milestones must not be negative, got [-1, 5]", () -> new MultiStepLr(List.of(-1, 5), 0.1));
-        refused("milestones must list at least one step, got []", () -> new MultiStepLr(List.of(), 0.1));
+        refused("Invalid milestones: [80, 30] (must be increasing)", () -> new MultiStepLr(List.of(80, 30), 0.1));
+        refused("Invalid milestones: [30, 30] (must be increasing)", () -> new MultiStepLr(List.of(30, 30), 0.1));
+        refused("Invalid milestones: [-1, 5] (must not be negative)", () -> new MultiStepLr(List.of(-1, 5), 0.1));
+        refused("Invalid milestones: [] (must list at least one step)", () -> new MultiStepLr(List.of(), 0.1));
     }
 
     @Test
@@ -69,7 +69,7 @@ class ScheduleValidationTest {
 
     @Test
     void throughTheKindFromText() {
-        refused("milestones must be increasing, got [80, 30]",
+        refused("Invalid milestones: [80, 30] (must be increasing)",
                 () -> MultiStepLr.KIND.create(Map.of("milestones", "80,30")));
         refused("Invalid value for milestones: '30,x' is not a list of whole numbers such as 30,80",
                 () -> MultiStepLr.KIND.create(Map.of("milestones", "30,x")));

@@ -95,8 +95,8 @@ class SchedulesFromTorchTest {
         assertEquals("Unsupported last_epoch 5 for StepLR: only -1 (a fresh scheduler) is supported",
                 refusal("{\"type\": \"StepLR\", \"step_size\": 3, \"last_epoch\": 5}"));
         assertEquals("Invalid gamma: -0.5 (must be > 0)", refusal("{\"type\": \"StepLR\", \"step_size\": 3, \"gamma\": -0.5}"));
-        assertEquals("T_max must be a positive integer, got 0", refusal("{\"type\": \"CosineAnnealingLR\", \"T_max\": 0}"));
-        assertEquals("milestones must be increasing, got [80, 30]", refusal("{\"type\": \"MultiStepLR\", \"milestones\": [80, 30]}"));
+        assertEquals("Invalid T_max: 0 (must be an integer >= 1)", refusal("{\"type\": \"CosineAnnealingLR\", \"T_max\": 0}"));
+        assertEquals("Invalid milestones: [80, 30] (must be increasing)", refusal("{\"type\": \"MultiStepLR\", \"milestones\": [80, 30]}"));
     }
 
     @Test

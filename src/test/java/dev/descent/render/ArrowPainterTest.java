@@ -184,4 +184,22 @@ class ArrowPainterTest {
         double[] v = borders(img, false, px(0), py(0) - 150, py(0) + 150);
         assertEquals(1.0, (h[1] - h[0]) / (v[1] - v[0]), 0.03);
     }
+
+    @Test
+    void theFastPathIsABandOverTheTrailWithADotAtEachPoint() {
+        // two fast steps: (−2, −2) → (−1, −2) → (−1, 0)
+        List<Arrow> path = List.of(new Arrow(Role.FAST_PATH, Kind.PATH, -2, -2, 1, 0),
+                new Arrow(Role.FAST_PATH, Kind.PATH, -1, -2, 0, 2));
+        BufferedImage img = paint(path, ArrowPainter.Settings.ALL);
+        Color orange = ArrowPainter.color(Role.FAST_PATH);
+        assertTrue(near(img, px(-1), py(-2), 0, orange), "a dot at the first fast point");
+        assertTrue(near(img, px(-1), py(0), 0, orange), "a dot at the head");
+        Color band = new Color(img.getRGB(px(-1.5), py(-2)));
+        assertTrue(band.getRed() > 240 && band.getBlue() < 200 && band.getBlue() > 60,
+                "a translucent orange band along the first step, not a solid line: " + band);
+        assertTrue(new Color(img.getRGB(px(-1), py(-1) + 0)).getBlue() < 200, "and along the second");
+        assertFalse(near(img, px(-1.5), py(-1), 3, orange), "nothing off the path");
+        BufferedImage off = paint(path, new ArrowPainter.Settings(EnumSet.of(Role.STEP)));
+        assertFalse(near(off, px(-1), py(0), 3, orange), "switched off with its kind");
+    }
 }

@@ -29,16 +29,7 @@ class AveragedIterateArrowTest {
             }
         }
         double[] head = {run.x(), run.y()};
-        List<HeadArrows.Arrow> arrows = HeadArrows.resolve(s.vectors(), name -> {
-            for (Probe p : s.probes()) {
-                if (p.name().equals(name)) {
-                    double[] v = new double[2];
-                    p.read(v);
-                    return v;
-                }
-            }
-            return null;
-        }, head, head);
+        List<HeadArrows.Arrow> arrows = HeadArrows.resolve(s.vectors(), name -> Probe.valueOf(s.probes(), name), head, head);
         HeadArrows.Arrow avg = arrows.stream().filter(a -> a.role() == RoleVector.Role.AVERAGED).findFirst().orElseThrow();
         assertEquals(head[0], avg.x(), 0.0);
         assertEquals(head[1], avg.y(), 0.0);

@@ -58,4 +58,21 @@ class BasinMapTest {
         int[] c = r.countNear(List.of(new double[] {3, 2}, new double[] {-2, 3}), 1e-2);
         assertArrayEquals(new int[] {2, 1}, c);
     }
+
+    /** A map's cells cut into jobs: each cell once, in order, whole blocks first and quarter blocks at the end. */
+    @Test
+    void jobsCoverEveryCellOnceAndEndInSmallerBlocks() {
+        for (int total : new int[] {1, 700, 1024, 65536, 65536 + 333}) {
+            List<int[]> jobs = BasinMap.blocks(total, 1024, 2);
+            int next = 0;
+            for (int[] j : jobs) {
+                assertEquals(next, j[0], "job starts where the last ended");
+                next += j[1];
+            }
+            assertEquals(total, next, "every cell of " + total);
+            int[] last = jobs.get(jobs.size() - 1);
+            org.junit.jupiter.api.Assertions.assertTrue(last[1] <= 256, "the last job is a quarter block at most");
+        }
+        assertEquals(1024, BasinMap.blocks(65536, 1024, 2).get(0)[1]);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.descent.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -84,5 +85,48 @@ class BatchKernelTest {
         BatchKernel.classify(theta, 2, 0, 1, none, none, 1e-4, 0, 0, 100, end, new int[2], near);
         assertEquals(MapEnds.NOT_CONVERGED, end[0]);
         assertEquals(MapEnds.DIVERGED, end[1]);
+    }
+
+    /**
+     * Adam with a learning rate so large that v overflows: its batch stepper turns those runs NaN,
+     * so the kernel steps the block again with the plain stepper, whose end points it reports.
+     */
+    @Test
+    void blocksWhereTheBatchStepperTurnsNaNAreSteppedAgainPlainly() {
+        dev.descent.math.Surface himmelblau = dev.descent.math.Surfaces.create("himmelblau");
+        dev.descent.optim.Optimizer adam = dev.descent.optim.Optimizers.find("adam").create(java.util.Map.of("lr", 1e60));
+        int n = 50;
+        int steps = 40;
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        double[] plain = new double[2 * n];
+        double[] fast = new double[2 * n];
+        for (int k = 0; k < n; k++) {
+            xs[k] = plain[k] = fast[k] = -4 + 0.16 * k;
+            ys[k] = plain[n + k] = fast[n + k] = 3 - 0.1 * k;
+        }
+        dev.descent.math.BatchedSurface batch = new dev.descent.math.BatchedSurface(himmelblau, n);
+        dev.descent.optim.Stepper p = adam.newStepper(2 * n);
+        dev.descent.optim.Stepper f = adam.newBatchStepper(2 * n);
+        for (int t = 0; t < steps; t++) {
+            p.step(batch, plain, 1e60);
+            f.step(batch, fast, 1e60);
+        }
+        boolean nan = false;
+        for (double d : fast) {
+            nan |= Double.isNaN(d);
+        }
+        assertTrue(nan, "the batch stepper alone turns some run NaN here");
+        double[] px = {3};
+        double[] py = {2};
+        int[] end = new int[n];
+        int[] since = new int[n];
+        assertTrue(BatchKernel.run(himmelblau, adam, dev.descent.optim.Schedules.find("constant").create(java.util.Map.of()),
+                px, py, 1e-4, 0, 0, 1e6, xs, ys, end, since, 0, n, steps, 1, () -> false));
+        for (int k = 0; k < n; k++) {
+            assertEquals(plain[k], xs[k], "x of run " + k);
+            assertEquals(plain[n + k], ys[k], "y of run " + k);
+            assertTrue(Double.isFinite(xs[k]), "the plain stepper keeps run " + k + " finite (it stops moving)");
+        }
     }
 }

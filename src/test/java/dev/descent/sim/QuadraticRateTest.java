@@ -47,4 +47,22 @@ class QuadraticRateTest {
         assertTrue(QuadraticRate.rho(Surfaces.find("rosenbrock").create(Map.of()), o).isEmpty());
         assertTrue(QuadraticRate.rho(bowl, Optimizers.find("adam").create(Map.of())).isEmpty());
     }
+
+    @Test
+    void nesterovsRateIsItsIterationsSpectralRadiusAndARunFollowsIt() {
+        // μ = 0.5, η = 0.1, λ = 10: h = 1, so T = (1 + μ)(1 − h) = 0 and D = μ(1 − h) = 0: the steep axis is solved at once;
+        // λ = 1: h = 0.1, z² − 1.35z + 0.45 = 0, roots (1.35 ± √(1.8225 − 1.8))/2 = 0.75 and 0.6
+        Optimizer o = Optimizers.find("sgd").create(Map.of("lr", 0.1, "momentum", 0.5, "nesterov", true));
+        double rho = QuadraticRate.rho(bowl, o).orElseThrow();
+        assertEquals(0.75, rho, 1e-12);
+        Run run = new Run(new RunSpec(bowl, o, 3, 2));
+        for (int t = 0; t < 100; t++) {
+            run.step();
+        }
+        double f100 = run.loss();
+        for (int t = 0; t < 20; t++) {
+            run.step();
+        }
+        assertEquals(Math.log(rho), Math.log(run.loss() / f100) / 40, 0.01 * Math.abs(Math.log(rho)));
+    }
 }

@@ -154,9 +154,18 @@ class ExpressionProperties {
      * max), a pole or a branch point and where rounding swamps the difference; such points are
      * skipped. Where they are trusted, the tolerance is their disagreement (an estimate of their own
      * error, which falls as h⁴) plus 10⁻⁷ relative.
+     *
+     * <p>The automatic derivative is trusted only where rounding does not swamp it: its value must
+     * agree with the mean of its values 10⁻⁷ to either side (a wrong rule is wrong there too). It
+     * is not at, e.g., x = 1 in A/(g(x)/sin(πx)), where sin(π·1.0) = 1.2·10⁻¹⁶ makes the quotient
+     * rule's terms 10¹⁶ times the result: the formula is right, its floating-point value is not.
      */
-    private static void check(Expression e, String what, double ad, int component, int dir, double x, double y,
+    private static void check(Expression e, String what, int adIndex, int component, int dir, double x, double y,
                               double scale) {
+        double ad = at(e, x, y)[adIndex];
+        double d = 1e-7;
+        double around = 0.5 * (at(e, x + (dir == 0 ? d : 0), y + (dir == 1 ? d : 0))[adIndex]
+                + at(e, x - (dir == 0 ? d : 0), y - (dir == 1 ? d : 0))[adIndex]);
         double a = fd(e, component, dir, x, y, H);
         double b = fd(e, component, dir, x, y, H / 2);
         double size = 1 + Math.abs(b) + scale;
@@ -167,6 +176,7 @@ class ExpressionProperties {
         double ahead = at(e, x + (dir == 0 ? H : 0), y + (dir == 1 ? H : 0))[component];
         double behind = at(e, x - (dir == 0 ? H : 0), y - (dir == 1 ? H : 0))[component];
         Assume.that(Math.abs((ahead - here) - (here - behind)) / H <= 1e-2 * size);
+        Assume.that(Math.abs(ad - around) <= 1e-5 * size);
         double tol = 10 * Math.abs(a - b) + 1e-7 * size;
         assertEquals(b, ad, tol, () -> e + ": " + what + " at (" + x + ", " + y + ")");
     }
@@ -184,13 +194,13 @@ class ExpressionProperties {
             Assume.that(Double.isFinite(v) && Math.abs(v) < 1e8);
         }
         double gScale = Math.abs(j[0]);
-        check(e, "∂f/∂x", j[1], 0, 0, x, y, gScale);
-        check(e, "∂f/∂y", j[2], 0, 1, x, y, gScale);
+        check(e, "∂f/∂x", 1, 0, 0, x, y, gScale);
+        check(e, "∂f/∂y", 2, 0, 1, x, y, gScale);
         double hScale = Math.abs(j[1]) + Math.abs(j[2]);
-        check(e, "f_xx", j[3], 1, 0, x, y, hScale);
-        check(e, "f_xy", j[4], 1, 1, x, y, hScale);
-        check(e, "f_yx", j[4], 2, 0, x, y, hScale);
-        check(e, "f_yy", j[5], 2, 1, x, y, hScale);
+        check(e, "f_xx", 3, 1, 0, x, y, hScale);
+        check(e, "f_xy", 4, 1, 1, x, y, hScale);
+        check(e, "f_yx", 4, 2, 0, x, y, hScale);
+        check(e, "f_yy", 5, 2, 1, x, y, hScale);
     }
 
     @Property(tries = 500)

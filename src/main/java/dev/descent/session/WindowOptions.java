@@ -1,6 +1,5 @@
-package dev.descent.app;
+package dev.descent.session;
 
-import dev.descent.session.Presets;
 import java.util.List;
 
 /**
@@ -8,9 +7,9 @@ import java.util.List;
  * that lesson instead of the remembered session. Anything else is named in {@code problems} and
  * the window opens anyway.
  */
-record WindowOptions(boolean presenter, Presets.Preset lesson) {
+public record WindowOptions(boolean presenter, Presets.Preset lesson) {
 
-    static WindowOptions parse(List<String> args, List<String> problems) {
+    public static WindowOptions parse(List<String> args, List<String> problems) {
         boolean presenter = false;
         Presets.Preset lesson = null;
         for (int i = 0; i < args.size(); i++) {

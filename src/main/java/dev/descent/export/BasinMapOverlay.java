@@ -1,6 +1,5 @@
-package dev.descent.app;
+package dev.descent.export;
 
-import dev.descent.export.MapUnderlay;
 import dev.descent.render.PlotPainter;
 import dev.descent.session.BasinMapConfig;
 import dev.descent.session.SessionController;
@@ -134,7 +133,7 @@ public final class BasinMapOverlay {
      *
      * @return whether the plot's background must be painted again (a new map, or the map turned off)
      */
-    boolean update(PlotPainter.Geometry g) {
+    public boolean update(PlotPainter.Geometry g) {
         boolean repaint = fresh;
         fresh = false;
         if (!enabled()) {
@@ -213,7 +212,7 @@ public final class BasinMapOverlay {
     }
 
     /** Paints the newest map under the contours of the layer (FX thread, into the back canvas). */
-    void paint(Graphics2D g, PlotPainter.Layer layer, PlotPainter.Geometry now) {
+    public void paint(Graphics2D g, PlotPainter.Layer layer, PlotPainter.Geometry now) {
         Shown s = shown;
         if (!enabled() || s == null || layer == null || s.key().surface() != layer.surface()) {
             return;

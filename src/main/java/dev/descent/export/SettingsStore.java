@@ -1,6 +1,5 @@
-package dev.descent.app;
+package dev.descent.export;
 
-import dev.descent.export.SessionFileOutput;
 import dev.descent.session.SessionConfig;
 import dev.descent.session.Sessions;
 import java.io.IOException;
