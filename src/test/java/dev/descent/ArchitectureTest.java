@@ -135,22 +135,17 @@ class ArchitectureTest {
     /**
      * {@code app} is the window: every source file in it uses JavaFX (its nested classes are parts of
      * a class that does). JavaFX-free code belongs in a layer below, where export and the command
-     * line can use it too. The one file still waiting to move is named here with its reason.
+     * line can use it too.
      */
     @Test
     void everythingInAppUsesJavafx() {
-        // TrailsLayer (the plot's cache of finished lines) belongs in render; it stays until the
-        // frame-painting work on it (issue 11) is merged, so the two changes do not collide.
-        Set<String> waiting = Set.of("dev/descent/app/TrailsLayer.java");
         List<String> bad = new ArrayList<>();
         CODE.forEach((file, code) -> {
-            if (layer(PACKAGE.get(file)).equals("app") && !Pattern.compile("\\bjavafx\\.").matcher(code).find()
-                    && !waiting.contains(file)) {
+            if (layer(PACKAGE.get(file)).equals("app") && !Pattern.compile("\\bjavafx\\.").matcher(code).find()) {
                 bad.add(file);
             }
         });
         assertEquals(List.of(), bad);
-        assertTrue(CODE.keySet().containsAll(waiting), "a file that moved is still named as waiting: " + waiting);
     }
 
     @Test

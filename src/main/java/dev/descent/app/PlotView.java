@@ -10,6 +10,7 @@ import dev.descent.math.Viewport;
 import dev.descent.math.DataSurface;
 import dev.descent.render.MinibatchPainter;
 import dev.descent.render.PathTracer;
+import dev.descent.render.TrailsLayer;
 import dev.descent.render.PlotTransform;
 import dev.descent.sim.Frame;
 import dev.descent.sim.RunFrame;
@@ -261,10 +262,7 @@ public final class PlotView extends Region {
                 } finally {
                     gBack.dispose();
                 }
-                StartupTrace.mark(layer.coarse() ? "first plot drawn (coarse raster)" : "plot drawn (full raster and contours)");
-                if (StartupTrace.EXIT && !layer.coarse()) {
-                    Platform.runLater(() -> System.exit(0)); // after this pulse has rendered
-                }
+                StartupTrace.plotDrawn(layer.coarse());
             }
             backDirty = false;
             dirty(new java.awt.Rectangle(0, 0, w, h));

@@ -2,6 +2,7 @@ package dev.descent.app;
 
 import java.util.HashSet;
 import java.util.Set;
+import javafx.application.Platform;
 
 /**
  * With {@code -Ddescent.startupTrace=true}, prints to stderr how long after the JVM started the
@@ -19,6 +20,17 @@ final class StartupTrace {
     private static final Set<String> SEEN = new HashSet<>();
 
     private StartupTrace() {
+    }
+
+    /**
+     * Marks the plot drawn, coarse or full, in the pulse that paints it (FX thread); with {@code =exit}
+     * the process ends after the pulse that paints the full plot has been rendered.
+     */
+    static void plotDrawn(boolean coarse) {
+        mark(coarse ? "first plot drawn (coarse raster)" : "plot drawn (full raster and contours)");
+        if (EXIT && !coarse) {
+            Platform.runLater(() -> System.exit(0));
+        }
     }
 
     /** Prints the first time {@code what} is reached (any thread). */

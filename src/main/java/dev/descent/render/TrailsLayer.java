@@ -1,12 +1,5 @@
-package dev.descent.app;
+package dev.descent.render;
 
-import dev.descent.render.Bands;
-import dev.descent.render.OverlaySettings;
-import dev.descent.render.PathTracer;
-import dev.descent.render.PlotTransform;
-import dev.descent.render.ScenePainter;
-import dev.descent.render.Style;
-import dev.descent.render.TrajectoryPainter;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
@@ -27,12 +20,12 @@ import java.util.Objects;
  * it, where the whole frame would put it under them; so once nothing new has arrived for a third of
  * a second (paused, every run finished) the layer is drawn again whole, and what stays on screen is exactly the painters'
  * frame. It is also drawn whole when the view, the runs, their colours or the selection change.
- * No JavaFX in here; the plot copies the changed rectangle to the screen.
+ * No JavaFX in here: the window composes it over the static layer and shows the result.
  */
-final class TrailsLayer {
+public final class TrailsLayer {
 
     /** One run's line as the overlay draws it. */
-    record Line(PathTracer path, Color color, boolean selected) {
+    public record Line(PathTracer path, Color color, boolean selected) {
     }
 
     private record Key(PathTracer path, int generation, Color color, boolean selected) {
@@ -47,35 +40,35 @@ final class TrailsLayer {
     private boolean piecewise;
     private int quiet;
     /** Frames without a new segment after which a piecewise layer is drawn again whole. */
-    static final int QUIET_FRAMES = 20;
+    public static final int QUIET_FRAMES = 20;
     private long rebuilds;
 
     /** The layer's pixels, premultiplied ARGB, row by row. */
-    int[] pixels() {
+    public int[] pixels() {
         return pixels;
     }
 
     /** The layer (premultiplied ARGB), or null before the first update. Do not draw into it. */
-    BufferedImage image() {
+    public BufferedImage image() {
         return image;
     }
 
-    int width() {
+    public int width() {
         return image == null ? 0 : image.getWidth();
     }
 
     /** Whether the layer was extended piece by piece since it was last drawn whole. */
-    boolean piecewise() {
+    public boolean piecewise() {
         return piecewise;
     }
 
     /** Whole redraws so far (tests). */
-    long rebuilds() {
+    public long rebuilds() {
         return rebuilds;
     }
 
     /** Stored points of run {@code i}'s path already in the layer: the overlay draws the rest. */
-    int drawn(int i) {
+    public int drawn(int i) {
         return drawn[i];
     }
 
@@ -83,7 +76,7 @@ final class TrailsLayer {
      * Brings the layer up to date with the lines (in overlay order) and returns the rectangle that
      * changed, or null when nothing did.
      */
-    Rectangle update(int width, int height, PlotTransform t, Style s, List<Line> lines) {
+    public Rectangle update(int width, int height, PlotTransform t, Style s, List<Line> lines) {
         List<Key> now = new ArrayList<>(lines.size());
         for (Line l : lines) {
             now.add(new Key(l.path(), l.path().generation(), l.color(), l.selected()));

@@ -1,4 +1,4 @@
-package dev.descent.app;
+package dev.descent.render;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.descent.math.Viewport;
-import dev.descent.render.PathTracer;
-import dev.descent.render.PlotTransform;
-import dev.descent.render.Style;
 import java.awt.Color;
 import java.awt.Rectangle;
 import java.util.List;
