@@ -305,46 +305,80 @@ public final class ChartsView extends StackPane {
 
     // ---- feeding ------------------------------------------------------------------------------
 
-    /** Called on every pulse with the newest frame; updates the charts when due. Never blocks. */
+    /**
+     * Called on every pulse with the newest frame; updates the charts when due, one chart a pulse
+     * (a rotation over the charts shows one frame), so that no pulse pays for every chart at once.
+     * Never blocks.
+     */
     public void pulse(Frame frame, long now) {
         if (!shown || frame == null || getScene() == null) {
+            rotation = null;
             return;
         }
-        if (now - lastUpdate < interval || (frame == lastFrame && !dirty)) {
-            return;
+        if (rotation == null) {
+            if (now - lastUpdate < interval || (frame == lastFrame && !dirty)) {
+                return;
+            }
+            rotation = frame;
+            turn = 0;
+            rotationCost = 0;
+            lastUpdate = now;
+            dirty = false;
         }
         long t0 = System.nanoTime();
-        update(frame);
-        long cost = System.nanoTime() - t0;
-        lastCost = cost;
+        boolean done = updateTurn(rotation, turn++);
+        rotationCost += System.nanoTime() - t0;
+        if (!done) {
+            return;
+        }
+        lastCost = rotationCost;
         // drawing the charts may take at most about a quarter of the time; the renderer then paints
         // their canvases again, which costs about as much as feeding them (measured under the
-        // software pipeline), so the time between updates is eight times what this one took
-        interval = Math.max(MIN_INTERVAL_NANOS, Math.min(8 * cost, 500_000_000L));
-        lastUpdate = now;
-        lastFrame = frame;
-        dirty = false;
+        // software pipeline), so the time between updates is eight times what one rotation took
+        interval = Math.max(MIN_INTERVAL_NANOS, Math.min(8 * rotationCost, 500_000_000L));
+        lastFrame = rotation;
+        rotation = null;
         updates++;
     }
 
-    private void update(Frame frame) {
-        if (scrubPending) {
-            scrubPending = false;
-            showScrub();
+    /** The frame of the rotation under way (null between rotations). */
+    private Frame rotation;
+    private int turn;
+    private long rotationCost;
+
+    /**
+     * One turn of a rotation: turn 0 starts it, the run charts come one a turn, then the selected
+     * run's probe charts one a turn. Returns whether the rotation is complete.
+     */
+    private boolean updateTurn(Frame frame, int k) {
+        if (k == 0) {
+            if (scrubPending) {
+                scrubPending = false;
+                showScrub();
+            }
+            store.begin(frame);
         }
-        store.begin(frame);
-        if (runsPane.isExpanded()) {
-            updateRunCharts(frame);
+        int runTurns = runsPane.isExpanded() ? RUN_CHARTS.size() : 0;
+        boolean done;
+        if (k < runTurns) {
+            updateRunCharts(frame, k);
+            done = false;
+        } else {
+            int groupsDrawn = updateProbeCharts(frame, probesPane.isExpanded(), k - runTurns);
+            done = k - runTurns + 1 >= groupsDrawn;
         }
-        updateProbeCharts(frame, probesPane.isExpanded());
-        store.end();
+        if (done) {
+            store.end();
+        }
+        return done;
     }
 
     private Color runColor(RunConfig m) {
         return theme.runColor(ChartTheme.parse(m.color()));
     }
 
-    private void updateRunCharts(Frame frame) {
+    /** Feeds run chart {@code only} (its visibility is kept for every chart). */
+    private void updateRunCharts(Frame frame, int only) {
         List<RunConfig> runs = ctl.runs();
         int sel = ctl.selected();
         List<Integer> order = new ArrayList<>();
@@ -367,6 +401,9 @@ public final class ChartsView extends StackPane {
                 if (!batches) {
                     continue;
                 }
+            }
+            if (k != only) {
+                continue;
             }
             c.chart().setEpochStarts(rc.channel() == SeriesStore.LOSS || minibatchOnly(rc) ? epochs : new double[0]);
             boolean log = c.chart().isLog();
@@ -482,27 +519,33 @@ public final class ChartsView extends StackPane {
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private void updateProbeCharts(Frame frame, boolean open) {
+    /**
+     * Feeds probe chart {@code only} of the selected run; the first turn also names the run and
+     * rebuilds the charts when its probes changed. Returns how many turns the probe charts take (at least 1).
+     */
+    private int updateProbeCharts(Frame frame, boolean open, int only) {
         int sel = ctl.selected();
         RunFrame r = ctl.frameOf(frame, sel);
-        RunConfig m = sel >= 0 && sel < ctl.runs().size() ? ctl.run(sel) : null;
-        String title = m == null ? "Selected run" : "Selected run: " + m.name()
-                + (r == null ? "" : "  ·  " + r.spec().optimizer().label());
-        probesPane.setText(title);
-        String dot = m == null ? null : m.color();
-        if (!java.util.Objects.equals(dot, probeDot)) {
-            probeDot = dot;
-            probesPane.setGraphic(dot == null ? null : new Circle(5, javafx.scene.paint.Color.web(dot)));
+        if (only == 0) {
+            RunConfig m = sel >= 0 && sel < ctl.runs().size() ? ctl.run(sel) : null;
+            String title = m == null ? "Selected run" : "Selected run: " + m.name()
+                    + (r == null ? "" : "  ·  " + r.spec().optimizer().label());
+            probesPane.setText(title);
+            String dot = m == null ? null : m.color();
+            if (!java.util.Objects.equals(dot, probeDot)) {
+                probeDot = dot;
+                probesPane.setGraphic(dot == null ? null : new Circle(5, javafx.scene.paint.Color.web(dot)));
+            }
+            String key = r == null ? "" : r.id() + ":" + r.probeNames();
+            if (!key.equals(probeKey)) {
+                rebuildProbeCharts(r);
+                probeKey = key;
+            }
         }
-        String key = r == null ? "" : r.id() + ":" + r.probeNames();
-        if (!key.equals(probeKey)) {
-            rebuildProbeCharts(r);
-            probeKey = key;
+        if (!open || r == null || groups.isEmpty()) {
+            return 1;
         }
-        if (!open || r == null) {
-            return;
-        }
-        for (int g = 0; g < groups.size(); g++) {
+        for (int g = only; g < Math.min(only + 1, groups.size()); g++) {
             ProbeGroups.Group group = groups.get(g);
             LiveChart c = probeCharts.get(g);
             boolean log = c.chart().isLog();
@@ -542,6 +585,7 @@ public final class ChartsView extends StackPane {
                 autoLog = false;
             }
         }
+        return groups.size();
     }
 
     /** Whether every value drawn is positive and the largest is over a thousand times the smallest. */

@@ -83,7 +83,7 @@ public final class SeriesStore {
     }
 
     /** The most uphill marks a run keeps for its loss chart: past it every other one is dropped. */
-    public static final int MAX_UPHILL_MARKS = 2048;
+    public static final int MAX_UPHILL_MARKS = 256;
 
     /**
      * The steps of run {@code r} that raised f, as points (x, loss drawn through {@code scale}) for
