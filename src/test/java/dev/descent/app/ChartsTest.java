@@ -153,9 +153,11 @@ class ChartsTest {
 
         // selecting the SGD run shows what it has: its momentum buffer
         robot.interact(() -> ctl.select(1));
-        waitFor(() -> view.charts().probeCharts().stream().anyMatch(c -> "probe-momentum_buffer".equals(c.getId())));
-        assertEquals(List.of("probe-grad", "probe-momentum_buffer", "probe-effective_lr"),
-                view.charts().probeCharts().stream().map(LiveChart::getId).toList());
+        // read on the FX thread: the charts are rebuilt there, one after another
+        Callable<List<String>> ids = () -> WaitForAsyncUtils.asyncFx(
+                () -> view.charts().probeCharts().stream().map(LiveChart::getId).toList()).get();
+        waitFor(() -> ids.call().contains("probe-momentum_buffer"));
+        assertEquals(List.of("probe-grad", "probe-momentum_buffer", "probe-effective_lr"), ids.call());
     }
 
     /** The plot's head marker of run {@code i}, read on the FX thread (the plot refills its heads while it paints). */
