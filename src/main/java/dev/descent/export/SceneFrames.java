@@ -58,6 +58,8 @@ public final class SceneFrames implements FramePainter {
     private final int width;
     private final int height;
     private final StaticLayer layer;
+    /** The kinds of stationary points the plot shows, for the legend's key (found at the first frame). */
+    private java.util.List<dev.descent.math.CriticalPoint.Kind> marks;
     private final OverlaySettings overlay;
     private final Overlays overlays;
     private final String title;
@@ -201,12 +203,12 @@ public final class SceneFrames implements FramePainter {
             g.setColor(theme.background());
             g.fillRect(0, 0, width, height);
         }
-        if (background != null) {
-            g.drawImage(background, 0, 0, null);
-            ScenePainter.paintOverlay(g, layer.transform(), layer.style(), snapshots(step), overlay);
-        } else {
-            ScenePainter.paintFrame(g, layer, snapshots(step), overlay);
+        g.drawImage(background != null ? background : layer.image(), 0, 0, null);
+        if (marks == null) {
+            marks = ScenePainter.marksInView(layer, layer.transform());
         }
+        // the legend with its key to the marks, as the window's
+        ScenePainter.paintOverlay(g, layer.transform(), layer.style(), snapshots(step), overlay, -1, null, null, marks, null);
         if (aids != null && overlays.aids()) {
             aids.paint(g, layer.transform(), layer.style(), step);
         }

@@ -36,7 +36,7 @@ public final class MarkerPainter {
     /** The marks a plot can carry, for the legend's key: each is drawn here, the same on the plot and in the key. */
     public enum Glyph {
         GLOBAL_MINIMUM("minimum"), LOCAL_MINIMUM("local minimum"), SADDLE("saddle"), MAXIMUM("maximum"),
-        START("start"), HEAD("now"), DIVERGED("diverged");
+        START("start"), HEAD("now"), UPHILL("step that raised f"), DIVERGED("diverged");
 
         private final String label;
 
@@ -69,6 +69,7 @@ public final class MarkerPainter {
             case MAXIMUM -> fillOutlined(g, triangle(px, py, s.px(7), false), Color.WHITE, s.px(1.4));
             case START -> start(g, px, py, c, s);
             case HEAD -> head(g, px, py, c, s);
+            case UPHILL -> uphill(g, px, py, c, s);
             case DIVERGED -> diverged(g, px, py, s);
         }
     }

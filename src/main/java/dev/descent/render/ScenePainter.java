@@ -219,6 +219,7 @@ public final class ScenePainter {
             Style.applyHints(g);
             TrajectoryPainter.Markers markers = new TrajectoryPainter.Markers(o.startMarkers(), o.headMarkers());
             boolean[] diverged = new boolean[runs.size()];
+            boolean uphill = false;
             for (int pass = 0; pass < 2; pass++) {
                 for (int i = 0; i < runs.size(); i++) {
                     if ((i == selected) != (pass == 1)) {
@@ -229,7 +230,9 @@ public final class ScenePainter {
                     TrajectorySnapshot r = o.trailLength() > 0 && path == null ? run.withTrail(o.trailLength()) : run;
                     float width = lineWidth(o, i == selected);
                     int from = path != null && linesFrom != null ? linesFrom[i] : 0;
-                    diverged[i] = TrajectoryPainter.paint(g, t, r, path, from, width, markers, s);
+                    PathTracer drawn = path != null ? path : TrajectoryPainter.traced(t, r);
+                    diverged[i] = TrajectoryPainter.paint(g, t, r, drawn, from, width, markers, s);
+                    uphill |= drawn.uphillMarks().count() > 0;
                 }
             }
             List<double[]> pixels = null;
@@ -253,7 +256,7 @@ public final class ScenePainter {
                     }
                 }
                 if (!entries.isEmpty()) {
-                    List<MarkerPainter.Glyph> keys = marks == null ? List.of() : keys(marks, o, diverged);
+                    List<MarkerPainter.Glyph> keys = marks == null ? List.of() : keys(marks, o, diverged, uphill);
                     LegendPainter.Corner corner = legendAt != null ? o.legendCorner()
                             : LegendPainter.leastCovered(g, t.plotArea(), entries, keys, o.legendCorner(), s,
                                     pixels != null ? pixels : pathPixels(t, runs, traced));
@@ -267,7 +270,8 @@ public final class ScenePainter {
     }
 
     /** What the legend's key explains: the kinds of stationary points shown, then the run marks drawn. */
-    static List<MarkerPainter.Glyph> keys(List<CriticalPoint.Kind> marks, OverlaySettings o, boolean[] diverged) {
+    static List<MarkerPainter.Glyph> keys(List<CriticalPoint.Kind> marks, OverlaySettings o, boolean[] diverged,
+            boolean uphill) {
         java.util.EnumSet<MarkerPainter.Glyph> set = java.util.EnumSet.noneOf(MarkerPainter.Glyph.class);
         for (CriticalPoint.Kind k : marks) {
             set.add(MarkerPainter.Glyph.of(k));
@@ -277,6 +281,9 @@ public final class ScenePainter {
         }
         if (o.headMarkers()) {
             set.add(MarkerPainter.Glyph.HEAD);
+        }
+        if (uphill) {
+            set.add(MarkerPainter.Glyph.UPHILL);
         }
         for (boolean d : diverged) {
             if (d) {

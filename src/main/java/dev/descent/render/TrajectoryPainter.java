@@ -43,6 +43,11 @@ public final class TrajectoryPainter {
         return new Traced(tr.shape(), tr.lastFinite() < 0 ? -1 : first + tr.lastFinite(), tr.hitNonFinite());
     }
 
+    /** A run's snapshot traced now, its uphill steps marked: what {@link #paint} draws when given no tracer. */
+    public static PathTracer traced(PlotTransform t, TrajectorySnapshot run) {
+        return traced(t, run.xs(), run.ys(), run, run.from(), run.count());
+    }
+
     private static PathTracer traced(PlotTransform t, double[] xs, double[] ys, TrajectorySnapshot marks, int from, int count) {
         // a run with fewer points than the plot has pixels along its edges is short enough as it is
         boolean reduce = count - (long) Math.max(0, from) > 4 * (t.width() + t.height());

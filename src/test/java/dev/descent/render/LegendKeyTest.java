@@ -136,4 +136,31 @@ class LegendKeyTest {
         assertEquals(AREA.getMaxX(), far.getMaxX(), 1e-9, "kept inside on the right");
         assertEquals(AREA.getY(), far.getY(), 1e-9, "and at the top");
     }
+
+    /** A run whose second step raised f: 0 → 1 → 0.5 → 2 along x, flags on point 2. */
+    private static TrajectorySnapshot climbing(boolean flagged) {
+        double[] xs = {-0.8, 0.2, -0.3, 0.6};
+        double[] ys = {-0.5, -0.5, 0.1, 0.4};
+        TrajectorySnapshot run = TrajectorySnapshot.of(new Color(0x00, 0x72, 0xB2), "SGD", xs, ys, 4);
+        return flagged ? run.withUphill(new double[] {0, 0, 1, 0}) : run;
+    }
+
+    private static Rectangle2D overlayLegend(TrajectorySnapshot run) {
+        BufferedImage img = white();
+        Graphics2D g = img.createGraphics();
+        PlotTransform t = new PlotTransform(new Viewport(-1, 1, -1, 1), 50, 40, 700, 360);
+        Rectangle2D box = ScenePainter.paintOverlay(g, t, S, List.of(run), OverlaySettings.DEFAULT, -1, null, null,
+                List.of(CriticalPoint.Kind.GLOBAL_MINIMUM), null);
+        g.dispose();
+        return box;
+    }
+
+    @Test
+    void theKeyNamesTheUphillMarkOnlyWhenOneIsDrawn() {
+        assertEquals(List.of(Glyph.GLOBAL_MINIMUM, Glyph.START, Glyph.HEAD, Glyph.UPHILL),
+                ScenePainter.keys(List.of(CriticalPoint.Kind.GLOBAL_MINIMUM), OverlaySettings.DEFAULT, new boolean[1], true));
+        double without = overlayLegend(climbing(false)).getHeight();
+        double with = overlayLegend(climbing(true)).getHeight();
+        assertTrue(with > without + S.px(10), "one more row for the ▲ drawn on the path: " + without + " → " + with);
+    }
 }
