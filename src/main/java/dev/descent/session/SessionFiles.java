@@ -103,9 +103,35 @@ public final class SessionFiles {
             throw new SessionFileException(file + " cannot be read: " + e.getMessage());
         }
         try {
-            return parse(text);
+            return parse(withDataFileBeside(text, file));
         } catch (SessionFileException e) {
             throw new SessionFileException(file.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A data surface's relative {@code file} names a CSV beside the session file, wherever the app
+     * was started from: when such a file exists there, the text gets its absolute path. Anything
+     * else (no such field, an absolute path, no file there, text that is not JSON) is left for
+     * {@link #parse} to read and judge as it is.
+     */
+    static String withDataFileBeside(String text, Path sessionFile) {
+        try {
+            JsonNode root = LENIENT.readTree(text);
+            JsonNode params = root == null ? null : root.get("surfaceParams");
+            JsonNode name = params == null ? null : params.get("file");
+            if (name == null || !name.isTextual() || name.asText().isBlank() || !(params instanceof ObjectNode o)) {
+                return text;
+            }
+            Path data = Path.of(name.asText().strip());
+            Path folder = sessionFile.toAbsolutePath().getParent();
+            if (data.isAbsolute() || folder == null || !Files.isRegularFile(folder.resolve(data))) {
+                return text;
+            }
+            o.put("file", folder.resolve(data).normalize().toString());
+            return LENIENT.writeValueAsString(root);
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return text;
         }
     }
 
