@@ -28,6 +28,7 @@ final class Minibatches implements Objective, Sampling {
     private int from;
     private int to;
     private double lastLoss = Double.NaN;
+    private boolean reuse;
     private final double[] lastPoint = new double[2];
     private final double[] lastGradient = new double[2];
 
@@ -55,6 +56,11 @@ final class Minibatches implements Objective, Sampling {
 
     @Override
     public double gradient(double[] x, double[] grad) {
+        if (reuse && batches > 0) {
+            reuse = false;
+            return batchGradient(x, grad);
+        }
+        reuse = false;
         int n = perm.length;
         if (position >= n) {
             for (int i = 0; i < n; i++) {
@@ -73,12 +79,22 @@ final class Minibatches implements Objective, Sampling {
         to = Math.min(position + batchSize, n);
         position = to;
         batches++;
+        return batchGradient(x, grad);
+    }
+
+    /** The gradient on the batch perm[from:to] at x; remembered as the last batch's. */
+    private double batchGradient(double[] x, double[] grad) {
         lastLoss = surface.batchGradient(x[0], x[1], perm, from, to, grad);
         lastPoint[0] = x[0];
         lastPoint[1] = x[1];
         lastGradient[0] = grad[0];
         lastGradient[1] = grad[1];
         return lastLoss;
+    }
+
+    @Override
+    public void reuseLastBatch() {
+        reuse = true;
     }
 
     @Override

@@ -36,4 +36,11 @@ public interface Sampling {
      * it is computed only when asked (NaN before the first batch).
      */
     double lastGradientError();
+
+    /**
+     * Makes the next gradient take the last batch again instead of drawing one: SAM's gradient at
+     * the perturbed point is taken on the batch its ascent step used (Foret et al. 2021, Alg. 1).
+     * Counts no new batch; the call after it draws as usual.
+     */
+    void reuseLastBatch();
 }

@@ -131,6 +131,10 @@ public record Sam(Optimizer inner, double rho) implements Wrapper {
                 point[i] = theta[i] + shift[i];
             }
             perturbed.f = f;
+            dev.descent.math.Sampling batches = f.sampling();
+            if (batches != null) {
+                batches.reuseLastBatch(); // the perturbed gradient on the same minibatch
+            }
             base.step(perturbed, theta, lr);
         }
 
