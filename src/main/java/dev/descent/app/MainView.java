@@ -131,6 +131,9 @@ public final class MainView extends BorderPane {
     private boolean dark;
     private boolean playing;
     private long lastStats;
+    /** Pulses the charts wait at most for the full plot at start-up. */
+    private static final int STARTUP_PULSES = 60;
+    private int startupPulses;
     private boolean updatingControls;
     private boolean everPlayed;
     private Runnable onQuit = Platform::exit;
@@ -328,7 +331,13 @@ public final class MainView extends BorderPane {
         worked.pulse(f, now); // first: in sub-step mode the plot's arrows follow the lines it shows
         plot.pulse(f);
         dataPanel.pulse(f, now);
-        charts.pulse(f, now);
+        if (startupPulses < STARTUP_PULSES && !plot.drawnFull()) {
+            // start-up: the charts are first fed once the full plot is drawn (or after about a second
+            // of pulses, should it not come), so the plot's first pulses do not also pay for them
+            startupPulses++;
+        } else {
+            charts.pulse(f, now);
+        }
         if (f.playing() != playing) {
             playing = f.playing();
             playButton.setGraphic(new FontIcon(playing ? "mdi2p-pause" : "mdi2p-play"));
