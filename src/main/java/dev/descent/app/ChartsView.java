@@ -290,6 +290,11 @@ public final class ChartsView extends StackPane {
         return probesPane;
     }
 
+    /** Whether the sections are in the scene (they join it at the first update). */
+    public boolean hasContent() {
+        return sections.getParent() != null;
+    }
+
     /** Updates so far (tests wait on it). */
     public long updates() {
         return updates;

@@ -134,6 +134,7 @@ public final class MainView extends BorderPane {
     /** Pulses the charts wait at most for the full plot at start-up. */
     private static final int STARTUP_PULSES = 60;
     private int startupPulses;
+    private boolean restBuilt;
     private boolean updatingControls;
     private boolean everPlayed;
     private Runnable onQuit = Platform::exit;
@@ -268,6 +269,14 @@ public final class MainView extends BorderPane {
         };
     }
 
+    /**
+     * Whether start-up's deferred parts are built (the run editor whole, the charts' content once
+     * shown): they follow the first full plot. Tests wait for it.
+     */
+    public boolean startupComplete() {
+        return restBuilt && (!charts.isShown() || charts.hasContent());
+    }
+
     public SessionController controller() {
         return ctl;
     }
@@ -331,11 +340,15 @@ public final class MainView extends BorderPane {
         worked.pulse(f, now); // first: in sub-step mode the plot's arrows follow the lines it shows
         plot.pulse(f);
         dataPanel.pulse(f, now);
-        if (startupPulses < STARTUP_PULSES && !plot.drawnFull()) {
-            // start-up: the charts are first fed once the full plot is drawn (or after about a second
-            // of pulses, should it not come), so the plot's first pulses do not also pay for them
+        if (!restBuilt && startupPulses < STARTUP_PULSES && !plot.drawnFull()) {
+            // start-up: what the first frame does not need (the run editor below the fold, the charts'
+            // content) waits until the full plot is drawn, or about a second of pulses should it not come
             startupPulses++;
         } else {
+            if (!restBuilt) {
+                restBuilt = true;
+                side.buildRest();
+            }
             charts.pulse(f, now);
         }
         if (f.playing() != playing) {

@@ -355,6 +355,25 @@ final class SidePanel extends VBox {
 
     // ---- the selected run ---------------------------------------------------------------------
 
+    /** Whether the run editor is built whole; at start-up it is built to the optimizer's rule only. */
+    private boolean complete;
+
+    /**
+     * Builds the run editor whole: its hyperparameters, schedule, noise and start, which the first
+     * frame does not show (they lie below the fold), are built after the first plot is drawn.
+     */
+    void buildRest() {
+        if (!complete) {
+            complete = true;
+            rebuildRunEditor(true);
+        }
+    }
+
+    /** Whether {@link #buildRest} has run. */
+    boolean isComplete() {
+        return complete;
+    }
+
     private void rebuildRunEditor(boolean force) {
         int i = ctl.selected();
         RunConfig r = i >= 0 ? ctl.run(i) : null;
@@ -437,6 +456,11 @@ final class SidePanel extends VBox {
             rule.setWrapText(true);
             rule.getStyleClass().addAll("formula", Styles.TEXT_SMALL);
             runEditor.getChildren().add(rule);
+            if (!complete) { // start-up: what lies below the fold waits for the first plot (buildRest)
+                startX = null;
+                startY = null;
+                return;
+            }
             OptimizerKind shown = kind.forValues(r.hyperparameters()); // a wrapper's: around its chosen inner optimizer
             Params values = Params.resolve(kind.title(), shown.params(), r.hyperparameters()); // display only: no optimizer is built
             String context = (kind.origin() == null ? kind.title() : kind.origin())
