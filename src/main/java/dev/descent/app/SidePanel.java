@@ -656,10 +656,18 @@ final class SidePanel extends VBox {
                 (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255));
     }
 
-    /** A list cell with a title and a quieter second line. */
+    /**
+     * A list cell with a title and a quieter second line. Its labels and tooltip are made once and
+     * given each item's text: a list measures every item through one cell, and a tooltip is a popup
+     * window with its own scene, so one per item made the first showing of each combo box slow.
+     */
     static final class KindCell<T> extends ListCell<T> {
         private final java.util.function.Function<T, String> title;
         private final java.util.function.Function<T, String> detail;
+        private Label titleLabel;
+        private Label detailLabel;
+        private VBox lines;
+        private Tooltip tip;
 
         KindCell(java.util.function.Function<T, String> title, java.util.function.Function<T, String> detail) {
             this.title = title;
@@ -681,16 +689,22 @@ final class SidePanel extends VBox {
                 setGraphic(null);
                 return;
             }
-            Label t = new Label(title.apply(item));
-            t.getStyleClass().add(Styles.TEXT_BOLD);
-            Label s = new Label(d);
-            s.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-            s.setWrapText(true);
-            s.setMaxWidth(340);
+            if (lines == null) {
+                titleLabel = new Label();
+                titleLabel.getStyleClass().add(Styles.TEXT_BOLD);
+                detailLabel = new Label();
+                detailLabel.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+                detailLabel.setWrapText(true);
+                detailLabel.setMaxWidth(340);
+                lines = new VBox(1, titleLabel, detailLabel);
+                tip = new Tooltip();
+                tip.setShowDelay(Duration.millis(400));
+            }
+            titleLabel.setText(title.apply(item));
+            detailLabel.setText(d);
+            tip.setText(d);
             setText(null);
-            setGraphic(new VBox(1, t, s));
-            Tooltip tip = new Tooltip(d);
-            tip.setShowDelay(Duration.millis(400));
+            setGraphic(lines);
             setTooltip(tip);
         }
     }
