@@ -161,7 +161,9 @@ public final class ChartsView extends StackPane {
         sections.getChildren().addAll(runsPane, probesPane);
         readoutLayer.setMouseTransparent(true);
         readoutLayer.setPickOnBounds(false);
-        getChildren().addAll(sections, readoutLayer);
+        // the sections join the scene at the first update (after the plot's first full drawing at
+        // start-up), so the window's first CSS pass does not create their skins
+        getChildren().add(readoutLayer);
         setMinHeight(0);
 
         menuItem.setId("chartsItem");
@@ -288,6 +290,11 @@ public final class ChartsView extends StackPane {
         return probesPane;
     }
 
+    /** Whether the sections are in the scene (they join it at the first update). */
+    public boolean hasContent() {
+        return sections.getParent() != null;
+    }
+
     /** Updates so far (tests wait on it). */
     public long updates() {
         return updates;
@@ -313,6 +320,10 @@ public final class ChartsView extends StackPane {
     public void pulse(Frame frame, long now) {
         if (!shown || frame == null || getScene() == null) {
             rotation = null;
+            return;
+        }
+        if (sections.getParent() == null) {
+            getChildren().add(0, sections); // laid out and styled in this pulse, fed from the next
             return;
         }
         if (rotation == null) {

@@ -64,11 +64,13 @@ public class DescentApp extends Application {
      */
     @Override
     public void init() {
+        StartupTrace.mark("reading the lessons (Application.init)");
         try {
             Presets.all();
         } catch (RuntimeException e) {
             // the Lessons menu says why when it asks again
         }
+        StartupTrace.mark("lessons read");
     }
 
     @Override

@@ -131,6 +131,10 @@ public final class MainView extends BorderPane {
     private boolean dark;
     private boolean playing;
     private long lastStats;
+    /** Pulses the charts wait at most for the full plot at start-up. */
+    private static final int STARTUP_PULSES = 60;
+    private int startupPulses;
+    private boolean restBuilt;
     private boolean updatingControls;
     private boolean everPlayed;
     private Runnable onQuit = Platform::exit;
@@ -265,6 +269,14 @@ public final class MainView extends BorderPane {
         };
     }
 
+    /**
+     * Whether start-up's deferred parts are built (the run editor whole, the charts' content once
+     * shown): they follow the first full plot. Tests wait for it.
+     */
+    public boolean startupComplete() {
+        return restBuilt && (!charts.isShown() || charts.hasContent());
+    }
+
     public SessionController controller() {
         return ctl;
     }
@@ -328,7 +340,17 @@ public final class MainView extends BorderPane {
         worked.pulse(f, now); // first: in sub-step mode the plot's arrows follow the lines it shows
         plot.pulse(f);
         dataPanel.pulse(f, now);
-        charts.pulse(f, now);
+        if (!restBuilt && startupPulses < STARTUP_PULSES && !plot.drawnFull()) {
+            // start-up: what the first frame does not need (the run editor below the fold, the charts'
+            // content) waits until the full plot is drawn, or about a second of pulses should it not come
+            startupPulses++;
+        } else {
+            if (!restBuilt) {
+                restBuilt = true;
+                side.buildRest();
+            }
+            charts.pulse(f, now);
+        }
         if (f.playing() != playing) {
             playing = f.playing();
             playButton.setGraphic(new FontIcon(playing ? "mdi2p-pause" : "mdi2p-play"));

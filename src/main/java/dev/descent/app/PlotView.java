@@ -196,6 +196,13 @@ public final class PlotView extends Region {
     }
 
     /** Static layers computed so far (tests wait on it). */
+    /** Whether the full (not the coarse first) field has been painted once: start-up's later parts wait for it. */
+    public boolean drawnFull() {
+        return drawnFull;
+    }
+
+    private boolean drawnFull;
+
     public long layersMade() {
         return layersMade;
     }
@@ -263,6 +270,9 @@ public final class PlotView extends Region {
                     gBack.dispose();
                 }
                 StartupTrace.plotDrawn(layer.coarse());
+                if (!layer.coarse()) {
+                    drawnFull = true;
+                }
             }
             backDirty = false;
             dirty(new java.awt.Rectangle(0, 0, w, h));

@@ -355,6 +355,25 @@ final class SidePanel extends VBox {
 
     // ---- the selected run ---------------------------------------------------------------------
 
+    /** Whether the run editor is built whole; at start-up it is built to the optimizer's rule only. */
+    private boolean complete;
+
+    /**
+     * Builds the run editor whole: its hyperparameters, schedule, noise and start, which the first
+     * frame does not show (they lie below the fold), are built after the first plot is drawn.
+     */
+    void buildRest() {
+        if (!complete) {
+            complete = true;
+            rebuildRunEditor(true);
+        }
+    }
+
+    /** Whether {@link #buildRest} has run. */
+    boolean isComplete() {
+        return complete;
+    }
+
     private void rebuildRunEditor(boolean force) {
         int i = ctl.selected();
         RunConfig r = i >= 0 ? ctl.run(i) : null;
@@ -437,6 +456,11 @@ final class SidePanel extends VBox {
             rule.setWrapText(true);
             rule.getStyleClass().addAll("formula", Styles.TEXT_SMALL);
             runEditor.getChildren().add(rule);
+            if (!complete) { // start-up: what lies below the fold waits for the first plot (buildRest)
+                startX = null;
+                startY = null;
+                return;
+            }
             OptimizerKind shown = kind.forValues(r.hyperparameters()); // a wrapper's: around its chosen inner optimizer
             Params values = Params.resolve(kind.title(), shown.params(), r.hyperparameters()); // display only: no optimizer is built
             String context = (kind.origin() == null ? kind.title() : kind.origin())
@@ -632,10 +656,18 @@ final class SidePanel extends VBox {
                 (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255));
     }
 
-    /** A list cell with a title and a quieter second line. */
+    /**
+     * A list cell with a title and a quieter second line. Its labels and tooltip are made once and
+     * given each item's text: a list measures every item through one cell, and a tooltip is a popup
+     * window with its own scene, so one per item made the first showing of each combo box slow.
+     */
     static final class KindCell<T> extends ListCell<T> {
         private final java.util.function.Function<T, String> title;
         private final java.util.function.Function<T, String> detail;
+        private Label titleLabel;
+        private Label detailLabel;
+        private VBox lines;
+        private Tooltip tip;
 
         KindCell(java.util.function.Function<T, String> title, java.util.function.Function<T, String> detail) {
             this.title = title;
@@ -657,16 +689,22 @@ final class SidePanel extends VBox {
                 setGraphic(null);
                 return;
             }
-            Label t = new Label(title.apply(item));
-            t.getStyleClass().add(Styles.TEXT_BOLD);
-            Label s = new Label(d);
-            s.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-            s.setWrapText(true);
-            s.setMaxWidth(340);
+            if (lines == null) {
+                titleLabel = new Label();
+                titleLabel.getStyleClass().add(Styles.TEXT_BOLD);
+                detailLabel = new Label();
+                detailLabel.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+                detailLabel.setWrapText(true);
+                detailLabel.setMaxWidth(340);
+                lines = new VBox(1, titleLabel, detailLabel);
+                tip = new Tooltip();
+                tip.setShowDelay(Duration.millis(400));
+            }
+            titleLabel.setText(title.apply(item));
+            detailLabel.setText(d);
+            tip.setText(d);
             setText(null);
-            setGraphic(new VBox(1, t, s));
-            Tooltip tip = new Tooltip(d);
-            tip.setShowDelay(Duration.millis(400));
+            setGraphic(lines);
             setTooltip(tip);
         }
     }

@@ -29,6 +29,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +57,11 @@ class ClassroomTest {
         stage.setScene(new Scene(view, 1280, 720));
         stage.show();
         view.start();
+    }
+
+    @BeforeEach
+    void startupDone() throws Exception {
+        Startup.await(view);
     }
 
     @AfterEach

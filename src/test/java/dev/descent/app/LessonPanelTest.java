@@ -18,6 +18,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -39,6 +40,11 @@ class LessonPanelTest {
         stage.setScene(new Scene(view, 1280, 800));
         stage.show();
         view.start();
+    }
+
+    @BeforeEach
+    void startupDone() throws Exception {
+        Startup.await(view);
     }
 
     @AfterEach

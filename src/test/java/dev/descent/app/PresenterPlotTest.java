@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -32,6 +33,11 @@ class PresenterPlotTest {
         stage.setScene(new Scene(view, 1280, 720));
         stage.show();
         view.start();
+    }
+
+    @BeforeEach
+    void startupDone() throws Exception {
+        Startup.await(view);
     }
 
     @AfterEach

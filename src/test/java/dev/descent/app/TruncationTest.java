@@ -14,6 +14,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -37,6 +38,11 @@ class TruncationTest {
         stage.setScene(new Scene(view, 1280, 720));
         stage.show();
         view.start();
+    }
+
+    @BeforeEach
+    void startupDone() throws Exception {
+        Startup.await(view);
     }
 
     @AfterEach

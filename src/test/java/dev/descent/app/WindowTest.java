@@ -29,6 +29,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -59,6 +60,11 @@ class WindowTest {
         stage.setScene(new Scene(view, 1280, 800));
         stage.show();
         view.start();
+    }
+
+    @BeforeEach
+    void startupDone() throws Exception {
+        Startup.await(view);
     }
 
     @AfterEach
