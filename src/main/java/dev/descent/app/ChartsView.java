@@ -402,7 +402,6 @@ public final class ChartsView extends StackPane {
             order.add(sel); // the selected run is drawn last, on top
         }
         boolean batches = runs.stream().anyMatch(m -> "minibatch".equalsIgnoreCase(m.noise()));
-        double[] epochs = epochStarts(frame, sel);
         for (int k = 0; k < RUN_CHARTS.size(); k++) {
             RunChart rc = RUN_CHARTS.get(k);
             LiveChart c = runCharts.get(k);
@@ -416,7 +415,8 @@ public final class ChartsView extends StackPane {
             if (k != only) {
                 continue;
             }
-            c.chart().setEpochStarts(rc.channel() == SeriesStore.LOSS || minibatchOnly(rc) ? epochs : new double[0]);
+            // only the chart fed this turn reads the history for its epoch marks
+            c.chart().setEpochStarts(rc.channel() == SeriesStore.LOSS || minibatchOnly(rc) ? epochStarts(frame, sel) : new double[0]);
             boolean log = c.chart().isLog();
             // the loss goes through a scale that shows f ≤ 0 (gap to f*, or symmetric log)
             LossScale scale = rc.channel() == SeriesStore.LOSS ? LossScale.of(ctl.surface(), log) : null;
