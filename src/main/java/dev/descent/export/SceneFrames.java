@@ -58,8 +58,8 @@ public final class SceneFrames implements FramePainter {
     private final int width;
     private final int height;
     private final StaticLayer layer;
-    /** The kinds of stationary points the plot shows, for the legend's key (found at the first frame). */
-    private java.util.List<dev.descent.math.CriticalPoint.Kind> marks;
+    /** The kinds of stationary points the plot shows, for the legend's key. */
+    private final java.util.List<dev.descent.math.CriticalPoint.Kind> marks;
     private final OverlaySettings overlay;
     private final Overlays overlays;
     private final String title;
@@ -112,6 +112,7 @@ public final class SceneFrames implements FramePainter {
         int ph = charts && !beside ? (int) Math.round(height * (1 - CHART_SHARE)) : height;
         this.plotArea = new Rectangle(0, 0, pw, ph);
         this.layer = StaticLayer.render(new Scene(runs.surface(), runs.viewport(), pw, ph, settings(s, dark)));
+        this.marks = ScenePainter.marksInView(layer, layer.transform());
         this.overlay = OverlaySettings.DEFAULT.withTrailLength(s.trail()).withLegend(this.overlays.legend());
         // the session's basin map, computed once: it does not change from frame to frame
         this.map = this.overlays.aids() ? MapUnderlay.of(s, runs.surface(), layer, Runtime.getRuntime().availableProcessors()) : null;
@@ -204,9 +205,6 @@ public final class SceneFrames implements FramePainter {
             g.fillRect(0, 0, width, height);
         }
         g.drawImage(background != null ? background : layer.image(), 0, 0, null);
-        if (marks == null) {
-            marks = ScenePainter.marksInView(layer, layer.transform());
-        }
         // the legend with its key to the marks, as the window's
         ScenePainter.paintOverlay(g, layer.transform(), layer.style(), snapshots(step), overlay, -1, null, null, marks, null);
         if (aids != null && overlays.aids()) {
