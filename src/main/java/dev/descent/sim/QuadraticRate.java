@@ -1,8 +1,8 @@
 package dev.descent.sim;
 
+import dev.descent.math.LocalQuadratic;
 import dev.descent.math.Surface;
 import dev.descent.optim.Optimizer;
-import dev.descent.optim.StabilityBound;
 import java.util.Optional;
 
 /**
@@ -19,21 +19,10 @@ public final class QuadraticRate {
 
     /** ρ for this optimizer on this surface; empty when the surface is not the quadratic or the optimizer declares no bound. */
     public static Optional<Double> rho(Surface surface, Optimizer o) {
-        if (!surface.id().equals("quadratic")) {
-            return Optional.empty();
-        }
-        StabilityBound bound = o.newStepper(2).stabilityBound();
-        if (bound == null) {
-            return Optional.empty();
-        }
-        double[] h = new double[4];
-        surface.hessian(0, 0, h);
-        double mean = 0.5 * (h[0] + h[3]);
-        double radius = Math.hypot(0.5 * (h[0] - h[3]), h[1]);
-        double worst = 0;
-        for (double lambda : new double[] {mean - radius, mean + radius}) {
-            worst = Math.max(worst, bound.rate(o.lr(), lambda));
-        }
-        return Optional.of(worst);
+        return StabilityTheory.bound(surface, o).map(bound -> {
+            // the bowl's two curvatures, the same everywhere on it
+            LocalQuadratic q = LocalQuadratic.at(surface, 0, 0);
+            return Math.max(bound.rate(o.lr(), q.lambda1()), bound.rate(o.lr(), q.lambda2()));
+        });
     }
 }

@@ -23,16 +23,21 @@ public final class StabilityTheory {
      * it converges; empty when the theory does not cover this surface and optimizer.
      */
     public static Optional<Double> margin(Surface surface, Optimizer o) {
+        return bound(surface, o).map(bound -> {
+            double lambda = Math.max(surface.parameters().real("a"), surface.parameters().real("b"));
+            return bound.value(o.lr(), lambda) - bound.limit();
+        });
+    }
+
+    /**
+     * The bound the optimizer declares, when the surface is the quadratic bowl the theory is about;
+     * empty elsewhere, and for optimizers that declare none (adaptive methods, ascent).
+     */
+    public static Optional<StabilityBound> bound(Surface surface, Optimizer o) {
         if (!surface.id().equals("quadratic")) {
             return Optional.empty();
         }
-        // the bound the optimizer declares (none for adaptive methods or ascent)
-        StabilityBound bound = o.newStepper(2).stabilityBound();
-        if (bound == null) {
-            return Optional.empty();
-        }
-        double lambda = Math.max(surface.parameters().real("a"), surface.parameters().real("b"));
-        return Optional.of(bound.value(o.lr(), lambda) - bound.limit());
+        return Optional.ofNullable(o.newStepper(2).stabilityBound());
     }
 
     /** Whether the theory covers this pairing at all. */
