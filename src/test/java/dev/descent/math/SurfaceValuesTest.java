@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SurfaceValuesTest {
 
     /**
-     * Each row: the golden expression (../shared/golden), evaluated to 50 digits with mpmath at the
+     * Each row: the golden expression (src/test/resources/golden), evaluated to 50 digits with mpmath at the
      * given double point (2.1 and the other decimals exact there, rounded here: a few ulps of the
      * terms, which may cancel, hence 10⁻¹⁴ of the value or of 1). The golden files' starts are among them.
      */

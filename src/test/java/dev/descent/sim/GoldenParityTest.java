@@ -15,7 +15,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every trajectory in {@code ../shared/golden/} (public and any other folder there) is reproduced
+ * Every trajectory in {@code src/test/resources/golden/} (the repository's copy of the shared golden files, every folder) is reproduced
  * through the code path of {@code trace --golden}, within the golden README's tolerance
  * |Δ| ≤ 1e-9·max(1, |value|) on x, y and loss of every row, with the same number of rows.
  */
