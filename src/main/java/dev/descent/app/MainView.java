@@ -269,6 +269,35 @@ public final class MainView extends BorderPane {
         };
     }
 
+    private Menu lessonsMenu;
+    private ComboBox<Presets.Preset> lessonsBox;
+    private boolean lessonsFilled;
+
+    /**
+     * Fills the Lessons menu and the toolbar's lesson box, once. At start-up the lessons are read on
+     * a thread of their own while the window is built ({@code DescentApp.launchWindow}): the window
+     * fills them when they are read already, otherwise with the rest of start-up, after the first full
+     * plot, or when the menu or the box is opened before that.
+     */
+    private void fillLessons() {
+        if (lessonsFilled) {
+            return;
+        }
+        lessonsFilled = true;
+        try {
+            List<Presets.Preset> all = Presets.all();
+            for (Presets.Preset p : all) {
+                MenuItem item = new MenuItem(p.title());
+                item.setId("preset-" + p.id());
+                item.setOnAction(e -> openPreset(p));
+                lessonsMenu.getItems().add(item);
+            }
+            lessonsBox.getItems().setAll(all);
+        } catch (RuntimeException e) {
+            lessonsMenu.getItems().add(new MenuItem("(lessons could not be read: " + e.getMessage() + ")"));
+        }
+    }
+
     /**
      * Whether start-up's deferred parts are built (the run editor whole, the charts' content once
      * shown): they follow the first full plot. Tests wait for it.
@@ -348,6 +377,7 @@ public final class MainView extends BorderPane {
             if (!restBuilt) {
                 restBuilt = true;
                 side.buildRest();
+                fillLessons();
             }
             charts.pulse(f, now);
         }
@@ -537,16 +567,8 @@ public final class MainView extends BorderPane {
 
         Menu presets = new Menu("_Lessons");
         presets.setId("presetsMenu");
-        try {
-            for (Presets.Preset p : Presets.all()) {
-                MenuItem item = new MenuItem(p.title());
-                item.setId("preset-" + p.id());
-                item.setOnAction(e -> openPreset(p));
-                presets.getItems().add(item);
-            }
-        } catch (RuntimeException e) {
-            presets.getItems().add(new MenuItem("(lessons could not be read: " + e.getMessage() + ")"));
-        }
+        lessonsMenu = presets;
+        presets.setOnShowing(e -> fillLessons()); // opened before the rest of start-up
 
         Menu runs = new Menu("_Runs");
         MenuItem add = new MenuItem("Add run");
@@ -678,11 +700,8 @@ public final class MainView extends BorderPane {
         lessons.setId("presets");
         lessons.setPromptText("Lesson…"); // short: the box gives way at 1280 px, its prompt must not be cut
         lessons.setTooltip(new Tooltip("Open a lesson"));
-        try {
-            lessons.getItems().setAll(Presets.all());
-        } catch (RuntimeException e) {
-            // the menu says why
-        }
+        lessonsBox = lessons;
+        lessons.setOnShowing(e -> fillLessons());
         lessons.setCellFactory(l -> new SidePanel.KindCell<>(Presets.Preset::title, p -> p.session().description()));
         lessons.setButtonCell(new SidePanel.KindCell<>(Presets.Preset::title, p -> ""));
         lessons.setPrefWidth(150);
