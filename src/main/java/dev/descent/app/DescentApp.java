@@ -130,7 +130,9 @@ public class DescentApp extends Application {
                 firstLayer.complete(PlotPainter.prepare(surface, viewport, plotSize[0], plotSize[1], look, true));
                 StartupTrace.mark("coarse first raster computed (start-up thread)");
             } catch (RuntimeException e) {
-                firstLayer.complete(null); // the plot computes its own
+                // the plot computes its own
+            } finally {
+                firstLayer.complete(null); // failed: the plot computes its own (no-op when made)
             }
         }
     }
@@ -179,9 +181,11 @@ public class DescentApp extends Application {
             } catch (java.util.concurrent.CompletionException failed) {
                 throw failed.getCause() instanceof RuntimeException r ? r : failed;
             }
-        } else {
+        } else { // started without launchWindow (tests): read here, the first raster computed meanwhile
             opening = Opening.read(args);
-            opening.firstLayer.complete(null);
+            Thread t = new Thread(opening::prepareFirstLayer, "start-up");
+            t.setDaemon(true);
+            t.start();
         }
         store = opening.store;
         Properties ui = opening.ui;

@@ -266,18 +266,27 @@ public final class PlotView extends Region {
         if (now != null) { // painted at the next pulse
             layer = now;
             layersMade++;
+            firstTaken = true;
             backDirty = true;
             return;
         }
         pending = true;
         made.whenComplete((result, failed) -> Platform.runLater(() -> {
-            pending = false;
+            pending = false; // a null result: the next pulse asks for a layer
             if (result != null && ticket == requested) {
                 layer = result;
                 layersMade++;
+                firstTaken = true;
                 backDirty = true;
             }
         }));
+    }
+
+    private boolean firstTaken;
+
+    /** Whether the plot showed a first layer it was offered ({@link #firstLayer}) rather than computing its own. */
+    public boolean firstLayerTaken() {
+        return firstTaken;
     }
 
     /** Called on every pulse with the newest frame; paints what changed. Never blocks. */
