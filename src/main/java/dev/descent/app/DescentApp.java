@@ -50,6 +50,11 @@ public class DescentApp extends Application {
                 return;
             }
             o.prepareFirstLayer();
+            try { // the menus take them after the first full plot: not while the window is being built
+                o.shown.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             try {
                 Presets.all();
                 StartupTrace.mark("lessons read (start-up thread)");
@@ -86,6 +91,8 @@ public class DescentApp extends Application {
         /** The plot's size when the window was last closed, {w, h}; null when unknown. */
         final int[] plotSize;
         final CompletableFuture<PlotPainter.Layer> firstLayer = new CompletableFuture<>();
+        /** Released once the window is shown. */
+        final java.util.concurrent.CountDownLatch shown = new java.util.concurrent.CountDownLatch(1);
         // read on the thread that built the controller, before anything else uses it
         private final dev.descent.math.Surface surface;
         private final dev.descent.math.Viewport viewport;
@@ -194,6 +201,7 @@ public class DescentApp extends Application {
         SessionController ctl = opening.ctl;
         simulation = ctl.simulation();
         StartupTrace.mark("simulation started");
+        MainView.theme(opening.dark); // before the first control: JavaFX then never loads its own theme
         view = new MainView(ctl, opening.dark);
         if (opening.plotSize != null) {
             view.plot().firstLayer(opening.plotSize[0], opening.plotSize[1], opening.firstLayer);
@@ -227,6 +235,7 @@ public class DescentApp extends Application {
             stage.setMaximized(true);
         }
         stage.show();
+        opening.shown.countDown();
         StartupTrace.mark("window shown");
         view.plot().requestFocus();
         view.start();

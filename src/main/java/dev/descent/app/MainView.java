@@ -883,9 +883,17 @@ public final class MainView extends BorderPane {
         plot.setBatchContours(on);
     }
 
+    /**
+     * Sets the application's theme (AtlantaFX Primer, light or dark). Called before the first control
+     * is made, it also spares JavaFX loading its default theme (Modena) only to replace it.
+     */
+    static void theme(boolean d) {
+        Application.setUserAgentStylesheet(d ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+    }
+
     public void setDark(boolean d) {
         dark = d;
-        Application.setUserAgentStylesheet(d ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        theme(d);
         plot.setDark(d);
         charts.setDark(d);
         worked.setDark(d);
