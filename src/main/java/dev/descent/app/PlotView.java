@@ -299,7 +299,10 @@ public final class PlotView extends Region {
         Surface surface = ctl.surface();
         Viewport view = ctl.viewport();
         PlotPainter.Look look = look();
-        if ((layer == null || !layer.matches(surface, view, w, h, look)) && !pending) {
+        // a coarse layer not yet painted is painted first: its frame is rendered before the full
+        // layer's computation takes both cores (asked for at the next pulse)
+        boolean coarseToPaint = layer != null && layer.coarse() && backDirty && !drawnFull;
+        if ((layer == null || !layer.matches(surface, view, w, h, look)) && !pending && !coarseToPaint) {
             requestLayer(surface, view, w, h, look);
         }
         if (mapOverlay != null && layer != null && mapOverlay.update(geometry())) {
