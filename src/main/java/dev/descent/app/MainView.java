@@ -385,7 +385,7 @@ public final class MainView extends BorderPane {
             playing = f.playing();
             playButton.setGraphic(new FontIcon(playing ? "mdi2p-pause" : "mdi2p-play"));
             playButton.setText(playing ? "Pause" : "Play");
-            playButton.getTooltip().setText(playing ? "Pause (Space)" : "Play (Space)");
+            Tips.set(playButton, playing ? "Pause (Space)" : "Play (Space)");
             if (playing && !everPlayed) {
                 everPlayed = true;
                 playHint.setVisible(false);
@@ -639,7 +639,7 @@ public final class MainView extends BorderPane {
     private ToolBar toolBar() {
         playButton.setId("play");
         playButton.setGraphic(new FontIcon("mdi2p-play"));
-        playButton.setTooltip(new Tooltip("Play (Space)"));
+        Tips.set(playButton, "Play (Space)");
         playButton.getStyleClass().add("play-button");
         playButton.setText("Play");
         playButton.setMinWidth(Region.USE_PREF_SIZE);
@@ -654,7 +654,7 @@ public final class MainView extends BorderPane {
         speedSlider.setId("speed");
         speedSlider.setPrefWidth(84);
         speedSlider.setFocusTraversable(false);
-        speedSlider.setTooltip(new Tooltip("Steps per second, 1 to 10 000 (logarithmic)"));
+        Tips.set(speedSlider, "Steps per second, 1 to 10 000 (logarithmic)");
         speedSlider.valueProperty().addListener((o, a, b) -> {
             if (updatingControls) {
                 return;
@@ -667,7 +667,7 @@ public final class MainView extends BorderPane {
 
         stepLimitField.setId("stepLimit");
         stepLimitField.setPrefColumnCount(5);
-        stepLimitField.setTooltip(new Tooltip("Runs stop after this many steps"));
+        Tips.set(stepLimitField, "Runs stop after this many steps");
         Runnable commitLimit = () -> {
             String t = stepLimitField.getText().trim().replace("_", "").replace(",", "");
             Optional<String> r;
@@ -699,7 +699,7 @@ public final class MainView extends BorderPane {
         ComboBox<Presets.Preset> lessons = new ComboBox<>();
         lessons.setId("presets");
         lessons.setPromptText("Lesson…"); // short: the box gives way at 1280 px, its prompt must not be cut
-        lessons.setTooltip(new Tooltip("Open a lesson"));
+        Tips.set(lessons, "Open a lesson");
         lessonsBox = lessons;
         lessons.setOnShowing(e -> fillLessons());
         lessons.setCellFactory(l -> new SidePanel.KindCell<>(Presets.Preset::title, p -> p.session().description()));
@@ -721,12 +721,12 @@ public final class MainView extends BorderPane {
         fieldButton.setId("gradientField");
         fieldButton.setGraphic(new FontIcon("mdi2a-arrow-top-right"));
         fieldButton.getStyleClass().add(Styles.BUTTON_ICON);
-        fieldButton.setTooltip(new Tooltip("Gradient field: arrows along −∇f"));
+        Tips.set(fieldButton, "Gradient field: arrows along −∇f");
         fieldButton.setFocusTraversable(false);
         fieldButton.setOnAction(e -> setLook(null, null, fieldButton.isSelected(), null));
         themeButton.setId("theme");
         themeButton.getStyleClass().add(Styles.BUTTON_ICON);
-        themeButton.setTooltip(new Tooltip("Dark theme, good for projectors (Ctrl+T)"));
+        Tips.set(themeButton, "Dark theme, good for projectors (Ctrl+T)");
         themeButton.setFocusTraversable(false);
         themeButton.setOnAction(e -> setDark(themeButton.isSelected()));
 
@@ -734,7 +734,7 @@ public final class MainView extends BorderPane {
         HBox.setHgrow(gap, Priority.ALWAYS);
         // an icon instead of the word: the toolbar keeps every control at 1280 px
         Label speedTitle = new Label(null, new FontIcon("mdi2s-speedometer"));
-        speedTitle.setTooltip(new Tooltip("Speed: steps per second"));
+        Tips.set(speedTitle, "Speed: steps per second");
         Label limitTitle = new Label("Limit");
         // labels keep their text: at 1280 px the lesson box gives way instead
         for (Region r : List.of(speedTitle, limitTitle, speedLabel, stepLabel)) {
@@ -754,7 +754,7 @@ public final class MainView extends BorderPane {
         Button b = new Button(null, new FontIcon(icon));
         b.setId(id);
         b.getStyleClass().add(Styles.BUTTON_ICON);
-        b.setTooltip(new Tooltip(tip));
+        Tips.set(b, tip);
         b.setFocusTraversable(false);
         return b;
     }

@@ -93,6 +93,29 @@ class StartupTest {
     }
 
     @Test
+    void aToolbarButtonsTooltipIsMadeWhenThePointerComesAndKeepsItsText(FxRobot robot) throws Exception {
+        Stage[] stage = new Stage[1];
+        MainView view = show(robot, stage, null);
+        try {
+            Startup.await(view);
+            javafx.scene.control.Button fit = robot.from(view).lookup("#resetView").queryAs(javafx.scene.control.Button.class);
+            assertEquals("Reset the view (0)", Tips.text(fit));
+            robot.moveTo(fit);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(fit.getTooltip() != null, "made on the first hover");
+            assertEquals("Reset the view (0)", fit.getTooltip().getText());
+            javafx.scene.control.Button play = robot.from(view).lookup("#play").queryAs(javafx.scene.control.Button.class);
+            robot.interact(() -> view.controller().play());
+            waitFor(() -> "Pause (Space)".equals(WaitForAsyncUtils.asyncFx(() -> Tips.text(play)).get()));
+            robot.moveTo(play);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals("Pause (Space)", play.getTooltip().getText());
+        } finally {
+            close(robot, view, stage[0]);
+        }
+    }
+
+    @Test
     void aFirstRasterForAnotherSizeIsNotShownNorWaitedFor(FxRobot robot) throws Exception {
         Stage[] stage = new Stage[1];
         // never made: a plot that waited for it would stay blank
