@@ -613,6 +613,20 @@ public final class ChartsView extends StackPane {
         return lo > 0 && hi > 1e3 * lo;
     }
 
+    /**
+     * The probes holding a line search's trial points: the plot marks them at the run's head, and
+     * charted they were sixteen coordinates in one chart that said nothing.
+     */
+    private static java.util.Set<String> trialPoints(RunFrame r) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (dev.descent.optim.RoleVector v : r.spec().optimizer().newStepper(2).vectors()) {
+            if (v.role() == dev.descent.optim.RoleVector.Role.TRIAL) {
+                out.add(v.probe());
+            }
+        }
+        return out;
+    }
+
     private void rebuildProbeCharts(RunFrame r) {
         probeCharts.clear();
         groups.clear();
@@ -620,7 +634,7 @@ public final class ChartsView extends StackPane {
         if (r == null) {
             return;
         }
-        groups.addAll(ProbeGroups.of(r.probeNames(), r.probeSymbols()));
+        groups.addAll(ProbeGroups.of(r.probeNames(), r.probeSymbols(), trialPoints(r)));
         for (ProbeGroups.Group g : groups) {
             StepChart sc = new StepChart(g.title(), probeLog.getOrDefault(g.stem(), false), true);
             LiveChart c = chart("probe-" + g.stem(), sc);
