@@ -225,9 +225,9 @@ public final class BasinMap {
             // one kernel call a thread, each taking blocks until none are left: a call a block made the
             // kernel's entry hot enough for the JIT to compile it again with every loop inlined (half a
             // second of a core, early in a slider drag)
-            for (int k = 0; k < total; k++) {
-                xs[k] = startX[k % req.cols()];
-                ys[k] = req.startY(k / req.cols());
+            for (int j = 0; j < req.rows(); j++) {
+                System.arraycopy(startX, 0, xs, j * req.cols(), req.cols());
+                java.util.Arrays.fill(ys, j * req.cols(), (j + 1) * req.cols(), req.startY(j));
             }
             List<int[]> blocks = blocks(total, BLOCK, threads);
             int[] from = new int[blocks.size()];
