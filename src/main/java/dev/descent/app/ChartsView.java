@@ -531,8 +531,8 @@ public final class ChartsView extends StackPane {
     }
 
     /**
-     * Feeds probe chart {@code only} of the selected run; the first turn also names the run and
-     * rebuilds the charts when its probes changed. Returns how many turns the probe charts take (at least 1).
+     * Feeds probe chart {@code only} of the selected run, first rebuilding the charts when the run or
+     * its probes changed; the first turn also names the run. Returns how many turns the probe charts take (at least 1).
      */
     private int updateProbeCharts(Frame frame, boolean open, int only) {
         int sel = ctl.selected();
@@ -547,11 +547,12 @@ public final class ChartsView extends StackPane {
                 probeDot = dot;
                 probesPane.setGraphic(dot == null ? null : new Circle(5, javafx.scene.paint.Color.web(dot)));
             }
-            String key = r == null ? "" : r.id() + ":" + r.probeNames();
-            if (!key.equals(probeKey)) {
-                rebuildProbeCharts(r);
-                probeKey = key;
-            }
+        }
+        // checked every turn: the selection can change between the turns of one rotation
+        String key = r == null ? "" : r.id() + ":" + r.probeNames();
+        if (!key.equals(probeKey)) {
+            rebuildProbeCharts(r);
+            probeKey = key;
         }
         if (!open || r == null || groups.isEmpty()) {
             return 1;
