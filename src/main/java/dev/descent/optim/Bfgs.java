@@ -54,7 +54,7 @@ public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implem
 
     @Override
     public String whyExactGradients() {
-        return "its line search and its curvature pairs y = ∇f(θ₊) − ∇f(θ) compare gradients at two points, and noise makes them disagree";
+        return Coupled.comparesGradients("its line search and its curvature pairs y = ∇f(θ₊) − ∇f(θ)");
     }
 
     @Override

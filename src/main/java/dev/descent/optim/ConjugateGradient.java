@@ -76,7 +76,7 @@ public record ConjugateGradient(double lr, String betaRule, int restart, double 
 
     @Override
     public String whyExactGradients() {
-        return "its line search and its β compare gradients at two points, and noise makes them disagree";
+        return Coupled.comparesGradients("its line search and its β");
     }
 
     @Override
