@@ -36,8 +36,8 @@ public record Adadelta(double lr, double rho, double eps, double weightDecay, bo
     public Adadelta {
         Validate.learningRate(lr);
         Validate.unitInterval("rho value", rho);
-        Validate.nonNegative("epsilon value", eps);
-        Validate.nonNegative("weight_decay value", weightDecay);
+        Validate.epsilon(eps);
+        Validate.weightDecay(weightDecay);
     }
 
     /** torch's defaults with the given learning rate. */

@@ -46,9 +46,9 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
     public Adagrad {
         Validate.learningRate(lr);
         Validate.nonNegative("lr_decay value", lrDecay);
-        Validate.nonNegative("weight_decay value", weightDecay);
+        Validate.weightDecay(weightDecay);
         Validate.nonNegative("initial_accumulator_value value", initialAccumulatorValue);
-        Validate.nonNegative("epsilon value", eps);
+        Validate.epsilon(eps);
     }
 
     /** torch's defaults with the given learning rate. */

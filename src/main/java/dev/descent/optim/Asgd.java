@@ -42,7 +42,7 @@ public record Asgd(double lr, double lambd, double alpha, double t0, double weig
 
     public Asgd {
         Validate.learningRate(lr);
-        Validate.nonNegative("weight_decay value", weightDecay);
+        Validate.weightDecay(weightDecay);
         Validate.nonNegative("lambd value", lambd);
         Validate.nonNegative("alpha value", alpha);
         Validate.nonNegative("t0 value", t0);

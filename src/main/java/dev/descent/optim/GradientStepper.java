@@ -21,6 +21,8 @@ abstract class GradientStepper implements Stepper {
     double lastLr = Double.NaN;
     private final boolean maximize;
     private final double weightDecay;
+    /** Whether this optimizer adds a coupled L2 term to g at all (the grad probe says so). */
+    private final boolean coupledDecay;
 
     /** Whether the steps climb f (torch's maximize): the worked step's sign. */
     final boolean maximizes() {
@@ -28,12 +30,22 @@ abstract class GradientStepper implements Stepper {
     }
 
     /**
-     * @param weightDecay the coupled L2 coefficient λ added to g (0 for none, or when the decay is decoupled)
+     * @param weightDecay the coupled L2 coefficient λ added to g (0 when it is set to none)
      */
     GradientStepper(int n, boolean maximize, double weightDecay) {
+        this(n, maximize, weightDecay, true);
+    }
+
+    /** A stepper that adds no weight decay to g (it has none, or decouples it from g): g is ∇f(θ) alone. */
+    GradientStepper(int n, boolean maximize) {
+        this(n, maximize, 0, false);
+    }
+
+    private GradientStepper(int n, boolean maximize, double weightDecay, boolean coupledDecay) {
         this.g = new double[n];
         this.maximize = maximize;
         this.weightDecay = weightDecay;
+        this.coupledDecay = coupledDecay;
     }
 
     @Override
@@ -98,8 +110,9 @@ abstract class GradientStepper implements Stepper {
         return RoleVector.gradientAndStep();
     }
 
-    /** The {@code grad} probe, described as most optimizers use it. */
+    /** The {@code grad} probe: g, said to include the weight decay when this optimizer couples one. */
     Probe gradProbe() {
-        return Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g);
+        return Elementwise.copy("grad", "∇f",
+                coupledDecay ? "gradient used by the last step (with weight decay)" : "gradient at the last step", g);
     }
 }

@@ -33,9 +33,8 @@ public record Lion(double lr, double beta1, double beta2, double weightDecay) im
 
     public Lion {
         Validate.learningRate(lr);
-        Validate.beta(0, beta1);
-        Validate.beta(1, beta2);
-        Validate.nonNegative("weight_decay value", weightDecay);
+        Validate.betas(beta1, beta2);
+        Validate.weightDecay(weightDecay);
     }
 
     @Override
@@ -49,7 +48,7 @@ public record Lion(double lr, double beta1, double beta2, double weightDecay) im
         private final double[] move;
 
         State(int n) {
-            super(n, false, 0);
+            super(n, false); // the decay is decoupled: θ is scaled in update
             m = new double[n];
             c = new double[n];
             move = new double[n];
@@ -95,11 +94,6 @@ public record Lion(double lr, double beta1, double beta2, double weightDecay) im
             List<WorkedLine> lines = super.workedStep();
             lines.add(WorkedLine.average("m", "β₂", "\\beta_2", beta2, "m", "m", false));
             return lines;
-        }
-
-        @Override
-        Probe gradProbe() {
-            return Elementwise.copy("grad", "∇f", "gradient at the last step", g);
         }
 
         @Override

@@ -37,7 +37,7 @@ public record Qhm(double lr, double momentum, double nu, double weightDecay) imp
         Validate.learningRate(lr);
         Validate.unitInterval("momentum value", momentum);
         Validate.unitInterval("nu value", nu);
-        Validate.nonNegative("weight_decay value", weightDecay);
+        Validate.weightDecay(weightDecay);
     }
 
     @Override
@@ -82,10 +82,7 @@ public record Qhm(double lr, double momentum, double nu, double weightDecay) imp
 
         @Override
         public List<RoleVector> vectors() {
-            return List.of(
-                    RoleVector.downhill("grad"),
-                    RoleVector.direction(RoleVector.Role.VELOCITY, "momentum_buffer", -1),
-                    RoleVector.move());
+            return RoleVector.gradientMomentumAndStep("momentum_buffer");
         }
 
         @Override

@@ -40,9 +40,9 @@ public record RmsProp(double lr, double alpha, double eps, double weightDecay, d
 
     public RmsProp {
         Validate.learningRate(lr);
-        Validate.nonNegative("epsilon value", eps);
+        Validate.epsilon(eps);
         Validate.nonNegative("momentum value", momentum);
-        Validate.nonNegative("weight_decay value", weightDecay);
+        Validate.weightDecay(weightDecay);
         Validate.unitInterval("alpha value", alpha);
     }
 
@@ -105,7 +105,7 @@ public record RmsProp(double lr, double alpha, double eps, double weightDecay, d
             List<RoleVector> vectors = new ArrayList<>();
             vectors.add(RoleVector.downhill("grad"));
             if (buf != null) {
-                vectors.add(RoleVector.direction(RoleVector.Role.VELOCITY, "momentum_buffer", -1));
+                vectors.add(RoleVector.velocity("momentum_buffer"));
             }
             vectors.add(RoleVector.direction(RoleVector.Role.PRECONDITIONED, "step", 1));
             vectors.add(RoleVector.move());

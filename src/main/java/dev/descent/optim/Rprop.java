@@ -67,7 +67,7 @@ public record Rprop(double lr, double etaMinus, double etaPlus, double stepSizeM
         private final double[] move;
 
         State(int n) {
-            super(n, maximize, 0);
+            super(n, maximize);
             prev = new double[n];
             stepSize = new double[n];
             factor = new double[n];
@@ -111,11 +111,6 @@ public record Rprop(double lr, double etaMinus, double etaPlus, double stepSizeM
             lines.add(new WorkedLine("Δθ", "−sign(g_prev)·Δ", "−sign({prev})·{step_size}", "step",
                     "\\Delta\\theta = -\\operatorname{sign}(g_{\\text{prev}})\\,\\Delta"));
             return lines;
-        }
-
-        @Override
-        Probe gradProbe() {
-            return Elementwise.copy("grad", "∇f", "gradient at the last step", g);
         }
 
         @Override

@@ -80,7 +80,7 @@ public record ScheduleFreeAdamW(double lr, double beta1, double beta2, double ep
         private double lastC = Double.NaN;
 
         State(int n) {
-            super(n, false, 0); // the decay acts on the normalised step at y, below
+            super(n, false); // the decay acts on the normalised step at y, below
             v = new double[n];
             z = new double[n];
             x = new double[n];

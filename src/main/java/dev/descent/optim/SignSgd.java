@@ -26,7 +26,7 @@ public record SignSgd(double lr, double weightDecay) implements Optimizer {
 
     public SignSgd {
         Validate.learningRate(lr);
-        Validate.nonNegative("weight_decay value", weightDecay);
+        Validate.weightDecay(weightDecay);
     }
 
     @Override

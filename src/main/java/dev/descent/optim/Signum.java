@@ -33,7 +33,7 @@ public record Signum(double lr, double momentum, double weightDecay) implements 
         if (!(momentum >= 0 && momentum < 1)) {
             throw new IllegalArgumentException("Invalid momentum value: " + Validate.repr(momentum) + " (must be in [0, 1))");
         }
-        Validate.nonNegative("weight_decay value", weightDecay);
+        Validate.weightDecay(weightDecay);
     }
 
     @Override
@@ -65,10 +65,7 @@ public record Signum(double lr, double momentum, double weightDecay) implements 
 
         @Override
         public List<RoleVector> vectors() {
-            return List.of(
-                    RoleVector.downhill("grad"),
-                    RoleVector.direction(RoleVector.Role.VELOCITY, "m", -1),
-                    RoleVector.move());
+            return RoleVector.gradientMomentumAndStep("m");
         }
 
         @Override

@@ -43,11 +43,10 @@ public record Yogi(double lr, double beta1, double beta2, double eps, double ini
 
     public Yogi {
         Validate.learningRate(lr);
-        Validate.nonNegative("epsilon value", eps);
-        Validate.beta(0, beta1);
-        Validate.beta(1, beta2);
+        Validate.epsilon(eps);
+        Validate.betas(beta1, beta2);
         Validate.nonNegative("initial_accumulator_value value", initialAccumulatorValue);
-        Validate.nonNegative("weight_decay value", weightDecay);
+        Validate.weightDecay(weightDecay);
     }
 
     @Override
