@@ -23,6 +23,9 @@ abstract class GradientStepper implements Stepper {
     private final double weightDecay;
     /** Whether this optimizer adds a coupled L2 term to g at all (the grad probe says so). */
     private final boolean coupledDecay;
+    /** The vectors declared with {@link #vector} and their probes, in declaration order. */
+    private final List<double[]> vectors = new ArrayList<>();
+    private final List<Probe> declared = new ArrayList<>();
 
     /** Whether the steps climb f (torch's maximize): the worked step's sign. */
     final boolean maximizes() {
@@ -101,8 +104,35 @@ abstract class GradientStepper implements Stepper {
         return List.copyOf(probes);
     }
 
-    /** The probes after {@code grad}: this optimizer's state and step, in the order charts list them. */
-    abstract List<Probe> ruleProbes();
+    /**
+     * The probes after {@code grad}: this optimizer's state and step, in the order charts list them; by
+     * default those of the vectors declared with {@link #vector}, in the order they were declared.
+     */
+    List<Probe> ruleProbes() {
+        return List.copyOf(declared);
+    }
+
+    /**
+     * A state vector of n zeros, declared with the probe that shows it (name, symbol, meaning): a
+     * subclass's field {@code double[] m = vector("m", "m", "running average of g")}. Its probe follows
+     * the earlier declared ones in the default {@link #ruleProbes}; {@link #probe} finds it.
+     */
+    final double[] vector(String name, String symbol, String description) {
+        double[] values = new double[g.length];
+        vectors.add(values);
+        declared.add(Elementwise.copy(name, symbol, description, values));
+        return values;
+    }
+
+    /** The probe declared with {@code vector} by {@link #vector}, for a {@link #ruleProbes} that adds computed ones. */
+    final Probe probe(double[] vector) {
+        for (int i = 0; i < vectors.size(); i++) {
+            if (vectors.get(i) == vector) {
+                return declared.get(i);
+            }
+        }
+        throw new IllegalArgumentException("not a vector declared with vector(...)");
+    }
 
     /** −∇f and the step: the arrows of a plain first-order method (adaptive ones override). */
     @Override

@@ -46,11 +46,10 @@ public record Qhm(double lr, double momentum, double nu, double weightDecay) imp
     }
 
     private final class State extends GradientStepper {
-        private final double[] buf;
+        private final double[] buf = vector("momentum_buffer", "b", "dampened momentum buffer: running average of g");
 
         State(int n) {
             super(n, false, weightDecay);
-            buf = new double[n];
         }
 
         @Override
@@ -88,7 +87,7 @@ public record Qhm(double lr, double momentum, double nu, double weightDecay) imp
         @Override
         List<Probe> ruleProbes() {
             return List.of(
-                    Elementwise.copy("momentum_buffer", "b", "dampened momentum buffer: running average of g", buf),
+                    probe(buf),
                     new Probe("direction", "(1−ν)g+νb", "the quasi-hyperbolic mix the step follows", out -> {
                         for (int i = 0; i < g.length; i++) {
                             out[i] = (1 - nu) * g[i] + nu * buf[i];

@@ -42,13 +42,11 @@ public record Signum(double lr, double momentum, double weightDecay) implements 
     }
 
     private final class State extends GradientStepper {
-        private final double[] m;
-        private final double[] move;
+        private final double[] m = vector("m", "m", "running average of g; the step is −η·sign(m)");
+        private final double[] move = vector("step", "Δθ", "the last step, −η·sign(m)");
 
         State(int n) {
             super(n, false, weightDecay);
-            m = new double[n];
-            move = new double[n];
         }
 
         @Override
@@ -73,13 +71,6 @@ public record Signum(double lr, double momentum, double weightDecay) implements 
             return List.of(
                     WorkedLine.average("m", "β", "\\beta", momentum, "m", "m", false),
                     new WorkedLine("Δθ", "−η·sign(m)", "−{lr}·sign({m})", "step", "\\Delta\\theta = -\\eta\\,\\mathrm{sign}(m)"));
-        }
-
-        @Override
-        List<Probe> ruleProbes() {
-            return List.of(
-                    Elementwise.copy("m", "m", "running average of g; the step is −η·sign(m)", m),
-                    Elementwise.copy("step", "Δθ", "the last step, −η·sign(m)", move));
         }
     }
 }
