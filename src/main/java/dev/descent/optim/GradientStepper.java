@@ -23,9 +23,9 @@ abstract class GradientStepper implements Stepper {
     private final double weightDecay;
     /** Whether this optimizer adds a coupled L2 term to g at all (the grad probe says so). */
     private final boolean coupledDecay;
-    /** The vectors declared with {@link #vector} and their probes, in declaration order. */
-    private final List<double[]> vectors = new ArrayList<>();
-    private final List<Probe> declared = new ArrayList<>();
+    /** The state vectors declared with {@link #vector} and their probes, in declaration order. */
+    private final List<double[]> declaredVectors = new ArrayList<>();
+    private final List<Probe> declaredProbes = new ArrayList<>();
 
     /** Whether the steps climb f (torch's maximize): the worked step's sign. */
     final boolean maximizes() {
@@ -109,7 +109,7 @@ abstract class GradientStepper implements Stepper {
      * default those of the vectors declared with {@link #vector}, in the order they were declared.
      */
     List<Probe> ruleProbes() {
-        return List.copyOf(declared);
+        return List.copyOf(declaredProbes);
     }
 
     /**
@@ -119,16 +119,16 @@ abstract class GradientStepper implements Stepper {
      */
     final double[] vector(String name, String symbol, String description) {
         double[] values = new double[g.length];
-        vectors.add(values);
-        declared.add(Elementwise.copy(name, symbol, description, values));
+        declaredVectors.add(values);
+        declaredProbes.add(Elementwise.copy(name, symbol, description, values));
         return values;
     }
 
-    /** The probe declared with {@code vector} by {@link #vector}, for a {@link #ruleProbes} that adds computed ones. */
+    /** The probe {@link #vector} declared with this state vector, for a {@link #ruleProbes} that adds computed ones. */
     final Probe probe(double[] vector) {
-        for (int i = 0; i < vectors.size(); i++) {
-            if (vectors.get(i) == vector) {
-                return declared.get(i);
+        for (int i = 0; i < declaredVectors.size(); i++) {
+            if (declaredVectors.get(i) == vector) {
+                return declaredProbes.get(i);
             }
         }
         throw new IllegalArgumentException("not a vector declared with vector(...)");
