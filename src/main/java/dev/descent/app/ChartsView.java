@@ -530,8 +530,8 @@ public final class ChartsView extends StackPane {
     }
 
     /**
-     * Feeds probe chart {@code only} of the selected run; the first turn also names the run and
-     * rebuilds the charts when its probes changed. Returns how many turns the probe charts take (at least 1).
+     * Feeds probe chart {@code only} of the selected run, first rebuilding the charts when the run or
+     * its probes changed; the first turn also names the run. Returns how many turns the probe charts take (at least 1).
      */
     private int updateProbeCharts(Frame frame, boolean open, int only) {
         int sel = ctl.selected();
@@ -546,11 +546,12 @@ public final class ChartsView extends StackPane {
                 probeDot = dot;
                 probesPane.setGraphic(dot == null ? null : new Circle(5, javafx.scene.paint.Color.web(dot)));
             }
-            String key = r == null ? "" : r.id() + ":" + r.probeNames();
-            if (!key.equals(probeKey)) {
-                rebuildProbeCharts(r);
-                probeKey = key;
-            }
+        }
+        // checked every turn: the selection can change between the turns of one rotation
+        String key = r == null ? "" : r.id() + ":" + r.probeNames();
+        if (!key.equals(probeKey)) {
+            rebuildProbeCharts(r);
+            probeKey = key;
         }
         if (!open || r == null || groups.isEmpty()) {
             return 1;
@@ -612,6 +613,20 @@ public final class ChartsView extends StackPane {
         return lo > 0 && hi > 1e3 * lo;
     }
 
+    /**
+     * The probes holding a line search's trial points: the plot marks them at the run's head, and
+     * charted they were sixteen coordinates in one chart that said nothing.
+     */
+    private static java.util.Set<String> trialPoints(RunFrame r) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (dev.descent.optim.RoleVector v : r.spec().optimizer().newStepper(2).vectors()) {
+            if (v.role() == dev.descent.optim.RoleVector.Role.TRIAL) {
+                out.add(v.probe());
+            }
+        }
+        return out;
+    }
+
     private void rebuildProbeCharts(RunFrame r) {
         probeCharts.clear();
         groups.clear();
@@ -619,7 +634,7 @@ public final class ChartsView extends StackPane {
         if (r == null) {
             return;
         }
-        groups.addAll(ProbeGroups.of(r.probeNames(), r.probeSymbols()));
+        groups.addAll(ProbeGroups.of(r.probeNames(), r.probeSymbols(), trialPoints(r)));
         for (ProbeGroups.Group g : groups) {
             StepChart sc = new StepChart(g.title(), probeLog.getOrDefault(g.stem(), false), true);
             LiveChart c = chart("probe-" + g.stem(), sc);

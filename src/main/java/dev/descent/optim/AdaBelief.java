@@ -46,13 +46,12 @@ public record AdaBelief(double lr, double beta1, double beta2, double eps, doubl
     }
 
     private final class State extends MomentStepper {
-        private final double[] residual;
-        private final double[] move;
+        private final double[] residual = vector("residual", "g − m",
+                "how far the gradient is from its prediction (the \"belief\")");
+        private final double[] move = vector("step", "Δθ", "the last step, −η·m̂/(√ŝ + ε)");
 
         State(int n) {
             super(n, false, weightDecay, AdaBelief.this.beta1, AdaBelief.this.beta2);
-            residual = new double[n];
-            move = new double[n];
         }
 
         @Override
@@ -98,14 +97,14 @@ public record AdaBelief(double lr, double beta1, double beta2, double eps, doubl
         List<Probe> ruleProbes() {
             return List.of(
                     mProbe("first moment: running average of g, the prediction of the next gradient"),
-                    Elementwise.copy("residual", "g − m", "how far the gradient is from its prediction (the \"belief\")", residual),
+                    probe(residual),
                     secondProbe("s", "s", "running average of (g − m)² (+ε): Adam's v with g replaced by g − m"),
                     mHatProbe(),
                     secondHatProbe("s_hat", "ŝ", "bias-corrected belief s/(1 − β₂ᵗ)"),
                     bc1Probe("divisor of m"),
                     bc2Probe("divisor of s"),
                     effectiveLrProbe("η/(√ŝ+ε)", eps),
-                    Elementwise.copy("step", "Δθ", "the last step, −η·m̂/(√ŝ + ε)", move));
+                    probe(move));
         }
     }
 }

@@ -36,8 +36,8 @@ public record Adadelta(double lr, double rho, double eps, double weightDecay, bo
     public Adadelta {
         Validate.learningRate(lr);
         Validate.unitInterval("rho value", rho);
-        Validate.nonNegative("epsilon value", eps);
-        Validate.nonNegative("weight_decay value", weightDecay);
+        Validate.epsilon(eps);
+        Validate.weightDecay(weightDecay);
     }
 
     /** torch's defaults with the given learning rate. */
@@ -51,16 +51,14 @@ public record Adadelta(double lr, double rho, double eps, double weightDecay, bo
     }
 
     private final class State extends PreconditionedStepper {
-        private final double[] v;
-        private final double[] u;
+        private final double[] v = vector("v", "v", "square_avg: running average of g²");
+        private final double[] u = vector("u", "u", "acc_delta: running average of Δ²");
         /** √(u + ε)/√(v + ε) of the last step (u before its update). */
-        private final double[] ratio;
+        private final double[] ratio = vector("rms_ratio", "√(u+ε)/√(v+ε)",
+                "RMS[Δ]/RMS[g] of the last step: Adadelta's own step size");
 
         State(int n) {
             super(n, maximize, weightDecay);
-            v = new double[n];
-            u = new double[n];
-            ratio = new double[n];
         }
 
         @Override
@@ -99,9 +97,9 @@ public record Adadelta(double lr, double rho, double eps, double weightDecay, bo
         @Override
         List<Probe> ruleProbes() {
             return List.of(
-                    Elementwise.copy("v", "v", "square_avg: running average of g²", v),
-                    Elementwise.copy("u", "u", "acc_delta: running average of Δ²", u),
-                    Elementwise.copy("rms_ratio", "√(u+ε)/√(v+ε)", "RMS[Δ]/RMS[g] of the last step: Adadelta's own step size", ratio),
+                    probe(v),
+                    probe(u),
+                    probe(ratio),
                     new Probe("delta_x", "Δ", "the last update before the learning rate, √(u+ε)/√(v+ε)·g (u before its update)", out -> {
                         for (int i = 0; i < ratio.length; i++) {
                             out[i] = ratio[i] * g[i];

@@ -46,9 +46,9 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
     public Adagrad {
         Validate.learningRate(lr);
         Validate.nonNegative("lr_decay value", lrDecay);
-        Validate.nonNegative("weight_decay value", weightDecay);
+        Validate.weightDecay(weightDecay);
         Validate.nonNegative("initial_accumulator_value value", initialAccumulatorValue);
-        Validate.nonNegative("epsilon value", eps);
+        Validate.epsilon(eps);
     }
 
     /** torch's defaults with the given learning rate. */
@@ -69,12 +69,11 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
     }
 
     private final class State extends PreconditionedStepper {
-        private final double[] sum;
+        private final double[] sum = vector("sum", "r", "sum of squared gradients so far, r = r₀ + Σ g²");
         private double clr = Double.NaN;
 
         State(int n) {
             super(n, maximize, weightDecay);
-            sum = new double[n];
             // torch creates the accumulator in the constructor, filled with initial_accumulator_value
             java.util.Arrays.fill(sum, initialAccumulatorValue);
         }
@@ -113,7 +112,7 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
         @Override
         List<Probe> ruleProbes() {
             return List.of(
-                    Elementwise.copy("sum", "r", "sum of squared gradients so far, r = r₀ + Σ g²", sum),
+                    probe(sum),
                     Elementwise.scalar("clr", "η_t", "decayed learning rate η/(1 + (t−1)·δ) of the last step", () -> clr),
                     new Probe("effective_lr", root ? "η_t/(√r+ε)" : "η_t/(r+ε)", "per-coordinate step size of the last step", out -> {
                         for (int i = 0; i < sum.length; i++) {

@@ -79,14 +79,9 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
         }
     }
 
+    /** The weight decay enters the gradient (coupled L2). */
     @Override
-    public Stepper newStepper(int n) {
-        return new AdamStepper(n, beta1, beta2, eps, weightDecay, false, amsgrad, maximize, biasCorrection, epsMode);
-    }
-
-    /** The same steps with the FMA quotient (see {@link Optimizer#newBatchStepper}). */
-    @Override
-    public Stepper newBatchStepper(int n) {
-        return new AdamStepper(n, beta1, beta2, eps, weightDecay, false, amsgrad, maximize, biasCorrection, epsMode, true);
+    public boolean decoupledDecay() {
+        return false;
     }
 }

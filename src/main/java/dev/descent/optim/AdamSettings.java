@@ -2,8 +2,8 @@ package dev.descent.optim;
 
 /**
  * The settings {@link Adam} and {@link AdamW} share, so that both read them through the same declared
- * {@link Hyper}s ({@code Adam.LR}, {@code Adam.BETAS}, ...); only the weight decay's default and
- * meaning differ.
+ * {@link Hyper}s ({@code Adam.LR}, {@code Adam.BETAS}, ...), and the steppers both build from them; only
+ * the weight decay's default and meaning ({@link #decoupledDecay}) differ.
  */
 interface AdamSettings extends Optimizer {
     double lr();
@@ -23,4 +23,20 @@ interface AdamSettings extends Optimizer {
     boolean biasCorrection();
 
     String epsMode();
+
+    /** Whether the weight decay scales θ directly (AdamW) instead of entering the gradient (Adam). */
+    boolean decoupledDecay();
+
+    @Override
+    default Stepper newStepper(int n) {
+        return new AdamStepper(n, beta1(), beta2(), eps(), weightDecay(), decoupledDecay(), amsgrad(), maximize(),
+                biasCorrection(), epsMode());
+    }
+
+    /** The same steps with the FMA quotient (see {@link Optimizer#newBatchStepper}). */
+    @Override
+    default Stepper newBatchStepper(int n) {
+        return new AdamStepper(n, beta1(), beta2(), eps(), weightDecay(), decoupledDecay(), amsgrad(), maximize(),
+                biasCorrection(), epsMode(), true);
+    }
 }

@@ -37,14 +37,9 @@ public record AdamW(double lr, double beta1, double beta2, double eps, double we
                 Adam.MAXIMIZE.def(), Adam.BIAS_CORRECTION.def(), Adam.EPS_MODE.def());
     }
 
+    /** The weight decay scales θ before each step. */
     @Override
-    public Stepper newStepper(int n) {
-        return new AdamStepper(n, beta1, beta2, eps, weightDecay, true, amsgrad, maximize, biasCorrection, epsMode);
-    }
-
-    /** The same steps with the FMA quotient (see {@link Optimizer#newBatchStepper}). */
-    @Override
-    public Stepper newBatchStepper(int n) {
-        return new AdamStepper(n, beta1, beta2, eps, weightDecay, true, amsgrad, maximize, biasCorrection, epsMode, true);
+    public boolean decoupledDecay() {
+        return true;
     }
 }

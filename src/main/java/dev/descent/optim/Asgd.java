@@ -42,7 +42,7 @@ public record Asgd(double lr, double lambd, double alpha, double t0, double weig
 
     public Asgd {
         Validate.learningRate(lr);
-        Validate.nonNegative("weight_decay value", weightDecay);
+        Validate.weightDecay(weightDecay);
         Validate.nonNegative("lambd value", lambd);
         Validate.nonNegative("alpha value", alpha);
         Validate.nonNegative("t0 value", t0);
@@ -59,8 +59,8 @@ public record Asgd(double lr, double lambd, double alpha, double t0, double weig
     }
 
     private final class State extends GradientStepper {
-        private final double[] ax;
-        private final double[] move;
+        private final double[] ax = vector("ax", "ā", "the averaged iterate (equal to θ until t₀ steps have passed)");
+        private final double[] move = vector("step", "Δθ", "the last step, −λη_t·θ − η_t·g");
         private double eta = Double.NaN;
         private double mu = 1;
         private double usedEta = Double.NaN;
@@ -68,8 +68,6 @@ public record Asgd(double lr, double lambd, double alpha, double t0, double weig
 
         State(int n) {
             super(n, maximize, weightDecay);
-            ax = new double[n];
-            move = new double[n];
         }
 
         @Override
@@ -114,8 +112,8 @@ public record Asgd(double lr, double lambd, double alpha, double t0, double weig
             return List.of(
                     Elementwise.scalar("eta", "η_t", "learning rate of the last step, η/(1 + λη(t−1))^α", () -> usedEta),
                     Elementwise.scalar("mu", "μ_t", "averaging weight of the last step, 1/max(1, t − 1 − t₀)", () -> usedMu),
-                    Elementwise.copy("ax", "ā", "the averaged iterate (equal to θ until t₀ steps have passed)", ax),
-                    Elementwise.copy("step", "Δθ", "the last step, −λη_t·θ − η_t·g", move));
+                    probe(ax),
+                    probe(move));
         }
     }
 }

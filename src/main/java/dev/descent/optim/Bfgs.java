@@ -1,7 +1,6 @@
 package dev.descent.optim;
 
 import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec.Scale;
 import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
@@ -30,16 +29,9 @@ import org.ejml.data.DMatrixRMaj;
  * Optimization</i>, Algorithm 6.1. The line search is torch's, shared with L-BFGS
  * ({@link StrongWolfe}).
  */
-public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implements Coupled {
+public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implements LineSearchSettings {
 
-    static final Hyper<Bfgs, Double> LR = Hyper.real("lr", "t₀", 1, 1e-4, 10, Scale.LOG,
-            "first trial step of each line search", Bfgs::lr);
-    static final Hyper<Bfgs, Double> C1 = Hyper.real("c1", "c₁", 1e-4, 1e-6, 0.5, Scale.LOG,
-            "sufficient-decrease constant of the line search", Bfgs::c1);
-    static final Hyper<Bfgs, Double> C2 = Hyper.real("c2", "c₂", 0.9, 1e-3, 0.99, Scale.LINEAR,
-            "curvature constant of the line search", Bfgs::c2);
-    static final Hyper<Bfgs, Double> TOLERANCE_GRAD = Hyper.real("tolerance_grad", "tol_g", 1e-10, 1e-15, 1e-3,
-            Scale.LOG, "do not move once max|∇f| is at most this", Bfgs::toleranceGrad);
+    static final Hyper<LineSearchSettings, Double> C2 = LineSearchSettings.c2(0.9);
 
     public static final OptimizerKind KIND = OptimizerKind.of(Bfgs.class, "bfgs", null, "BFGS",
             "d ← −H·g with a dense inverse-Hessian estimate H updated from (s, y); θ ← θ + t·d with a strong-Wolfe t",
@@ -48,13 +40,12 @@ public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implem
 
     public Bfgs {
         Validate.learningRate(lr);
-        Checks.wolfe(c1, c2);
-        Validate.nonNegative("tolerance_grad", toleranceGrad);
+        LineSearchSettings.check(c1, c2, toleranceGrad);
     }
 
     @Override
     public String whyExactGradients() {
-        return "its line search and its curvature pairs y = ∇f(θ₊) − ∇f(θ) compare gradients at two points, and noise makes them disagree";
+        return Coupled.comparesGradients("its line search and its curvature pairs y = ∇f(θ₊) − ∇f(θ)");
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.descent.optim;
 
 import dev.descent.math.Objective;
-import dev.descent.math.ParamSpec.Scale;
 import java.util.Arrays;
 import java.util.List;
 
@@ -35,13 +34,11 @@ import java.util.List;
  * torch's, shared with L-BFGS ({@link StrongWolfe}).
  */
 public record ConjugateGradient(double lr, String betaRule, int restart, double c1, double c2, double toleranceGrad)
-        implements Coupled {
+        implements LineSearchSettings {
 
     public static final String FLETCHER_REEVES = "fletcher_reeves";
     public static final String POLAK_RIBIERE_PLUS = "polak_ribiere_plus";
 
-    static final Hyper<ConjugateGradient, Double> LR = Hyper.real("lr", "t₀", 1, 1e-4, 10, Scale.LOG,
-            "first trial step of each line search", ConjugateGradient::lr);
     static final Hyper<ConjugateGradient, String> BETA_RULE = Hyper.choice("beta_rule", "β", POLAK_RIBIERE_PLUS,
             List.of(FLETCHER_REEVES, POLAK_RIBIERE_PLUS),
             "fletcher_reeves: β = |g|²/|g_prev|²; polak_ribiere_plus: β = max(0, g·(g − g_prev)/|g_prev|²)",
@@ -49,12 +46,7 @@ public record ConjugateGradient(double lr, String betaRule, int restart, double 
     static final Hyper<ConjugateGradient, Integer> RESTART = Hyper.integer("restart", "restart", 0, 0, 100,
             "restart with d = −g every this many steps; 0 = every n steps (n = number of coordinates)",
             ConjugateGradient::restart);
-    static final Hyper<ConjugateGradient, Double> C1 = Hyper.real("c1", "c₁", 1e-4, 1e-6, 0.5, Scale.LOG,
-            "sufficient-decrease constant of the line search", ConjugateGradient::c1);
-    static final Hyper<ConjugateGradient, Double> C2 = Hyper.real("c2", "c₂", 0.1, 1e-3, 0.99, Scale.LINEAR,
-            "curvature constant of the line search", ConjugateGradient::c2);
-    static final Hyper<ConjugateGradient, Double> TOLERANCE_GRAD = Hyper.real("tolerance_grad", "tol_g", 1e-10, 1e-15,
-            1e-3, Scale.LOG, "do not move once max|∇f| is at most this", ConjugateGradient::toleranceGrad);
+    static final Hyper<LineSearchSettings, Double> C2 = LineSearchSettings.c2(0.1);
 
     public static final OptimizerKind KIND = OptimizerKind.of(ConjugateGradient.class, "cg", null,
             "Conjugate gradient",
@@ -70,13 +62,12 @@ public record ConjugateGradient(double lr, String betaRule, int restart, double 
                     + " (fletcher_reeves or polak_ribiere_plus)");
         }
         Checks.atLeast("restart", restart, 0);
-        Checks.wolfe(c1, c2);
-        Validate.nonNegative("tolerance_grad", toleranceGrad);
+        LineSearchSettings.check(c1, c2, toleranceGrad);
     }
 
     @Override
     public String whyExactGradients() {
-        return "its line search and its β compare gradients at two points, and noise makes them disagree";
+        return Coupled.comparesGradients("its line search and its β");
     }
 
     @Override

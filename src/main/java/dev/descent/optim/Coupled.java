@@ -11,6 +11,14 @@ interface Coupled extends Optimizer {
     /** Why noisy gradients would mislead this method, for the refusal's message. */
     String whyExactGradients();
 
+    /**
+     * The reason of a method that compares gradients at two points (a line search, curvature pairs, CG's β):
+     * "{@code what} compare gradients at two points, and noise makes them disagree".
+     */
+    static String comparesGradients(String what) {
+        return what + " compare gradients at two points, and noise makes them disagree";
+    }
+
     /** The noise policy: refuses noisy gradients, naming this method and why. */
     @Override
     default void checkObjective(Objective f) {

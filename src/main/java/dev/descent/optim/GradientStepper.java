@@ -21,6 +21,11 @@ abstract class GradientStepper implements Stepper {
     double lastLr = Double.NaN;
     private final boolean maximize;
     private final double weightDecay;
+    /** Whether this optimizer adds a coupled L2 term to g at all (the grad probe says so). */
+    private final boolean coupledDecay;
+    /** The state vectors declared with {@link #vector} and their probes, in declaration order. */
+    private final List<double[]> declaredVectors = new ArrayList<>();
+    private final List<Probe> declaredProbes = new ArrayList<>();
 
     /** Whether the steps climb f (torch's maximize): the worked step's sign. */
     final boolean maximizes() {
@@ -28,12 +33,22 @@ abstract class GradientStepper implements Stepper {
     }
 
     /**
-     * @param weightDecay the coupled L2 coefficient λ added to g (0 for none, or when the decay is decoupled)
+     * @param weightDecay the coupled L2 coefficient λ added to g (0 when it is set to none)
      */
     GradientStepper(int n, boolean maximize, double weightDecay) {
+        this(n, maximize, weightDecay, true);
+    }
+
+    /** A stepper that adds no weight decay to g (it has none, or decouples it from g): g is ∇f(θ) alone. */
+    GradientStepper(int n, boolean maximize) {
+        this(n, maximize, 0, false);
+    }
+
+    private GradientStepper(int n, boolean maximize, double weightDecay, boolean coupledDecay) {
         this.g = new double[n];
         this.maximize = maximize;
         this.weightDecay = weightDecay;
+        this.coupledDecay = coupledDecay;
     }
 
     @Override
@@ -89,8 +104,35 @@ abstract class GradientStepper implements Stepper {
         return List.copyOf(probes);
     }
 
-    /** The probes after {@code grad}: this optimizer's state and step, in the order charts list them. */
-    abstract List<Probe> ruleProbes();
+    /**
+     * The probes after {@code grad}: this optimizer's state and step, in the order charts list them; by
+     * default those of the vectors declared with {@link #vector}, in the order they were declared.
+     */
+    List<Probe> ruleProbes() {
+        return List.copyOf(declaredProbes);
+    }
+
+    /**
+     * A state vector of n zeros, declared with the probe that shows it (name, symbol, meaning): a
+     * subclass's field {@code double[] m = vector("m", "m", "running average of g")}. Its probe follows
+     * the earlier declared ones in the default {@link #ruleProbes}; {@link #probe} finds it.
+     */
+    final double[] vector(String name, String symbol, String description) {
+        double[] values = new double[g.length];
+        declaredVectors.add(values);
+        declaredProbes.add(Elementwise.copy(name, symbol, description, values));
+        return values;
+    }
+
+    /** The probe {@link #vector} declared with this state vector, for a {@link #ruleProbes} that adds computed ones. */
+    final Probe probe(double[] vector) {
+        for (int i = 0; i < declaredVectors.size(); i++) {
+            if (declaredVectors.get(i) == vector) {
+                return declaredProbes.get(i);
+            }
+        }
+        throw new IllegalArgumentException("not a vector declared with vector(...)");
+    }
 
     /** −∇f and the step: the arrows of a plain first-order method (adaptive ones override). */
     @Override
@@ -98,8 +140,9 @@ abstract class GradientStepper implements Stepper {
         return RoleVector.gradientAndStep();
     }
 
-    /** The {@code grad} probe, described as most optimizers use it. */
+    /** The {@code grad} probe: g, said to include the weight decay when this optimizer couples one. */
     Probe gradProbe() {
-        return Elementwise.copy("grad", "∇f", "gradient used by the last step (with weight decay)", g);
+        return Elementwise.copy("grad", "∇f",
+                coupledDecay ? "gradient used by the last step (with weight decay)" : "gradient at the last step", g);
     }
 }

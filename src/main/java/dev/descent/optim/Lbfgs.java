@@ -92,7 +92,7 @@ public record Lbfgs(double lr, int maxIter, int maxEval, double toleranceGrad, d
 
     @Override
     public String whyExactGradients() {
-        return "its curvature pairs y = ∇f(θ₊) − ∇f(θ) (and its line search) compare gradients at two points, and noise makes them disagree";
+        return Coupled.comparesGradients("its curvature pairs y = ∇f(θ₊) − ∇f(θ) (and its line search)");
     }
 
     @Override

@@ -33,9 +33,8 @@ public record Lion(double lr, double beta1, double beta2, double weightDecay) im
 
     public Lion {
         Validate.learningRate(lr);
-        Validate.beta(0, beta1);
-        Validate.beta(1, beta2);
-        Validate.nonNegative("weight_decay value", weightDecay);
+        Validate.betas(beta1, beta2);
+        Validate.weightDecay(weightDecay);
     }
 
     @Override
@@ -44,15 +43,13 @@ public record Lion(double lr, double beta1, double beta2, double weightDecay) im
     }
 
     private final class State extends GradientStepper {
-        private final double[] m;
-        private final double[] c;
-        private final double[] move;
+        private final double[] c = vector("direction", "c", "update direction β₁m + (1−β₁)g; the step is −η·sign(c)");
+        private final double[] m = vector("m", "m", "momentum after the last step, β₂m + (1−β₂)g");
+        private final double[] move = vector("step", "Δθ",
+                "the sign part of the last step, −η·sign(c) (θ was also scaled by 1 − ηλ)");
 
         State(int n) {
-            super(n, false, 0);
-            m = new double[n];
-            c = new double[n];
-            move = new double[n];
+            super(n, false); // the decay is decoupled: θ is scaled in update
         }
 
         @Override
@@ -95,19 +92,6 @@ public record Lion(double lr, double beta1, double beta2, double weightDecay) im
             List<WorkedLine> lines = super.workedStep();
             lines.add(WorkedLine.average("m", "β₂", "\\beta_2", beta2, "m", "m", false));
             return lines;
-        }
-
-        @Override
-        Probe gradProbe() {
-            return Elementwise.copy("grad", "∇f", "gradient at the last step", g);
-        }
-
-        @Override
-        List<Probe> ruleProbes() {
-            return List.of(
-                    Elementwise.copy("direction", "c", "update direction β₁m + (1−β₁)g; the step is −η·sign(c)", c),
-                    Elementwise.copy("m", "m", "momentum after the last step, β₂m + (1−β₂)g", m),
-                    Elementwise.copy("step", "Δθ", "the sign part of the last step, −η·sign(c) (θ was also scaled by 1 − ηλ)", move));
         }
     }
 }

@@ -80,13 +80,12 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Wrapper
         return new State(inner.newStepper(n), n);
     }
 
-    private final class State implements Stepper {
-        private final Stepper fast;
+    /** The inner stepper takes the fast steps. */
+    private final class State extends WrapperStepper {
         private final double[] slow;
-        private long t;
 
         State(Stepper fast, int n) {
-            this.fast = fast;
+            super(fast);
             this.slow = new double[n];
         }
 
@@ -95,7 +94,7 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Wrapper
             if (t == 0) {
                 System.arraycopy(theta, 0, slow, 0, slow.length);
             }
-            fast.step(f, theta, lr);
+            inner.step(f, theta, lr);
             t++;
             if (t % k == 0) {
                 double keep = 1 - alpha;
@@ -108,21 +107,14 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Wrapper
         }
 
         @Override
-        public long steps() {
-            return t;
-        }
-
-        @Override
-        public List<RoleVector> vectors() {
-            List<RoleVector> vectors = new ArrayList<>(fast.vectors());
-            vectors.add(RoleVector.path(RoleVector.Role.FAST_PATH, "fast_steps"));
-            vectors.add(RoleVector.point(RoleVector.Role.SLOW_WEIGHTS, "slow_weights"));
-            return List.copyOf(vectors);
+        List<RoleVector> ownVectors() {
+            return List.of(RoleVector.path(RoleVector.Role.FAST_PATH, "fast_steps"),
+                    RoleVector.point(RoleVector.Role.SLOW_WEIGHTS, "slow_weights"));
         }
 
         @Override
         public List<WorkedLine> workedStep() {
-            List<WorkedLine> lines = new ArrayList<>(fast.workedStep());
+            List<WorkedLine> lines = new ArrayList<>(inner.workedStep());
             lines.add(new WorkedLine("j", "t mod k: fast steps since the last sync (k = " + k + ")", "", "fast_steps",
                     "j = t \\bmod k"));
             lines.add(new WorkedLine("φ", "every k = " + k + " steps: φ + α·(θ − φ), and θ ← φ; else unchanged", "", "slow_weights",
@@ -132,7 +124,7 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Wrapper
 
         @Override
         public List<Probe> probes() {
-            List<Probe> probes = new ArrayList<>(fast.probes());
+            List<Probe> probes = new ArrayList<>(inner.probes());
             probes.add(Elementwise.copy("slow_weights", "φ", "Lookahead's slow weights (θ is reset to them every k steps)", slow));
             probes.add(Elementwise.scalar("fast_steps", "j", "fast steps since the last synchronisation (0 right after one)",
                     () -> t % k));

@@ -13,6 +13,11 @@ abstract class PreconditionedStepper extends GradientStepper {
         super(n, maximize, weightDecay);
     }
 
+    /** Without weight decay in g (see {@link GradientStepper#GradientStepper(int, boolean)}). */
+    PreconditionedStepper(int n, boolean maximize) {
+        super(n, maximize);
+    }
+
     @Override
     public final List<RoleVector> vectors() {
         return RoleVector.preconditioned();

@@ -58,15 +58,13 @@ public record QhAdam(double lr, double beta1, double beta2, double nu1, double n
     }
 
     private final class State extends PreconditionedStepper {
-        private final double[] mHat;
-        private final double[] vHat;
+        private final double[] mHat = vector("m_hat", "m̂", "bias-corrected running average of g");
+        private final double[] vHat = vector("v_hat", "v̂", "bias-corrected running average of g²");
         private double w1;
         private double w2;
 
         State(int n) {
             super(n, false, weightDecay);
-            mHat = new double[n];
-            vHat = new double[n];
         }
 
         @Override
@@ -131,8 +129,8 @@ public record QhAdam(double lr, double beta1, double beta2, double nu1, double n
         @Override
         List<Probe> ruleProbes() {
             return List.of(
-                    Elementwise.copy("m_hat", "m̂", "bias-corrected running average of g", mHat),
-                    Elementwise.copy("v_hat", "v̂", "bias-corrected running average of g²", vHat),
+                    probe(mHat),
+                    probe(vHat),
                     Elementwise.scalar("bias_weight1", "w₁", "1 + β₁ + … + β₁ᵗ⁻¹: m̂ takes 1/w₁ of the new g", () -> w1),
                     Elementwise.scalar("bias_weight2", "w₂", "1 + β₂ + … + β₂ᵗ⁻¹: v̂ takes 1/w₂ of the new g²", () -> w2),
                     new Probe("direction", "(1−ν₁)g+ν₁m̂", "numerator: the quasi-hyperbolic mix of g and m̂", out -> {

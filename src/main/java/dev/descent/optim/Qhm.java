@@ -37,7 +37,7 @@ public record Qhm(double lr, double momentum, double nu, double weightDecay) imp
         Validate.learningRate(lr);
         Validate.unitInterval("momentum value", momentum);
         Validate.unitInterval("nu value", nu);
-        Validate.nonNegative("weight_decay value", weightDecay);
+        Validate.weightDecay(weightDecay);
     }
 
     @Override
@@ -46,11 +46,10 @@ public record Qhm(double lr, double momentum, double nu, double weightDecay) imp
     }
 
     private final class State extends GradientStepper {
-        private final double[] buf;
+        private final double[] buf = vector("momentum_buffer", "b", "dampened momentum buffer: running average of g");
 
         State(int n) {
             super(n, false, weightDecay);
-            buf = new double[n];
         }
 
         @Override
@@ -82,16 +81,13 @@ public record Qhm(double lr, double momentum, double nu, double weightDecay) imp
 
         @Override
         public List<RoleVector> vectors() {
-            return List.of(
-                    RoleVector.downhill("grad"),
-                    RoleVector.direction(RoleVector.Role.VELOCITY, "momentum_buffer", -1),
-                    RoleVector.move());
+            return RoleVector.gradientMomentumAndStep("momentum_buffer");
         }
 
         @Override
         List<Probe> ruleProbes() {
             return List.of(
-                    Elementwise.copy("momentum_buffer", "b", "dampened momentum buffer: running average of g", buf),
+                    probe(buf),
                     new Probe("direction", "(1−ν)g+νb", "the quasi-hyperbolic mix the step follows", out -> {
                         for (int i = 0; i < g.length; i++) {
                             out[i] = (1 - nu) * g[i] + nu * buf[i];

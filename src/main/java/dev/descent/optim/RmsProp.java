@@ -40,9 +40,9 @@ public record RmsProp(double lr, double alpha, double eps, double weightDecay, d
 
     public RmsProp {
         Validate.learningRate(lr);
-        Validate.nonNegative("epsilon value", eps);
+        Validate.epsilon(eps);
         Validate.nonNegative("momentum value", momentum);
-        Validate.nonNegative("weight_decay value", weightDecay);
+        Validate.weightDecay(weightDecay);
         Validate.unitInterval("alpha value", alpha);
     }
 
@@ -57,15 +57,12 @@ public record RmsProp(double lr, double alpha, double eps, double weightDecay, d
     }
 
     private final class State extends GradientStepper {
-        private final double[] v;
-        private final double[] gavg;
-        private final double[] buf;
+        private final double[] v = vector("v", "v", "square_avg: running average of g²");
+        private final double[] gavg = centered ? vector("grad_avg", "ḡ", "running average of g (centred RMSprop)") : null;
+        private final double[] buf = momentum > 0 ? vector("momentum_buffer", "b", "momentum buffer b (the step is η·b)") : null;
 
         State(int n) {
             super(n, maximize, weightDecay);
-            v = new double[n];
-            gavg = centered ? new double[n] : null;
-            buf = momentum > 0 ? new double[n] : null;
         }
 
         @Override
@@ -105,7 +102,7 @@ public record RmsProp(double lr, double alpha, double eps, double weightDecay, d
             List<RoleVector> vectors = new ArrayList<>();
             vectors.add(RoleVector.downhill("grad"));
             if (buf != null) {
-                vectors.add(RoleVector.direction(RoleVector.Role.VELOCITY, "momentum_buffer", -1));
+                vectors.add(RoleVector.velocity("momentum_buffer"));
             }
             vectors.add(RoleVector.direction(RoleVector.Role.PRECONDITIONED, "step", 1));
             vectors.add(RoleVector.move());
@@ -141,14 +138,7 @@ public record RmsProp(double lr, double alpha, double eps, double weightDecay, d
 
         @Override
         List<Probe> ruleProbes() {
-            List<Probe> probes = new ArrayList<>();
-            probes.add(Elementwise.copy("v", "v", "square_avg: running average of g²", v));
-            if (gavg != null) {
-                probes.add(Elementwise.copy("grad_avg", "ḡ", "running average of g (centred RMSprop)", gavg));
-            }
-            if (buf != null) {
-                probes.add(Elementwise.copy("momentum_buffer", "b", "momentum buffer b (the step is η·b)", buf));
-            }
+            List<Probe> probes = new ArrayList<>(super.ruleProbes()); // v, and ḡ and b where this variant has them
             probes.add(new Probe("effective_lr", centered ? "η/(√(v−ḡ²)+ε)" : "η/(√v+ε)",
                     "per-coordinate step size applied to g (to the buffer's input with momentum)", out -> {
                         for (int i = 0; i < v.length; i++) {

@@ -109,6 +109,11 @@ public record RoleVector(Role role, String probe, double sign, Kind kind, Anchor
         return new RoleVector(role, probe, sign, Kind.DIRECTION, Anchor.START);
     }
 
+    /** A momentum buffer held by a probe, drawn along −buffer (the way it pushes θ) from the step's start. */
+    public static RoleVector velocity(String bufferProbe) {
+        return direction(Role.VELOCITY, bufferProbe, -1);
+    }
+
     /** An absolute point held by a probe, joined to the point the step reached. */
     public static RoleVector point(Role role, String probe) {
         return new RoleVector(role, probe, 1, Kind.POINT, Anchor.END);
@@ -129,9 +134,14 @@ public record RoleVector(Role role, String probe, double sign, Kind kind, Anchor
         return List.of(downhill("grad"), move());
     }
 
+    /** A momentum method: −∇f, the momentum buffer held by {@code bufferProbe} ({@link #velocity}) and the step. */
+    public static List<RoleVector> gradientMomentumAndStep(String bufferProbe) {
+        return List.of(downhill("grad"), velocity(bufferProbe), move());
+    }
+
     /** An adaptive method with momentum: −∇f, the momentum m (as a direction), the preconditioned direction, the step and the step box of its {@code effective_lr}. */
     public static List<RoleVector> momentumAndPreconditioned() {
-        return List.of(downhill("grad"), direction(Role.VELOCITY, "m", -1), direction(Role.PRECONDITIONED, "step", 1), move(),
+        return List.of(downhill("grad"), velocity("m"), direction(Role.PRECONDITIONED, "step", 1), move(),
                 rateBox());
     }
 

@@ -61,17 +61,15 @@ public record Rprop(double lr, double etaMinus, double etaPlus, double stepSizeM
     }
 
     private final class State extends PreconditionedStepper {
-        private final double[] prev;
-        private final double[] stepSize;
-        private final double[] factor;
-        private final double[] move;
+        private final double[] prev = vector("prev", "g_prev",
+                "the gradient remembered for the next sign test (0 where the sign flipped)");
+        private final double[] factor = vector("eta_factor", "η±",
+                "what the last step multiplied Δ by: η⁺ (same sign), η⁻ (flip) or 1");
+        private final double[] stepSize = vector("step_size", "Δ", "per-coordinate step size after the last update");
+        private final double[] move = vector("step", "Δθ", "the last step, −sign(g)·Δ (0 where the sign flipped)");
 
         State(int n) {
-            super(n, maximize, 0);
-            prev = new double[n];
-            stepSize = new double[n];
-            factor = new double[n];
-            move = new double[n];
+            super(n, maximize);
         }
 
         @Override
@@ -111,20 +109,6 @@ public record Rprop(double lr, double etaMinus, double etaPlus, double stepSizeM
             lines.add(new WorkedLine("Δθ", "−sign(g_prev)·Δ", "−sign({prev})·{step_size}", "step",
                     "\\Delta\\theta = -\\operatorname{sign}(g_{\\text{prev}})\\,\\Delta"));
             return lines;
-        }
-
-        @Override
-        Probe gradProbe() {
-            return Elementwise.copy("grad", "∇f", "gradient at the last step", g);
-        }
-
-        @Override
-        List<Probe> ruleProbes() {
-            return List.of(
-                    Elementwise.copy("prev", "g_prev", "the gradient remembered for the next sign test (0 where the sign flipped)", prev),
-                    Elementwise.copy("eta_factor", "η±", "what the last step multiplied Δ by: η⁺ (same sign), η⁻ (flip) or 1", factor),
-                    Elementwise.copy("step_size", "Δ", "per-coordinate step size after the last update", stepSize),
-                    Elementwise.copy("step", "Δθ", "the last step, −sign(g)·Δ (0 where the sign flipped)", move));
         }
     }
 }

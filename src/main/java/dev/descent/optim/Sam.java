@@ -102,15 +102,14 @@ public record Sam(Optimizer inner, double rho) implements Wrapper {
         }
     }
 
-    private final class State implements Stepper {
-        private final Stepper base;
+    /** The inner stepper steps from θ with the gradient at the perturbed point. */
+    private final class State extends WrapperStepper {
         private final Perturbed perturbed;
         private final double[] g;
         private final double[] point;
-        private long t;
 
         State(Stepper base, int n) {
-            this.base = base;
+            super(base);
             this.perturbed = new Perturbed(n);
             this.g = new double[n];
             this.point = new double[n];
@@ -135,19 +134,12 @@ public record Sam(Optimizer inner, double rho) implements Wrapper {
             if (batches != null) {
                 batches.reuseLastBatch(); // the perturbed gradient on the same minibatch
             }
-            base.step(perturbed, theta, lr);
+            inner.step(perturbed, theta, lr);
         }
 
         @Override
-        public long steps() {
-            return t;
-        }
-
-        @Override
-        public List<RoleVector> vectors() {
-            List<RoleVector> vectors = new ArrayList<>(base.vectors());
-            vectors.add(new RoleVector(RoleVector.Role.TRIAL, "perturbed_point", 1, RoleVector.Kind.POINT, RoleVector.Anchor.START));
-            return List.copyOf(vectors);
+        List<RoleVector> ownVectors() {
+            return List.of(new RoleVector(RoleVector.Role.TRIAL, "perturbed_point", 1, RoleVector.Kind.POINT, RoleVector.Anchor.START));
         }
 
         @Override
@@ -157,14 +149,14 @@ public record Sam(Optimizer inner, double rho) implements Wrapper {
             lines.add(new WorkedLine("ε̂", "ρ·∇f(θ)/‖∇f(θ)‖", "", "perturbation", "\\hat\\epsilon = \\rho\\,\\nabla f/\\lVert\\nabla f\\rVert"));
             lines.add(new WorkedLine("θ+ε̂", "the perturbed point", "{theta'} + {perturbation}", "perturbed_point", "\\theta + \\hat\\epsilon"));
             lines.add(new WorkedLine("g", "∇f(θ + ε̂): the inner optimizer steps from θ with it", "", "grad", "g = \\nabla f(\\theta+\\hat\\epsilon)"));
-            lines.addAll(base.workedStep());
+            lines.addAll(inner.workedStep());
             return List.copyOf(lines);
         }
 
         @Override
         public List<Probe> probes() {
             List<Probe> probes = new ArrayList<>();
-            for (Probe p : base.probes()) {
+            for (Probe p : inner.probes()) {
                 probes.add(p.name().equals("grad")
                         ? new Probe("grad", "∇f(θ+ε̂)", "the gradient the last step used, taken at the perturbed point θ + ε̂", p.reader())
                         : p);

@@ -70,21 +70,17 @@ public record ScheduleFreeAdamW(double lr, double beta1, double beta2, double ep
     }
 
     private final class State extends GradientStepper {
-        private final double[] v;
-        private final double[] z;
-        private final double[] x;
-        private final double[] move;
+        private final double[] v = vector("v", "v", "running average of g²");
+        private final double[] z = vector("z", "z", "the base sequence: plain normalised gradient steps");
+        private final double[] x = vector("x_avg", "x", "the averaged iterate, the one to use when training stops");
+        private final double[] move = vector("step", "Δθ", "the last move of y");
         private final BiasCorrection correction2 = new BiasCorrection(beta2);
         private double lrMax = -1;
         private double weightSum;
         private double lastC = Double.NaN;
 
         State(int n) {
-            super(n, false, 0); // the decay acts on the normalised step at y, below
-            v = new double[n];
-            z = new double[n];
-            x = new double[n];
-            move = new double[n];
+            super(n, false); // the decay acts on the normalised step at y, below
         }
 
         @Override
@@ -169,13 +165,10 @@ public record ScheduleFreeAdamW(double lr, double beta1, double beta2, double ep
 
         @Override
         List<Probe> ruleProbes() {
-            return List.of(
-                    Elementwise.copy("v", "v", "running average of g²", v),
-                    Elementwise.copy("z", "z", "the base sequence: plain normalised gradient steps", z),
-                    Elementwise.copy("x_avg", "x", "the averaged iterate, the one to use when training stops", x),
+            return List.of(probe(v), probe(z), probe(x),
                     Elementwise.scalar("effective_lr", "η_k", "this step's rate: η · warm-up · √(1 − β₂ᵏ)", () -> lastLr),
                     Elementwise.scalar("average_weight", "c_k", "weight of the newest z in the average x", () -> lastC),
-                    Elementwise.copy("step", "Δθ", "the last move of y", move));
+                    probe(move));
         }
     }
 }

@@ -52,7 +52,7 @@ public record Sgd(double lr, double momentum, double dampening, double weightDec
     public Sgd {
         Validate.learningRate(lr);
         Validate.nonNegative("momentum value", momentum);
-        Validate.nonNegative("weight_decay value", weightDecay);
+        Validate.weightDecay(weightDecay);
         if (!(dampening >= 0 && dampening <= 1)) {
             throw new IllegalArgumentException("Invalid dampening value: " + Validate.repr(dampening) + " (must be in [0, 1])");
         }
@@ -149,7 +149,7 @@ public record Sgd(double lr, double momentum, double dampening, double weightDec
             if (momentum != 0) {
                 // torch's buffer b pushes along −b; the lecture velocity v is the step itself
                 vectors.add(variant.equals(TORCH)
-                        ? RoleVector.direction(RoleVector.Role.VELOCITY, "momentum_buffer", -1)
+                        ? RoleVector.velocity("momentum_buffer")
                         : new RoleVector(RoleVector.Role.VELOCITY, "velocity", 1, RoleVector.Kind.DISPLACEMENT, RoleVector.Anchor.START));
             }
             if (ahead != null) {

@@ -26,7 +26,7 @@ public record SignSgd(double lr, double weightDecay) implements Optimizer {
 
     public SignSgd {
         Validate.learningRate(lr);
-        Validate.nonNegative("weight_decay value", weightDecay);
+        Validate.weightDecay(weightDecay);
     }
 
     @Override
@@ -35,11 +35,10 @@ public record SignSgd(double lr, double weightDecay) implements Optimizer {
     }
 
     private final class State extends GradientStepper {
-        private final double[] move;
+        private final double[] move = vector("step", "Δθ", "the last step, −η·sign(g)");
 
         State(int n) {
             super(n, false, weightDecay);
-            move = new double[n];
         }
 
         @Override
@@ -55,12 +54,6 @@ public record SignSgd(double lr, double weightDecay) implements Optimizer {
         List<WorkedLine> ruleLines() {
             return List.of(
                     new WorkedLine("Δθ", "−η·sign(g)", "−{lr}·sign({grad})", "step", "\\Delta\\theta = -\\eta\\,\\mathrm{sign}(g)"));
-        }
-
-        @Override
-        List<Probe> ruleProbes() {
-            return List.of(
-                    Elementwise.copy("step", "Δθ", "the last step, −η·sign(g)", move));
         }
     }
 }

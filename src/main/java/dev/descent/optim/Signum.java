@@ -33,7 +33,7 @@ public record Signum(double lr, double momentum, double weightDecay) implements 
         if (!(momentum >= 0 && momentum < 1)) {
             throw new IllegalArgumentException("Invalid momentum value: " + Validate.repr(momentum) + " (must be in [0, 1))");
         }
-        Validate.nonNegative("weight_decay value", weightDecay);
+        Validate.weightDecay(weightDecay);
     }
 
     @Override
@@ -42,13 +42,11 @@ public record Signum(double lr, double momentum, double weightDecay) implements 
     }
 
     private final class State extends GradientStepper {
-        private final double[] m;
-        private final double[] move;
+        private final double[] m = vector("m", "m", "running average of g; the step is −η·sign(m)");
+        private final double[] move = vector("step", "Δθ", "the last step, −η·sign(m)");
 
         State(int n) {
             super(n, false, weightDecay);
-            m = new double[n];
-            move = new double[n];
         }
 
         @Override
@@ -65,10 +63,7 @@ public record Signum(double lr, double momentum, double weightDecay) implements 
 
         @Override
         public List<RoleVector> vectors() {
-            return List.of(
-                    RoleVector.downhill("grad"),
-                    RoleVector.direction(RoleVector.Role.VELOCITY, "m", -1),
-                    RoleVector.move());
+            return RoleVector.gradientMomentumAndStep("m");
         }
 
         @Override
@@ -76,13 +71,6 @@ public record Signum(double lr, double momentum, double weightDecay) implements 
             return List.of(
                     WorkedLine.average("m", "β", "\\beta", momentum, "m", "m", false),
                     new WorkedLine("Δθ", "−η·sign(m)", "−{lr}·sign({m})", "step", "\\Delta\\theta = -\\eta\\,\\mathrm{sign}(m)"));
-        }
-
-        @Override
-        List<Probe> ruleProbes() {
-            return List.of(
-                    Elementwise.copy("m", "m", "running average of g; the step is −η·sign(m)", m),
-                    Elementwise.copy("step", "Δθ", "the last step, −η·sign(m)", move));
         }
     }
 }

@@ -22,9 +22,24 @@ public final class Validate {
      */
     public static void adamFamily(double lr, double eps, double beta1, double beta2, double weightDecay) {
         learningRate(lr);
+        epsilon(eps);
+        betas(beta1, beta2);
+        weightDecay(weightDecay);
+    }
+
+    /** torch's {@code eps}: "Invalid epsilon value: -1e-08 (must be a finite number >= 0)". */
+    public static void epsilon(double eps) {
         nonNegative("epsilon value", eps);
+    }
+
+    /** torch's {@code betas}, each in [0, 1), the first checked first. */
+    public static void betas(double beta1, double beta2) {
         beta(0, beta1);
         beta(1, beta2);
+    }
+
+    /** torch's {@code weight_decay}: "Invalid weight_decay value: -0.1 (must be a finite number >= 0)". */
+    public static void weightDecay(double weightDecay) {
         nonNegative("weight_decay value", weightDecay);
     }
 

@@ -43,11 +43,10 @@ public record Yogi(double lr, double beta1, double beta2, double eps, double ini
 
     public Yogi {
         Validate.learningRate(lr);
-        Validate.nonNegative("epsilon value", eps);
-        Validate.beta(0, beta1);
-        Validate.beta(1, beta2);
+        Validate.epsilon(eps);
+        Validate.betas(beta1, beta2);
         Validate.nonNegative("initial_accumulator_value value", initialAccumulatorValue);
-        Validate.nonNegative("weight_decay value", weightDecay);
+        Validate.weightDecay(weightDecay);
     }
 
     @Override
@@ -56,14 +55,13 @@ public record Yogi(double lr, double beta1, double beta2, double eps, double ini
     }
 
     private final class State extends MomentStepper {
-        private final double[] direction;
-        private final double[] move;
+        private final double[] direction = vector("v_direction", "−sign(v − g²)",
+                "+1 where v grew towards g² in the last step, −1 where it shrank");
+        private final double[] move = vector("step", "Δθ", "the last step, −η·m̂/(√v̂ + ε)");
 
         State(int n) {
             super(n, false, weightDecay, Yogi.this.beta1, Yogi.this.beta2);
             Arrays.fill(v, initialAccumulatorValue);
-            direction = new double[n];
-            move = new double[n];
         }
 
         @Override
@@ -109,13 +107,13 @@ public record Yogi(double lr, double beta1, double beta2, double eps, double ini
             return List.of(
                     mProbe(),
                     secondProbe("v", "v", "second moment, moved by ±(1 − β₂)·g² each step"),
-                    Elementwise.copy("v_direction", "−sign(v − g²)", "+1 where v grew towards g² in the last step, −1 where it shrank", direction),
+                    probe(direction),
                     mHatProbe(),
                     secondHatProbe("v_hat", "v̂", "bias-corrected second moment v/(1 − β₂ᵗ)"),
                     bc1Probe("divisor of m"),
                     bc2Probe("divisor of v"),
                     effectiveLrProbe("η/(√v̂+ε)", eps),
-                    Elementwise.copy("step", "Δθ", "the last step, −η·m̂/(√v̂ + ε)", move));
+                    probe(move));
         }
     }
 }

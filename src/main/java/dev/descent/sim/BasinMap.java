@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Where an optimizer ends from every point of a grid: the engine of basin-of-attraction maps.
@@ -219,26 +220,42 @@ public final class BasinMap {
         int[] since = new int[total];
         double[] loss = new double[total];
         Surface surface = req.spec().surface();
-        boolean batch = req.batchable();
         List<Runnable> jobs = new ArrayList<>();
-        for (int[] range : blocks(total, batch ? BLOCK : 64, threads)) {
-            int start = range[0];
-            int n = range[1];
-            // each job writes its own starts and losses, so nothing is left to one thread
-            jobs.add(() -> {
-                for (int k = start; k < start + n; k++) {
-                    xs[k] = startX[k % req.cols()];
-                    ys[k] = req.startY(k / req.cols());
-                }
-                if (batch) {
-                    trackBlock(req, ends, xs, ys, end, since, start, n, stop);
-                } else {
+        if (req.batchable()) {
+            // one kernel call a thread, each taking blocks until none are left: a call a block made the
+            // kernel's entry hot enough for the JIT to compile it again with every loop inlined (half a
+            // second of a core, early in a slider drag)
+            for (int j = 0; j < req.rows(); j++) {
+                System.arraycopy(startX, 0, xs, j * req.cols(), req.cols());
+                java.util.Arrays.fill(ys, j * req.cols(), (j + 1) * req.cols(), req.startY(j));
+            }
+            List<int[]> blocks = blocks(total, BLOCK, threads);
+            int[] from = new int[blocks.size()];
+            int[] count = new int[blocks.size()];
+            for (int b = 0; b < blocks.size(); b++) {
+                from[b] = blocks.get(b)[0];
+                count[b] = blocks.get(b)[1];
+            }
+            AtomicInteger next = new AtomicInteger();
+            for (int t = 0; t < Math.min(threads, blocks.size()); t++) {
+                jobs.add(() -> trackBlocks(req, ends, xs, ys, end, since, loss, from, count, next, stop));
+            }
+        } else {
+            for (int[] range : blocks(total, 64, threads)) {
+                int start = range[0];
+                int n = range[1];
+                // each job writes its own starts and losses, so nothing is left to one thread
+                jobs.add(() -> {
+                    for (int k = start; k < start + n; k++) {
+                        xs[k] = startX[k % req.cols()];
+                        ys[k] = req.startY(k / req.cols());
+                    }
                     trackOneByOne(req, ends, xs, ys, end, since, start, n, stop);
-                }
-                for (int k = start; k < start + n; k++) {
-                    loss[k] = surface.value(xs[k], ys[k]);
-                }
-            });
+                    for (int k = start; k < start + n; k++) {
+                        loss[k] = surface.value(xs[k], ys[k]);
+                    }
+                });
+            }
         }
         runAll(jobs, threads, stop);
         return new MapResult(req.cols(), req.rows(), req.steps(), ends, xs, ys, end, since, loss);
@@ -297,8 +314,10 @@ public final class BasinMap {
         }
     }
 
-    private static void trackBlock(Request req, MapEnds ends, double[] xs, double[] ys, int[] end, int[] since,
-                                   int from, int n, java.util.function.BooleanSupplier stop) {
+    /** Steps blocks taken from {@code next} until none are left, in the map kernel's private copy when possible. */
+    private static void trackBlocks(Request req, MapEnds ends, double[] xs, double[] ys, int[] end, int[] since,
+                                    double[] loss, int[] from, int[] count, AtomicInteger next,
+                                    java.util.function.BooleanSupplier stop) {
         if (stop.getAsBoolean()) {
             throw new Cancelled();
         }
@@ -312,7 +331,7 @@ public final class BasinMap {
         RunSpec spec = req.spec();
         boolean done = IsolatedKernel.run(spec.surface(), spec.optimizer(), spec.schedule(), px, py,
                 ends.tolerance() * ends.tolerance(), ends.cx(), ends.cy(), ends.farAway() * ends.farAway(), xs, ys, end,
-                since, from, n, req.steps(), req.checkEvery(), stop);
+                since, loss, from, count, next, req.steps(), req.checkEvery(), stop);
         if (!done) {
             throw new Cancelled();
         }

@@ -9,6 +9,7 @@ import dev.descent.optim.Schedule;
 import dev.descent.optim.Schedules;
 import dev.descent.optim.Stepper;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -24,16 +25,18 @@ public final class BatchKernel {
     }
 
     /**
-     * Steps {@code n} runs from cell {@code from} as one batch, recording endings as
-     * {@link BasinMap#compute} does (ends: point coordinates, tolerance², centre, far-away²).
+     * Steps blocks of runs, block b being {@code count[b]} runs from cell {@code from[b]}, taking the
+     * next block from {@code next} until none are left (the threads of a map share it); records
+     * endings as {@link BasinMap#compute} does (ends: point coordinates, tolerance², centre,
+     * far-away²) and each end point's loss.
      *
      * @return false when cancelled
      */
     public static boolean run(String surfaceId, Map<String, Object> surfaceParams, String optimizerId,
                               Map<String, Object> optimizerParams, String scheduleId, Map<String, Object> scheduleParams,
                               double[] px, double[] py, double t2, double cx, double cy, double far2,
-                              double[] xs, double[] ys, int[] end, int[] since, int from, int n, int steps, int every,
-                              BooleanSupplier stop) {
+                              double[] xs, double[] ys, int[] end, int[] since, double[] loss, int[] from, int[] count,
+                              AtomicInteger next, int steps, int every, BooleanSupplier stop) {
         Built b = built;
         if (b == null || !b.same(surfaceId, surfaceParams, optimizerId, optimizerParams, scheduleId, scheduleParams)) {
             b = new Built(surfaceId, surfaceParams, optimizerId, optimizerParams, scheduleId, scheduleParams,
@@ -41,8 +44,23 @@ public final class BatchKernel {
                     Schedules.find(scheduleId).create(scheduleParams));
             built = b;
         }
-        return run(b.surface, b.optimizer, b.schedule, px, py, t2, cx, cy, far2, xs, ys, end, since, from, n, steps, every,
-                stop);
+        return run(b.surface, b.optimizer, b.schedule, px, py, t2, cx, cy, far2, xs, ys, end, since, loss, from, count,
+                next, steps, every, stop);
+    }
+
+    static boolean run(Surface surface, Optimizer optimizer, Schedule schedule, double[] px, double[] py, double t2,
+                       double cx, double cy, double far2, double[] xs, double[] ys, int[] end, int[] since, double[] loss,
+                       int[] from, int[] count, AtomicInteger next, int steps, int every, BooleanSupplier stop) {
+        for (int b = next.getAndIncrement(); b < from.length; b = next.getAndIncrement()) {
+            if (!run(surface, optimizer, schedule, px, py, t2, cx, cy, far2, xs, ys, end, since, from[b], count[b], steps,
+                    every, stop)) {
+                return false;
+            }
+            for (int k = from[b]; k < from[b] + count[b]; k++) {
+                loss[k] = surface.value(xs[k], ys[k]);
+            }
+        }
+        return true;
     }
 
     /** The last map's surface, optimizer and schedule, rebuilt only when their ids or parameters change. */

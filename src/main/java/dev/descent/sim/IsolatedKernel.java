@@ -10,6 +10,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -64,8 +65,8 @@ final class IsolatedKernel {
                     handle = MethodHandles.publicLookup().findStatic(k, "run", MethodType.methodType(boolean.class,
                             String.class, Map.class, String.class, Map.class, String.class, Map.class,
                             double[].class, double[].class, double.class, double.class, double.class, double.class,
-                            double[].class, double[].class, int[].class, int[].class, int.class, int.class, int.class,
-                            int.class, BooleanSupplier.class));
+                            double[].class, double[].class, int[].class, int[].class, double[].class, int[].class,
+                            int[].class, AtomicInteger.class, int.class, int.class, BooleanSupplier.class));
                 } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
                     unavailable = true;
                 }
@@ -81,14 +82,14 @@ final class IsolatedKernel {
 
     /** As {@link BatchKernel#run}, in the private copy when possible. */
     static boolean run(Surface surface, Optimizer optimizer, Schedule schedule, double[] px, double[] py, double t2,
-                       double cx, double cy, double far2, double[] xs, double[] ys, int[] end, int[] since, int from, int n,
-                       int steps, int every, BooleanSupplier stop) {
+                       double cx, double cy, double far2, double[] xs, double[] ys, int[] end, int[] since, double[] loss,
+                       int[] from, int[] count, AtomicInteger next, int steps, int every, BooleanSupplier stop) {
         MethodHandle h = handle();
         if (h != null) {
             try {
                 return (boolean) h.invokeExact(surface.id(), copy(surface.parameters().asMap()), optimizer.kind().id(),
                         copy(optimizer.hyperparameters().asMap()), schedule.kind().id(), copy(schedule.parameters().asMap()),
-                        px, py, t2, cx, cy, far2, xs, ys, end, since, from, n, steps, every, stop);
+                        px, py, t2, cx, cy, far2, xs, ys, end, since, loss, from, count, next, steps, every, stop);
             } catch (RuntimeException rebuildFailed) {
                 // e.g. a surface whose parameters do not rebuild it: the shared classes below (which
                 // report any real failure again)
@@ -99,8 +100,8 @@ final class IsolatedKernel {
                 throw new IllegalStateException("map kernel failed: " + t, t);
             }
         }
-        return BatchKernel.run(surface, optimizer, schedule, px, py, t2, cx, cy, far2, xs, ys, end, since, from, n, steps,
-                every, stop);
+        return BatchKernel.run(surface, optimizer, schedule, px, py, t2, cx, cy, far2, xs, ys, end, since, loss, from, count,
+                next, steps, every, stop);
     }
 
     private static Map<String, Object> copy(Map<String, Object> m) {

@@ -164,6 +164,11 @@ class ChartsTest {
                 () -> view.charts().probeCharts().stream().map(LiveChart::getId).toList()).get();
         waitFor(() -> ids.call().contains("probe-momentum_buffer"));
         assertEquals(List.of("probe-grad", "probe-momentum_buffer", "probe-effective_lr"), ids.call());
+
+        // a line search's trial points are marked on the plot, not charted
+        robot.interact(() -> ctl.changeOptimizer(1, "bfgs"));
+        waitFor(() -> ids.call().contains("probe-direction"));
+        assertFalse(ids.call().stream().anyMatch(id -> id.startsWith("probe-trial")), ids.call().toString());
     }
 
     /** The plot's head marker of run {@code i}, read on the FX thread (the plot refills its heads while it paints). */

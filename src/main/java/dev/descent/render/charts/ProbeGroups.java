@@ -72,10 +72,14 @@ public final class ProbeGroups {
      *
      * @param names   the run's probe names, in channel order
      * @param symbols their lecture symbols (same length)
+     * @param left    names not charted at all
      */
-    public static List<Group> of(List<String> names, List<String> symbols) {
+    public static List<Group> of(List<String> names, List<String> symbols, java.util.Set<String> left) {
         Map<String, List<Integer>> byStem = new LinkedHashMap<>();
         for (int k = 0; k < names.size(); k++) {
+            if (left.contains(names.get(k))) {
+                continue;
+            }
             byStem.computeIfAbsent(stem(names.get(k)), s -> new ArrayList<>()).add(k);
         }
         List<Group> groups = new ArrayList<>();

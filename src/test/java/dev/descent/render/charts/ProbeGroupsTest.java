@@ -36,7 +36,7 @@ class ProbeGroupsTest {
         List<String> n = List.of("grad", "m", "v", "v_max", "m_hat", "v_hat", "bias_correction1", "bias_correction2",
                 "effective_lr", "step");
         List<String> s = List.of("∇f", "m", "v", "v_max", "m̂", "v̂", "1−β₁ᵗ", "1−β₂ᵗ", "η/(√v̂+ε)", "Δθ");
-        List<ProbeGroups.Group> g = ProbeGroups.of(n, s);
+        List<ProbeGroups.Group> g = ProbeGroups.of(n, s, java.util.Set.of());
         assertEquals(List.of("grad", "m", "v", "bias_correction", "effective_lr", "step"), stems(g));
         assertEquals(List.of("m", "m_hat"), names(g.get(1)));
         assertEquals("m, m̂", g.get(1).title());
@@ -55,9 +55,17 @@ class ProbeGroupsTest {
             Stepper st = kind.create(Map.of()).newStepper(2);
             List<Probe> probes = st.probes();
             List<ProbeGroups.Group> g = ProbeGroups.of(probes.stream().map(Probe::name).toList(),
-                    probes.stream().map(Probe::symbol).toList());
+                    probes.stream().map(Probe::symbol).toList(), java.util.Set.of());
             int members = g.stream().mapToInt(x -> x.members().size()).sum();
             assertEquals(probes.size(), members, kind.id());
         }
+    }
+
+    @Test
+    void probesLeftOutAreInNoChart() {
+        List<ProbeGroups.Group> g = ProbeGroups.of(List.of("grad", "trial_1", "trial_2", "direction"),
+                List.of("∇f", "θ+t₁d", "θ+t₂d", "d"), java.util.Set.of("trial_1", "trial_2"));
+        assertEquals(List.of("grad", "direction"), stems(g));
+        assertEquals(3, g.get(1).members().get(0).probe(), "members keep their index in the run's probe list");
     }
 }
