@@ -112,8 +112,8 @@ public class DescentApp extends Application {
                 }
             }, problems);
             dark = Boolean.parseBoolean(ui.getProperty("dark", "false"));
-            int pw = (int) parse(ui.getProperty("plotWidth"), 0, 64);
-            int ph = (int) parse(ui.getProperty("plotHeight"), 0, 64);
+            int pw = (int) parse(ui.getProperty("plotWidth"), 0, 0);
+            int ph = (int) parse(ui.getProperty("plotHeight"), 0, 0);
             plotSize = pw >= 64 && ph >= 64 && !options.presenter() ? new int[] {pw, ph} : null;
             surface = ctl.surface();
             viewport = ctl.viewport();

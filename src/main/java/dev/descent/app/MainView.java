@@ -274,10 +274,10 @@ public final class MainView extends BorderPane {
     private boolean lessonsFilled;
 
     /**
-     * Fills the Lessons menu and the toolbar's lesson box, once. At start-up the lessons are read on
-     * a thread of their own while the window is built ({@code DescentApp.launchWindow}): the window
-     * fills them when they are read already, otherwise with the rest of start-up, after the first full
-     * plot, or when the menu or the box is opened before that.
+     * Fills the Lessons menu and the toolbar's lesson box, once: with the rest of start-up, after the
+     * first full plot, or when the menu or the box is opened before that. Nothing in the first frame
+     * needs them (the window's start-up thread reads them once the window is shown,
+     * {@code DescentApp.launchWindow}), and an empty menu makes the menu bar's skin cheaper.
      */
     private void fillLessons() {
         if (lessonsFilled) {
