@@ -50,8 +50,8 @@ public class DescentApp extends Application {
                 return;
             }
             o.prepareFirstLayer();
-            try { // the menus take them after the first full plot: not while the window is being built
-                o.shown.await();
+            try { // only the menus need them: after the first full plot, not beside the window's first work
+                o.rest.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -60,6 +60,10 @@ public class DescentApp extends Application {
                 StartupTrace.mark("lessons read (start-up thread)");
             } catch (RuntimeException e) {
                 // the Lessons menu says why when it asks again
+            }
+            MainView v = o.holder.get();
+            if (v != null) {
+                Platform.runLater(v::fillLessons);
             }
         }, "start-up");
         t.setDaemon(true);
@@ -91,8 +95,8 @@ public class DescentApp extends Application {
         /** The plot's size when the window was last closed, {w, h}; null when unknown. */
         final int[] plotSize;
         final CompletableFuture<PlotPainter.Layer> firstLayer = new CompletableFuture<>();
-        /** Released once the window is shown. */
-        final java.util.concurrent.CountDownLatch shown = new java.util.concurrent.CountDownLatch(1);
+        /** Released once the window has built the rest of start-up, after the first full plot. */
+        final java.util.concurrent.CountDownLatch rest = new java.util.concurrent.CountDownLatch(1);
         // read on the thread that built the controller, before anything else uses it
         private final dev.descent.math.Surface surface;
         private final dev.descent.math.Viewport viewport;
@@ -182,7 +186,8 @@ public class DescentApp extends Application {
         Early pre = early;
         early = null;
         Opening opening;
-        if (pre != null && pre.args().equals(args)) {
+        boolean threaded = pre != null && pre.args().equals(args);
+        if (threaded) {
             try {
                 opening = pre.opening().join();
             } catch (java.util.concurrent.CompletionException failed) {
@@ -203,6 +208,10 @@ public class DescentApp extends Application {
         StartupTrace.mark("simulation started");
         MainView.theme(opening.dark); // before the first control: JavaFX then never loads its own theme
         view = new MainView(ctl, opening.dark);
+        if (threaded) { // the start-up thread reads the lessons once the rest of start-up is built
+            view.lessonsComing();
+            view.onRestBuilt(opening.rest::countDown);
+        }
         if (opening.plotSize != null) {
             view.plot().firstLayer(opening.plotSize[0], opening.plotSize[1], opening.firstLayer);
         }
@@ -235,7 +244,6 @@ public class DescentApp extends Application {
             stage.setMaximized(true);
         }
         stage.show();
-        opening.shown.countDown();
         StartupTrace.mark("window shown");
         view.plot().requestFocus();
         view.start();

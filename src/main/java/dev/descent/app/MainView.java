@@ -272,14 +272,30 @@ public final class MainView extends BorderPane {
     private Menu lessonsMenu;
     private ComboBox<Presets.Preset> lessonsBox;
     private boolean lessonsFilled;
+    private boolean lessonsComing;
+
+    /**
+     * The lessons are being read on another thread, which calls {@link #fillLessons} when they are:
+     * the rest of start-up then does not read them on the JavaFX thread.
+     */
+    void lessonsComing() {
+        lessonsComing = true;
+    }
+
+    private Runnable onRestBuilt = () -> { };
+
+    /** Runs {@code r} once start-up's deferred parts are built (after the first full plot). */
+    void onRestBuilt(Runnable r) {
+        onRestBuilt = r;
+    }
 
     /**
      * Fills the Lessons menu and the toolbar's lesson box, once: with the rest of start-up, after the
-     * first full plot, or when the menu or the box is opened before that. Nothing in the first frame
-     * needs them (the window's start-up thread reads them once the window is shown,
-     * {@code DescentApp.launchWindow}), and an empty menu makes the menu bar's skin cheaper.
+     * first full plot (or once the window's start-up thread has read them after it,
+     * {@code DescentApp.launchWindow}), or when the menu or the box is opened before that. Nothing in
+     * the first frame needs them, and an empty menu makes the menu bar's skin cheaper.
      */
-    private void fillLessons() {
+    void fillLessons() {
         if (lessonsFilled) {
             return;
         }
@@ -377,7 +393,10 @@ public final class MainView extends BorderPane {
             if (!restBuilt) {
                 restBuilt = true;
                 side.buildRest();
-                fillLessons();
+                if (!lessonsComing || Presets.isRead()) {
+                    fillLessons();
+                }
+                onRestBuilt.run();
             }
             charts.pulse(f, now);
         }

@@ -57,6 +57,11 @@ public final class Presets {
         return a;
     }
 
+    /** Whether {@link #all()} has read the presets already (it then returns at once). */
+    public static boolean isRead() {
+        return all != null;
+    }
+
     /** @throws IllegalArgumentException when there is no preset with that id */
     public static Preset load(String id) {
         if (all == null) { // one preset wanted (the CLI, the first start): read only that one
