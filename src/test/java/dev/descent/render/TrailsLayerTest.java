@@ -117,7 +117,7 @@ class TrailsLayerTest {
 
         // the overlay's order (the selected run last), one pass on one thread
         java.awt.image.BufferedImage one = new java.awt.image.BufferedImage(W, H, java.awt.image.BufferedImage.TYPE_INT_ARGB_PRE);
-        java.awt.Graphics2D g = one.createGraphics();
+        java.awt.Graphics2D g = DirectPixels.createGraphics(one); // as the layer draws: straight into the pixels
         Style.applyHints(g);
         dev.descent.render.TrajectoryPainter.paintLine(g, T, a.shape(), a.shape(), new Color(0xD55E00),
                 dev.descent.render.ScenePainter.lineWidth(dev.descent.render.OverlaySettings.DEFAULT, false), S);
