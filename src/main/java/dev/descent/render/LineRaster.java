@@ -248,33 +248,60 @@ final class LineRaster {
             }
             double l2 = dx * dx + dy * dy;
             double inv = l2 > 0 ? 1 / l2 : 0;
+            double across = reach * Math.sqrt(l2);
             int ylo = Math.max(cy0, (int) Math.ceil(Math.min(ay, by) - reach - 0.5));
             int yhi = Math.min(cy1 - 1, (int) Math.floor(Math.max(ay, by) + reach - 0.5));
             float[] nr = near;
             for (int y = ylo; y <= yhi; y++) {
                 double yc = y + 0.5;
-                // the columns to look at: the segment's part within the reach of this row, widened by the reach
-                double xa;
-                double xb;
-                if (dy == 0) {
-                    xa = Math.min(ax, bx);
-                    xb = Math.max(ax, bx);
-                } else {
-                    double ta = (yc - reach - ay) / dy;
-                    double tb = (yc + reach - ay) / dy;
-                    double lo = Math.max(0, Math.min(ta, tb));
-                    double hi = Math.min(1, Math.max(ta, tb));
-                    if (lo > hi) {
-                        continue;
-                    }
-                    double xl = ax + lo * dx;
-                    double xh = ax + hi * dx;
-                    xa = Math.min(xl, xh);
-                    xb = Math.max(xl, xh);
-                }
-                int xlo = Math.max(cx0, (int) Math.ceil(xa - reach - 0.5));
-                int xhi = Math.min(cx1 - 1, (int) Math.floor(xb + reach - 0.5));
+                // the columns within reach: the row's chord through the capsule (two discs and the band between)
                 double ey = yc - ay;
+                double lo = Double.POSITIVE_INFINITY;
+                double hi = Double.NEGATIVE_INFINITY;
+                double ha = reach2 - ey * ey;
+                if (ha > 0) {
+                    double h = Math.sqrt(ha);
+                    lo = ax - h;
+                    hi = ax + h;
+                }
+                double eb = yc - by;
+                double hb = reach2 - eb * eb;
+                if (hb > 0) {
+                    double h = Math.sqrt(hb);
+                    lo = Math.min(lo, bx - h);
+                    hi = Math.max(hi, bx + h);
+                }
+                if (l2 > 0) {
+                    // x − ax with |dx·ey − dy·(x − ax)| < reach·|ab| and 0 ≤ (x − ax)·dx + ey·dy ≤ |ab|²
+                    double sl = Double.NEGATIVE_INFINITY;
+                    double sh = Double.POSITIVE_INFINITY;
+                    if (dy != 0) {
+                        double u = (dx * ey - across) / dy;
+                        double v = (dx * ey + across) / dy;
+                        sl = Math.min(u, v);
+                        sh = Math.max(u, v);
+                    } else if (Math.abs(dx * ey) >= across) {
+                        sh = sl;
+                        sl = Double.POSITIVE_INFINITY;
+                    }
+                    if (dx != 0) {
+                        double u = -ey * dy / dx;
+                        double v = (l2 - ey * dy) / dx;
+                        sl = Math.max(sl, Math.min(u, v));
+                        sh = Math.min(sh, Math.max(u, v));
+                    } else if (ey * dy < 0 || ey * dy > l2) {
+                        sl = Double.POSITIVE_INFINITY;
+                    }
+                    if (sl <= sh) {
+                        lo = Math.min(lo, ax + sl);
+                        hi = Math.max(hi, ax + sh);
+                    }
+                }
+                if (!(lo <= hi)) {
+                    continue;
+                }
+                int xlo = Math.max(cx0, (int) Math.ceil(lo - 0.5));
+                int xhi = Math.min(cx1 - 1, (int) Math.floor(hi - 0.5));
                 double eyd = ey * dy;
                 int row = offset + y * stride;
                 for (int x = xlo; x <= xhi; x++) {
@@ -308,9 +335,18 @@ final class LineRaster {
             double half = width / 2;
             double half2 = innerWidth / 2;
             boolean two = inner != null;
+            // where an opaque inner line covers a pixel fully, the pixel is that colour whatever lay under it
+            double core = half2 - 0.5;
+            float solid = two && argb2 >>> 24 == 255 && core > 0 ? (float) (reach2 - core * core) : Float.POSITIVE_INFINITY;
+            int solidPixel = type == RGB ? argb2 | 0xFF000000 : argb2;
             for (int k = 0; k < count; k++) {
                 int i = touched[k];
-                double d = Math.sqrt(Math.max(0, reach2 - near[i]));
+                float q = near[i];
+                if (q >= solid) {
+                    p[i] = solidPixel;
+                    continue;
+                }
+                double d = Math.sqrt(Math.max(0, reach2 - q));
                 int c = coverage(d, half);
                 if (c > 0) {
                     p[i] = over(p[i], argb, c, type);
