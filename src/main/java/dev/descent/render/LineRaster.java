@@ -65,6 +65,19 @@ final class LineRaster {
             }
         }
 
+        /** As {@link #stroke(Shape, double, Color)}, walking every segment's whole capsule: the plain way, for tests. */
+        void strokeCapsules(Shape path, double width, Color color) {
+            if (visible(width, color)) {
+                Scratch sc = SCRATCH.get();
+                sc.capsules = true;
+                try {
+                    sc.stroke(this, path, width, color, 0, null);
+                } finally {
+                    sc.capsules = false;
+                }
+            }
+        }
+
         private boolean visible(double width, Color color) {
             return x0 < x1 && y0 < y1 && width > 0 && color != null && color.getAlpha() > 0;
         }
@@ -136,6 +149,8 @@ final class LineRaster {
      * nearest one, and both lines' coverages follow from it.
      */
     private static final class Scratch {
+        /** Walk every segment's whole capsule (the plain way, for tests) instead of the chained pieces. */
+        private boolean capsules;
         private float[] near = new float[0];
         private int[] touched = new int[4096];
         private int count;
@@ -173,7 +188,11 @@ final class LineRaster {
             by1 = cy1 + margin;
             count = 0;
             try {
-                walk(path);
+                if (capsules) {
+                    walkCapsules(path);
+                } else {
+                    walk(path);
+                }
                 composite(t, width, color, innerWidth, inner);
             } finally {
                 for (int k = 0; k < count; k++) {
@@ -183,7 +202,256 @@ final class LineRaster {
             }
         }
 
+        /**
+         * Takes the path's nearness into the pixels. Each pixel is walked from a piece that holds the
+         * point of the path nearest to it: the band along a segment (nearest point inside it), the
+         * wedge of a join's disc outside both segments' bands, the half disc of a cap. So a pixel is
+         * looked at about once, not once per segment within reach as {@link #walkCapsules} does
+         * (the plain walk the tests hold this one to); either gives every pixel its distance to
+         * the nearest segment.
+         */
         private void walk(Shape path) {
+            PathIterator it = path.getPathIterator(null, 0.1);
+            double[] c = new double[6];
+            double mx = Double.NaN;
+            double my = Double.NaN;
+            while (!it.isDone()) {
+                int kind = it.currentSegment(c);
+                if (kind == PathIterator.SEG_MOVETO) {
+                    endChain();
+                    mx = c[0];
+                    my = c[1];
+                    penX = mx;
+                    penY = my;
+                } else if (kind == PathIterator.SEG_LINETO) {
+                    lineTo(c[0], c[1]);
+                } else if (kind == PathIterator.SEG_CLOSE) {
+                    lineTo(mx, my);
+                }
+                it.next();
+            }
+            endChain();
+        }
+
+        // the chain of segments under way: the pen, whether a segment of it was drawn and its direction, a lone point
+        private double penX;
+        private double penY;
+        private boolean chained;
+        private double lastDx;
+        private double lastDy;
+        private boolean dot;
+
+        private void lineTo(double x, double y) {
+            double dx = x - penX;
+            double dy = y - penY;
+            if (!(dx - dx == 0 && dy - dy == 0)) {
+                // a non-finite point (or one so far that the step overflows): the pen is lifted there
+                endChain();
+                penX = x;
+                penY = y;
+                return;
+            }
+            if (dx == 0 && dy == 0) {
+                dot = true; // a zero-length segment: a round dot unless a real segment is drawn from here
+                return;
+            }
+            if (chained) {
+                wedge(penX, penY, lastDx, lastDy, -dx, -dy); // the round join
+            } else {
+                wedge(penX, penY, -dx, -dy, 0, 0); // the start's round cap
+            }
+            band(penX, penY, x, y);
+            chained = true;
+            dot = false;
+            lastDx = dx;
+            lastDy = dy;
+            penX = x;
+            penY = y;
+        }
+
+        private void endChain() {
+            if (chained) {
+                wedge(penX, penY, lastDx, lastDy, 0, 0); // the end's round cap
+            } else if (dot) {
+                wedge(penX, penY, 0, 0, 0, 0);
+            }
+            chained = false;
+            dot = false;
+        }
+
+        /** A little slack on the bounds of a piece: a pixel on a boundary is looked at from both sides. */
+        private static final double SLACK = 1e-6;
+
+        /**
+         * Takes the nearness to point (vx, vy) into the pixels within reach of it that lie on the
+         * side of (ux, uy) and of (wx, wy) (a zero vector: no condition): a round join's wedge, a
+         * cap's half disc or a dot.
+         */
+        private void wedge(double vx, double vy, double ux, double uy, double wx, double wy) {
+            if (!(vx >= bx0 && vx <= bx1 && vy >= by0 && vy <= by1)) {
+                return; // too far outside to reach a kept pixel
+            }
+            int ylo = Math.max(cy0, (int) Math.ceil(vy - reach - 0.5));
+            int yhi = Math.min(cy1 - 1, (int) Math.floor(vy + reach - 0.5));
+            float[] nr = near;
+            for (int y = ylo; y <= yhi; y++) {
+                double ey = y + 0.5 - vy;
+                double lo = Double.NEGATIVE_INFINITY;
+                double hi = Double.POSITIVE_INFINITY;
+                // (x − vx)·ux + ey·uy ≥ 0, and the same with w
+                if (ux > 0) {
+                    lo = -ey * uy / ux - SLACK;
+                } else if (ux < 0) {
+                    hi = -ey * uy / ux + SLACK;
+                } else if (ey * uy < -SLACK) {
+                    continue;
+                }
+                if (wx > 0) {
+                    lo = Math.max(lo, -ey * wy / wx - SLACK);
+                } else if (wx < 0) {
+                    hi = Math.min(hi, -ey * wy / wx + SLACK);
+                } else if (ey * wy < -SLACK) {
+                    continue;
+                }
+                double ha = reach2 - ey * ey;
+                if (!(lo <= hi) || ha <= 0) {
+                    continue;
+                }
+                double h = Math.sqrt(ha);
+                lo = Math.max(lo, -h);
+                hi = Math.min(hi, h);
+                int xlo = Math.max(cx0, (int) Math.ceil(vx + lo - 0.5));
+                int xhi = Math.min(cx1 - 1, (int) Math.floor(vx + hi - 0.5));
+                int row = offset + y * stride;
+                double ey2 = ey * ey;
+                for (int x = xlo; x <= xhi; x++) {
+                    double ex = x + 0.5 - vx;
+                    take(nr, row + x, (float) (reach2 - (ex * ex + ey2)));
+                }
+            }
+        }
+
+        /** Takes the nearness to segment a→b into the pixels whose nearest point on it lies inside it. */
+        private void band(double ax, double ay, double bx, double by) {
+            double dx = bx - ax;
+            double dy = by - ay;
+            if (!(ax >= bx0 && ax <= bx1 && ay >= by0 && ay <= by1 && bx >= bx0 && bx <= bx1 && by >= by0 && by <= by1)) {
+                double[] cut = clipToBox(ax, ay, bx, by);
+                if (cut == null) {
+                    return;
+                }
+                ax = cut[0];
+                ay = cut[1];
+                bx = cut[2];
+                by = cut[3];
+                dx = bx - ax;
+                dy = by - ay;
+            }
+            double l2 = dx * dx + dy * dy;
+            if (!(l2 > 0)) {
+                return;
+            }
+            double inv = 1 / l2;
+            double across = reach * Math.sqrt(l2);
+            int ylo = Math.max(cy0, (int) Math.ceil(Math.min(ay, by) - reach - 0.5));
+            int yhi = Math.min(cy1 - 1, (int) Math.floor(Math.max(ay, by) + reach - 0.5));
+            float[] nr = near;
+            for (int y = ylo; y <= yhi; y++) {
+                double ey = y + 0.5 - ay;
+                // x − ax with |dx·ey − dy·(x − ax)| < reach·|ab| and 0 ≤ (x − ax)·dx + ey·dy ≤ |ab|²
+                double lo;
+                double hi;
+                if (dy != 0) {
+                    double u = (dx * ey - across) / dy;
+                    double v = (dx * ey + across) / dy;
+                    lo = Math.min(u, v);
+                    hi = Math.max(u, v);
+                } else if (Math.abs(dx * ey) < across) {
+                    lo = Double.NEGATIVE_INFINITY;
+                    hi = Double.POSITIVE_INFINITY;
+                } else {
+                    continue;
+                }
+                double eyd = ey * dy;
+                if (dx != 0) {
+                    double u = -eyd / dx;
+                    double v = (l2 - eyd) / dx;
+                    lo = Math.max(lo, Math.min(u, v));
+                    hi = Math.min(hi, Math.max(u, v));
+                } else if (eyd < -SLACK || eyd > l2 + SLACK) {
+                    continue;
+                }
+                if (!(lo <= hi + 2 * SLACK)) {
+                    continue;
+                }
+                int xlo = Math.max(cx0, (int) Math.ceil(ax + lo - SLACK - 0.5));
+                int xhi = Math.min(cx1 - 1, (int) Math.floor(ax + hi + SLACK - 0.5));
+                int row = offset + y * stride;
+                for (int x = xlo; x <= xhi; x++) {
+                    double ex = x + 0.5 - ax;
+                    double t = (ex * dx + eyd) * inv;
+                    t = t < 0 ? 0 : t > 1 ? 1 : t;
+                    double qx = ex - t * dx;
+                    double qy = ey - t * dy;
+                    take(nr, row + x, (float) (reach2 - (qx * qx + qy * qy)));
+                }
+            }
+        }
+
+        /** Keeps the larger nearness of pixel i, noting the pixel when it is touched the first time. */
+        private void take(float[] nr, int i, float q) {
+            float old = nr[i];
+            if (q > old) {
+                if (old == 0) {
+                    if (count == touched.length) {
+                        touched = java.util.Arrays.copyOf(touched, count * 2);
+                    }
+                    touched[count++] = i;
+                }
+                nr[i] = q;
+            }
+        }
+
+        /**
+         * The part of segment a→b inside the clip grown beyond the line's reach (Liang–Barsky), as
+         * {x0, y0, x1, y1} from a towards b; null when none is. The segment is followed from its end
+         * nearer the clip, so a far end (1e300) costs no precision near the image.
+         */
+        private double[] clipToBox(double ax, double ay, double bx, double by) {
+            double mx = (bx0 + bx1) / 2;
+            double my = (by0 + by1) / 2;
+            boolean fromB = Math.abs(ax - mx) + Math.abs(ay - my) > Math.abs(bx - mx) + Math.abs(by - my);
+            double ox = fromB ? bx : ax;
+            double oy = fromB ? by : ay;
+            double dx = fromB ? ax - bx : bx - ax;
+            double dy = fromB ? ay - by : by - ay;
+            double t0 = 0;
+            double t1 = 1;
+            for (int k = 0; k < 4; k++) {
+                double p = k == 0 ? -dx : k == 1 ? dx : k == 2 ? -dy : dy;
+                double q = k == 0 ? ox - bx0 : k == 1 ? bx1 - ox : k == 2 ? oy - by0 : by1 - oy;
+                if (p == 0) {
+                    if (q < 0) {
+                        return null;
+                    }
+                } else if (p < 0) {
+                    t0 = Math.max(t0, q / p);
+                } else {
+                    t1 = Math.min(t1, q / p);
+                }
+            }
+            if (!(t0 <= t1)) {
+                return null;
+            }
+            double x0 = ox + t0 * dx;
+            double y0 = oy + t0 * dy;
+            double x1 = ox + t1 * dx;
+            double y1 = oy + t1 * dy;
+            return fromB ? new double[] {x1, y1, x0, y0} : new double[] {x0, y0, x1, y1};
+        }
+
+        /** The plain walk: every segment's whole capsule (two discs and the band), a pixel once per segment in reach. */
+        private void walkCapsules(Shape path) {
             PathIterator it = path.getPathIterator(null, 0.1);
             double[] c = new double[6];
             double mx = Double.NaN;
@@ -217,32 +485,19 @@ final class LineRaster {
             }
             double dx = bx - ax;
             double dy = by - ay;
+            if (!(dx - dx == 0 && dy - dy == 0)) {
+                return; // a step so long it overflows: the pen is lifted too
+            }
             if (!(ax >= bx0 && ax <= bx1 && ay >= by0 && ay <= by1 && bx >= bx0 && bx <= bx1 && by >= by0 && by <= by1)) {
-                // Liang–Barsky against the clip grown beyond the line's reach: the part that can touch a kept pixel
-                double t0 = 0;
-                double t1 = 1;
-                for (int k = 0; k < 4; k++) {
-                    double p = k == 0 ? -dx : k == 1 ? dx : k == 2 ? -dy : dy;
-                    double q = k == 0 ? ax - bx0 : k == 1 ? bx1 - ax : k == 2 ? ay - by0 : by1 - ay;
-                    if (p == 0) {
-                        if (q < 0) {
-                            return;
-                        }
-                    } else if (p < 0) {
-                        t0 = Math.max(t0, q / p);
-                    } else {
-                        t1 = Math.min(t1, q / p);
-                    }
-                }
-                if (!(t0 <= t1)) {
+                // the part that can touch a kept pixel
+                double[] cut = clipToBox(ax, ay, bx, by);
+                if (cut == null) {
                     return;
                 }
-                double nax = ax + t0 * dx;
-                double nay = ay + t0 * dy;
-                bx = ax + t1 * dx;
-                by = ay + t1 * dy;
-                ax = nax;
-                ay = nay;
+                ax = cut[0];
+                ay = cut[1];
+                bx = cut[2];
+                by = cut[3];
                 dx = bx - ax;
                 dy = by - ay;
             }

@@ -196,6 +196,36 @@ class LineRasterTest {
     }
 
     @Test
+    void theChainedWalkGivesEveryPixelItsNearestSegmentAsThePlainWalkDoes() {
+        // the plain walk looks at every pixel from every segment within reach: the nearest always among them
+        BufferedImage clear = image(BufferedImage.TYPE_INT_ARGB, null);
+        Path2D odd = path(20, 20, 20, 20, 60, 20, 60, 20, 60, 60, Double.NaN, 0, 90, 90, 90, 90, 150, 30.5, 30, 150.25);
+        odd.closePath();
+        Shape[] paths = {wander(5, 3000), wander(6, 200), path(30, 150, 60, 40, 90, 150, 120, 40, 121, 41, 119.5, 39),
+            path(10, 10, 230, 11, 10, 12, 230, 13), odd, path(-1e6, 50, 1e6, 52, -1e300, 1e300, 120, 90, 121, 90.01)};
+        for (double w : new double[] {0.7, 2.5, 5.3}) {
+            for (int k = 0; k < paths.length; k++) {
+                BufferedImage plain = copy(clear);
+                Graphics2D g = direct(plain);
+                LineRaster.target(g).strokeCapsules(paths[k], w, Color.BLACK);
+                g.dispose();
+                BufferedImage chained = direct(clear, paths[k], w, Color.BLACK, null);
+                int painted = 0;
+                for (int y = 0; y < H; y++) {
+                    for (int x = 0; x < W; x++) {
+                        int a = plain.getRGB(x, y) >>> 24;
+                        painted += a > 0 ? 1 : 0;
+                        assertTrue(Math.abs(a - (chained.getRGB(x, y) >>> 24)) <= 1,
+                                "path " + k + ", width " + w + ", pixel " + x + "," + y + ": " + a + " walked plainly, "
+                                        + (chained.getRGB(x, y) >>> 24) + " chained");
+                    }
+                }
+                assertTrue(painted > 20, "path " + k + " painted " + painted);
+            }
+        }
+    }
+
+    @Test
     void translucentColoursComposeLikeJava2DOnEveryKindOfIntImage() {
         Color outline = new Color(0x5E, 0x2A, 0x00, 0xE0); // an outline's alpha, as Palette.outline gives
         // sharp turns and a long line apart from them (where a path crosses itself, see above)
