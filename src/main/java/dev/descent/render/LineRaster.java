@@ -28,9 +28,11 @@ import java.awt.image.WritableRaster;
  * limits which pixels are written, so a picture painted in bands ({@link Bands}) is the one-pass
  * picture pixel for pixel.
  *
- * <p>Segments are first clipped (in doubles) to the clip grown by more than the line's reach, so
- * coordinates far outside the image cost nothing; non-finite points lift the pen. One instance per
- * thread ({@link #stroke} uses the thread's scratch buffers).
+ * <p>Each pixel is looked at about once: from the band along the segment its nearest point lies in,
+ * or from the wedge of a round join or the half disc of a cap (see {@code Scratch.walk}). Segments
+ * are clipped (in doubles) to the clip grown beyond the line's reach, so coordinates far outside the
+ * image cost nothing; non-finite points lift the pen. Each thread strokes with its own scratch
+ * buffers (a nearness per pixel of the largest image it painted, kept zero between strokes).
  */
 final class LineRaster {
 
