@@ -379,7 +379,7 @@ public final class PlotView extends Region {
             recompose = null;
         }
         System.arraycopy(compositePixels, 0, shownPixels, 0, shownPixels.length);
-        Graphics2D g = shownImage.createGraphics();
+        Graphics2D g = dev.descent.render.DirectPixels.createGraphics(shownImage);
         dev.descent.render.Style.applyHints(g);
         return g;
     }

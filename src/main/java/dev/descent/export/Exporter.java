@@ -290,7 +290,7 @@ public final class Exporter {
     }
 
     static void draw(FramePainter painter, BufferedImage img, long step) {
-        Graphics2D g = img.createGraphics();
+        Graphics2D g = dev.descent.render.DirectPixels.createGraphics(img);
         try {
             painter.paint(g, step);
         } finally {

@@ -283,7 +283,7 @@ public final class SceneFrames implements FramePainter {
     /** A new opaque image of the frame. */
     public BufferedImage render(long step) {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
+        Graphics2D g = dev.descent.render.DirectPixels.createGraphics(img);
         try {
             paint(g, step);
         } finally {

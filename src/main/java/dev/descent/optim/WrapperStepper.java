@@ -23,6 +23,12 @@ abstract class WrapperStepper implements Stepper {
         return t;
     }
 
+    /** The inner optimizer's: it takes the steps (through Lookahead, a line search's t, not the lr). */
+    @Override
+    public final double stepLength(double lr) {
+        return inner.stepLength(lr);
+    }
+
     /** The inner optimizer's arrows, then {@link #ownVectors}. */
     @Override
     public final List<RoleVector> vectors() {

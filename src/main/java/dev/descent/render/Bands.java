@@ -149,7 +149,7 @@ public final class Bands {
     }
 
     private static void paintBand(BufferedImage target, int x, int y, int w, int h, Consumer<Graphics2D> painter) {
-        Graphics2D g = target.createGraphics();
+        Graphics2D g = DirectPixels.createGraphics(target);
         try {
             g.clipRect(x, y, w, h);
             painter.accept(g);

@@ -92,7 +92,7 @@ public final class ScenePainter {
     /** A new opaque image of the frame: the export path. */
     public static BufferedImage renderFrame(StaticLayer layer, List<TrajectorySnapshot> runs, OverlaySettings overlay) {
         BufferedImage img = new BufferedImage(layer.width(), layer.height(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
+        Graphics2D g = DirectPixels.createGraphics(img);
         try {
             paintFrame(g, layer, runs, overlay);
         } finally {

@@ -192,7 +192,7 @@ public final class TrailsLayer {
     }
 
     private Graphics2D graphics() {
-        Graphics2D g = image.createGraphics();
+        Graphics2D g = DirectPixels.createGraphics(image);
         Style.applyHints(g);
         return g;
     }

@@ -94,7 +94,8 @@ public final class TrajectoryPainter {
         var oldPaint = g.getPaint();
         g.clip(t.plotArea());
         PathTracer tr = traced != null ? traced : traced(t, run.xs(), run.ys(), run, run.from(), run.count());
-        strokes(g, tr.shapeFrom(lineFrom), tr.shapeFrom(lineFrom), run.color(), width, s);
+        Shape line = tr.shapeFrom(lineFrom);
+        strokes(g, line, line, run.color(), width, s);
         tr.uphillMarks().paint(g, run.color(), s);
 
         if (markers.start() && Double.isFinite(run.startX()) && Double.isFinite(run.startY())
@@ -169,8 +170,19 @@ public final class TrajectoryPainter {
     }
 
     private static void strokes(Graphics2D g, Shape outline, Shape line, Color color, float width, Style s) {
-        var oldStroke = g.getStroke();
         float w = s.px(width);
+        LineRaster.Target direct = LineRaster.target(g);
+        if (direct != null) {
+            // the same round-capped, round-joined strokes, straight into the image's pixels
+            if (outline == line) {
+                direct.stroke(line, w + s.px(2), Palette.outline(color), w, color);
+            } else {
+                direct.stroke(outline, w + s.px(2), Palette.outline(color));
+                direct.stroke(line, w, color);
+            }
+            return;
+        }
+        var oldStroke = g.getStroke();
         g.setColor(Palette.outline(color));
         g.setStroke(new BasicStroke(w + s.px(2), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         g.draw(outline);

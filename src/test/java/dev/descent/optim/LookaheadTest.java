@@ -226,4 +226,22 @@ class LookaheadTest {
             };
         }
     }
+
+    /** The step length charted for Lookahead around a line-search method is the search's t, as for the method alone. */
+    @Test
+    void theStepLengthIsTheInnerLineSearchs() {
+        Objective f = dev.descent.math.Surfaces.create("rosenbrock");
+        Stepper wrapped = new Lookahead(Bfgs.KIND.create(Map.of("lr", 1)), 5, 0.5).newStepper(2);
+        Stepper alone = Bfgs.KIND.create(Map.of("lr", 1)).newStepper(2);
+        double[] a = {-1.2, 1};
+        double[] b = {-1.2, 1};
+        boolean searched = false;
+        for (int s = 0; s < 3; s++) { // before the first synchronisation the fast steps are the method's own
+            wrapped.step(f, a, 1);
+            alone.step(f, b, 1);
+            assertEquals(alone.stepLength(1), wrapped.stepLength(1), "step " + (s + 1));
+            searched |= alone.stepLength(1) != 1;
+        }
+        assertTrue(searched, "some step took a t other than the lr");
+    }
 }

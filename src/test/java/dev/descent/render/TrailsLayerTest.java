@@ -117,7 +117,7 @@ class TrailsLayerTest {
 
         // the overlay's order (the selected run last), one pass on one thread
         java.awt.image.BufferedImage one = new java.awt.image.BufferedImage(W, H, java.awt.image.BufferedImage.TYPE_INT_ARGB_PRE);
-        java.awt.Graphics2D g = one.createGraphics();
+        java.awt.Graphics2D g = DirectPixels.createGraphics(one); // as the layer draws: straight into the pixels
         Style.applyHints(g);
         dev.descent.render.TrajectoryPainter.paintLine(g, T, a.shape(), a.shape(), new Color(0xD55E00),
                 dev.descent.render.ScenePainter.lineWidth(dev.descent.render.OverlaySettings.DEFAULT, false), S);
@@ -150,6 +150,48 @@ class TrailsLayerTest {
                 new TrailsLayer.Line(b, new Color(0x0072B2), false)));
         assertEquals(new Rectangle(0, 0, W, H), r);
         assertEquals(n + 1, layer.rebuilds());
+    }
+
+    @Test
+    void theLayerOverTheFieldIsTheLinesPaintedOverItDirectly() {
+        // the window composes the transparent layer over the static part; a still paints the lines over it
+        PathTracer a = new PathTracer(T);
+        PathTracer b = new PathTracer(T);
+        for (int k = 0; k < 4000; k++) {
+            double[] p = point(0, k);
+            double[] q = point(1, k);
+            a.add(p[0], p[1]);
+            b.add(q[0], q[1]);
+        }
+        TrailsLayer layer = new TrailsLayer();
+        layer.update(W, H, T, S, lines(a, b));
+        java.awt.image.BufferedImage field = new java.awt.image.BufferedImage(W, H, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                field.setRGB(x, y, Color.HSBtoRGB(x / (float) W, 0.6f, 0.3f + 0.6f * y / H)); // a varied background
+            }
+        }
+        java.awt.image.BufferedImage screen = new java.awt.image.BufferedImage(W, H, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.image.BufferedImage still = new java.awt.image.BufferedImage(W, H, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        screen.setData(field.getRaster());
+        still.setData(field.getRaster());
+        java.awt.Graphics2D g = screen.createGraphics();
+        g.drawImage(layer.image(), 0, 0, null);
+        g.dispose();
+        g = DirectPixels.createGraphics(still);
+        Style.applyHints(g);
+        TrajectoryPainter.paintLine(g, T, a.shape(), a.shape(), new Color(0xD55E00), ScenePainter.lineWidth(OverlaySettings.DEFAULT, false), S);
+        TrajectoryPainter.paintLine(g, T, b.shape(), b.shape(), new Color(0x0072B2), ScenePainter.lineWidth(OverlaySettings.DEFAULT, true), S);
+        g.dispose();
+        int painted = 0;
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                painted += still.getRGB(x, y) != field.getRGB(x, y) ? 1 : 0;
+                assertTrue(near(screen.getRGB(x, y), still.getRGB(x, y), 2), String.format("pixel %d,%d: %08X on screen, %08X in the still",
+                        x, y, screen.getRGB(x, y), still.getRGB(x, y)));
+            }
+        }
+        assertTrue(painted > 2000, "painted " + painted);
     }
 
     private static boolean near(int a, int b, int tol) {
