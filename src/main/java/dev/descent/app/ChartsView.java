@@ -126,8 +126,7 @@ public final class ChartsView extends StackPane {
         xAxis.getSelectionModel().select(0);
         xAxis.setId("chartsXAxis");
         xAxis.getStyleClass().add(Styles.SMALL);
-        xAxis.setTooltip(new javafx.scene.control.Tooltip(
-                "Plot against steps, or against gradient evaluations: one CG, BFGS or L-BFGS step may evaluate many times"));
+        Tips.set(xAxis, "Plot against steps, or against gradient evaluations: one CG, BFGS or L-BFGS step may evaluate many times");
         xAxis.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
             store.setXChannel(b.intValue() == 1 ? dev.descent.sim.Engine.GRADIENT_EVALUATIONS_TOTAL : SeriesStore.STEP);
             dirty = true;

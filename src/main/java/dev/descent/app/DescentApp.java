@@ -8,7 +8,9 @@ import dev.descent.session.SessionController;
 import dev.descent.session.Sessions;
 import dev.descent.math.Surfaces;
 import dev.descent.sim.Simulation;
+import dev.descent.render.PlotPainter;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -28,8 +30,122 @@ public class DescentApp extends Application {
     private SettingsStore store;
     private Stage stage;
 
+    /**
+     * Opens the window. What it opens with is read on a thread of its own while the JavaFX toolkit
+     * starts ({@link Opening#read}): the remembered window and session, the command line's lesson, the
+     * controller over its started simulation; then the plot's coarse first raster at the size the
+     * plot had when the window was last closed, and the lessons for the menus. The JavaFX thread
+     * waits only for the first part, in {@link #start(Stage)}.
+     */
     public static void launchWindow(String[] args) {
+        List<String> list = List.of(args);
+        CompletableFuture<Opening> opening = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            Opening o;
+            try {
+                o = Opening.read(list);
+                opening.complete(o);
+            } catch (Throwable e) {
+                opening.completeExceptionally(e);
+                return;
+            }
+            o.prepareFirstLayer();
+            try { // only the menus need them: after the first full plot, not beside the window's first work
+                o.rest.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                Presets.all();
+                StartupTrace.mark("lessons read (start-up thread)");
+            } catch (RuntimeException e) {
+                // the Lessons menu says why when it asks again
+            }
+            MainView v = o.holder.get();
+            if (v != null) {
+                Platform.runLater(v::fillLessons);
+            }
+        }, "start-up");
+        t.setDaemon(true);
+        t.start();
+        early = new Early(list, opening);
         Application.launch(DescentApp.class, args);
+    }
+
+    /** The opening being read for {@code args} by {@link #launchWindow}'s thread, taken by {@link #start}. */
+    private record Early(List<String> args, CompletableFuture<Opening> opening) {
+    }
+
+    private static volatile Early early;
+
+    /**
+     * What the window opens with, read without JavaFX (any thread): the store, the remembered window
+     * settings, the command line's options, the controller over the session to show and its started
+     * simulation, and the problems to tell. {@link #firstLayer} is the plot's coarse first raster when
+     * the plot's last size is remembered (not in presenter mode).
+     */
+    static final class Opening {
+        final SettingsStore store;
+        final Properties ui;
+        final WindowOptions options;
+        final List<String> problems;
+        final SessionController ctl;
+        final AtomicReference<MainView> holder = new AtomicReference<>();
+        final boolean dark;
+        /** The plot's size when the window was last closed, {w, h}; null when unknown. */
+        final int[] plotSize;
+        final CompletableFuture<PlotPainter.Layer> firstLayer = new CompletableFuture<>();
+        /** Released once the window has built the rest of start-up, after the first full plot. */
+        final java.util.concurrent.CountDownLatch rest = new java.util.concurrent.CountDownLatch(1);
+        // read on the thread that built the controller, before anything else uses it
+        private final dev.descent.math.Surface surface;
+        private final dev.descent.math.Viewport viewport;
+        private final PlotPainter.Look look;
+
+        private Opening(List<String> args) {
+            store = SettingsStore.fromSystem();
+            ui = store.loadWindow();
+            problems = new java.util.ArrayList<>();
+            options = WindowOptions.parse(args, problems);
+            SessionConfig session = options.lesson() != null ? options.lesson().session()
+                    : store.loadSession().orElseGet(Sessions::defaultSession);
+            ctl = controller(session, m -> {
+                MainView v = holder.get();
+                if (v != null) {
+                    v.showMessage(m);
+                }
+            }, problems);
+            dark = Boolean.parseBoolean(ui.getProperty("dark", "false"));
+            int pw = (int) parse(ui.getProperty("plotWidth"), 0, 0);
+            int ph = (int) parse(ui.getProperty("plotHeight"), 0, 0);
+            plotSize = pw >= 64 && ph >= 64 && !options.presenter() ? new int[] {pw, ph} : null;
+            surface = ctl.surface();
+            viewport = ctl.viewport();
+            SessionConfig s = ctl.session();
+            look = new PlotPainter.Look(s.colorMap(), s.contourLines(), s.gradientField(), dark, 1);
+        }
+
+        static Opening read(List<String> args) {
+            Opening o = new Opening(args);
+            StartupTrace.mark("session read, simulation started");
+            return o;
+        }
+
+        /** Computes {@link #firstLayer} (null when the plot's size is not known); this thread. */
+        void prepareFirstLayer() {
+            if (plotSize == null) {
+                firstLayer.complete(null);
+                return;
+            }
+            try {
+                firstLayer.complete(PlotPainter.prepare(surface, viewport, plotSize[0], plotSize[1], look, true));
+                StartupTrace.mark("coarse first raster computed (start-up thread)");
+            } catch (RuntimeException e) {
+                // the plot computes its own
+            } finally {
+                firstLayer.complete(null); // failed: the plot computes its own (no-op when made)
+            }
+        }
     }
 
     public static void main(String[] args) {
@@ -58,21 +174,6 @@ public class DescentApp extends Application {
 
     private boolean stopped;
 
-    /**
-     * Reads and checks the lessons once, on the launcher thread before the window exists, so that
-     * building the menus on the JavaFX thread finds them ready ({@link Presets#all()} keeps them).
-     */
-    @Override
-    public void init() {
-        StartupTrace.mark("reading the lessons (Application.init)");
-        try {
-            Presets.all();
-        } catch (RuntimeException e) {
-            // the Lessons menu says why when it asks again
-        }
-        StartupTrace.mark("lessons read");
-    }
-
     @Override
     public void start(Stage stage) {
         start(stage, getParameters() == null ? List.of() : getParameters().getRaw());
@@ -82,31 +183,48 @@ public class DescentApp extends Application {
     void start(Stage stage, List<String> args) {
         StartupTrace.mark("JavaFX started (Application.start)");
         this.stage = stage;
-        store = SettingsStore.fromSystem();
-        Properties ui = store.loadWindow();
-        List<String> problems = new java.util.ArrayList<>();
-        WindowOptions options = WindowOptions.parse(args, problems);
-        SessionConfig session = options.lesson() != null ? options.lesson().session()
-                : store.loadSession().orElseGet(Sessions::defaultSession);
-        AtomicReference<MainView> holder = new AtomicReference<>();
-        SessionController ctl = controller(session, m -> {
-            if (holder.get() != null) {
-                holder.get().showMessage(m);
+        Early pre = early;
+        early = null;
+        Opening opening;
+        boolean threaded = pre != null && pre.args().equals(args);
+        if (threaded) {
+            try {
+                opening = pre.opening().join();
+            } catch (java.util.concurrent.CompletionException failed) {
+                throw failed.getCause() instanceof RuntimeException r ? r : failed;
             }
-        }, problems);
+        } else { // started without launchWindow (tests): read here, the first raster computed meanwhile
+            opening = Opening.read(args);
+            Thread t = new Thread(opening::prepareFirstLayer, "start-up");
+            t.setDaemon(true);
+            t.start();
+        }
+        store = opening.store;
+        Properties ui = opening.ui;
+        List<String> problems = opening.problems;
+        WindowOptions options = opening.options;
+        SessionController ctl = opening.ctl;
         simulation = ctl.simulation();
         StartupTrace.mark("simulation started");
-        view = new MainView(ctl, Boolean.parseBoolean(ui.getProperty("dark", "false")));
+        MainView.theme(opening.dark); // before the first control: JavaFX then never loads its own theme
+        view = new MainView(ctl, opening.dark);
+        if (threaded) { // the start-up thread reads the lessons once the rest of start-up is built
+            view.lessonsComing();
+            view.onRestBuilt(opening.rest::countDown);
+        }
+        if (opening.plotSize != null) {
+            view.plot().firstLayer(opening.plotSize[0], opening.plotSize[1], opening.firstLayer);
+        }
         StartupTrace.mark("window's content built");
-        holder.set(view);
+        opening.holder.set(view);
         view.setOnQuit(this::quit);
         if (!problems.isEmpty()) {
             view.showMessage(String.join("  ", problems));
         }
         // never larger than the screen (a 1280×720 projector), and on a short screen the plot gets the height
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        double w = Math.min(parse(ui.getProperty("width"), 1440), screen.getWidth());
-        double h = Math.min(parse(ui.getProperty("height"), 900), screen.getHeight());
+        double w = Math.min(parse(ui.getProperty("width"), 1440, 600), screen.getWidth());
+        double h = Math.min(parse(ui.getProperty("height"), 900, 600), screen.getHeight());
         if (h < 800) {
             view.charts().setShown(false);
             if (problems.isEmpty()) {
@@ -181,9 +299,9 @@ public class DescentApp extends Application {
         return view;
     }
 
-    private static double parse(String s, double def) {
+    private static double parse(String s, double def, double min) {
         try {
-            return s == null ? def : Math.max(600, Double.parseDouble(s));
+            return s == null ? def : Math.max(min, Double.parseDouble(s));
         } catch (NumberFormatException e) {
             return def;
         }
@@ -215,6 +333,10 @@ public class DescentApp extends Application {
                 if (!stage.isMaximized() && stage.getScene() != null) {
                     ui.setProperty("width", Double.toString(stage.getScene().getWidth()));
                     ui.setProperty("height", Double.toString(stage.getScene().getHeight()));
+                }
+                if (!view.isPresenting()) { // the size of the plot's first raster at the next start
+                    ui.setProperty("plotWidth", Integer.toString((int) Math.floor(view.plot().getWidth())));
+                    ui.setProperty("plotHeight", Integer.toString((int) Math.floor(view.plot().getHeight())));
                 }
             }
             store.saveWindow(ui);

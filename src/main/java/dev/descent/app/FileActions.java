@@ -40,7 +40,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -622,7 +621,7 @@ final class FileActions {
             Button b = new Button(null, new FontIcon(icon));
             b.setId(id);
             b.getStyleClass().add(Styles.BUTTON_ICON);
-            b.setTooltip(new Tooltip(tip));
+            Tips.set(b, tip);
             b.setFocusTraversable(false);
             return b;
         }

@@ -269,6 +269,51 @@ public final class MainView extends BorderPane {
         };
     }
 
+    private Menu lessonsMenu;
+    private ComboBox<Presets.Preset> lessonsBox;
+    private boolean lessonsFilled;
+    private boolean lessonsComing;
+
+    /**
+     * The lessons are being read on another thread, which calls {@link #fillLessons} when they are:
+     * the rest of start-up then does not read them on the JavaFX thread.
+     */
+    void lessonsComing() {
+        lessonsComing = true;
+    }
+
+    private Runnable onRestBuilt = () -> { };
+
+    /** Runs {@code r} once start-up's deferred parts are built (after the first full plot). */
+    void onRestBuilt(Runnable r) {
+        onRestBuilt = r;
+    }
+
+    /**
+     * Fills the Lessons menu and the toolbar's lesson box, once: with the rest of start-up, after the
+     * first full plot (or once the window's start-up thread has read them after it,
+     * {@code DescentApp.launchWindow}), or when the menu or the box is opened before that. Nothing in
+     * the first frame needs them, and an empty menu makes the menu bar's skin cheaper.
+     */
+    void fillLessons() {
+        if (lessonsFilled) {
+            return;
+        }
+        lessonsFilled = true;
+        try {
+            List<Presets.Preset> all = Presets.all();
+            for (Presets.Preset p : all) {
+                MenuItem item = new MenuItem(p.title());
+                item.setId("preset-" + p.id());
+                item.setOnAction(e -> openPreset(p));
+                lessonsMenu.getItems().add(item);
+            }
+            lessonsBox.getItems().setAll(all);
+        } catch (RuntimeException e) {
+            lessonsMenu.getItems().add(new MenuItem("(lessons could not be read: " + e.getMessage() + ")"));
+        }
+    }
+
     /**
      * Whether start-up's deferred parts are built (the run editor whole, the charts' content once
      * shown): they follow the first full plot. Tests wait for it.
@@ -348,6 +393,10 @@ public final class MainView extends BorderPane {
             if (!restBuilt) {
                 restBuilt = true;
                 side.buildRest();
+                if (!lessonsComing || Presets.isRead()) {
+                    fillLessons();
+                }
+                onRestBuilt.run();
             }
             charts.pulse(f, now);
         }
@@ -355,7 +404,7 @@ public final class MainView extends BorderPane {
             playing = f.playing();
             playButton.setGraphic(new FontIcon(playing ? "mdi2p-pause" : "mdi2p-play"));
             playButton.setText(playing ? "Pause" : "Play");
-            playButton.getTooltip().setText(playing ? "Pause (Space)" : "Play (Space)");
+            Tips.set(playButton, playing ? "Pause (Space)" : "Play (Space)");
             if (playing && !everPlayed) {
                 everPlayed = true;
                 playHint.setVisible(false);
@@ -537,16 +586,8 @@ public final class MainView extends BorderPane {
 
         Menu presets = new Menu("_Lessons");
         presets.setId("presetsMenu");
-        try {
-            for (Presets.Preset p : Presets.all()) {
-                MenuItem item = new MenuItem(p.title());
-                item.setId("preset-" + p.id());
-                item.setOnAction(e -> openPreset(p));
-                presets.getItems().add(item);
-            }
-        } catch (RuntimeException e) {
-            presets.getItems().add(new MenuItem("(lessons could not be read: " + e.getMessage() + ")"));
-        }
+        lessonsMenu = presets;
+        presets.setOnShowing(e -> fillLessons()); // opened before the rest of start-up
 
         Menu runs = new Menu("_Runs");
         MenuItem add = new MenuItem("Add run");
@@ -617,7 +658,7 @@ public final class MainView extends BorderPane {
     private ToolBar toolBar() {
         playButton.setId("play");
         playButton.setGraphic(new FontIcon("mdi2p-play"));
-        playButton.setTooltip(new Tooltip("Play (Space)"));
+        Tips.set(playButton, "Play (Space)");
         playButton.getStyleClass().add("play-button");
         playButton.setText("Play");
         playButton.setMinWidth(Region.USE_PREF_SIZE);
@@ -632,7 +673,7 @@ public final class MainView extends BorderPane {
         speedSlider.setId("speed");
         speedSlider.setPrefWidth(84);
         speedSlider.setFocusTraversable(false);
-        speedSlider.setTooltip(new Tooltip("Steps per second, 1 to 10 000 (logarithmic)"));
+        Tips.set(speedSlider, "Steps per second, 1 to 10 000 (logarithmic)");
         speedSlider.valueProperty().addListener((o, a, b) -> {
             if (updatingControls) {
                 return;
@@ -645,7 +686,7 @@ public final class MainView extends BorderPane {
 
         stepLimitField.setId("stepLimit");
         stepLimitField.setPrefColumnCount(5);
-        stepLimitField.setTooltip(new Tooltip("Runs stop after this many steps"));
+        Tips.set(stepLimitField, "Runs stop after this many steps");
         Runnable commitLimit = () -> {
             String t = stepLimitField.getText().trim().replace("_", "").replace(",", "");
             Optional<String> r;
@@ -677,12 +718,9 @@ public final class MainView extends BorderPane {
         ComboBox<Presets.Preset> lessons = new ComboBox<>();
         lessons.setId("presets");
         lessons.setPromptText("Lesson…"); // short: the box gives way at 1280 px, its prompt must not be cut
-        lessons.setTooltip(new Tooltip("Open a lesson"));
-        try {
-            lessons.getItems().setAll(Presets.all());
-        } catch (RuntimeException e) {
-            // the menu says why
-        }
+        Tips.set(lessons, "Open a lesson");
+        lessonsBox = lessons;
+        lessons.setOnShowing(e -> fillLessons());
         lessons.setCellFactory(l -> new SidePanel.KindCell<>(Presets.Preset::title, p -> p.session().description()));
         lessons.setButtonCell(new SidePanel.KindCell<>(Presets.Preset::title, p -> ""));
         lessons.setPrefWidth(150);
@@ -702,12 +740,12 @@ public final class MainView extends BorderPane {
         fieldButton.setId("gradientField");
         fieldButton.setGraphic(new FontIcon("mdi2a-arrow-top-right"));
         fieldButton.getStyleClass().add(Styles.BUTTON_ICON);
-        fieldButton.setTooltip(new Tooltip("Gradient field: arrows along −∇f"));
+        Tips.set(fieldButton, "Gradient field: arrows along −∇f");
         fieldButton.setFocusTraversable(false);
         fieldButton.setOnAction(e -> setLook(null, null, fieldButton.isSelected(), null));
         themeButton.setId("theme");
         themeButton.getStyleClass().add(Styles.BUTTON_ICON);
-        themeButton.setTooltip(new Tooltip("Dark theme, good for projectors (Ctrl+T)"));
+        Tips.set(themeButton, "Dark theme, good for projectors (Ctrl+T)");
         themeButton.setFocusTraversable(false);
         themeButton.setOnAction(e -> setDark(themeButton.isSelected()));
 
@@ -715,7 +753,7 @@ public final class MainView extends BorderPane {
         HBox.setHgrow(gap, Priority.ALWAYS);
         // an icon instead of the word: the toolbar keeps every control at 1280 px
         Label speedTitle = new Label(null, new FontIcon("mdi2s-speedometer"));
-        speedTitle.setTooltip(new Tooltip("Speed: steps per second"));
+        Tips.set(speedTitle, "Speed: steps per second");
         Label limitTitle = new Label("Limit");
         // labels keep their text: at 1280 px the lesson box gives way instead
         for (Region r : List.of(speedTitle, limitTitle, speedLabel, stepLabel)) {
@@ -735,7 +773,7 @@ public final class MainView extends BorderPane {
         Button b = new Button(null, new FontIcon(icon));
         b.setId(id);
         b.getStyleClass().add(Styles.BUTTON_ICON);
-        b.setTooltip(new Tooltip(tip));
+        Tips.set(b, tip);
         b.setFocusTraversable(false);
         return b;
     }
@@ -864,9 +902,17 @@ public final class MainView extends BorderPane {
         plot.setBatchContours(on);
     }
 
+    /**
+     * Sets the application's theme (AtlantaFX Primer, light or dark). Called before the first control
+     * is made, it also spares JavaFX loading its default theme (Modena) only to replace it.
+     */
+    static void theme(boolean d) {
+        Application.setUserAgentStylesheet(d ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+    }
+
     public void setDark(boolean d) {
         dark = d;
-        Application.setUserAgentStylesheet(d ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        theme(d);
         plot.setDark(d);
         charts.setDark(d);
         worked.setDark(d);

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
@@ -231,9 +232,61 @@ public final class PlotView extends Region {
         int h = height();
         if (layer == null && !pending && w >= 64 && h >= 64) {
             // start-up: the first layout knows the plot's size while the window is still being shown;
-            // the coarse first look is computed meanwhile instead of after the first pulse
-            requestLayer(ctl.surface(), ctl.viewport(), w, h, look());
+            // the coarse first look is computed meanwhile instead of after the first pulse, or was
+            // computed already when the plot has the size it had when the window was last closed
+            if (first != null && first.width() == w && first.height() == h) {
+                takeFirst(first.layer());
+            } else {
+                requestLayer(ctl.surface(), ctl.viewport(), w, h, look());
+            }
+            first = null;
         }
+    }
+
+    /** A first layer computed before the plot had its size, for a plot of that size. */
+    private record FirstLayer(int width, int height, CompletableFuture<PlotPainter.Layer> layer) {
+    }
+
+    private FirstLayer first;
+
+    /**
+     * Start-up: the coarse first layer being computed elsewhere (before the window is shown) for a
+     * plot of {@code width × height}. Taken at the plot's first layout when the plot has that size,
+     * instead of computing one; a null result, or another size, and the plot computes its own.
+     */
+    public void firstLayer(int width, int height, CompletableFuture<PlotPainter.Layer> made) {
+        if (layer == null && !pending) {
+            first = new FirstLayer(width, height, made);
+        }
+    }
+
+    private void takeFirst(CompletableFuture<PlotPainter.Layer> made) {
+        long ticket = ++requested;
+        PlotPainter.Layer now = made.getNow(null);
+        if (now != null) { // painted at the next pulse
+            layer = now;
+            layersMade++;
+            firstTaken = true;
+            backDirty = true;
+            return;
+        }
+        pending = true;
+        made.whenComplete((result, failed) -> Platform.runLater(() -> {
+            pending = false; // a null result: the next pulse asks for a layer
+            if (result != null && ticket == requested) {
+                layer = result;
+                layersMade++;
+                firstTaken = true;
+                backDirty = true;
+            }
+        }));
+    }
+
+    private boolean firstTaken;
+
+    /** Whether the plot showed a first layer it was offered ({@link #firstLayer}) rather than computing its own. */
+    public boolean firstLayerTaken() {
+        return firstTaken;
     }
 
     /** Called on every pulse with the newest frame; paints what changed. Never blocks. */
@@ -246,7 +299,10 @@ public final class PlotView extends Region {
         Surface surface = ctl.surface();
         Viewport view = ctl.viewport();
         PlotPainter.Look look = look();
-        if ((layer == null || !layer.matches(surface, view, w, h, look)) && !pending) {
+        // a coarse layer not yet painted is painted first: its frame is rendered before the full
+        // layer's computation takes both cores (asked for at the next pulse)
+        boolean coarseToPaint = layer != null && layer.coarse() && backDirty && !drawnFull;
+        if ((layer == null || !layer.matches(surface, view, w, h, look)) && !pending && !coarseToPaint) {
             requestLayer(surface, view, w, h, look);
         }
         if (mapOverlay != null && layer != null && mapOverlay.update(geometry())) {

@@ -209,7 +209,7 @@ final class SidePanel extends VBox {
     static Button iconButton(String icon, String tip) {
         Button b = new Button(null, new FontIcon(icon));
         b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        b.setTooltip(new Tooltip(tip));
+        Tips.set(b, tip);
         return b;
     }
 
@@ -296,7 +296,7 @@ final class SidePanel extends VBox {
             setPadding(new Insets(5, 8, 5, 8));
             eye.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
             eye.setId("visible-" + index);
-            eye.setTooltip(new Tooltip("Show or hide this run's path (it keeps running)"));
+            Tips.set(eye, "Show or hide this run's path (it keeps running)");
             eye.setOnAction(e -> ctl.updateRunLook(index, r -> r.withVisible(!r.shown())));
             name.getStyleClass().add(Styles.TEXT_BOLD);
             numbers.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL, "run-numbers");
@@ -425,7 +425,7 @@ final class SidePanel extends VBox {
         picker.setId("runColor");
         picker.getStyleClass().add(ColorPicker.STYLE_CLASS_BUTTON);
         picker.getCustomColors().setAll(dev.descent.session.Palette.RUN_COLORS.stream().map(Color::web).toList());
-        picker.setTooltip(new Tooltip("Colour of this run"));
+        Tips.set(picker, "Colour of this run");
         picker.setOnAction(e -> ctl.updateRunLook(i, m -> m.withColor(hex(picker.getValue()))));
         HBox nameRow = new HBox(8, nameField, picker);
         nameRow.setAlignment(Pos.CENTER_LEFT);

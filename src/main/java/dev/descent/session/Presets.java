@@ -6,14 +6,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -61,6 +57,11 @@ public final class Presets {
         return a;
     }
 
+    /** Whether {@link #all()} has read the presets already (it then returns at once). */
+    public static boolean isRead() {
+        return all != null;
+    }
+
     /** @throws IllegalArgumentException when there is no preset with that id */
     public static Preset load(String id) {
         if (all == null) { // one preset wanted (the CLI, the first start): read only that one
@@ -106,13 +107,16 @@ public final class Presets {
         try {
             URI uri = url.toURI();
             if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException e) {
-                    fs = FileSystems.getFileSystem(uri);
+                // the jar's own entries: the JDK shares the class loader's open jar, where a zip file
+                // system would read the fat jar's ten thousand entries again
+                java.net.JarURLConnection c = (java.net.JarURLConnection) url.openConnection();
+                c.setUseCaches(false); // a JarFile of our own, closed here
+                try (java.util.jar.JarFile jar = c.getJarFile()) {
+                    String prefix = DIR + "/";
+                    return jar.stream().map(java.util.zip.ZipEntry::getName)
+                            .filter(n -> n.startsWith(prefix) && n.indexOf('/', prefix.length()) < 0 && n.endsWith(".json"))
+                            .map(n -> n.substring(prefix.length())).sorted().toList();
                 }
-                return list(fs.getPath(DIR));
             }
             return list(Path.of(uri));
         } catch (URISyntaxException | IOException e) {

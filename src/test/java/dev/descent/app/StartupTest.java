@@ -1,0 +1,207 @@
+package dev.descent.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.descent.export.SettingsStore;
+import dev.descent.session.Presets;
+import dev.descent.session.SessionController;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Start-up's shortcuts keep what the user sees: the lessons, read while the window is built, fill
+ * the Lessons menu and the lesson box; the plot's coarse first raster, made before the plot has its
+ * size for the size it had when the window was last closed, is shown only when the plot has that
+ * size, and the plot never waits for it.
+ */
+@ExtendWith(ApplicationExtension.class)
+class StartupTest {
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        // each test opens its own window
+    }
+
+    private static void waitFor(java.util.concurrent.Callable<Boolean> c) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, c);
+    }
+
+    /** A window over the bowl, the plot offered {@code first} (null: nothing) before it is shown. */
+    private static MainView show(FxRobot robot, Stage[] stage, java.util.function.Consumer<PlotView> first) {
+        SessionController ctl = DescentApp.controller(WindowTest.bowl(0.02), m -> { }, new java.util.ArrayList<>());
+        MainView[] view = new MainView[1];
+        robot.interact(() -> {
+            view[0] = new MainView(ctl, false);
+            if (first != null) {
+                first.accept(view[0].plot());
+            }
+            stage[0] = new Stage();
+            stage[0].setScene(new Scene(view[0], 1280, 800));
+            stage[0].show();
+            view[0].start();
+        });
+        return view[0];
+    }
+
+    private static void close(FxRobot robot, MainView view, Stage stage) {
+        robot.interact(() -> {
+            view.stop();
+            stage.close();
+        });
+        view.controller().simulation().close();
+    }
+
+    @Test
+    void theLessonsFillTheMenuAndTheLessonBox(FxRobot robot) throws Exception {
+        Stage[] stage = new Stage[1];
+        MainView view = show(robot, stage, null);
+        try {
+            Startup.await(view);
+            List<String> ids = Presets.all().stream().map(p -> "preset-" + p.id()).toList();
+            MenuBar bar = robot.from(view).lookup(".menu-bar").queryAs(MenuBar.class);
+            Menu lessons = bar.getMenus().stream().filter(m -> "presetsMenu".equals(m.getId())).findFirst().orElseThrow();
+            assertEquals(ids, lessons.getItems().stream().map(MenuItem::getId).toList());
+            assertEquals(Presets.all().get(0).title(), lessons.getItems().get(0).getText());
+            ComboBox<?> box = robot.from(view).lookup("#presets").queryAs(ComboBox.class);
+            assertEquals(Presets.all(), box.getItems());
+        } finally {
+            close(robot, view, stage[0]);
+        }
+    }
+
+    @Test
+    void aToolbarButtonsTooltipIsMadeWhenThePointerComesAndKeepsItsText(FxRobot robot) throws Exception {
+        Stage[] stage = new Stage[1];
+        MainView view = show(robot, stage, null);
+        try {
+            Startup.await(view);
+            javafx.scene.control.Button fit = robot.from(view).lookup("#resetView").queryAs(javafx.scene.control.Button.class);
+            assertEquals("Reset the view (0)", Tips.text(fit));
+            robot.moveTo(fit);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(fit.getTooltip() != null, "made on the first hover");
+            assertEquals("Reset the view (0)", fit.getTooltip().getText());
+            javafx.scene.control.Button play = robot.from(view).lookup("#play").queryAs(javafx.scene.control.Button.class);
+            robot.interact(() -> view.controller().play());
+            waitFor(() -> "Pause (Space)".equals(WaitForAsyncUtils.asyncFx(() -> Tips.text(play)).get()));
+            robot.moveTo(play);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals("Pause (Space)", play.getTooltip().getText());
+        } finally {
+            close(robot, view, stage[0]);
+        }
+    }
+
+    @Test
+    void aFirstRasterForAnotherSizeIsNotShownNorWaitedFor(FxRobot robot) throws Exception {
+        Stage[] stage = new Stage[1];
+        // never made: a plot that waited for it would stay blank
+        MainView view = show(robot, stage, p -> p.firstLayer(333, 222, new CompletableFuture<>()));
+        try {
+            waitFor(() -> WaitForAsyncUtils.asyncFx(view.plot()::drawnFull).get());
+            assertFalse(view.plot().firstLayerTaken());
+        } finally {
+            close(robot, view, stage[0]);
+        }
+    }
+
+    @Test
+    void aFirstRasterThatCouldNotBeMadeIsNotWaitedFor(FxRobot robot) throws Exception {
+        Stage[] stage = new Stage[1];
+        CompletableFuture<dev.descent.render.PlotPainter.Layer> failed = new CompletableFuture<>();
+        int[] size = new int[2];
+        MainView view = show(robot, stage, p -> p.layoutBoundsProperty().addListener((o, a, b) -> {
+            // offered for the plot's own size, at its first layout; the start-up thread then gives up
+            if (size[0] == 0 && b.getWidth() >= 64) {
+                size[0] = (int) Math.floor(b.getWidth());
+                size[1] = (int) Math.floor(b.getHeight());
+                p.firstLayer(size[0], size[1], failed);
+            }
+        }));
+        try {
+            failed.complete(null);
+            waitFor(() -> WaitForAsyncUtils.asyncFx(view.plot()::drawnFull).get());
+            assertTrue(size[0] > 0, "the plot was laid out");
+            assertFalse(view.plot().firstLayerTaken());
+        } finally {
+            close(robot, view, stage[0]);
+        }
+    }
+
+    @Test
+    void aQuitRemembersThePlotsSizeAndTheNextStartShowsTheRasterMadeForIt(FxRobot robot) throws Exception {
+        String old = System.getProperty(SettingsStore.DIR_PROPERTY);
+        System.setProperty(SettingsStore.DIR_PROPERTY, dir.toString());
+        try {
+            DescentApp first = new DescentApp();
+            Stage[] window = new Stage[1];
+            robot.interact(() -> {
+                window[0] = new Stage();
+                first.start(window[0]);
+                first.view().controller().updateRunLook(0, m -> m.withName("remembered run"));
+            });
+            waitFor(() -> WaitForAsyncUtils.asyncFx(first.view().plot()::drawnFull).get());
+            assertFalse(first.view().plot().firstLayerTaken(), "no plot size was remembered yet");
+            double[] plotSize = new double[2];
+            robot.interact(() -> {
+                plotSize[0] = first.view().plot().getWidth();
+                plotSize[1] = first.view().plot().getHeight();
+                first.stop();
+                window[0].close();
+            });
+            Properties ui = new Properties();
+            try (InputStream in = Files.newInputStream(dir.resolve("window.properties"))) {
+                ui.load(in);
+            }
+            assertEquals(Integer.toString((int) Math.floor(plotSize[0])), ui.getProperty("plotWidth"));
+            assertEquals(Integer.toString((int) Math.floor(plotSize[1])), ui.getProperty("plotHeight"));
+
+            DescentApp second = new DescentApp();
+            robot.interact(() -> {
+                window[0] = new Stage();
+                second.start(window[0]);
+            });
+            try {
+                waitFor(() -> WaitForAsyncUtils.asyncFx(second.view().plot()::drawnFull).get());
+                assertTrue(second.view().plot().firstLayerTaken(), "the raster made for the remembered size is shown");
+                assertEquals("remembered run", second.view().controller().session().runs().get(0).name());
+                assertEquals(plotSize[0], second.view().plot().getWidth());
+                assertEquals(plotSize[1], second.view().plot().getHeight());
+            } finally {
+                robot.interact(() -> {
+                    second.stop();
+                    window[0].close();
+                });
+            }
+        } finally {
+            if (old == null) {
+                System.clearProperty(SettingsStore.DIR_PROPERTY);
+            } else {
+                System.setProperty(SettingsStore.DIR_PROPERTY, old);
+            }
+        }
+    }
+}
