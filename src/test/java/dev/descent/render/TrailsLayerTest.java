@@ -104,14 +104,8 @@ class TrailsLayerTest {
 
     @Test
     void theWholeLayerIsTheLinesDrawnInOnePass() {
-        PathTracer a = new PathTracer(T);
-        PathTracer b = new PathTracer(T);
-        for (int k = 0; k < 4000; k++) {
-            double[] p = point(0, k);
-            double[] q = point(1, k);
-            a.add(p[0], p[1]);
-            b.add(q[0], q[1]);
-        }
+        PathTracer a = traced(0, 4000);
+        PathTracer b = traced(1, 4000);
         TrailsLayer layer = new TrailsLayer();
         layer.update(W, H, T, S, lines(a, b));
 
@@ -135,14 +129,8 @@ class TrailsLayerTest {
 
     @Test
     void aChangedSelectionRedrawsTheWholeLayer() {
-        PathTracer a = new PathTracer(T);
-        PathTracer b = new PathTracer(T);
-        for (int k = 0; k < 500; k++) {
-            double[] p = point(0, k);
-            double[] q = point(1, k);
-            a.add(p[0], p[1]);
-            b.add(q[0], q[1]);
-        }
+        PathTracer a = traced(0, 500);
+        PathTracer b = traced(1, 500);
         TrailsLayer layer = new TrailsLayer();
         layer.update(W, H, T, S, lines(a, b));
         long n = layer.rebuilds();
@@ -155,14 +143,8 @@ class TrailsLayerTest {
     @Test
     void theLayerOverTheFieldIsTheLinesPaintedOverItDirectly() {
         // the window composes the transparent layer over the static part; a still paints the lines over it
-        PathTracer a = new PathTracer(T);
-        PathTracer b = new PathTracer(T);
-        for (int k = 0; k < 4000; k++) {
-            double[] p = point(0, k);
-            double[] q = point(1, k);
-            a.add(p[0], p[1]);
-            b.add(q[0], q[1]);
-        }
+        PathTracer a = traced(0, 4000);
+        PathTracer b = traced(1, 4000);
         TrailsLayer layer = new TrailsLayer();
         layer.update(W, H, T, S, lines(a, b));
         java.awt.image.BufferedImage field = new java.awt.image.BufferedImage(W, H, java.awt.image.BufferedImage.TYPE_INT_RGB);
@@ -201,5 +183,15 @@ class TrailsLayerTest {
             }
         }
         return true;
+    }
+
+    /** Path {@code which}'s first {@code steps} points, traced. */
+    private static PathTracer traced(int which, int steps) {
+        PathTracer t = new PathTracer(T);
+        for (int k = 0; k < steps; k++) {
+            double[] p = point(which, k);
+            t.add(p[0], p[1]);
+        }
+        return t;
     }
 }
