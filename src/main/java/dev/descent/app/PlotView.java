@@ -196,7 +196,6 @@ public final class PlotView extends Region {
         return shownScrub;
     }
 
-    /** Static layers computed so far (tests wait on it). */
     /** Whether the full (not the coarse first) field has been painted once: start-up's later parts wait for it. */
     public boolean drawnFull() {
         return drawnFull;
@@ -204,6 +203,7 @@ public final class PlotView extends Region {
 
     private boolean drawnFull;
 
+    /** Static layers computed so far (tests wait on it). */
     public long layersMade() {
         return layersMade;
     }
@@ -263,23 +263,25 @@ public final class PlotView extends Region {
     private void takeFirst(CompletableFuture<PlotPainter.Layer> made) {
         long ticket = ++requested;
         PlotPainter.Layer now = made.getNow(null);
-        if (now != null) { // painted at the next pulse
-            layer = now;
-            layersMade++;
-            firstTaken = true;
-            backDirty = true;
+        if (now != null) {
+            showFirst(now);
             return;
         }
         pending = true;
         made.whenComplete((result, failed) -> Platform.runLater(() -> {
             pending = false; // a null result: the next pulse asks for a layer
             if (result != null && ticket == requested) {
-                layer = result;
-                layersMade++;
-                firstTaken = true;
-                backDirty = true;
+                showFirst(result);
             }
         }));
+    }
+
+    /** Takes the offered first layer; the next pulse paints it. */
+    private void showFirst(PlotPainter.Layer made) {
+        layer = made;
+        layersMade++;
+        firstTaken = true;
+        backDirty = true;
     }
 
     private boolean firstTaken;
