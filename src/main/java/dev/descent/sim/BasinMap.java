@@ -215,6 +215,10 @@ public final class BasinMap {
         for (int i = 0; i < req.cols(); i++) {
             startX[i] = req.startX(i);
         }
+        for (int j = 0; j < req.rows(); j++) {
+            System.arraycopy(startX, 0, xs, j * req.cols(), req.cols());
+            java.util.Arrays.fill(ys, j * req.cols(), (j + 1) * req.cols(), req.startY(j));
+        }
         MapEnds ends = MapEnds.of(req.spec().surface().criticalPoints(), req.view(), req.tolerance());
         int[] end = new int[total];
         int[] since = new int[total];
@@ -225,10 +229,6 @@ public final class BasinMap {
             // one kernel call a thread, each taking blocks until none are left: a call a block made the
             // kernel's entry hot enough for the JIT to compile it again with every loop inlined (half a
             // second of a core, early in a slider drag)
-            for (int j = 0; j < req.rows(); j++) {
-                System.arraycopy(startX, 0, xs, j * req.cols(), req.cols());
-                java.util.Arrays.fill(ys, j * req.cols(), (j + 1) * req.cols(), req.startY(j));
-            }
             List<int[]> blocks = blocks(total, BLOCK, threads);
             int[] from = new int[blocks.size()];
             int[] count = new int[blocks.size()];
@@ -244,12 +244,7 @@ public final class BasinMap {
             for (int[] range : blocks(total, 64, threads)) {
                 int start = range[0];
                 int n = range[1];
-                // each job writes its own starts and losses, so nothing is left to one thread
                 jobs.add(() -> {
-                    for (int k = start; k < start + n; k++) {
-                        xs[k] = startX[k % req.cols()];
-                        ys[k] = req.startY(k / req.cols());
-                    }
                     trackOneByOne(req, ends, xs, ys, end, since, start, n, stop);
                     for (int k = start; k < start + n; k++) {
                         loss[k] = surface.value(xs[k], ys[k]);
