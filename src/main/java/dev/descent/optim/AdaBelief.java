@@ -42,69 +42,63 @@ public record AdaBelief(double lr, double beta1, double beta2, double eps, doubl
 
     @Override
     public Stepper newStepper(int n) {
-        return new State(n);
-    }
+        return new MomentStepper(n, false, weightDecay, beta1, beta2) {
+            private final double[] residual = vector("residual", "g − m",
+                    "how far the gradient is from its prediction (the \"belief\")");
+            private final double[] move = vector("step", "Δθ", "the last step, −η·m̂/(√ŝ + ε)");
 
-    private final class State extends MomentStepper {
-        private final double[] residual = vector("residual", "g − m",
-                "how far the gradient is from its prediction (the \"belief\")");
-        private final double[] move = vector("step", "Δθ", "the last step, −η·m̂/(√ŝ + ε)");
-
-        State(int n) {
-            super(n, false, weightDecay, AdaBelief.this.beta1, AdaBelief.this.beta2);
-        }
-
-        @Override
-        void update(double[] theta, double lr) {
-            correct();
-            double negStep = -(lr / bc1);
-            double sqrtBc2 = Math.sqrt(bc2);
-            double mix1 = 1 - beta1;
-            double mix2 = 1 - beta2;
-            double[] s = v;
-            for (int i = 0; i < theta.length; i++) {
-                double gi = g[i];
-                double mi = first(m[i], gi, beta1, mix1);
-                double r = gi - mi;
-                double si = second(s[i], r, beta2, mix2) + eps;
-                m[i] = mi;
-                s[i] = si;
-                residual[i] = r;
-                double d = negStep * mi / (Math.sqrt(si) / sqrtBc2 + eps);
-                move[i] = d;
-                theta[i] += d;
+            @Override
+            void update(double[] theta, double lr) {
+                correct();
+                double negStep = -(lr / bc1);
+                double sqrtBc2 = Math.sqrt(bc2);
+                double mix1 = 1 - beta1;
+                double mix2 = 1 - beta2;
+                double[] s = v;
+                for (int i = 0; i < theta.length; i++) {
+                    double gi = g[i];
+                    double mi = first(m[i], gi, beta1, mix1);
+                    double r = gi - mi;
+                    double si = second(s[i], r, beta2, mix2) + eps;
+                    m[i] = mi;
+                    s[i] = si;
+                    residual[i] = r;
+                    double d = negStep * mi / (Math.sqrt(si) / sqrtBc2 + eps);
+                    move[i] = d;
+                    theta[i] += d;
+                }
             }
-        }
 
-        @Override
-        List<WorkedLine> ruleLines() {
-            String e = WorkedLine.constant(eps);
-            List<WorkedLine> lines = new ArrayList<>();
-            lines.add(firstMomentLine());
-            lines.add(new WorkedLine("g − m", "g − m", "{grad} − {m}", "residual", "g - m"));
-            lines.add(new WorkedLine("s", "β₂·s + (1 − β₂)·(g − m)² + ε",
-                    WorkedLine.constant(beta2) + "·{s'} + " + WorkedLine.constant(1 - beta2) + "·{residual}² + " + e, "s",
-                    "s \\leftarrow \\beta_2 s + (1-\\beta_2)(g-m)^2 + \\epsilon"));
-            lines.addAll(biasCorrectionLines());
-            lines.add(mHatLine());
-            lines.add(new WorkedLine("ŝ", "s/(1 − β₂ᵗ)", "{s}/{bias_correction2}", "s_hat", "\\hat s = s/(1-\\beta_2^{\\,t})"));
-            lines.add(new WorkedLine("Δθ", "−η·m̂/(√ŝ + ε)", "−{lr}·{m_hat}/(√{s_hat} + " + e + ")", "step",
-                    "\\Delta\\theta = -\\eta\\,\\hat m/(\\sqrt{\\hat s} + \\epsilon)"));
-            return lines;
-        }
+            @Override
+            List<WorkedLine> ruleLines() {
+                String e = WorkedLine.constant(eps);
+                List<WorkedLine> lines = new ArrayList<>();
+                lines.add(firstMomentLine());
+                lines.add(new WorkedLine("g − m", "g − m", "{grad} − {m}", "residual", "g - m"));
+                lines.add(new WorkedLine("s", "β₂·s + (1 − β₂)·(g − m)² + ε",
+                        WorkedLine.constant(beta2) + "·{s'} + " + WorkedLine.constant(1 - beta2) + "·{residual}² + " + e, "s",
+                        "s \\leftarrow \\beta_2 s + (1-\\beta_2)(g-m)^2 + \\epsilon"));
+                lines.addAll(biasCorrectionLines());
+                lines.add(mHatLine());
+                lines.add(new WorkedLine("ŝ", "s/(1 − β₂ᵗ)", "{s}/{bias_correction2}", "s_hat", "\\hat s = s/(1-\\beta_2^{\\,t})"));
+                lines.add(new WorkedLine("Δθ", "−η·m̂/(√ŝ + ε)", "−{lr}·{m_hat}/(√{s_hat} + " + e + ")", "step",
+                        "\\Delta\\theta = -\\eta\\,\\hat m/(\\sqrt{\\hat s} + \\epsilon)"));
+                return lines;
+            }
 
-        @Override
-        List<Probe> ruleProbes() {
-            return List.of(
-                    mProbe("first moment: running average of g, the prediction of the next gradient"),
-                    probe(residual),
-                    secondProbe("s", "s", "running average of (g − m)² (+ε): Adam's v with g replaced by g − m"),
-                    mHatProbe(),
-                    secondHatProbe("s_hat", "ŝ", "bias-corrected belief s/(1 − β₂ᵗ)"),
-                    bc1Probe("divisor of m"),
-                    bc2Probe("divisor of s"),
-                    effectiveLrProbe("η/(√ŝ+ε)", eps),
-                    probe(move));
-        }
+            @Override
+            List<Probe> ruleProbes() {
+                return List.of(
+                        mProbe("first moment: running average of g, the prediction of the next gradient"),
+                        probe(residual),
+                        secondProbe("s", "s", "running average of (g − m)² (+ε): Adam's v with g replaced by g − m"),
+                        mHatProbe(),
+                        secondHatProbe("s_hat", "ŝ", "bias-corrected belief s/(1 − β₂ᵗ)"),
+                        bc1Probe("divisor of m"),
+                        bc2Probe("divisor of s"),
+                        effectiveLrProbe("η/(√ŝ+ε)", eps),
+                        probe(move));
+            }
+        };
     }
 }

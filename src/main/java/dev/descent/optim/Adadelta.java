@@ -47,74 +47,68 @@ public record Adadelta(double lr, double rho, double eps, double weightDecay, bo
 
     @Override
     public Stepper newStepper(int n) {
-        return new State(n);
-    }
+        return new PreconditionedStepper(n, maximize, weightDecay) {
+            private final double[] v = vector("v", "v", "square_avg: running average of g²");
+            private final double[] u = vector("u", "u", "acc_delta: running average of Δ²");
+            /** √(u + ε)/√(v + ε) of the last step (u before its update). */
+            private final double[] ratio = vector("rms_ratio", "√(u+ε)/√(v+ε)",
+                    "RMS[Δ]/RMS[g] of the last step: Adadelta's own step size");
 
-    private final class State extends PreconditionedStepper {
-        private final double[] v = vector("v", "v", "square_avg: running average of g²");
-        private final double[] u = vector("u", "u", "acc_delta: running average of Δ²");
-        /** √(u + ε)/√(v + ε) of the last step (u before its update). */
-        private final double[] ratio = vector("rms_ratio", "√(u+ε)/√(v+ε)",
-                "RMS[Δ]/RMS[g] of the last step: Adadelta's own step size");
-
-        State(int n) {
-            super(n, maximize, weightDecay);
-        }
-
-        @Override
-        void update(double[] theta, double lr) {
-            double oneMinusRho = 1 - rho;
-            double negLr = -lr;
-            for (int i = 0; i < theta.length; i++) {
-                double gi = g[i];
-                double vi = Math.fma(oneMinusRho * gi, gi, v[i] * rho);
-                v[i] = vi;
-                double r = Math.sqrt(u[i] + eps) / Math.sqrt(vi + eps);
-                ratio[i] = r;
-                double delta = r * gi;
-                u[i] = Math.fma(oneMinusRho * delta, delta, u[i] * rho);
-                theta[i] = Math.fma(negLr, delta, theta[i]);
+            @Override
+            void update(double[] theta, double lr) {
+                double oneMinusRho = 1 - rho;
+                double negLr = -lr;
+                for (int i = 0; i < theta.length; i++) {
+                    double gi = g[i];
+                    double vi = Math.fma(oneMinusRho * gi, gi, v[i] * rho);
+                    v[i] = vi;
+                    double r = Math.sqrt(u[i] + eps) / Math.sqrt(vi + eps);
+                    ratio[i] = r;
+                    double delta = r * gi;
+                    u[i] = Math.fma(oneMinusRho * delta, delta, u[i] * rho);
+                    theta[i] = Math.fma(negLr, delta, theta[i]);
+                }
             }
-        }
 
-        @Override
-        List<WorkedLine> ruleLines() {
-            String e = WorkedLine.constant(eps);
-            String r = WorkedLine.constant(rho);
-            String omr = WorkedLine.constant(1 - rho);
-            List<WorkedLine> lines = new ArrayList<>();
-            lines.add(WorkedLine.average("v", "ρ", "\\rho", rho, "v", "v", true));
-            lines.add(new WorkedLine("r", "√(u + ε)/√(v + ε)", "√({u'} + " + e + ")/√({v} + " + e + ")", "rms_ratio",
-                    "r = \\sqrt{u+\\epsilon}/\\sqrt{v+\\epsilon}"));
-            lines.add(new WorkedLine("Δ", "r·g", "{rms_ratio}·{grad}", "delta_x",
-                    "\\Delta = r\\, g"));
-            lines.add(new WorkedLine("u", "ρ·u + (1 − ρ)·Δ²", r + "·{u'} + " + omr + "·{delta_x}²", "u",
-                    "u \\leftarrow \\rho u + (1-\\rho)\\,\\Delta^2"));
-            lines.add(new WorkedLine("Δθ", "−η·Δ", "−{lr}·{delta_x}", "step", "\\Delta\\theta = -\\eta\\,\\Delta"));
-            return lines;
-        }
+            @Override
+            List<WorkedLine> ruleLines() {
+                String e = WorkedLine.constant(eps);
+                String r = WorkedLine.constant(rho);
+                String omr = WorkedLine.constant(1 - rho);
+                List<WorkedLine> lines = new ArrayList<>();
+                lines.add(WorkedLine.average("v", "ρ", "\\rho", rho, "v", "v", true));
+                lines.add(new WorkedLine("r", "√(u + ε)/√(v + ε)", "√({u'} + " + e + ")/√({v} + " + e + ")", "rms_ratio",
+                        "r = \\sqrt{u+\\epsilon}/\\sqrt{v+\\epsilon}"));
+                lines.add(new WorkedLine("Δ", "r·g", "{rms_ratio}·{grad}", "delta_x",
+                        "\\Delta = r\\, g"));
+                lines.add(new WorkedLine("u", "ρ·u + (1 − ρ)·Δ²", r + "·{u'} + " + omr + "·{delta_x}²", "u",
+                        "u \\leftarrow \\rho u + (1-\\rho)\\,\\Delta^2"));
+                lines.add(new WorkedLine("Δθ", "−η·Δ", "−{lr}·{delta_x}", "step", "\\Delta\\theta = -\\eta\\,\\Delta"));
+                return lines;
+            }
 
-        @Override
-        List<Probe> ruleProbes() {
-            return List.of(
-                    probe(v),
-                    probe(u),
-                    probe(ratio),
-                    new Probe("delta_x", "Δ", "the last update before the learning rate, √(u+ε)/√(v+ε)·g (u before its update)", out -> {
-                        for (int i = 0; i < ratio.length; i++) {
-                            out[i] = ratio[i] * g[i];
-                        }
-                    }),
-                    new Probe("effective_lr", "η·√(u+ε)/√(v+ε)", "per-coordinate step size applied to g", out -> {
-                        for (int i = 0; i < ratio.length; i++) {
-                            out[i] = lastLr * ratio[i];
-                        }
-                    }),
-                    new Probe("step", "Δθ", "the last step, −η·Δ", out -> {
-                        for (int i = 0; i < ratio.length; i++) {
-                            out[i] = -lastLr * (ratio[i] * g[i]);
-                        }
-                    }));
-        }
+            @Override
+            List<Probe> ruleProbes() {
+                return List.of(
+                        probe(v),
+                        probe(u),
+                        probe(ratio),
+                        new Probe("delta_x", "Δ", "the last update before the learning rate, √(u+ε)/√(v+ε)·g (u before its update)", out -> {
+                            for (int i = 0; i < ratio.length; i++) {
+                                out[i] = ratio[i] * g[i];
+                            }
+                        }),
+                        new Probe("effective_lr", "η·√(u+ε)/√(v+ε)", "per-coordinate step size applied to g", out -> {
+                            for (int i = 0; i < ratio.length; i++) {
+                                out[i] = lastLr * ratio[i];
+                            }
+                        }),
+                        new Probe("step", "Δθ", "the last step, −η·Δ", out -> {
+                            for (int i = 0; i < ratio.length; i++) {
+                                out[i] = -lastLr * (ratio[i] * g[i]);
+                            }
+                        }));
+            }
+        };
     }
 }

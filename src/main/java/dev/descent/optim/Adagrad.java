@@ -65,65 +65,61 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
 
     @Override
     public Stepper newStepper(int n) {
-        return new State(n);
-    }
+        return new PreconditionedStepper(n, maximize, weightDecay) {
+            private final double[] sum = vector("sum", "r", "sum of squared gradients so far, r = r₀ + Σ g²");
+            private double clr = Double.NaN;
 
-    private final class State extends PreconditionedStepper {
-        private final double[] sum = vector("sum", "r", "sum of squared gradients so far, r = r₀ + Σ g²");
-        private double clr = Double.NaN;
-
-        State(int n) {
-            super(n, maximize, weightDecay);
-            // torch creates the accumulator in the constructor, filled with initial_accumulator_value
-            java.util.Arrays.fill(sum, initialAccumulatorValue);
-        }
-
-        @Override
-        void update(double[] theta, double lr) {
-            double step = t;
-            double c = lr / (1 + (step - 1) * lrDecay);
-            clr = c;
-            double negClr = -c;
-            for (int i = 0; i < theta.length; i++) {
-                double gi = g[i];
-                double s = Math.fma(gi, gi, sum[i]);
-                sum[i] = s;
-                theta[i] += negClr * gi / (root ? Math.sqrt(s) + eps : s + eps);
+            { // torch creates the accumulator in the constructor, filled with initial_accumulator_value
+                java.util.Arrays.fill(sum, initialAccumulatorValue);
             }
-        }
 
-        /** The denominator of coordinate i: √r + ε, or r + ε without the root. */
-        private double denominator(int i) {
-            return root ? Math.sqrt(sum[i]) + eps : sum[i] + eps;
-        }
+            @Override
+            void update(double[] theta, double lr) {
+                double step = t;
+                double c = lr / (1 + (step - 1) * lrDecay);
+                clr = c;
+                double negClr = -c;
+                for (int i = 0; i < theta.length; i++) {
+                    double gi = g[i];
+                    double s = Math.fma(gi, gi, sum[i]);
+                    sum[i] = s;
+                    theta[i] += negClr * gi / (root ? Math.sqrt(s) + eps : s + eps);
+                }
+            }
 
-        @Override
-        List<WorkedLine> ruleLines() {
-            String e = WorkedLine.constant(eps);
-            return List.of(
-                    new WorkedLine("η_t", "η/(1 + (t − 1)·δ)", "", "clr", "\\eta_t = \\eta/(1 + (t-1)\\,\\delta)"),
-                    new WorkedLine("r", "r + g²", "{sum'} + {grad}²", "sum", "r \\leftarrow r + g^2"),
-                    root ? new WorkedLine("Δθ", "−η_t·g/(√r + ε)", "−{clr}·{grad}/(√{sum} + " + e + ")", "step",
-                            "\\Delta\\theta = -\\eta_t\\, g/(\\sqrt{r} + \\epsilon)")
-                            : new WorkedLine("Δθ", "−η_t·g/(r + ε)", "−{clr}·{grad}/({sum} + " + e + ")", "step",
-                            "\\Delta\\theta = -\\eta_t\\, g/(r + \\epsilon)"));
-        }
+            /** The denominator of coordinate i: √r + ε, or r + ε without the root. */
+            private double denominator(int i) {
+                return root ? Math.sqrt(sum[i]) + eps : sum[i] + eps;
+            }
 
-        @Override
-        List<Probe> ruleProbes() {
-            return List.of(
-                    probe(sum),
-                    Elementwise.scalar("clr", "η_t", "decayed learning rate η/(1 + (t−1)·δ) of the last step", () -> clr),
-                    new Probe("effective_lr", root ? "η_t/(√r+ε)" : "η_t/(r+ε)", "per-coordinate step size of the last step", out -> {
-                        for (int i = 0; i < sum.length; i++) {
-                            out[i] = clr / denominator(i);
-                        }
-                    }),
-                    new Probe("step", "Δθ", root ? "the last step, −η_t·g/(√r + ε)" : "the last step, −η_t·g/(r + ε)", out -> {
-                        for (int i = 0; i < sum.length; i++) {
-                            out[i] = -clr * g[i] / denominator(i);
-                        }
-                    }));
-        }
+            @Override
+            List<WorkedLine> ruleLines() {
+                String e = WorkedLine.constant(eps);
+                return List.of(
+                        new WorkedLine("η_t", "η/(1 + (t − 1)·δ)", "", "clr", "\\eta_t = \\eta/(1 + (t-1)\\,\\delta)"),
+                        new WorkedLine("r", "r + g²", "{sum'} + {grad}²", "sum", "r \\leftarrow r + g^2"),
+                        root ? new WorkedLine("Δθ", "−η_t·g/(√r + ε)", "−{clr}·{grad}/(√{sum} + " + e + ")", "step",
+                                "\\Delta\\theta = -\\eta_t\\, g/(\\sqrt{r} + \\epsilon)")
+                                : new WorkedLine("Δθ", "−η_t·g/(r + ε)", "−{clr}·{grad}/({sum} + " + e + ")", "step",
+                                "\\Delta\\theta = -\\eta_t\\, g/(r + \\epsilon)"));
+            }
+
+            @Override
+            List<Probe> ruleProbes() {
+                return List.of(
+                        probe(sum),
+                        Elementwise.scalar("clr", "η_t", "decayed learning rate η/(1 + (t−1)·δ) of the last step", () -> clr),
+                        new Probe("effective_lr", root ? "η_t/(√r+ε)" : "η_t/(r+ε)", "per-coordinate step size of the last step", out -> {
+                            for (int i = 0; i < sum.length; i++) {
+                                out[i] = clr / denominator(i);
+                            }
+                        }),
+                        new Probe("step", "Δθ", root ? "the last step, −η_t·g/(√r + ε)" : "the last step, −η_t·g/(r + ε)", out -> {
+                            for (int i = 0; i < sum.length; i++) {
+                                out[i] = -clr * g[i] / denominator(i);
+                            }
+                        }));
+            }
+        };
     }
 }

@@ -42,60 +42,54 @@ public record Adamax(double lr, double beta1, double beta2, double eps, double w
 
     @Override
     public Stepper newStepper(int n) {
-        return new State(n);
-    }
+        return new MomentStepper(n, maximize, weightDecay, beta1, beta2) {
+            private double clr = Double.NaN;
 
-    private final class State extends MomentStepper {
-        private double clr = Double.NaN;
-
-        State(int n) {
-            super(n, maximize, weightDecay, Adamax.this.beta1, Adamax.this.beta2);
-        }
-
-        @Override
-        void update(double[] theta, double lr) {
-            double oneMinusBeta1 = 1 - beta1;
-            correct();
-            clr = lr / bc1;
-            double negClr = -clr;
-            double[] u = v;
-            for (int i = 0; i < theta.length; i++) {
-                double gi = g[i];
-                double mi = first(m[i], gi, beta1, oneMinusBeta1);
-                double ui = Math.max(u[i] * beta2, Math.abs(gi) + eps);
-                m[i] = mi;
-                u[i] = ui;
-                theta[i] += negClr * mi / ui;
+            @Override
+            void update(double[] theta, double lr) {
+                double oneMinusBeta1 = 1 - beta1;
+                correct();
+                clr = lr / bc1;
+                double negClr = -clr;
+                double[] u = v;
+                for (int i = 0; i < theta.length; i++) {
+                    double gi = g[i];
+                    double mi = first(m[i], gi, beta1, oneMinusBeta1);
+                    double ui = Math.max(u[i] * beta2, Math.abs(gi) + eps);
+                    m[i] = mi;
+                    u[i] = ui;
+                    theta[i] += negClr * mi / ui;
+                }
             }
-        }
 
-        @Override
-        List<WorkedLine> ruleLines() {
-            return List.of(
-                    firstMomentLine(),
-                    new WorkedLine("u", "max(β₂·u, |g| + ε)", "max(" + WorkedLine.constant(beta2) + "·{u'}, |{grad}| + " + WorkedLine.constant(eps) + ")",
-                            "u", "u \\leftarrow \\max(\\beta_2 u, |g| + \\epsilon)"),
-                    new WorkedLine("Δθ", "−η/(1 − β₁ᵗ)·m/u", "−{lr}/{bias_correction1}·{m}/{u}", "step",
-                            "\\Delta\\theta = -\\frac{\\eta}{1-\\beta_1^{\\,t}}\\,\\frac{m}{u}"));
-        }
+            @Override
+            List<WorkedLine> ruleLines() {
+                return List.of(
+                        firstMomentLine(),
+                        new WorkedLine("u", "max(β₂·u, |g| + ε)", "max(" + WorkedLine.constant(beta2) + "·{u'}, |{grad}| + " + WorkedLine.constant(eps) + ")",
+                                "u", "u \\leftarrow \\max(\\beta_2 u, |g| + \\epsilon)"),
+                        new WorkedLine("Δθ", "−η/(1 − β₁ᵗ)·m/u", "−{lr}/{bias_correction1}·{m}/{u}", "step",
+                                "\\Delta\\theta = -\\frac{\\eta}{1-\\beta_1^{\\,t}}\\,\\frac{m}{u}"));
+            }
 
-        @Override
-        List<Probe> ruleProbes() {
-            return List.of(
-                    mProbe(),
-                    secondProbe("u", "u", "exp_inf: decaying maximum of |g| + ε"),
-                    mHatProbe(),
-                    bc1Probe("divisor of m"),
-                    new Probe("effective_lr", "η/u", "per-coordinate step size: the step is −effective_lr·m̂", out -> {
-                        for (int i = 0; i < v.length; i++) {
-                            out[i] = lastLr / v[i];
-                        }
-                    }),
-                    new Probe("step", "Δθ", "the last step, −η/(1−β₁ᵗ)·m/u", out -> {
-                        for (int i = 0; i < v.length; i++) {
-                            out[i] = -clr * m[i] / v[i];
-                        }
-                    }));
-        }
+            @Override
+            List<Probe> ruleProbes() {
+                return List.of(
+                        mProbe(),
+                        secondProbe("u", "u", "exp_inf: decaying maximum of |g| + ε"),
+                        mHatProbe(),
+                        bc1Probe("divisor of m"),
+                        new Probe("effective_lr", "η/u", "per-coordinate step size: the step is −effective_lr·m̂", out -> {
+                            for (int i = 0; i < v.length; i++) {
+                                out[i] = lastLr / v[i];
+                            }
+                        }),
+                        new Probe("step", "Δθ", "the last step, −η/(1−β₁ᵗ)·m/u", out -> {
+                            for (int i = 0; i < v.length; i++) {
+                                out[i] = -clr * m[i] / v[i];
+                            }
+                        }));
+            }
+        };
     }
 }

@@ -55,65 +55,59 @@ public record Asgd(double lr, double lambd, double alpha, double t0, double weig
 
     @Override
     public Stepper newStepper(int n) {
-        return new State(n);
-    }
+        return new GradientStepper(n, maximize, weightDecay) {
+            private final double[] ax = vector("ax", "ā", "the averaged iterate (equal to θ until t₀ steps have passed)");
+            private final double[] move = vector("step", "Δθ", "the last step, −λη_t·θ − η_t·g");
+            private double eta = Double.NaN;
+            private double mu = 1;
+            private double usedEta = Double.NaN;
+            private double usedMu = Double.NaN;
 
-    private final class State extends GradientStepper {
-        private final double[] ax = vector("ax", "ā", "the averaged iterate (equal to θ until t₀ steps have passed)");
-        private final double[] move = vector("step", "Δθ", "the last step, −λη_t·θ − η_t·g");
-        private double eta = Double.NaN;
-        private double mu = 1;
-        private double usedEta = Double.NaN;
-        private double usedMu = Double.NaN;
-
-        State(int n) {
-            super(n, maximize, weightDecay);
-        }
-
-        @Override
-        void update(double[] theta, double lr) {
-            if (t == 1) {
-                eta = lr; // torch's state['eta'] = lr when the state is created
+            @Override
+            void update(double[] theta, double lr) {
+                if (t == 1) {
+                    eta = lr; // torch's state['eta'] = lr when the state is created
+                }
+                double keep = 1 - lambd * eta;
+                double negEta = -eta;
+                for (int i = 0; i < theta.length; i++) {
+                    double before = theta[i];
+                    double th = Math.fma(negEta, g[i], before * keep);
+                    theta[i] = th;
+                    move[i] = th - before;
+                    ax[i] = mu != 1 ? ax[i] + (th - ax[i]) * mu : th;
+                }
+                usedEta = eta;
+                usedMu = mu;
+                double step = t;
+                eta = lr / Math.pow(1 + lambd * lr * step, alpha);
+                mu = 1 / Math.max(1, step - t0);
             }
-            double keep = 1 - lambd * eta;
-            double negEta = -eta;
-            for (int i = 0; i < theta.length; i++) {
-                double before = theta[i];
-                double th = Math.fma(negEta, g[i], before * keep);
-                theta[i] = th;
-                move[i] = th - before;
-                ax[i] = mu != 1 ? ax[i] + (th - ax[i]) * mu : th;
+
+            @Override
+            List<WorkedLine> ruleLines() {
+                String l = WorkedLine.constant(lambd);
+                List<WorkedLine> lines = new ArrayList<>();
+                lines.add(new WorkedLine("η_t", "η/(1 + λ·η·(t − 1))^α",
+                        "{lr}/(1 + " + l + "·{lr}·({t} − 1))^" + WorkedLine.constant(alpha), "eta",
+                        "\\eta_t = \\eta/(1 + \\lambda\\eta\\,(t-1))^{\\alpha}"));
+                lines.add(new WorkedLine("Δθ", "−λ·η_t·θ − η_t·g", "−" + l + "·{eta}·{theta'} − {eta}·{grad}", "step",
+                        "\\Delta\\theta = -\\lambda\\eta_t\\,\\theta - \\eta_t\\, g"));
+                lines.add(new WorkedLine("μ_t", "1/max(1, t − 1 − t₀)", "1/max(1, {t} − 1 − " + WorkedLine.constant(t0) + ")", "mu",
+                        "\\mu_t = 1/\\max(1, t-1-t_0)"));
+                lines.add(new WorkedLine("ā", "ā + μ_t·(θ + Δθ − ā)", "{ax'} + {mu}·({theta'} + {step} − {ax'})", "ax",
+                        "\\bar a \\leftarrow \\bar a + \\mu_t\\,(\\theta + \\Delta\\theta - \\bar a)"));
+                return lines;
             }
-            usedEta = eta;
-            usedMu = mu;
-            double step = t;
-            eta = lr / Math.pow(1 + lambd * lr * step, alpha);
-            mu = 1 / Math.max(1, step - t0);
-        }
 
-        @Override
-        List<WorkedLine> ruleLines() {
-            String l = WorkedLine.constant(lambd);
-            List<WorkedLine> lines = new ArrayList<>();
-            lines.add(new WorkedLine("η_t", "η/(1 + λ·η·(t − 1))^α",
-                    "{lr}/(1 + " + l + "·{lr}·({t} − 1))^" + WorkedLine.constant(alpha), "eta",
-                    "\\eta_t = \\eta/(1 + \\lambda\\eta\\,(t-1))^{\\alpha}"));
-            lines.add(new WorkedLine("Δθ", "−λ·η_t·θ − η_t·g", "−" + l + "·{eta}·{theta'} − {eta}·{grad}", "step",
-                    "\\Delta\\theta = -\\lambda\\eta_t\\,\\theta - \\eta_t\\, g"));
-            lines.add(new WorkedLine("μ_t", "1/max(1, t − 1 − t₀)", "1/max(1, {t} − 1 − " + WorkedLine.constant(t0) + ")", "mu",
-                    "\\mu_t = 1/\\max(1, t-1-t_0)"));
-            lines.add(new WorkedLine("ā", "ā + μ_t·(θ + Δθ − ā)", "{ax'} + {mu}·({theta'} + {step} − {ax'})", "ax",
-                    "\\bar a \\leftarrow \\bar a + \\mu_t\\,(\\theta + \\Delta\\theta - \\bar a)"));
-            return lines;
-        }
-
-        @Override
-        List<Probe> ruleProbes() {
-            return List.of(
-                    Elementwise.scalar("eta", "η_t", "learning rate of the last step, η/(1 + λη(t−1))^α", () -> usedEta),
-                    Elementwise.scalar("mu", "μ_t", "averaging weight of the last step, 1/max(1, t − 1 − t₀)", () -> usedMu),
-                    probe(ax),
-                    probe(move));
-        }
+            @Override
+            List<Probe> ruleProbes() {
+                return List.of(
+                        Elementwise.scalar("eta", "η_t", "learning rate of the last step, η/(1 + λη(t−1))^α", () -> usedEta),
+                        Elementwise.scalar("mu", "μ_t", "averaging weight of the last step, 1/max(1, t − 1 − t₀)", () -> usedMu),
+                        probe(ax),
+                        probe(move));
+            }
+        };
     }
 }

@@ -39,59 +39,53 @@ public record Lion(double lr, double beta1, double beta2, double weightDecay) im
 
     @Override
     public Stepper newStepper(int n) {
-        return new State(n);
-    }
+        return new GradientStepper(n, false) { // the decay is decoupled: θ is scaled in update
+            private final double[] c = vector("direction", "c", "update direction β₁m + (1−β₁)g; the step is −η·sign(c)");
+            private final double[] m = vector("m", "m", "momentum after the last step, β₂m + (1−β₂)g");
+            private final double[] move = vector("step", "Δθ",
+                    "the sign part of the last step, −η·sign(c) (θ was also scaled by 1 − ηλ)");
 
-    private final class State extends GradientStepper {
-        private final double[] c = vector("direction", "c", "update direction β₁m + (1−β₁)g; the step is −η·sign(c)");
-        private final double[] m = vector("m", "m", "momentum after the last step, β₂m + (1−β₂)g");
-        private final double[] move = vector("step", "Δθ",
-                "the sign part of the last step, −η·sign(c) (θ was also scaled by 1 − ηλ)");
-
-        State(int n) {
-            super(n, false); // the decay is decoupled: θ is scaled in update
-        }
-
-        @Override
-        void update(double[] theta, double lr) {
-            Elementwise.decayWeights(theta, lr, weightDecay);
-            double mix1 = 1 - beta1;
-            double mix2 = 1 - beta2;
-            for (int i = 0; i < theta.length; i++) {
-                double gi = g[i];
-                double ci = Math.fma(mix1, gi, m[i] * beta1);
-                c[i] = ci;
-                double d = -lr * Math.signum(ci);
-                move[i] = d;
-                theta[i] += d;
-                m[i] = Math.fma(mix2, gi, m[i] * beta2);
+            @Override
+            void update(double[] theta, double lr) {
+                Elementwise.decayWeights(theta, lr, weightDecay);
+                double mix1 = 1 - beta1;
+                double mix2 = 1 - beta2;
+                for (int i = 0; i < theta.length; i++) {
+                    double gi = g[i];
+                    double ci = Math.fma(mix1, gi, m[i] * beta1);
+                    c[i] = ci;
+                    double d = -lr * Math.signum(ci);
+                    move[i] = d;
+                    theta[i] += d;
+                    m[i] = Math.fma(mix2, gi, m[i] * beta2);
+                }
             }
-        }
 
-        @Override
-        public List<RoleVector> vectors() {
-            return RoleVector.momentumAndPreconditioned();
-        }
+            @Override
+            public List<RoleVector> vectors() {
+                return RoleVector.momentumAndPreconditioned();
+            }
 
-        @Override
-        List<WorkedLine> ruleLines() {
-            return List.of(
-                    new WorkedLine("c", "β₁·m + (1 − β₁)·g", WorkedLine.constant(beta1) + "·{m'} + " + WorkedLine.constant(1 - beta1) + "·{grad}",
-                            "direction", "c = \\beta_1 m + (1-\\beta_1)\\,g"),
-                    new WorkedLine("Δθ", "−η·sign(c)", "−{lr}·sign({direction})", "step", "\\Delta\\theta = -\\eta\\,\\mathrm{sign}(c)"));
-        }
+            @Override
+            List<WorkedLine> ruleLines() {
+                return List.of(
+                        new WorkedLine("c", "β₁·m + (1 − β₁)·g", WorkedLine.constant(beta1) + "·{m'} + " + WorkedLine.constant(1 - beta1) + "·{grad}",
+                                "direction", "c = \\beta_1 m + (1-\\beta_1)\\,g"),
+                        new WorkedLine("Δθ", "−η·sign(c)", "−{lr}·sign({direction})", "step", "\\Delta\\theta = -\\eta\\,\\mathrm{sign}(c)"));
+            }
 
-        @Override
-        WorkedLine moveLine() {
-            return WorkedLine.decayedMove(weightDecay);
-        }
+            @Override
+            WorkedLine moveLine() {
+                return WorkedLine.decayedMove(weightDecay);
+            }
 
-        /** Lion updates m after the move, with β₂. */
-        @Override
-        public List<WorkedLine> workedStep() {
-            List<WorkedLine> lines = super.workedStep();
-            lines.add(WorkedLine.average("m", "β₂", "\\beta_2", beta2, "m", "m", false));
-            return lines;
-        }
+            /** Lion updates m after the move, with β₂. */
+            @Override
+            public List<WorkedLine> workedStep() {
+                List<WorkedLine> lines = super.workedStep();
+                lines.add(WorkedLine.average("m", "β₂", "\\beta_2", beta2, "m", "m", false));
+                return lines;
+            }
+        };
     }
 }

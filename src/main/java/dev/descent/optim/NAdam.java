@@ -57,91 +57,85 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double we
 
     @Override
     public Stepper newStepper(int n) {
-        return new State(n);
-    }
+        return new MomentStepper(n, maximize, weightDecay, beta1, beta2) {
+            private double mu = Double.NaN;
+            private double muNext = Double.NaN;
+            private double muProduct = 1;
+            private double gradCoef = Double.NaN;
+            private double momentumCoef = Double.NaN;
 
-    private final class State extends MomentStepper {
-        private double mu = Double.NaN;
-        private double muNext = Double.NaN;
-        private double muProduct = 1;
-        private double gradCoef = Double.NaN;
-        private double momentumCoef = Double.NaN;
-
-        State(int n) {
-            super(n, maximize, weightDecay, NAdam.this.beta1, NAdam.this.beta2);
-        }
-
-        @Override
-        void update(double[] theta, double lr) {
-            double step = t;
-            correct(); // NAdam uses only bc2: m enters through the μ products instead
-            mu = beta1 * (1 - 0.5 * Math.pow(0.96, step * momentumDecay));
-            muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (step + 1) * momentumDecay));
-            muProduct *= mu;
-            double muProductNext = muProduct * muNext;
-            gradCoef = -lr * (1 - mu) / (1 - muProduct);
-            momentumCoef = -lr * muNext / (1 - muProductNext);
-            double omb1 = 1 - beta1;
-            double omb2 = 1 - beta2;
-            for (int i = 0; i < theta.length; i++) {
-                double gi = g[i];
-                double mi = first(m[i], gi, beta1, omb1);
-                double vi = second(v[i], gi, beta2, omb2);
-                m[i] = mi;
-                v[i] = vi;
-                double denom = Math.sqrt(vi / bc2) + eps;
-                double th = theta[i] + gradCoef * gi / denom;
-                theta[i] = th + momentumCoef * mi / denom;
+            @Override
+            void update(double[] theta, double lr) {
+                double step = t;
+                correct(); // NAdam uses only bc2: m enters through the μ products instead
+                mu = beta1 * (1 - 0.5 * Math.pow(0.96, step * momentumDecay));
+                muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (step + 1) * momentumDecay));
+                muProduct *= mu;
+                double muProductNext = muProduct * muNext;
+                gradCoef = -lr * (1 - mu) / (1 - muProduct);
+                momentumCoef = -lr * muNext / (1 - muProductNext);
+                double omb1 = 1 - beta1;
+                double omb2 = 1 - beta2;
+                for (int i = 0; i < theta.length; i++) {
+                    double gi = g[i];
+                    double mi = first(m[i], gi, beta1, omb1);
+                    double vi = second(v[i], gi, beta2, omb2);
+                    m[i] = mi;
+                    v[i] = vi;
+                    double denom = Math.sqrt(vi / bc2) + eps;
+                    double th = theta[i] + gradCoef * gi / denom;
+                    theta[i] = th + momentumCoef * mi / denom;
+                }
             }
-        }
 
-        private double denominator(int i) {
-            return Math.sqrt(v[i] / bc2) + eps;
-        }
+            private double denominator(int i) {
+                return Math.sqrt(v[i] / bc2) + eps;
+            }
 
-        @Override
-        List<WorkedLine> ruleLines() {
-            String b1 = WorkedLine.constant(beta1);
-            String psi = WorkedLine.constant(momentumDecay);
-            List<WorkedLine> lines = new ArrayList<>();
-            lines.add(new WorkedLine("μ_t", "β₁·(1 − ½·0.96^(t·ψ))", b1 + "·(1 − 0.5·0.96^({t}·" + psi + "))", "mu_t",
-                    "\\mu_t = \\beta_1\\,(1 - \\tfrac12\\, 0.96^{t\\psi})"));
-            lines.add(new WorkedLine("μ_{t+1}", "β₁·(1 − ½·0.96^((t+1)·ψ))", b1 + "·(1 − 0.5·0.96^(({t} + 1)·" + psi + "))", "mu_next",
-                    "\\mu_{t+1} = \\beta_1\\,(1 - \\tfrac12\\, 0.96^{(t+1)\\psi})"));
-            lines.add(new WorkedLine("Π_t", "Π_{t−1}·μ_t", "{mu_product'}·{mu_t}", "mu_product", "\\Pi_t = \\Pi_{t-1}\\,\\mu_t"));
-            lines.add(firstMomentLine());
-            lines.add(secondMomentLine());
-            lines.add(bc2Line());
-            lines.add(vHatLine());
-            lines.add(new WorkedLine("Δθ", "−η·[(1 − μ_t)/(1 − Π_t)·g + μ_{t+1}/(1 − Π_t·μ_{t+1})·m]/(√v̂ + ε)",
-                    "−{lr}·[(1 − {mu_t})/(1 − {mu_product})·{grad} + {mu_next}/(1 − {mu_product}·{mu_next})·{m}]/(√{v_hat} + "
-                            + WorkedLine.constant(eps) + ")", "step",
-                    "\\Delta\\theta = -\\eta\\,\\Big[\\frac{1-\\mu_t}{1-\\Pi_t}\\, g + \\frac{\\mu_{t+1}}{1-\\Pi_t\\mu_{t+1}}\\, m\\Big]"
-                            + "/(\\sqrt{\\hat v}+\\epsilon)"));
-            return lines;
-        }
+            @Override
+            List<WorkedLine> ruleLines() {
+                String b1 = WorkedLine.constant(beta1);
+                String psi = WorkedLine.constant(momentumDecay);
+                List<WorkedLine> lines = new ArrayList<>();
+                lines.add(new WorkedLine("μ_t", "β₁·(1 − ½·0.96^(t·ψ))", b1 + "·(1 − 0.5·0.96^({t}·" + psi + "))", "mu_t",
+                        "\\mu_t = \\beta_1\\,(1 - \\tfrac12\\, 0.96^{t\\psi})"));
+                lines.add(new WorkedLine("μ_{t+1}", "β₁·(1 − ½·0.96^((t+1)·ψ))", b1 + "·(1 − 0.5·0.96^(({t} + 1)·" + psi + "))", "mu_next",
+                        "\\mu_{t+1} = \\beta_1\\,(1 - \\tfrac12\\, 0.96^{(t+1)\\psi})"));
+                lines.add(new WorkedLine("Π_t", "Π_{t−1}·μ_t", "{mu_product'}·{mu_t}", "mu_product", "\\Pi_t = \\Pi_{t-1}\\,\\mu_t"));
+                lines.add(firstMomentLine());
+                lines.add(secondMomentLine());
+                lines.add(bc2Line());
+                lines.add(vHatLine());
+                lines.add(new WorkedLine("Δθ", "−η·[(1 − μ_t)/(1 − Π_t)·g + μ_{t+1}/(1 − Π_t·μ_{t+1})·m]/(√v̂ + ε)",
+                        "−{lr}·[(1 − {mu_t})/(1 − {mu_product})·{grad} + {mu_next}/(1 − {mu_product}·{mu_next})·{m}]/(√{v_hat} + "
+                                + WorkedLine.constant(eps) + ")", "step",
+                        "\\Delta\\theta = -\\eta\\,\\Big[\\frac{1-\\mu_t}{1-\\Pi_t}\\, g + \\frac{\\mu_{t+1}}{1-\\Pi_t\\mu_{t+1}}\\, m\\Big]"
+                                + "/(\\sqrt{\\hat v}+\\epsilon)"));
+                return lines;
+            }
 
-        @Override
-        List<Probe> ruleProbes() {
-            return List.of(
-                    mProbe(),
-                    secondProbe("v", "v", "second moment: running average of g²"),
-                    secondHatProbe("v_hat", "v̂", "bias-corrected second moment v/(1 − β₂ᵗ)"),
-                    bc2Probe("divisor of v"),
-                    Elementwise.scalar("mu_t", "μ_t", "momentum coefficient of this step, β₁·(1 − ½·0.96^(tψ))", () -> mu),
-                    Elementwise.scalar("mu_next", "μ_{t+1}", "next step's momentum coefficient (the look-ahead)", () -> muNext),
-                    Elementwise.scalar("mu_product", "Π_t", "product μ₁·…·μ_t", () -> muProduct),
-                    new Probe("effective_lr", "η/(√v̂+ε)", "per-coordinate step size before the momentum weights", out -> {
-                        for (int i = 0; i < v.length; i++) {
-                            out[i] = lastLr / denominator(i);
-                        }
-                    }),
-                    new Probe("step", "Δθ", "the last step, −η·[(1−μ_t)/(1−Π_t)·g + μ_{t+1}/(1−Π_{t+1})·m]/(√v̂+ε)", out -> {
-                        for (int i = 0; i < v.length; i++) {
-                            double d = denominator(i);
-                            out[i] = gradCoef * g[i] / d + momentumCoef * m[i] / d;
-                        }
-                    }));
-        }
+            @Override
+            List<Probe> ruleProbes() {
+                return List.of(
+                        mProbe(),
+                        secondProbe("v", "v", "second moment: running average of g²"),
+                        secondHatProbe("v_hat", "v̂", "bias-corrected second moment v/(1 − β₂ᵗ)"),
+                        bc2Probe("divisor of v"),
+                        Elementwise.scalar("mu_t", "μ_t", "momentum coefficient of this step, β₁·(1 − ½·0.96^(tψ))", () -> mu),
+                        Elementwise.scalar("mu_next", "μ_{t+1}", "next step's momentum coefficient (the look-ahead)", () -> muNext),
+                        Elementwise.scalar("mu_product", "Π_t", "product μ₁·…·μ_t", () -> muProduct),
+                        new Probe("effective_lr", "η/(√v̂+ε)", "per-coordinate step size before the momentum weights", out -> {
+                            for (int i = 0; i < v.length; i++) {
+                                out[i] = lastLr / denominator(i);
+                            }
+                        }),
+                        new Probe("step", "Δθ", "the last step, −η·[(1−μ_t)/(1−Π_t)·g + μ_{t+1}/(1−Π_{t+1})·m]/(√v̂+ε)", out -> {
+                            for (int i = 0; i < v.length; i++) {
+                                double d = denominator(i);
+                                out[i] = gradCoef * g[i] / d + momentumCoef * m[i] / d;
+                            }
+                        }));
+            }
+        };
     }
 }

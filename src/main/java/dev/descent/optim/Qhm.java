@@ -42,63 +42,57 @@ public record Qhm(double lr, double momentum, double nu, double weightDecay) imp
 
     @Override
     public Stepper newStepper(int n) {
-        return new State(n);
-    }
+        return new GradientStepper(n, false, weightDecay) {
+            private final double[] buf = vector("momentum_buffer", "b", "dampened momentum buffer: running average of g");
 
-    private final class State extends GradientStepper {
-        private final double[] buf = vector("momentum_buffer", "b", "dampened momentum buffer: running average of g");
-
-        State(int n) {
-            super(n, false, weightDecay);
-        }
-
-        @Override
-        void update(double[] theta, double lr) {
-            double keep = 1 - momentum;
-            double bufRate = -lr * nu;
-            double gradRate = -lr * (1 - nu);
-            for (int i = 0; i < theta.length; i++) {
-                double gi = g[i];
-                double b = Math.fma(keep, gi, buf[i] * momentum);
-                buf[i] = b;
-                theta[i] = Math.fma(gradRate, gi, Math.fma(bufRate, b, theta[i]));
+            @Override
+            void update(double[] theta, double lr) {
+                double keep = 1 - momentum;
+                double bufRate = -lr * nu;
+                double gradRate = -lr * (1 - nu);
+                for (int i = 0; i < theta.length; i++) {
+                    double gi = g[i];
+                    double b = Math.fma(keep, gi, buf[i] * momentum);
+                    buf[i] = b;
+                    theta[i] = Math.fma(gradRate, gi, Math.fma(bufRate, b, theta[i]));
+                }
             }
-        }
 
-        @Override
-        List<WorkedLine> ruleLines() {
-            List<WorkedLine> lines = new ArrayList<>();
-            lines.add(new WorkedLine("b", "β·b + (1 − β)·g",
-                    WorkedLine.constant(momentum) + "·{momentum_buffer'} + " + WorkedLine.constant(1 - momentum) + "·{grad}",
-                    "momentum_buffer", "b \\leftarrow \\beta b + (1-\\beta)\\, g"));
-            lines.add(new WorkedLine("d", "(1 − ν)·g + ν·b",
-                    WorkedLine.constant(1 - nu) + "·{grad} + " + WorkedLine.constant(nu) + "·{momentum_buffer}", "direction",
-                    "d = (1-\\nu)\\, g + \\nu\\, b"));
-            lines.add(new WorkedLine("Δθ", "−η·[(1 − ν)·g + ν·b]", "−{lr}·{direction}", "step",
-                    "\\Delta\\theta = -\\eta\\,[(1-\\nu)\\, g + \\nu\\, b]"));
-            return lines;
-        }
+            @Override
+            List<WorkedLine> ruleLines() {
+                List<WorkedLine> lines = new ArrayList<>();
+                lines.add(new WorkedLine("b", "β·b + (1 − β)·g",
+                        WorkedLine.constant(momentum) + "·{momentum_buffer'} + " + WorkedLine.constant(1 - momentum) + "·{grad}",
+                        "momentum_buffer", "b \\leftarrow \\beta b + (1-\\beta)\\, g"));
+                lines.add(new WorkedLine("d", "(1 − ν)·g + ν·b",
+                        WorkedLine.constant(1 - nu) + "·{grad} + " + WorkedLine.constant(nu) + "·{momentum_buffer}", "direction",
+                        "d = (1-\\nu)\\, g + \\nu\\, b"));
+                lines.add(new WorkedLine("Δθ", "−η·[(1 − ν)·g + ν·b]", "−{lr}·{direction}", "step",
+                        "\\Delta\\theta = -\\eta\\,[(1-\\nu)\\, g + \\nu\\, b]"));
+                return lines;
+            }
 
-        @Override
-        public List<RoleVector> vectors() {
-            return RoleVector.gradientMomentumAndStep("momentum_buffer");
-        }
+            @Override
+            public List<RoleVector> vectors() {
+                return RoleVector.gradientMomentumAndStep("momentum_buffer");
+            }
 
-        @Override
-        List<Probe> ruleProbes() {
-            return List.of(
-                    probe(buf),
-                    new Probe("direction", "(1−ν)g+νb", "the quasi-hyperbolic mix the step follows", out -> {
-                        for (int i = 0; i < g.length; i++) {
-                            out[i] = (1 - nu) * g[i] + nu * buf[i];
-                        }
-                    }),
-                    Elementwise.scalar("effective_lr", "η", "learning rate of the last step", () -> lastLr),
-                    new Probe("step", "Δθ", "the last step, −η·[(1−ν)·g + ν·b]", out -> {
-                        for (int i = 0; i < g.length; i++) {
-                            out[i] = -lastLr * ((1 - nu) * g[i] + nu * buf[i]);
-                        }
-                    }));
-        }
+            @Override
+            List<Probe> ruleProbes() {
+                return List.of(
+                        probe(buf),
+                        new Probe("direction", "(1−ν)g+νb", "the quasi-hyperbolic mix the step follows", out -> {
+                            for (int i = 0; i < g.length; i++) {
+                                out[i] = (1 - nu) * g[i] + nu * buf[i];
+                            }
+                        }),
+                        Elementwise.scalar("effective_lr", "η", "learning rate of the last step", () -> lastLr),
+                        new Probe("step", "Δθ", "the last step, −η·[(1−ν)·g + ν·b]", out -> {
+                            for (int i = 0; i < g.length; i++) {
+                                out[i] = -lastLr * ((1 - nu) * g[i] + nu * buf[i]);
+                            }
+                        }));
+            }
+        };
     }
 }

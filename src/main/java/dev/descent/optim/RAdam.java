@@ -50,97 +50,91 @@ public record RAdam(double lr, double beta1, double beta2, double eps, double we
 
     @Override
     public Stepper newStepper(int n) {
-        return new State(n);
-    }
+        return new MomentStepper(n, maximize, weightDecay, beta1, beta2) {
+            private double rhoT = Double.NaN;
+            private double rect = Double.NaN;
+            private boolean rectified;
 
-    private final class State extends MomentStepper {
-        private double rhoT = Double.NaN;
-        private double rect = Double.NaN;
-        private boolean rectified;
-
-        State(int n) {
-            super(n, maximize, weightDecay, RAdam.this.beta1, RAdam.this.beta2);
-        }
-
-        @Override
-        void update(double[] theta, double lr) {
-            double step = t;
-            correct();
-            double rhoInf = 2 / (1 - beta2) - 1;
-            rhoT = rhoInf - 2 * step * Math.pow(beta2, step) / bc2;
-            rectified = rhoT > 5;
-            double omb1 = 1 - beta1;
-            double omb2 = 1 - beta2;
-            int n = theta.length;
-            if (rectified) {
-                rect = Math.sqrt((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT));
-                double sqrtBc2 = Math.sqrt(bc2);
-                for (int i = 0; i < n; i++) {
-                    double gi = g[i];
-                    double mi = first(m[i], gi, beta1, omb1);
-                    double vi = second(v[i], gi, beta2, omb2);
-                    m[i] = mi;
-                    v[i] = vi;
-                    double adaptive = 1 / (Math.sqrt(vi) + eps) * sqrtBc2;
-                    theta[i] -= mi / bc1 * lr * adaptive * rect;
-                }
-            } else {
-                rect = Double.NaN;
-                for (int i = 0; i < n; i++) {
-                    double gi = g[i];
-                    double mi = first(m[i], gi, beta1, omb1);
-                    m[i] = mi;
-                    v[i] = second(v[i], gi, beta2, omb2);
-                    theta[i] -= mi / bc1 * lr;
+            @Override
+            void update(double[] theta, double lr) {
+                double step = t;
+                correct();
+                double rhoInf = 2 / (1 - beta2) - 1;
+                rhoT = rhoInf - 2 * step * Math.pow(beta2, step) / bc2;
+                rectified = rhoT > 5;
+                double omb1 = 1 - beta1;
+                double omb2 = 1 - beta2;
+                int n = theta.length;
+                if (rectified) {
+                    rect = Math.sqrt((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT));
+                    double sqrtBc2 = Math.sqrt(bc2);
+                    for (int i = 0; i < n; i++) {
+                        double gi = g[i];
+                        double mi = first(m[i], gi, beta1, omb1);
+                        double vi = second(v[i], gi, beta2, omb2);
+                        m[i] = mi;
+                        v[i] = vi;
+                        double adaptive = 1 / (Math.sqrt(vi) + eps) * sqrtBc2;
+                        theta[i] -= mi / bc1 * lr * adaptive * rect;
+                    }
+                } else {
+                    rect = Double.NaN;
+                    for (int i = 0; i < n; i++) {
+                        double gi = g[i];
+                        double mi = first(m[i], gi, beta1, omb1);
+                        m[i] = mi;
+                        v[i] = second(v[i], gi, beta2, omb2);
+                        theta[i] -= mi / bc1 * lr;
+                    }
                 }
             }
-        }
 
-        /** The factor the last step applied to m̂: η·√(1−β₂ᵗ)/(√v+ε)·r_t when rectified, else η. */
-        private double effectiveLr(int i) {
-            return rectified ? lastLr * (1 / (Math.sqrt(v[i]) + eps) * Math.sqrt(bc2)) * rect : lastLr;
-        }
+            /** The factor the last step applied to m̂: η·√(1−β₂ᵗ)/(√v+ε)·r_t when rectified, else η. */
+            private double effectiveLr(int i) {
+                return rectified ? lastLr * (1 / (Math.sqrt(v[i]) + eps) * Math.sqrt(bc2)) * rect : lastLr;
+            }
 
-        @Override
-        List<WorkedLine> ruleLines() {
-            String b1 = WorkedLine.constant(beta1);
-            String b2 = WorkedLine.constant(beta2);
-            return List.of(
-                    firstMomentLine(),
-                    secondMomentLine(),
-                    new WorkedLine("m̂", "m/(1 − β₁ᵗ)", "{m}/(1 − " + b1 + "^{t})", "m_hat", "\\hat m = m/(1-\\beta_1^{\\,t})"),
-                    new WorkedLine("ρ_t", "ρ∞ − 2t·β₂ᵗ/(1 − β₂ᵗ)", WorkedLine.constant(2 / (1 - beta2) - 1) + " − 2·{t}·" + b2 + "^{t}/{bias_correction2}",
-                            "rho_t", "\\rho_t = \\rho_\\infty - 2t\\beta_2^{\\,t}/(1-\\beta_2^{\\,t})"),
-                    new WorkedLine("η_eff", "η·r_t·√(1 − β₂ᵗ)/(√v + ε) when ρ_t > 5, else η (a momentum step)", "", "effective_lr",
-                            "\\eta_{\\mathrm{eff}} = \\eta\\, r_t \\sqrt{1-\\beta_2^{\\,t}}/(\\sqrt{v}+\\epsilon)"),
-                    new WorkedLine("Δθ", "−η_eff·m̂", "−{effective_lr}·{m_hat}", "step", "\\Delta\\theta = -\\eta_{\\mathrm{eff}}\\,\\hat m"));
-        }
+            @Override
+            List<WorkedLine> ruleLines() {
+                String b1 = WorkedLine.constant(beta1);
+                String b2 = WorkedLine.constant(beta2);
+                return List.of(
+                        firstMomentLine(),
+                        secondMomentLine(),
+                        new WorkedLine("m̂", "m/(1 − β₁ᵗ)", "{m}/(1 − " + b1 + "^{t})", "m_hat", "\\hat m = m/(1-\\beta_1^{\\,t})"),
+                        new WorkedLine("ρ_t", "ρ∞ − 2t·β₂ᵗ/(1 − β₂ᵗ)", WorkedLine.constant(2 / (1 - beta2) - 1) + " − 2·{t}·" + b2 + "^{t}/{bias_correction2}",
+                                "rho_t", "\\rho_t = \\rho_\\infty - 2t\\beta_2^{\\,t}/(1-\\beta_2^{\\,t})"),
+                        new WorkedLine("η_eff", "η·r_t·√(1 − β₂ᵗ)/(√v + ε) when ρ_t > 5, else η (a momentum step)", "", "effective_lr",
+                                "\\eta_{\\mathrm{eff}} = \\eta\\, r_t \\sqrt{1-\\beta_2^{\\,t}}/(\\sqrt{v}+\\epsilon)"),
+                        new WorkedLine("Δθ", "−η_eff·m̂", "−{effective_lr}·{m_hat}", "step", "\\Delta\\theta = -\\eta_{\\mathrm{eff}}\\,\\hat m"));
+            }
 
-        @Override
-        List<Probe> ruleProbes() {
-            return List.of(
-                    mProbe(),
-                    secondProbe("v", "v", "second moment: running average of g²"),
-                    mHatProbe(),
-                    bc1Probe("divisor of m"),
-                    bc2Probe("bias correction of v, applied as √(1−β₂ᵗ)"),
-                    Elementwise.scalar("rho_t", "ρ_t",
-                            "length of the approximated simple moving average; the step is rectified when ρ_t > 5", () -> rhoT),
-                    Elementwise.scalar("rect", "r_t", "variance rectification term (NaN while unrectified)", () -> rect),
-                    Elementwise.scalar("rectified", "rectified", "1 if the last step was an adaptive (rectified) step, 0 if a momentum step",
-                            () -> rectified ? 1 : 0),
-                    new Probe("effective_lr", "η·√(1−β₂ᵗ)/(√v+ε)·r_t",
-                            "per-coordinate step size: the step is −effective_lr·m̂ (η while unrectified)", out -> {
-                                for (int i = 0; i < v.length; i++) {
-                                    out[i] = effectiveLr(i);
-                                }
-                            }),
-                    new Probe("step", "Δθ", "the last step, −effective_lr·m̂", out -> {
-                        for (int i = 0; i < v.length; i++) {
-                            double mHatLr = m[i] / bc1 * lastLr;
-                            out[i] = rectified ? -(mHatLr * (1 / (Math.sqrt(v[i]) + eps) * Math.sqrt(bc2)) * rect) : -mHatLr;
-                        }
-                    }));
-        }
+            @Override
+            List<Probe> ruleProbes() {
+                return List.of(
+                        mProbe(),
+                        secondProbe("v", "v", "second moment: running average of g²"),
+                        mHatProbe(),
+                        bc1Probe("divisor of m"),
+                        bc2Probe("bias correction of v, applied as √(1−β₂ᵗ)"),
+                        Elementwise.scalar("rho_t", "ρ_t",
+                                "length of the approximated simple moving average; the step is rectified when ρ_t > 5", () -> rhoT),
+                        Elementwise.scalar("rect", "r_t", "variance rectification term (NaN while unrectified)", () -> rect),
+                        Elementwise.scalar("rectified", "rectified", "1 if the last step was an adaptive (rectified) step, 0 if a momentum step",
+                                () -> rectified ? 1 : 0),
+                        new Probe("effective_lr", "η·√(1−β₂ᵗ)/(√v+ε)·r_t",
+                                "per-coordinate step size: the step is −effective_lr·m̂ (η while unrectified)", out -> {
+                                    for (int i = 0; i < v.length; i++) {
+                                        out[i] = effectiveLr(i);
+                                    }
+                                }),
+                        new Probe("step", "Δθ", "the last step, −effective_lr·m̂", out -> {
+                            for (int i = 0; i < v.length; i++) {
+                                double mHatLr = m[i] / bc1 * lastLr;
+                                out[i] = rectified ? -(mHatLr * (1 / (Math.sqrt(v[i]) + eps) * Math.sqrt(bc2)) * rect) : -mHatLr;
+                            }
+                        }));
+            }
+        };
     }
 }

@@ -53,104 +53,98 @@ public record RmsProp(double lr, double alpha, double eps, double weightDecay, d
 
     @Override
     public Stepper newStepper(int n) {
-        return new State(n);
-    }
+        return new GradientStepper(n, maximize, weightDecay) {
+            private final double[] v = vector("v", "v", "square_avg: running average of g²");
+            private final double[] gavg = centered ? vector("grad_avg", "ḡ", "running average of g (centred RMSprop)") : null;
+            private final double[] buf = momentum > 0 ? vector("momentum_buffer", "b", "momentum buffer b (the step is η·b)") : null;
 
-    private final class State extends GradientStepper {
-        private final double[] v = vector("v", "v", "square_avg: running average of g²");
-        private final double[] gavg = centered ? vector("grad_avg", "ḡ", "running average of g (centred RMSprop)") : null;
-        private final double[] buf = momentum > 0 ? vector("momentum_buffer", "b", "momentum buffer b (the step is η·b)") : null;
-
-        State(int n) {
-            super(n, maximize, weightDecay);
-        }
-
-        @Override
-        void update(double[] theta, double lr) {
-            double oneMinusAlpha = 1 - alpha;
-            double negLr = -lr;
-            int n = theta.length;
-            for (int i = 0; i < n; i++) {
-                double gi = g[i];
-                double vi = Math.fma(oneMinusAlpha * gi, gi, v[i] * alpha);
-                v[i] = vi;
-                double avg;
-                if (gavg != null) {
-                    double ga = Math.fma(oneMinusAlpha, gi, gavg[i] * alpha);
-                    gavg[i] = ga;
-                    avg = Math.sqrt(Math.fma(-ga, ga, vi)) + eps;
-                } else {
-                    avg = Math.sqrt(vi) + eps;
+            @Override
+            void update(double[] theta, double lr) {
+                double oneMinusAlpha = 1 - alpha;
+                double negLr = -lr;
+                int n = theta.length;
+                for (int i = 0; i < n; i++) {
+                    double gi = g[i];
+                    double vi = Math.fma(oneMinusAlpha * gi, gi, v[i] * alpha);
+                    v[i] = vi;
+                    double avg;
+                    if (gavg != null) {
+                        double ga = Math.fma(oneMinusAlpha, gi, gavg[i] * alpha);
+                        gavg[i] = ga;
+                        avg = Math.sqrt(Math.fma(-ga, ga, vi)) + eps;
+                    } else {
+                        avg = Math.sqrt(vi) + eps;
+                    }
+                    if (buf != null) {
+                        double b = buf[i] * momentum + gi / avg;
+                        buf[i] = b;
+                        theta[i] = Math.fma(negLr, b, theta[i]);
+                    } else {
+                        theta[i] += negLr * gi / avg;
+                    }
                 }
+            }
+
+            /** The denominator a = √v + ε or √(v − ḡ²) + ε of the last step, from the state. */
+            private double denominator(int i) {
+                return gavg != null ? Math.sqrt(Math.fma(-gavg[i], gavg[i], v[i])) + eps : Math.sqrt(v[i]) + eps;
+            }
+
+            @Override
+            public List<RoleVector> vectors() {
+                List<RoleVector> vectors = new ArrayList<>();
+                vectors.add(RoleVector.downhill("grad"));
                 if (buf != null) {
-                    double b = buf[i] * momentum + gi / avg;
-                    buf[i] = b;
-                    theta[i] = Math.fma(negLr, b, theta[i]);
+                    vectors.add(RoleVector.velocity("momentum_buffer"));
+                }
+                vectors.add(RoleVector.direction(RoleVector.Role.PRECONDITIONED, "step", 1));
+                vectors.add(RoleVector.move());
+                vectors.add(RoleVector.rateBox());
+                return vectors;
+            }
+
+            @Override
+            List<WorkedLine> ruleLines() {
+                String a = WorkedLine.constant(alpha);
+                String oma = WorkedLine.constant(1 - alpha);
+                String e = WorkedLine.constant(eps);
+                List<WorkedLine> lines = new ArrayList<>();
+                lines.add(new WorkedLine("v", "α·v + (1 − α)·g²", a + "·{v'} + " + oma + "·{grad}²", "v", "v \\leftarrow \\alpha v + (1-\\alpha)\\,g^2"));
+                if (gavg != null) {
+                    lines.add(new WorkedLine("ḡ", "α·ḡ + (1 − α)·g", a + "·{grad_avg'} + " + oma + "·{grad}", "grad_avg",
+                            "\\bar g \\leftarrow \\alpha \\bar g + (1-\\alpha)\\,g"));
+                }
+                String denominator = gavg != null ? "√(v − ḡ²) + ε" : "√v + ε";
+                String texDen = gavg != null ? "\\sqrt{v - \\bar g^2} + \\epsilon" : "\\sqrt{v} + \\epsilon";
+                if (buf != null) {
+                    lines.add(new WorkedLine("b", "μ·b + g/(" + denominator + ")", "", "momentum_buffer",
+                            "b \\leftarrow \\mu b + g/(" + texDen + ")"));
+                    lines.add(new WorkedLine("Δθ", "−η·b", "−{lr}·{momentum_buffer}", "step", "\\Delta\\theta = -\\eta\\, b"));
                 } else {
-                    theta[i] += negLr * gi / avg;
+                    lines.add(new WorkedLine("η/a", "η/(" + denominator + ")", "", "effective_lr", "\\eta/(" + texDen + ")"));
+                    lines.add(new WorkedLine("Δθ", "−η·g/(" + denominator + ")",
+                            gavg != null ? "−{effective_lr}·{grad}" : "−{lr}·{grad}/(√{v} + " + e + ")", "step",
+                            "\\Delta\\theta = -\\eta\\, g/(" + texDen + ")"));
                 }
+                return lines;
             }
-        }
 
-        /** The denominator a = √v + ε or √(v − ḡ²) + ε of the last step, from the state. */
-        private double denominator(int i) {
-            return gavg != null ? Math.sqrt(Math.fma(-gavg[i], gavg[i], v[i])) + eps : Math.sqrt(v[i]) + eps;
-        }
-
-        @Override
-        public List<RoleVector> vectors() {
-            List<RoleVector> vectors = new ArrayList<>();
-            vectors.add(RoleVector.downhill("grad"));
-            if (buf != null) {
-                vectors.add(RoleVector.velocity("momentum_buffer"));
+            @Override
+            List<Probe> ruleProbes() {
+                List<Probe> probes = new ArrayList<>(super.ruleProbes()); // v, and ḡ and b where this variant has them
+                probes.add(new Probe("effective_lr", centered ? "η/(√(v−ḡ²)+ε)" : "η/(√v+ε)",
+                        "per-coordinate step size applied to g (to the buffer's input with momentum)", out -> {
+                            for (int i = 0; i < v.length; i++) {
+                                out[i] = lastLr / denominator(i);
+                            }
+                        }));
+                probes.add(new Probe("step", "Δθ", "the last step, −η·g/a (or −η·b with momentum)", out -> {
+                    for (int i = 0; i < v.length; i++) {
+                        out[i] = buf != null ? -lastLr * buf[i] : -lastLr * g[i] / denominator(i);
+                    }
+                }));
+                return probes;
             }
-            vectors.add(RoleVector.direction(RoleVector.Role.PRECONDITIONED, "step", 1));
-            vectors.add(RoleVector.move());
-            vectors.add(RoleVector.rateBox());
-            return vectors;
-        }
-
-        @Override
-        List<WorkedLine> ruleLines() {
-            String a = WorkedLine.constant(alpha);
-            String oma = WorkedLine.constant(1 - alpha);
-            String e = WorkedLine.constant(eps);
-            List<WorkedLine> lines = new ArrayList<>();
-            lines.add(new WorkedLine("v", "α·v + (1 − α)·g²", a + "·{v'} + " + oma + "·{grad}²", "v", "v \\leftarrow \\alpha v + (1-\\alpha)\\,g^2"));
-            if (gavg != null) {
-                lines.add(new WorkedLine("ḡ", "α·ḡ + (1 − α)·g", a + "·{grad_avg'} + " + oma + "·{grad}", "grad_avg",
-                        "\\bar g \\leftarrow \\alpha \\bar g + (1-\\alpha)\\,g"));
-            }
-            String denominator = gavg != null ? "√(v − ḡ²) + ε" : "√v + ε";
-            String texDen = gavg != null ? "\\sqrt{v - \\bar g^2} + \\epsilon" : "\\sqrt{v} + \\epsilon";
-            if (buf != null) {
-                lines.add(new WorkedLine("b", "μ·b + g/(" + denominator + ")", "", "momentum_buffer",
-                        "b \\leftarrow \\mu b + g/(" + texDen + ")"));
-                lines.add(new WorkedLine("Δθ", "−η·b", "−{lr}·{momentum_buffer}", "step", "\\Delta\\theta = -\\eta\\, b"));
-            } else {
-                lines.add(new WorkedLine("η/a", "η/(" + denominator + ")", "", "effective_lr", "\\eta/(" + texDen + ")"));
-                lines.add(new WorkedLine("Δθ", "−η·g/(" + denominator + ")",
-                        gavg != null ? "−{effective_lr}·{grad}" : "−{lr}·{grad}/(√{v} + " + e + ")", "step",
-                        "\\Delta\\theta = -\\eta\\, g/(" + texDen + ")"));
-            }
-            return lines;
-        }
-
-        @Override
-        List<Probe> ruleProbes() {
-            List<Probe> probes = new ArrayList<>(super.ruleProbes()); // v, and ḡ and b where this variant has them
-            probes.add(new Probe("effective_lr", centered ? "η/(√(v−ḡ²)+ε)" : "η/(√v+ε)",
-                    "per-coordinate step size applied to g (to the buffer's input with momentum)", out -> {
-                        for (int i = 0; i < v.length; i++) {
-                            out[i] = lastLr / denominator(i);
-                        }
-                    }));
-            probes.add(new Probe("step", "Δθ", "the last step, −η·g/a (or −η·b with momentum)", out -> {
-                for (int i = 0; i < v.length; i++) {
-                    out[i] = buf != null ? -lastLr * buf[i] : -lastLr * g[i] / denominator(i);
-                }
-            }));
-            return probes;
-        }
+        };
     }
 }

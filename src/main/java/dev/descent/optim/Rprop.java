@@ -57,58 +57,52 @@ public record Rprop(double lr, double etaMinus, double etaPlus, double stepSizeM
 
     @Override
     public Stepper newStepper(int n) {
-        return new State(n);
-    }
+        return new PreconditionedStepper(n, maximize) {
+            private final double[] prev = vector("prev", "g_prev",
+                    "the gradient remembered for the next sign test (0 where the sign flipped)");
+            private final double[] factor = vector("eta_factor", "η±",
+                    "what the last step multiplied Δ by: η⁺ (same sign), η⁻ (flip) or 1");
+            private final double[] stepSize = vector("step_size", "Δ", "per-coordinate step size after the last update");
+            private final double[] move = vector("step", "Δθ", "the last step, −sign(g)·Δ (0 where the sign flipped)");
 
-    private final class State extends PreconditionedStepper {
-        private final double[] prev = vector("prev", "g_prev",
-                "the gradient remembered for the next sign test (0 where the sign flipped)");
-        private final double[] factor = vector("eta_factor", "η±",
-                "what the last step multiplied Δ by: η⁺ (same sign), η⁻ (flip) or 1");
-        private final double[] stepSize = vector("step_size", "Δ", "per-coordinate step size after the last update");
-        private final double[] move = vector("step", "Δθ", "the last step, −sign(g)·Δ (0 where the sign flipped)");
-
-        State(int n) {
-            super(n, maximize);
-        }
-
-        @Override
-        void update(double[] theta, double lr) {
-            if (t == 1) {
-                // torch fills the step sizes with the lr when it creates the state, and never reads lr again
-                Arrays.fill(stepSize, lr);
-            }
-            for (int i = 0; i < theta.length; i++) {
-                double gi = g[i];
-                double product = gi * prev[i];
-                // torch maps sign(g·g_prev) to η⁺, η⁻ or 1; a NaN product stays NaN
-                double s = product > 0 ? etaPlus : product < 0 ? etaMinus : product == 0 ? 1 : product;
-                factor[i] = s;
-                stepSize[i] = Math.min(Math.max(stepSize[i] * s, stepSizeMin), stepSizeMax);
-                if (s == etaMinus) {
-                    gi = 0;
+            @Override
+            void update(double[] theta, double lr) {
+                if (t == 1) {
+                    // torch fills the step sizes with the lr when it creates the state, and never reads lr again
+                    Arrays.fill(stepSize, lr);
                 }
-                double d = -Math.signum(gi) * stepSize[i];
-                move[i] = d;
-                theta[i] += d;
-                prev[i] = gi;
+                for (int i = 0; i < theta.length; i++) {
+                    double gi = g[i];
+                    double product = gi * prev[i];
+                    // torch maps sign(g·g_prev) to η⁺, η⁻ or 1; a NaN product stays NaN
+                    double s = product > 0 ? etaPlus : product < 0 ? etaMinus : product == 0 ? 1 : product;
+                    factor[i] = s;
+                    stepSize[i] = Math.min(Math.max(stepSize[i] * s, stepSizeMin), stepSizeMax);
+                    if (s == etaMinus) {
+                        gi = 0;
+                    }
+                    double d = -Math.signum(gi) * stepSize[i];
+                    move[i] = d;
+                    theta[i] += d;
+                    prev[i] = gi;
+                }
             }
-        }
 
-        @Override
-        List<WorkedLine> ruleLines() {
-            List<WorkedLine> lines = new ArrayList<>();
-            lines.add(new WorkedLine("s", "η⁺ if g·g_prev > 0, η⁻ if g·g_prev < 0, 1 if 0",
-                    "sign({grad}·{prev'}) picks η⁻ = " + WorkedLine.number(etaMinus) + ", 1 or η⁺ = " + WorkedLine.number(etaPlus) + "; s",
-                    "eta_factor", "s = \\eta^{\\pm}\\ \\text{by}\\ \\operatorname{sign}(g\\, g_{\\text{prev}})"));
-            lines.add(new WorkedLine("Δ", "clamp(Δ·s, Δmin, Δmax)",
-                    "clamp({step_size'}·{eta_factor}, " + WorkedLine.constant(stepSizeMin) + ", " + WorkedLine.constant(stepSizeMax) + ")",
-                    "step_size", "\\Delta \\leftarrow \\operatorname{clamp}(\\Delta s, \\Delta_{\\min}, \\Delta_{\\max})"));
-            lines.add(new WorkedLine("g_prev", "g, with 0 where the sign flipped (s = η⁻)", "", "prev",
-                    "g_{\\text{prev}} \\leftarrow g\\ (0 \\text{ where } s = \\eta^-)"));
-            lines.add(new WorkedLine("Δθ", "−sign(g_prev)·Δ", "−sign({prev})·{step_size}", "step",
-                    "\\Delta\\theta = -\\operatorname{sign}(g_{\\text{prev}})\\,\\Delta"));
-            return lines;
-        }
+            @Override
+            List<WorkedLine> ruleLines() {
+                List<WorkedLine> lines = new ArrayList<>();
+                lines.add(new WorkedLine("s", "η⁺ if g·g_prev > 0, η⁻ if g·g_prev < 0, 1 if 0",
+                        "sign({grad}·{prev'}) picks η⁻ = " + WorkedLine.number(etaMinus) + ", 1 or η⁺ = " + WorkedLine.number(etaPlus) + "; s",
+                        "eta_factor", "s = \\eta^{\\pm}\\ \\text{by}\\ \\operatorname{sign}(g\\, g_{\\text{prev}})"));
+                lines.add(new WorkedLine("Δ", "clamp(Δ·s, Δmin, Δmax)",
+                        "clamp({step_size'}·{eta_factor}, " + WorkedLine.constant(stepSizeMin) + ", " + WorkedLine.constant(stepSizeMax) + ")",
+                        "step_size", "\\Delta \\leftarrow \\operatorname{clamp}(\\Delta s, \\Delta_{\\min}, \\Delta_{\\max})"));
+                lines.add(new WorkedLine("g_prev", "g, with 0 where the sign flipped (s = η⁻)", "", "prev",
+                        "g_{\\text{prev}} \\leftarrow g\\ (0 \\text{ where } s = \\eta^-)"));
+                lines.add(new WorkedLine("Δθ", "−sign(g_prev)·Δ", "−sign({prev})·{step_size}", "step",
+                        "\\Delta\\theta = -\\operatorname{sign}(g_{\\text{prev}})\\,\\Delta"));
+                return lines;
+            }
+        };
     }
 }

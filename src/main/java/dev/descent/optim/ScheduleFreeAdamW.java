@@ -66,109 +66,103 @@ public record ScheduleFreeAdamW(double lr, double beta1, double beta2, double ep
 
     @Override
     public Stepper newStepper(int n) {
-        return new State(n);
-    }
+        return new GradientStepper(n, false) { // the decay acts on the normalised step at y, below
+            private final double[] v = vector("v", "v", "running average of g²");
+            private final double[] z = vector("z", "z", "the base sequence: plain normalised gradient steps");
+            private final double[] x = vector("x_avg", "x", "the averaged iterate, the one to use when training stops");
+            private final double[] move = vector("step", "Δθ", "the last move of y");
+            private final BiasCorrection correction2 = new BiasCorrection(beta2);
+            private double lrMax = -1;
+            private double weightSum;
+            private double lastC = Double.NaN;
 
-    private final class State extends GradientStepper {
-        private final double[] v = vector("v", "v", "running average of g²");
-        private final double[] z = vector("z", "z", "the base sequence: plain normalised gradient steps");
-        private final double[] x = vector("x_avg", "x", "the averaged iterate, the one to use when training stops");
-        private final double[] move = vector("step", "Δθ", "the last move of y");
-        private final BiasCorrection correction2 = new BiasCorrection(beta2);
-        private double lrMax = -1;
-        private double weightSum;
-        private double lastC = Double.NaN;
-
-        State(int n) {
-            super(n, false); // the decay acts on the normalised step at y, below
-        }
-
-        @Override
-        void update(double[] theta, double lr) {
-            long k = t; // this step's number; the reference's k before its increment is t − 1
-            if (k == 1) {
-                System.arraycopy(theta, 0, z, 0, z.length);
-                System.arraycopy(theta, 0, x, 0, x.length);
-            }
-            double sched = k - 1 < warmupSteps ? k / (double) warmupSteps : 1.0;
-            double stepLr = lr * sched * Math.sqrt(correction2.at(k));
-            lrMax = Math.max(stepLr, lrMax);
-            double weight = Math.pow(k, r) * Math.pow(lrMax, weightLrPower);
-            weightSum += weight;
-            double c = weightSum == 0 ? 0 : weight / weightSum;
-            lastLr = stepLr;
-            lastC = c;
-            double mix2 = 1 - beta2;
-            for (int i = 0; i < theta.length; i++) {
-                double gi = g[i];
-                double vi = Math.fma(mix2 * gi, gi, v[i] * beta2);
-                v[i] = vi;
-                double normalized = gi / (Math.sqrt(vi) + eps);
-                if (weightDecay != 0) {
-                    normalized = Math.fma(weightDecay, theta[i], normalized);
+            @Override
+            void update(double[] theta, double lr) {
+                long k = t; // this step's number; the reference's k before its increment is t − 1
+                if (k == 1) {
+                    System.arraycopy(theta, 0, z, 0, z.length);
+                    System.arraycopy(theta, 0, x, 0, x.length);
                 }
-                double zi = Math.fma(-stepLr, normalized, z[i]);
-                z[i] = zi;
-                double xi = Math.fma(c, zi - x[i], x[i]);
-                x[i] = xi;
-                double before = theta[i];
-                double yi = Math.fma(beta1, xi - zi, zi);
-                theta[i] = yi;
-                move[i] = yi - before;
+                double sched = k - 1 < warmupSteps ? k / (double) warmupSteps : 1.0;
+                double stepLr = lr * sched * Math.sqrt(correction2.at(k));
+                lrMax = Math.max(stepLr, lrMax);
+                double weight = Math.pow(k, r) * Math.pow(lrMax, weightLrPower);
+                weightSum += weight;
+                double c = weightSum == 0 ? 0 : weight / weightSum;
+                lastLr = stepLr;
+                lastC = c;
+                double mix2 = 1 - beta2;
+                for (int i = 0; i < theta.length; i++) {
+                    double gi = g[i];
+                    double vi = Math.fma(mix2 * gi, gi, v[i] * beta2);
+                    v[i] = vi;
+                    double normalized = gi / (Math.sqrt(vi) + eps);
+                    if (weightDecay != 0) {
+                        normalized = Math.fma(weightDecay, theta[i], normalized);
+                    }
+                    double zi = Math.fma(-stepLr, normalized, z[i]);
+                    z[i] = zi;
+                    double xi = Math.fma(c, zi - x[i], x[i]);
+                    x[i] = xi;
+                    double before = theta[i];
+                    double yi = Math.fma(beta1, xi - zi, zi);
+                    theta[i] = yi;
+                    move[i] = yi - before;
+                }
             }
-        }
 
-        @Override
-        public List<RoleVector> vectors() {
-            return List.of(
-                    RoleVector.downhill("grad"),
-                    RoleVector.move(),
-                    RoleVector.point(RoleVector.Role.AVERAGED, "x_avg")); // drawn from the raw iterate y to x
-        }
+            @Override
+            public List<RoleVector> vectors() {
+                return List.of(
+                        RoleVector.downhill("grad"),
+                        RoleVector.move(),
+                        RoleVector.point(RoleVector.Role.AVERAGED, "x_avg")); // drawn from the raw iterate y to x
+            }
 
-        @Override
-        List<WorkedLine> ruleLines() {
-            String decay = weightDecay != 0 ? " + " + WorkedLine.constant(weightDecay) + "·{theta'}" : "";
-            List<WorkedLine> lines = new ArrayList<>();
-            lines.add(new WorkedLine("η_k", "η·min(1, k/warmup_steps)·√(1 − β₂ᵏ)",
-                    "{lr}·" + (warmupSteps > 0 ? "min(1, {t}/" + warmupSteps + ")·" : "") + "√(1 − " + WorkedLine.constant(beta2) + "^{t})",
-                    "effective_lr",
-                    "\\eta_k = \\eta\\,\\min(1, k/k_{\\text{warmup}})\\,\\sqrt{1-\\beta_2^{\\,k}}"));
-            lines.add(WorkedLine.average("v", "β₂", "\\beta_2", beta2, "v", "v", true));
-            lines.add(new WorkedLine("z", "z − η_k·(g/(√v + ε)" + (weightDecay != 0 ? " + λ·y" : "") + ")",
-                    "{z'} − {effective_lr}·({grad}/(√{v} + " + WorkedLine.constant(eps) + ")" + decay + ")", "z",
-                    "z \\leftarrow z - \\eta_k\\,\\big(g/(\\sqrt{v}+\\epsilon)" + (weightDecay != 0 ? " + \\lambda y" : "") + "\\big)"));
-            lines.add(new WorkedLine("c_k", "w_k/Σ w_i,  w_k = k^r·(max η_i)^p", "", "average_weight",
-                    "c_k = w_k/\\textstyle\\sum_{i\\le k} w_i"));
-            lines.add(new WorkedLine("x", "x + c_k·(z − x)", "{x_avg'} + {average_weight}·({z} − {x_avg'})", "x_avg",
-                    "x \\leftarrow x + c_k\\,(z - x)"));
-            return lines;
-        }
+            @Override
+            List<WorkedLine> ruleLines() {
+                String decay = weightDecay != 0 ? " + " + WorkedLine.constant(weightDecay) + "·{theta'}" : "";
+                List<WorkedLine> lines = new ArrayList<>();
+                lines.add(new WorkedLine("η_k", "η·min(1, k/warmup_steps)·√(1 − β₂ᵏ)",
+                        "{lr}·" + (warmupSteps > 0 ? "min(1, {t}/" + warmupSteps + ")·" : "") + "√(1 − " + WorkedLine.constant(beta2) + "^{t})",
+                        "effective_lr",
+                        "\\eta_k = \\eta\\,\\min(1, k/k_{\\text{warmup}})\\,\\sqrt{1-\\beta_2^{\\,k}}"));
+                lines.add(WorkedLine.average("v", "β₂", "\\beta_2", beta2, "v", "v", true));
+                lines.add(new WorkedLine("z", "z − η_k·(g/(√v + ε)" + (weightDecay != 0 ? " + λ·y" : "") + ")",
+                        "{z'} − {effective_lr}·({grad}/(√{v} + " + WorkedLine.constant(eps) + ")" + decay + ")", "z",
+                        "z \\leftarrow z - \\eta_k\\,\\big(g/(\\sqrt{v}+\\epsilon)" + (weightDecay != 0 ? " + \\lambda y" : "") + "\\big)"));
+                lines.add(new WorkedLine("c_k", "w_k/Σ w_i,  w_k = k^r·(max η_i)^p", "", "average_weight",
+                        "c_k = w_k/\\textstyle\\sum_{i\\le k} w_i"));
+                lines.add(new WorkedLine("x", "x + c_k·(z − x)", "{x_avg'} + {average_weight}·({z} − {x_avg'})", "x_avg",
+                        "x \\leftarrow x + c_k\\,(z - x)"));
+                return lines;
+            }
 
-        /** g is taken at y, the point the run shows. */
-        @Override
-        WorkedLine gradLine() {
-            return new WorkedLine("g", "∇f(y)", "", "grad", "g = \\nabla f(y)");
-        }
+            /** g is taken at y, the point the run shows. */
+            @Override
+            WorkedLine gradLine() {
+                return new WorkedLine("g", "∇f(y)", "", "grad", "g = \\nabla f(y)");
+            }
 
-        /** Not an additive step on y: y is rebuilt from z and x. */
-        @Override
-        WorkedLine moveLine() {
-            return new WorkedLine("θ", "y = (1 − β₁)·z + β₁·x", WorkedLine.constant(1 - beta1) + "·{z} + " + WorkedLine.constant(beta1) + "·{x_avg}",
-                    "theta", "\\theta = y = (1-\\beta_1)\\, z + \\beta_1 x");
-        }
+            /** Not an additive step on y: y is rebuilt from z and x. */
+            @Override
+            WorkedLine moveLine() {
+                return new WorkedLine("θ", "y = (1 − β₁)·z + β₁·x", WorkedLine.constant(1 - beta1) + "·{z} + " + WorkedLine.constant(beta1) + "·{x_avg}",
+                        "theta", "\\theta = y = (1-\\beta_1)\\, z + \\beta_1 x");
+            }
 
-        @Override
-        Probe gradProbe() {
-            return Elementwise.copy("grad", "∇f(y)", "gradient at y, the point the run shows", g);
-        }
+            @Override
+            Probe gradProbe() {
+                return Elementwise.copy("grad", "∇f(y)", "gradient at y, the point the run shows", g);
+            }
 
-        @Override
-        List<Probe> ruleProbes() {
-            return List.of(probe(v), probe(z), probe(x),
-                    Elementwise.scalar("effective_lr", "η_k", "this step's rate: η · warm-up · √(1 − β₂ᵏ)", () -> lastLr),
-                    Elementwise.scalar("average_weight", "c_k", "weight of the newest z in the average x", () -> lastC),
-                    probe(move));
-        }
+            @Override
+            List<Probe> ruleProbes() {
+                return List.of(probe(v), probe(z), probe(x),
+                        Elementwise.scalar("effective_lr", "η_k", "this step's rate: η · warm-up · √(1 − β₂ᵏ)", () -> lastLr),
+                        Elementwise.scalar("average_weight", "c_k", "weight of the newest z in the average x", () -> lastC),
+                        probe(move));
+            }
+        };
     }
 }

@@ -31,29 +31,23 @@ public record SignSgd(double lr, double weightDecay) implements Optimizer {
 
     @Override
     public Stepper newStepper(int n) {
-        return new State(n);
-    }
+        return new GradientStepper(n, false, weightDecay) {
+            private final double[] move = vector("step", "Δθ", "the last step, −η·sign(g)");
 
-    private final class State extends GradientStepper {
-        private final double[] move = vector("step", "Δθ", "the last step, −η·sign(g)");
-
-        State(int n) {
-            super(n, false, weightDecay);
-        }
-
-        @Override
-        void update(double[] theta, double lr) {
-            for (int i = 0; i < theta.length; i++) {
-                double d = -lr * Math.signum(g[i]);
-                move[i] = d;
-                theta[i] += d;
+            @Override
+            void update(double[] theta, double lr) {
+                for (int i = 0; i < theta.length; i++) {
+                    double d = -lr * Math.signum(g[i]);
+                    move[i] = d;
+                    theta[i] += d;
+                }
             }
-        }
 
-        @Override
-        List<WorkedLine> ruleLines() {
-            return List.of(
-                    new WorkedLine("Δθ", "−η·sign(g)", "−{lr}·sign({grad})", "step", "\\Delta\\theta = -\\eta\\,\\mathrm{sign}(g)"));
-        }
+            @Override
+            List<WorkedLine> ruleLines() {
+                return List.of(
+                        new WorkedLine("Δθ", "−η·sign(g)", "−{lr}·sign({grad})", "step", "\\Delta\\theta = -\\eta\\,\\mathrm{sign}(g)"));
+            }
+        };
     }
 }

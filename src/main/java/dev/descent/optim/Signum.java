@@ -38,39 +38,33 @@ public record Signum(double lr, double momentum, double weightDecay) implements 
 
     @Override
     public Stepper newStepper(int n) {
-        return new State(n);
-    }
+        return new GradientStepper(n, false, weightDecay) {
+            private final double[] m = vector("m", "m", "running average of g; the step is −η·sign(m)");
+            private final double[] move = vector("step", "Δθ", "the last step, −η·sign(m)");
 
-    private final class State extends GradientStepper {
-        private final double[] m = vector("m", "m", "running average of g; the step is −η·sign(m)");
-        private final double[] move = vector("step", "Δθ", "the last step, −η·sign(m)");
-
-        State(int n) {
-            super(n, false, weightDecay);
-        }
-
-        @Override
-        void update(double[] theta, double lr) {
-            double keep = 1 - momentum;
-            for (int i = 0; i < theta.length; i++) {
-                double mi = Math.fma(keep, g[i], m[i] * momentum);
-                m[i] = mi;
-                double d = -lr * Math.signum(mi);
-                move[i] = d;
-                theta[i] += d;
+            @Override
+            void update(double[] theta, double lr) {
+                double keep = 1 - momentum;
+                for (int i = 0; i < theta.length; i++) {
+                    double mi = Math.fma(keep, g[i], m[i] * momentum);
+                    m[i] = mi;
+                    double d = -lr * Math.signum(mi);
+                    move[i] = d;
+                    theta[i] += d;
+                }
             }
-        }
 
-        @Override
-        public List<RoleVector> vectors() {
-            return RoleVector.gradientMomentumAndStep("m");
-        }
+            @Override
+            public List<RoleVector> vectors() {
+                return RoleVector.gradientMomentumAndStep("m");
+            }
 
-        @Override
-        List<WorkedLine> ruleLines() {
-            return List.of(
-                    WorkedLine.average("m", "β", "\\beta", momentum, "m", "m", false),
-                    new WorkedLine("Δθ", "−η·sign(m)", "−{lr}·sign({m})", "step", "\\Delta\\theta = -\\eta\\,\\mathrm{sign}(m)"));
-        }
+            @Override
+            List<WorkedLine> ruleLines() {
+                return List.of(
+                        WorkedLine.average("m", "β", "\\beta", momentum, "m", "m", false),
+                        new WorkedLine("Δθ", "−η·sign(m)", "−{lr}·sign({m})", "step", "\\Delta\\theta = -\\eta\\,\\mathrm{sign}(m)"));
+            }
+        };
     }
 }

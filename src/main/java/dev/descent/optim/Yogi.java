@@ -51,69 +51,66 @@ public record Yogi(double lr, double beta1, double beta2, double eps, double ini
 
     @Override
     public Stepper newStepper(int n) {
-        return new State(n);
-    }
+        return new MomentStepper(n, false, weightDecay, beta1, beta2) {
+            private final double[] direction = vector("v_direction", "−sign(v − g²)",
+                    "+1 where v grew towards g² in the last step, −1 where it shrank");
+            private final double[] move = vector("step", "Δθ", "the last step, −η·m̂/(√v̂ + ε)");
 
-    private final class State extends MomentStepper {
-        private final double[] direction = vector("v_direction", "−sign(v − g²)",
-                "+1 where v grew towards g² in the last step, −1 where it shrank");
-        private final double[] move = vector("step", "Δθ", "the last step, −η·m̂/(√v̂ + ε)");
-
-        State(int n) {
-            super(n, false, weightDecay, Yogi.this.beta1, Yogi.this.beta2);
-            Arrays.fill(v, initialAccumulatorValue);
-        }
-
-        @Override
-        void update(double[] theta, double lr) {
-            correct();
-            double negStep = -(lr / bc1);
-            double sqrtBc2 = Math.sqrt(bc2);
-            double mix1 = 1 - beta1;
-            double negMix2 = -(1 - beta2);
-            for (int i = 0; i < theta.length; i++) {
-                double gi = g[i];
-                double mi = first(m[i], gi, beta1, mix1);
-                double g2 = gi * gi;
-                double sign = Math.signum(v[i] - g2);
-                double vi = Math.fma(negMix2 * sign, g2, v[i]);
-                m[i] = mi;
-                v[i] = vi;
-                direction[i] = -sign;
-                double d = negStep * mi / (Math.sqrt(vi) / sqrtBc2 + eps);
-                move[i] = d;
-                theta[i] += d;
+            {
+                Arrays.fill(v, initialAccumulatorValue);
             }
-        }
 
-        @Override
-        List<WorkedLine> ruleLines() {
-            List<WorkedLine> lines = new ArrayList<>();
-            lines.add(firstMomentLine());
-            lines.add(new WorkedLine("s", "−sign(v − g²)", "−sign({v'} − {grad}²)", "v_direction",
-                    "s = -\\operatorname{sign}(v - g^2)"));
-            lines.add(new WorkedLine("v", "v + (1 − β₂)·s·g²",
-                    "{v'} + " + WorkedLine.constant(1 - beta2) + "·{v_direction}·{grad}²", "v",
-                    "v \\leftarrow v + (1-\\beta_2)\\, s\\, g^2"));
-            lines.addAll(biasCorrectionLines());
-            lines.add(mHatLine());
-            lines.add(vHatLine());
-            lines.add(adamStepLine(eps));
-            return lines;
-        }
+            @Override
+            void update(double[] theta, double lr) {
+                correct();
+                double negStep = -(lr / bc1);
+                double sqrtBc2 = Math.sqrt(bc2);
+                double mix1 = 1 - beta1;
+                double negMix2 = -(1 - beta2);
+                for (int i = 0; i < theta.length; i++) {
+                    double gi = g[i];
+                    double mi = first(m[i], gi, beta1, mix1);
+                    double g2 = gi * gi;
+                    double sign = Math.signum(v[i] - g2);
+                    double vi = Math.fma(negMix2 * sign, g2, v[i]);
+                    m[i] = mi;
+                    v[i] = vi;
+                    direction[i] = -sign;
+                    double d = negStep * mi / (Math.sqrt(vi) / sqrtBc2 + eps);
+                    move[i] = d;
+                    theta[i] += d;
+                }
+            }
 
-        @Override
-        List<Probe> ruleProbes() {
-            return List.of(
-                    mProbe(),
-                    secondProbe("v", "v", "second moment, moved by ±(1 − β₂)·g² each step"),
-                    probe(direction),
-                    mHatProbe(),
-                    secondHatProbe("v_hat", "v̂", "bias-corrected second moment v/(1 − β₂ᵗ)"),
-                    bc1Probe("divisor of m"),
-                    bc2Probe("divisor of v"),
-                    effectiveLrProbe("η/(√v̂+ε)", eps),
-                    probe(move));
-        }
+            @Override
+            List<WorkedLine> ruleLines() {
+                List<WorkedLine> lines = new ArrayList<>();
+                lines.add(firstMomentLine());
+                lines.add(new WorkedLine("s", "−sign(v − g²)", "−sign({v'} − {grad}²)", "v_direction",
+                        "s = -\\operatorname{sign}(v - g^2)"));
+                lines.add(new WorkedLine("v", "v + (1 − β₂)·s·g²",
+                        "{v'} + " + WorkedLine.constant(1 - beta2) + "·{v_direction}·{grad}²", "v",
+                        "v \\leftarrow v + (1-\\beta_2)\\, s\\, g^2"));
+                lines.addAll(biasCorrectionLines());
+                lines.add(mHatLine());
+                lines.add(vHatLine());
+                lines.add(adamStepLine(eps));
+                return lines;
+            }
+
+            @Override
+            List<Probe> ruleProbes() {
+                return List.of(
+                        mProbe(),
+                        secondProbe("v", "v", "second moment, moved by ±(1 − β₂)·g² each step"),
+                        probe(direction),
+                        mHatProbe(),
+                        secondHatProbe("v_hat", "v̂", "bias-corrected second moment v/(1 − β₂ᵗ)"),
+                        bc1Probe("divisor of m"),
+                        bc2Probe("divisor of v"),
+                        effectiveLrProbe("η/(√v̂+ε)", eps),
+                        probe(move));
+            }
+        };
     }
 }
