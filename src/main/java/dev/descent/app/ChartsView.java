@@ -137,7 +137,7 @@ public final class ChartsView extends StackPane {
 
         probeRow.getStyleClass().add("chart-row");
         noProbes.getStyleClass().add(Styles.TEXT_MUTED);
-        probeScroll = new ScrollPane(probeRow);
+        probeScroll = LiveScroll.uncached(new ScrollPane(probeRow));
         probeScroll.setFitToWidth(true);
         probeScroll.setFitToHeight(true);
         probeScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);

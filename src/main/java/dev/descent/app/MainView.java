@@ -218,7 +218,7 @@ public final class MainView extends BorderPane {
         HBox.setHgrow(centre, Priority.ALWAYS);
         VBox.setVgrow(plotAndData, Priority.ALWAYS);
         setCenter(charts.around(new VBox(new LessonPanel(lessons, presentingState), plotAndData)));
-        ScrollPane scroll = new ScrollPane(side);
+        ScrollPane scroll = LiveScroll.uncached(new ScrollPane(side));
         sideScroll = scroll;
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);

@@ -29,18 +29,13 @@ import javafx.scene.Cursor;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
-import java.nio.IntBuffer;
-import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelBuffer;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 
 /**
- * The plot: one image, whose pixels the screen shares (a {@link PixelBuffer}). Behind it, kept apart:
+ * The plot: one picture, shown through {@link PlotTiles} (only the tiles a frame changed are repainted). Behind it, kept apart:
  * the static layer (contours, axes, colour bar), painted only when the view changes, with the
  * finished part of every line ({@link TrailsLayer}) composed over it only where lines grew. Each
  * frame copies that picture into the shared image and paints what moves over it with the Java2D
@@ -58,15 +53,14 @@ public final class PlotView extends Region {
     // the finished part of every line, cached (TrailsLayer) and composed over the static part
     private final TrailsLayer trailsLayer = new TrailsLayer();
     // the static part (Java2D, premultiplied ARGB) and the picture shown: the static part with the
-    // trails over it, its pixels shared with the screen's image through a PixelBuffer
-    private final ImageView plotImage = new ImageView();
+    // trails over it and the moving parts over those, handed to the screen's tiles each frame
+    private final PlotTiles tiles = new PlotTiles();
     private BufferedImage base;
     private int[] basePixels;
     private BufferedImage composite;
     private int[] compositePixels;
     private BufferedImage shownImage;
     private int[] shownPixels;
-    private PixelBuffer<IntBuffer> screen;
     private java.awt.Rectangle recompose;
     /** What the moving parts are painted with: the shown image's, during a frame. */
     private Graphics2D gFront;
@@ -112,8 +106,7 @@ public final class PlotView extends Region {
     public PlotView(SessionController ctl) {
         this.ctl = ctl;
         getStyleClass().add("plot");
-        plotImage.setMouseTransparent(true);
-        getChildren().add(plotImage);
+        getChildren().add(tiles);
         setMinSize(200, 160);
         setPrefSize(900, 700);
         setFocusTraversable(true);
@@ -351,14 +344,12 @@ public final class PlotView extends Region {
         basePixels = ((DataBufferInt) base.getRaster().getDataBuffer()).getData();
         composite = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB_PRE);
         compositePixels = ((DataBufferInt) composite.getRaster().getDataBuffer()).getData();
-        IntBuffer shared = IntBuffer.allocate(w * h);
-        shownPixels = shared.array();
+        shownPixels = new int[w * h];
         DataBufferInt data = new DataBufferInt(shownPixels, shownPixels.length);
         java.awt.image.DirectColorModel pre = (java.awt.image.DirectColorModel) base.getColorModel();
         shownImage = new BufferedImage(pre, java.awt.image.Raster.createWritableRaster(
                 pre.createCompatibleSampleModel(w, h), data, null), true, null);
-        screen = new PixelBuffer<>(w, h, shared, PixelFormat.getIntArgbPreInstance());
-        plotImage.setImage(new WritableImage(screen));
+        tiles.resize(w, h);
         backDirty = true;
         frontDirty = true;
     }
@@ -386,9 +377,9 @@ public final class PlotView extends Region {
         return g;
     }
 
-    /** Tells the screen the shared image changed. */
+    /** Shows the picture: the tiles it changed. */
     private void publish() {
-        screen.updateBuffer(b -> null);
+        tiles.show(shownPixels);
     }
 
     /** The static part with the trails, nothing over it. */
@@ -649,7 +640,7 @@ public final class PlotView extends Region {
                 paths.put(r.id(), path);
             }
             path.feed(r, rows, s.trail());
-            String label = label(m, r);
+            String label = path.label(m, r);
             boolean diverged = r.status() == RunStatus.DIVERGED && (!scrubbed || rows == hist.rows());
             trails.add(new PlotPainter.Trail(color(m.color()), label, path.tracer,
                     r.spec().x0(), r.spec().y0(), diverged, r.lastX(), r.lastY(),
@@ -756,8 +747,23 @@ public final class PlotView extends Region {
         double x;
         double y;
 
+        private String labelName;
+        private Object labelOptimizer;
+        private String label;
+
         RunPath(PathTracer tracer) {
             this.tracer = tracer;
+        }
+
+        /** The legend label, made again only when the run's name or optimizer changed: not every frame. */
+        String label(RunConfig m, RunFrame r) {
+            Object optimizer = r.spec().optimizer();
+            if (label == null || optimizer != labelOptimizer || !java.util.Objects.equals(m.name(), labelName)) {
+                label = PlotView.label(m, r);
+                labelName = m.name();
+                labelOptimizer = optimizer;
+            }
+            return label;
         }
 
         void feed(RunFrame r, int rows, int trailLength) {

@@ -137,6 +137,12 @@ public final class LegendPainter {
     /** Where {@link #paint(Graphics2D, Rectangle2D, List, List, Corner, Point2D, Style)} would draw the box. */
     public static Rectangle2D box(Graphics2D g, Rectangle2D area, List<Entry> entries, List<MarkerPainter.Glyph> keys,
             Corner corner, Point2D at, Style s) {
+        double[] size = size(g, entries, keys, s);
+        return place(area, size[0], size[1], corner, at, s);
+    }
+
+    /** The box's width and height: its text measured (the same at every corner). */
+    private static double[] size(Graphics2D g, List<Entry> entries, List<MarkerPainter.Glyph> keys, Style s) {
         FontMetrics fm = g.getFontMetrics(s.legendFont());
         double pad = s.px(8);
         double textW = 0;
@@ -149,6 +155,10 @@ public final class LegendPainter {
         double w = pad + s.px(26) + s.px(8) + textW + pad;
         double h = pad + rowHeight(fm, s) * (entries.size() + keys.size()) + (keys.isEmpty() ? 0 : s.px(KEY_GAP))
                 + pad - s.px(4);
+        return new double[] {w, h};
+    }
+
+    private static Rectangle2D place(Rectangle2D area, double w, double h, Corner corner, Point2D at, Style s) {
         if (at != null && Double.isFinite(at.getX()) && Double.isFinite(at.getY())) {
             double x = area.getX() + at.getX() * area.getWidth();
             double y = area.getY() + at.getY() * area.getHeight();
@@ -177,31 +187,37 @@ public final class LegendPainter {
         return leastCovered(g, area, entries, List.of(), preferred, s, pixels);
     }
 
-    /** As {@link #leastCovered(Graphics2D, Rectangle2D, List, Corner, Style, List)} for a legend with a key. */
+    /**
+     * As {@link #leastCovered(Graphics2D, Rectangle2D, List, Corner, Style, List)} for a legend with a key.
+     * The text is measured once and the pixels counted in one pass for the four corners: it runs every frame.
+     */
     public static Corner leastCovered(Graphics2D g, Rectangle2D area, List<Entry> entries, List<MarkerPainter.Glyph> keys,
             Corner preferred, Style s, List<double[]> pixels) {
-        Corner best = preferred;
-        long bestCount = covered(box(g, area, entries, keys, preferred, null, s), pixels);
-        for (Corner c : Corner.values()) {
-            long n = covered(box(g, area, entries, keys, c, null, s), pixels);
-            if (n < bestCount) {
-                best = c;
-                bestCount = n;
-            }
+        double[] size = size(g, entries, keys, s);
+        Corner[] corners = Corner.values();
+        Rectangle2D[] boxes = new Rectangle2D[corners.length];
+        for (Corner c : corners) {
+            boxes[c.ordinal()] = place(area, size[0], size[1], c, null, s);
         }
-        return best;
-    }
-
-    private static long covered(Rectangle2D box, List<double[]> pixels) {
-        long n = 0;
+        long[] counts = new long[corners.length];
         for (double[] xy : pixels) {
             for (int i = 0; i + 1 < xy.length; i += 2) {
-                if (box.contains(xy[i], xy[i + 1])) {
-                    n++;
+                for (int c = 0; c < boxes.length; c++) {
+                    if (boxes[c].contains(xy[i], xy[i + 1])) {
+                        counts[c]++;
+                    }
                 }
             }
         }
-        return n;
+        Corner best = preferred;
+        long bestCount = counts[preferred.ordinal()];
+        for (Corner c : corners) {
+            if (counts[c.ordinal()] < bestCount) {
+                best = c;
+                bestCount = counts[c.ordinal()];
+            }
+        }
+        return best;
     }
 
     private static Style scaled(Style s, double k) {

@@ -164,12 +164,12 @@ public final class Engine {
             r[GRAD_ERROR] = batched ? smp.lastGradientError() : Double.NaN;
             r[EPOCH] = batched ? smp.epoch() : Double.NaN;
             int c = CHANNELS.size();
-            for (Probe p : probes) {
+            for (int k = 0; k < probes.size(); k++) { // indexed: the iterator was not optimised away
                 if (run.steps() == 0) {
                     r[c] = Double.NaN;
                     r[c + 1] = Double.NaN;
                 } else {
-                    p.read(buf);
+                    probes.get(k).read(buf);
                     r[c] = buf[0];
                     r[c + 1] = buf[1];
                 }

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The recorded rows of one run (step, x, y, loss and further channels), appended by the simulation
- * thread and published as immutable {@link Snapshot}s that share full chunks, so a frame costs
- * almost nothing to publish.
+ * thread and published as immutable {@link Snapshot}s that share the chunks, full and open, so a frame
+ * costs almost nothing to publish.
  *
  * <p>Memory stays bounded over any number of steps: once more than {@code maxRows} rows are held,
  * the older half is thinned to every other row. The recent rows are always at full resolution.
@@ -85,13 +85,12 @@ public final class History {
         full.addAll(rest);
     }
 
-    /** The rows as they are now; later appends do not change it. */
+    /**
+     * The rows as they are now; later appends do not change it. The open chunk is shared, not copied:
+     * an append only writes rows past the snapshot's count, and a chunk's rows are never written twice.
+     */
     public Snapshot snapshot() {
-        double[][] tail = new double[channels][];
-        for (int c = 0; c < channels; c++) {
-            tail[c] = java.util.Arrays.copyOf(open[c], openCount);
-        }
-        return new Snapshot(List.copyOf(full), tail, openCount, rows);
+        return new Snapshot(List.copyOf(full), open, openCount, rows);
     }
 
     /** An immutable view of a history's rows, oldest first. */

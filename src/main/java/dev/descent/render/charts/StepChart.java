@@ -73,7 +73,7 @@ public final class StepChart {
     private final LinesDataset marks = new LinesDataset();
     private double[] epochStarts = new double[0];
     private final List<ValueMarker> epochMarkers = new ArrayList<>();
-    private final XYLineAndShapeRenderer markRenderer = new XYLineAndShapeRenderer(false, true);
+    private final XYLineAndShapeRenderer markRenderer = new MarkRenderer();
     private long marksVersion = -1;
 
     /**
