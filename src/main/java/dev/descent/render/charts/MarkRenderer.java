@@ -8,11 +8,7 @@ import java.awt.geom.Rectangle2D;
 import java.util.HashSet;
 import java.util.Set;
 import org.jfree.chart.axis.ValueAxis;
-import org.jfree.chart.plot.CrosshairState;
-import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYItemRendererState;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYDataset;
 
@@ -22,42 +18,17 @@ import org.jfree.data.xy.XYDataset;
  * one by one cost the window's renderer up to 25 ms a loss chart under the software pipeline; one
  * shape costs about what its pixels do. Paint and shape are the usual ones of the series.
  */
-final class MarkRenderer extends XYLineAndShapeRenderer {
+final class MarkRenderer extends SeriesRenderer {
 
     private static final long serialVersionUID = 1L;
 
-    private transient boolean[] drawn = new boolean[0];
-
     MarkRenderer() {
         super(false, true);
-        setDefaultCreateEntities(false);
     }
 
     @Override
-    public int getPassCount() {
-        return 1;
-    }
-
-    @Override
-    public XYItemRendererState initialise(Graphics2D g2, Rectangle2D dataArea, XYPlot plot, XYDataset data,
-                                          PlotRenderingInfo info) {
-        int n = data == null ? 0 : data.getSeriesCount();
-        if (drawn == null || drawn.length < n) {
-            drawn = new boolean[n];
-        } else {
-            java.util.Arrays.fill(drawn, false);
-        }
-        return super.initialise(g2, dataArea, plot, data, info);
-    }
-
-    @Override
-    public void drawItem(Graphics2D g2, XYItemRendererState state, Rectangle2D dataArea, PlotRenderingInfo info,
-                         XYPlot plot, ValueAxis domainAxis, ValueAxis rangeAxis, XYDataset dataset, int series,
-                         int item, CrosshairState crosshairState, int pass) {
-        if (series >= drawn.length || drawn[series] || !getItemVisible(series, item)) {
-            return;
-        }
-        drawn[series] = true;
+    void drawSeries(Graphics2D g2, Rectangle2D dataArea, XYPlot plot, ValueAxis domainAxis, ValueAxis rangeAxis,
+                    XYDataset dataset, int series, int item) {
         RectangleEdge xEdge = plot.getDomainAxisEdge();
         RectangleEdge yEdge = plot.getRangeAxisEdge();
         Shape mark = getItemShape(series, item);

@@ -4,11 +4,7 @@ import java.awt.Graphics2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import org.jfree.chart.axis.ValueAxis;
-import org.jfree.chart.plot.CrosshairState;
-import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYItemRendererState;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYDataset;
 
@@ -18,7 +14,7 @@ import org.jfree.data.xy.XYDataset;
  * thousand points cost about as much as the pixels they cover, and no spike is lost). NaN values break the line; values a log axis
  * cannot show are skipped. Paint, stroke and legend are the usual ones of the series.
  */
-final class PathRenderer extends XYLineAndShapeRenderer {
+final class PathRenderer extends SeriesRenderer {
 
     /** The points of one pixel column, in drawing order: first, lowest, highest, last. */
     private static final class Column {
@@ -99,40 +95,15 @@ final class PathRenderer extends XYLineAndShapeRenderer {
 
     private static final long serialVersionUID = 1L;
 
-    private transient boolean[] drawn = new boolean[0];
-
     PathRenderer() {
         super(true, false);
-        setDefaultCreateEntities(false);
         setAutoPopulateSeriesPaint(false);
         setAutoPopulateSeriesStroke(false);
     }
 
     @Override
-    public int getPassCount() {
-        return 1;
-    }
-
-    @Override
-    public XYItemRendererState initialise(Graphics2D g2, Rectangle2D dataArea, XYPlot plot, XYDataset data,
-                                          PlotRenderingInfo info) {
-        int n = data == null ? 0 : data.getSeriesCount();
-        if (drawn == null || drawn.length < n) {
-            drawn = new boolean[n];
-        } else {
-            java.util.Arrays.fill(drawn, false);
-        }
-        return super.initialise(g2, dataArea, plot, data, info);
-    }
-
-    @Override
-    public void drawItem(Graphics2D g2, XYItemRendererState state, Rectangle2D dataArea, PlotRenderingInfo info,
-                         XYPlot plot, ValueAxis domainAxis, ValueAxis rangeAxis, XYDataset dataset, int series,
-                         int item, CrosshairState crosshairState, int pass) {
-        if (series >= drawn.length || drawn[series] || !getItemVisible(series, item)) {
-            return;
-        }
-        drawn[series] = true;
+    void drawSeries(Graphics2D g2, Rectangle2D dataArea, XYPlot plot, ValueAxis domainAxis, ValueAxis rangeAxis,
+                    XYDataset dataset, int series, int item) {
         RectangleEdge xEdge = plot.getDomainAxisEdge();
         RectangleEdge yEdge = plot.getRangeAxisEdge();
         int count = dataset.getItemCount(series);
