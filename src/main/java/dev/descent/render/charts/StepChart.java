@@ -289,11 +289,7 @@ public final class StepChart {
         }
         marksVersion = v;
         List<String> keys = new ArrayList<>(points.size());
-        java.awt.geom.Path2D.Double tri = new java.awt.geom.Path2D.Double();
-        tri.moveTo(0, -4);
-        tri.lineTo(3.5, 2);
-        tri.lineTo(-3.5, 2);
-        tri.closePath();
+        java.awt.Shape tri = uphillMark();
         for (int i = 0; i < points.size(); i++) {
             keys.add("uphill " + i);
             markRenderer.setSeriesPaint(i, colors.get(i), false);
@@ -301,6 +297,28 @@ public final class StepChart {
         }
         marks.set(keys, points);
         marks.changed();
+    }
+
+    /**
+     * The uphill mark: an upward triangle 7 pixels wide and 6 high, filled and outlined by a 1-pixel
+     * line, as one shape to fill. Its edges are moved out by half a pixel, which for a triangle is a
+     * scaling about the centre of its inscribed circle; the outline's mitred corners reach exactly there.
+     */
+    static java.awt.Shape uphillMark() {
+        double legs = 2 * Math.hypot(3.5, 6);
+        double perimeter = 7 + legs;
+        double inradius = 2 * 21 / perimeter; // twice the area over the perimeter
+        double centreY = (7 * -4 + legs * 2) / perimeter; // the vertices weighted by the opposite sides
+        double k = (inradius + 0.5) / inradius;
+        java.awt.geom.Path2D.Double tri = new java.awt.geom.Path2D.Double();
+        tri.moveTo(0, -4);
+        tri.lineTo(3.5, 2);
+        tri.lineTo(-3.5, 2);
+        tri.closePath();
+        java.awt.geom.AffineTransform grow = java.awt.geom.AffineTransform.getTranslateInstance(0, centreY);
+        grow.scale(k, k);
+        grow.translate(0, -centreY);
+        return grow.createTransformedShape(tri);
     }
 
     /** The marks shown now (tests). */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The loss chart's uphill marks: a run's marks are filled as one shape, one mark per pixel, and they
- * look as JFreeChart's own renderer draws them one by one.
+ * look as JFreeChart's own renderer draws them one by one, each filled and then outlined.
  */
 class MarkRendererTest {
 
@@ -48,10 +48,10 @@ class MarkRendererTest {
     }
 
     @Test
-    void aRunsMarksAreOneFilledShapeAndOneOutlineNotTwoDrawingsAMark() {
+    void aRunsMarksAreOneFilledShapeNotTwoDrawingsAMark() {
         int without = paths(chart(new Points()));
         int with = paths(chart(spread()));
-        assertTrue(with - without <= 2, "256 marks added " + (with - without) + " paths");
+        assertEquals(1, with - without, "256 marks added " + (with - without) + " paths");
         StepChart oneByOne = chart(spread());
         oneByOne.plot().setRenderer(1, jfreeMarks());
         assertTrue(paths(oneByOne) - without >= 256, "JFreeChart's renderer draws every mark on its own");
@@ -80,7 +80,7 @@ class MarkRendererTest {
             }
         }
         assertTrue(marked > 2000, "the marks are drawn: " + marked + " red pixels");
-        assertTrue(differing < marked / 50, differing + " pixels differ of " + marked + " marked");
+        assertTrue(differing < marked / 200, differing + " pixels differ of " + marked + " marked");
     }
 
     @Test
@@ -106,7 +106,7 @@ class MarkRendererTest {
 
     private static XYLineAndShapeRenderer jfreeMarks() {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
-        java.awt.geom.Path2D.Double tri = new java.awt.geom.Path2D.Double();
+        java.awt.geom.Path2D.Double tri = new java.awt.geom.Path2D.Double(); // the mark before it was grown
         tri.moveTo(0, -4);
         tri.lineTo(3.5, 2);
         tri.lineTo(-3.5, 2);
