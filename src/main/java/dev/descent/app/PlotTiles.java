@@ -22,7 +22,6 @@ final class PlotTiles extends Group {
     static final int SIZE = 128;
 
     private int width;
-    private int height;
     private Tile[] tiles = new Tile[0];
 
     PlotTiles() {
@@ -36,7 +35,6 @@ final class PlotTiles extends Group {
     /** Tiles for a picture of {@code w × h} pixels, all blank until the first {@link #show}. */
     void resize(int w, int h) {
         width = w;
-        height = h;
         int cols = (w + SIZE - 1) / SIZE;
         int rows = (h + SIZE - 1) / SIZE;
         tiles = new Tile[cols * rows];
@@ -87,13 +85,5 @@ final class PlotTiles extends Group {
             }
         }
         return false;
-    }
-
-    int width() {
-        return width;
-    }
-
-    int height() {
-        return height;
     }
 }

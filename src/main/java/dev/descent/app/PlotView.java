@@ -35,12 +35,12 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 
 /**
- * The plot: one picture, shown through {@link PlotTiles} (only the tiles a frame changed are repainted). Behind it, kept apart:
- * the static layer (contours, axes, colour bar), painted only when the view changes, with the
- * finished part of every line ({@link TrailsLayer}) composed over it only where lines grew. Each
- * frame copies that picture into the shared image and paints what moves over it with the Java2D
- * painters ({@link PlotPainter}: heads, markers, the legend, arrows), so the renderer has one
- * layer to draw a pulse instead of three. Static layers are computed on a background
+ * The plot: one picture, shown through {@link PlotTiles} (only the tiles a frame changed are
+ * repainted). Behind it, kept apart: the static layer (contours, axes, colour bar), painted only
+ * when the view changes, with the finished part of every line ({@link TrailsLayer}) composed over it
+ * only where lines grew. Each frame copies that into the picture shown and paints what moves over it
+ * with the Java2D painters ({@link PlotPainter}: heads, markers, the legend, arrows), so the renderer
+ * has one layer to draw a pulse instead of three. Static layers are computed on a background
  * thread; until the new one is ready the old one is shown stretched, so zooming and panning never
  * wait and the animation never stalls.
  *

@@ -289,11 +289,10 @@ public final class StepChart {
         }
         marksVersion = v;
         List<String> keys = new ArrayList<>(points.size());
-        java.awt.Shape tri = uphillMark();
         for (int i = 0; i < points.size(); i++) {
             keys.add("uphill " + i);
             markRenderer.setSeriesPaint(i, colors.get(i), false);
-            markRenderer.setSeriesShape(i, tri, false);
+            markRenderer.setSeriesShape(i, UPHILL_MARK, false);
         }
         marks.set(keys, points);
         marks.changed();
@@ -304,7 +303,9 @@ public final class StepChart {
      * line, as one shape to fill. Its edges are moved out by half a pixel, which for a triangle is a
      * scaling about the centre of its inscribed circle; the outline's mitred corners reach exactly there.
      */
-    static java.awt.Shape uphillMark() {
+    static final java.awt.Shape UPHILL_MARK = uphillMark();
+
+    private static java.awt.Shape uphillMark() {
         double legs = 2 * Math.hypot(3.5, 6);
         double perimeter = 7 + legs;
         double inradius = 2 * 21 / perimeter; // twice the area over the perimeter
