@@ -463,8 +463,7 @@ final class SidePanel extends VBox {
             }
             OptimizerKind shown = kind.forValues(r.hyperparameters()); // a wrapper's: around its chosen inner optimizer
             Params values = Params.resolve(kind.title(), shown.params(), r.hyperparameters()); // display only: no optimizer is built
-            String context = (kind.origin() == null ? kind.title() : kind.origin())
-                    + ": " + kind.rule();
+            String context = (kind.torchName() == null ? kind.title() : kind.source()) + ": " + kind.rule();
             OptimizerKind k = kind;
             for (ParamSpec p : values.specs()) { // a wrapper's: its own and its chosen inner optimizer's
                 ParamEditor ed = new ParamEditor(p, values.get(p.name()), "param-", context,

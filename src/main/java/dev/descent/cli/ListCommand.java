@@ -32,7 +32,7 @@ final class ListCommand implements Runnable {
         out.println();
         out.println("Optimizers (--optimizer ID, --param NAME=VALUE):");
         for (OptimizerKind k : Optimizers.all()) {
-            String source = Optimizers.source(k);
+            String source = k.source();
             out.printf("  %-18s %s%s%n", k.id(), k.title(), source.isEmpty() ? "" : "  (" + source + ")");
             params(out, k.params());
         }

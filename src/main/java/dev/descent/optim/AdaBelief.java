@@ -31,7 +31,8 @@ public record AdaBelief(double lr, double beta1, double beta2, double eps, doubl
             "added to s on every step and to √ŝ", AdaBelief::eps);
     static final Hyper<AdaBelief, Double> WEIGHT_DECAY = Hyper.l2(AdaBelief::weightDecay);
 
-    public static final OptimizerKind KIND = OptimizerKind.of(AdaBelief.class, "adabelief", null, "AdaBelief",
+    public static final OptimizerKind KIND = OptimizerKind.ofPaper(AdaBelief.class, "adabelief", "Zhuang et al. 2020",
+            "AdaBelief",
             "s ← β₂s + (1−β₂)(g − m)² + ε, θ ← θ − η·m̂/(√ŝ + ε)",
             p -> new AdaBelief(LR.of(p), BETAS.first(p), BETAS.second(p), EPS.of(p), WEIGHT_DECAY.of(p)),
             LR, BETAS, EPS, WEIGHT_DECAY);
@@ -51,9 +52,6 @@ public record AdaBelief(double lr, double beta1, double beta2, double eps, doubl
             void update(double[] theta, double lr) {
                 correct();
                 double negStep = -(lr / bc1);
-                double sqrtBc2 = Math.sqrt(bc2);
-                double mix1 = 1 - beta1;
-                double mix2 = 1 - beta2;
                 double[] s = v;
                 for (int i = 0; i < theta.length; i++) {
                     double gi = g[i];

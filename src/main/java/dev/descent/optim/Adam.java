@@ -74,9 +74,7 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
     /** torch's checks, in torch's order, then the Descent option. */
     static void validate(double lr, double beta1, double beta2, double eps, double weightDecay, String epsMode) {
         Validate.adamFamily(lr, eps, beta1, beta2, weightDecay);
-        if (!EPS_MODES.contains(epsMode)) {
-            throw new IllegalArgumentException("Invalid eps_mode: " + epsMode + " (outside, inside or keras)");
-        }
+        EPS_MODE.requireChoice(epsMode);
     }
 
     /** The weight decay enters the gradient (coupled L2). */

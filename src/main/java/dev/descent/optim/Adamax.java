@@ -47,14 +47,13 @@ public record Adamax(double lr, double beta1, double beta2, double eps, double w
 
             @Override
             void update(double[] theta, double lr) {
-                double oneMinusBeta1 = 1 - beta1;
                 correct();
                 clr = lr / bc1;
                 double negClr = -clr;
                 double[] u = v;
                 for (int i = 0; i < theta.length; i++) {
                     double gi = g[i];
-                    double mi = first(m[i], gi, beta1, oneMinusBeta1);
+                    double mi = first(m[i], gi, beta1, mix1);
                     double ui = Math.max(u[i] * beta2, Math.abs(gi) + eps);
                     m[i] = mi;
                     u[i] = ui;

@@ -48,7 +48,7 @@ public record ConjugateGradient(double lr, String betaRule, int restart, double 
             ConjugateGradient::restart);
     static final Hyper<LineSearchSettings, Double> C2 = LineSearchSettings.c2(0.1);
 
-    public static final OptimizerKind KIND = OptimizerKind.of(ConjugateGradient.class, "cg", null,
+    public static final OptimizerKind KIND = OptimizerKind.ofPaper(ConjugateGradient.class, "cg", "Fletcher & Reeves 1964, Polak & Ribière 1969",
             "Conjugate gradient",
             "d ← −g + β·d_prev (Fletcher–Reeves or Polak–Ribière+), θ ← θ + t·d with a strong-Wolfe t",
             p -> new ConjugateGradient(LR.of(p), BETA_RULE.of(p), RESTART.of(p), C1.of(p),
@@ -57,10 +57,7 @@ public record ConjugateGradient(double lr, String betaRule, int restart, double 
 
     public ConjugateGradient {
         Validate.learningRate(lr);
-        if (!FLETCHER_REEVES.equals(betaRule) && !POLAK_RIBIERE_PLUS.equals(betaRule)) {
-            throw new IllegalArgumentException("Invalid beta_rule: " + betaRule
-                    + " (fletcher_reeves or polak_ribiere_plus)");
-        }
+        BETA_RULE.requireChoice(betaRule);
         Checks.atLeast("restart", restart, 0);
         LineSearchSettings.check(c1, c2, toleranceGrad);
     }

@@ -53,6 +53,20 @@ public final class Hyper<O, T> {
         return (T) (v instanceof double[] d ? d.clone() : v);
     }
 
+    /**
+     * Refuses a value outside a choice's declared choices: "Invalid damping: identity (marquardt or levenberg)".
+     *
+     * @throws IllegalArgumentException for a value not among the choices
+     */
+    public void requireChoice(Object value) {
+        List<String> choices = spec.choices();
+        if (!choices.contains(value)) {
+            int last = choices.size() - 1;
+            String listed = String.join(", ", choices.subList(0, last)) + " or " + choices.get(last);
+            throw new IllegalArgumentException("Invalid " + name() + ": " + value + " (" + listed + ")");
+        }
+    }
+
     /** A pair's first element ({@code β₁} of {@code betas}). */
     public double first(Params p) {
         return p.pair(spec.name())[0];

@@ -47,7 +47,7 @@ public record LevenbergMarquardt(double lr, double lambda, double nu, int maxTri
             List.of(MARQUARDT, LEVENBERG), "marquardt: λ·diag(JᵀJ) (scale-invariant); levenberg: λ·I",
             LevenbergMarquardt::damping);
 
-    public static final OptimizerKind KIND = OptimizerKind.of(LevenbergMarquardt.class, "levenberg_marquardt", null,
+    public static final OptimizerKind KIND = OptimizerKind.ofPaper(LevenbergMarquardt.class, "levenberg_marquardt", "Levenberg 1944, Marquardt 1963",
             "Levenberg–Marquardt",
             "solve (JᵀJ + λD)δ = −Jᵀr; accept θ + ηδ and λ ← λ/ν if f falls, else λ ← λν and retry",
             p -> new LevenbergMarquardt(LR.of(p), LAMBDA.of(p), NU.of(p), MAX_TRIES.of(p),
@@ -61,9 +61,7 @@ public record LevenbergMarquardt(double lr, double lambda, double nu, int maxTri
             throw new IllegalArgumentException("Invalid nu: " + Validate.repr(nu) + " (must be a finite number > 1)");
         }
         Checks.atLeast("max_tries", maxTries, 1);
-        if (!MARQUARDT.equals(damping) && !LEVENBERG.equals(damping)) {
-            throw new IllegalArgumentException("Invalid damping: " + damping + " (marquardt or levenberg)");
-        }
+        DAMPING.requireChoice(damping);
     }
 
     /** @throws IllegalArgumentException "Levenberg-Marquardt needs a sum of squares; &lt;f&gt; is not one" */

@@ -26,7 +26,7 @@ public record Lion(double lr, double beta1, double beta2, double weightDecay) im
     static final Hyper<Lion, Double> WEIGHT_DECAY = Hyper.weightDecay(0, "decoupled weight decay: θ ← θ(1 − ηλ)",
             Lion::weightDecay);
 
-    public static final OptimizerKind KIND = OptimizerKind.of(Lion.class, "lion", null, "Lion",
+    public static final OptimizerKind KIND = OptimizerKind.ofPaper(Lion.class, "lion", "Chen et al. 2023", "Lion",
             "θ ← θ − η·sign(β₁m + (1−β₁)g), then m ← β₂m + (1−β₂)g",
             p -> new Lion(LR.of(p), BETAS.first(p), BETAS.second(p), WEIGHT_DECAY.of(p)),
             LR, BETAS, WEIGHT_DECAY);

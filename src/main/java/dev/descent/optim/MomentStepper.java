@@ -13,6 +13,9 @@ abstract class MomentStepper extends GradientStepper {
 
     final double beta1;
     final double beta2;
+    /** 1 − β₁ and 1 − β₂, as the moment updates take them. */
+    final double mix1;
+    final double mix2;
     /** First moment m. */
     final double[] m;
     /** Second moment v (or the optimizer's own second statistic). */
@@ -22,22 +25,40 @@ abstract class MomentStepper extends GradientStepper {
     /** 1 − β₁ᵗ and 1 − β₂ᵗ of the last step (1 when the optimizer does not correct). */
     double bc1 = Double.NaN;
     double bc2 = Double.NaN;
+    /** √(1 − β₂ᵗ) of the last step. */
+    double sqrtBc2 = Double.NaN;
 
     MomentStepper(int n, boolean maximize, double weightDecay, double beta1, double beta2) {
         super(n, maximize, weightDecay);
         this.beta1 = beta1;
         this.beta2 = beta2;
+        mix1 = 1 - beta1;
+        mix2 = 1 - beta2;
         m = new double[n];
         v = new double[n];
         correction1 = new BiasCorrection(beta1);
         correction2 = new BiasCorrection(beta2);
     }
 
-    /** Sets {@link #bc1} and {@link #bc2} for step {@link #t}: 1 − βᵗ with {@code Math.pow}, as torch. */
+    /** Sets {@link #bc1}, {@link #bc2} and {@link #sqrtBc2} for step {@link #t}: 1 − βᵗ with {@code Math.pow}, as torch. */
     void correct() {
         double step = t;
         bc1 = correction1.at(step);
         bc2 = correction2.at(step);
+        sqrtBc2 = Math.sqrt(bc2);
+    }
+
+    /**
+     * The Adam moment update, written once: m ← β₁·m + (1 − β₁)·g and v ← β₂·v + (1 − β₂)·g², as
+     * {@link #first} and {@link #second} round them. The step's own loop reads the new m and v.
+     */
+    final void updateMoments() {
+        double[] g = this.g;
+        for (int i = 0; i < g.length; i++) {
+            double gi = g[i];
+            m[i] = first(m[i], gi, beta1, mix1);
+            v[i] = second(v[i], gi, beta2, mix2);
+        }
     }
 
     /** m·β₁ + (1 − β₁)·g as torch's kernel rounds it (one fused multiply-add); {@code omb1} = 1 − β₁. */
@@ -128,7 +149,7 @@ abstract class MomentStepper extends GradientStepper {
     Probe effectiveLrProbe(String symbol, double eps) {
         return new Probe("effective_lr", symbol, "per-coordinate step size: the step is −effective_lr·m̂", out -> {
             for (int i = 0; i < v.length; i++) {
-                out[i] = lastLr / (Math.sqrt(v[i]) / Math.sqrt(bc2) + eps);
+                out[i] = lastLr / (Math.sqrt(v[i]) / sqrtBc2 + eps);
             }
         });
     }

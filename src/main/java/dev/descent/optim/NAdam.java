@@ -74,17 +74,11 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double we
                 double muProductNext = muProduct * muNext;
                 gradCoef = -lr * (1 - mu) / (1 - muProduct);
                 momentumCoef = -lr * muNext / (1 - muProductNext);
-                double omb1 = 1 - beta1;
-                double omb2 = 1 - beta2;
+                updateMoments();
                 for (int i = 0; i < theta.length; i++) {
-                    double gi = g[i];
-                    double mi = first(m[i], gi, beta1, omb1);
-                    double vi = second(v[i], gi, beta2, omb2);
-                    m[i] = mi;
-                    v[i] = vi;
-                    double denom = Math.sqrt(vi / bc2) + eps;
-                    double th = theta[i] + gradCoef * gi / denom;
-                    theta[i] = th + momentumCoef * mi / denom;
+                    double denom = denominator(i);
+                    double th = theta[i] + gradCoef * g[i] / denom;
+                    theta[i] = th + momentumCoef * m[i] / denom;
                 }
             }
 

@@ -73,7 +73,8 @@ public record Newton(double lr, String hessianFix, String lineSearch, double min
     static final Hyper<Newton, Double> DELTA = Hyper.real("delta", "δ", 1e-6, 1e-12, 1, Scale.LOG,
             "eigen fix: each eigenvalue λ is replaced by max(|λ|, δ·max|λ|)", Newton::delta);
 
-    public static final OptimizerKind KIND = OptimizerKind.of(Newton.class, "newton", null, "Newton",
+    public static final OptimizerKind KIND = OptimizerKind.ofPaper(Newton.class, "newton", "Nocedal & Wright 2006, ch. 3",
+            "Newton",
             "θ ← θ − t·H⁻¹∇f, with H made positive definite (shift, eigen) or a gradient step when it is not",
             p -> new Newton(LR.of(p), HESSIAN_FIX.of(p), LINE_SEARCH.of(p), MIN_SHIFT.of(p),
                     DELTA.of(p)),
@@ -81,12 +82,8 @@ public record Newton(double lr, String hessianFix, String lineSearch, double min
 
     public Newton {
         Validate.learningRate(lr);
-        if (!List.of(SHIFT, EIGEN, GRADIENT).contains(hessianFix)) {
-            throw new IllegalArgumentException("Invalid hessian_fix: " + hessianFix + " (shift, eigen or gradient)");
-        }
-        if (!List.of(NONE, ARMIJO).contains(lineSearch)) {
-            throw new IllegalArgumentException("Invalid line_search: " + lineSearch + " (none or armijo)");
-        }
+        HESSIAN_FIX.requireChoice(hessianFix);
+        LINE_SEARCH.requireChoice(lineSearch);
         Checks.positive("min_shift", minShift);
         Checks.positive("delta", delta);
     }

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * An optimizer family: its command-line id, its torch class name (null when torch has none), a
- * display title, a short summary of its update rule for tooltips, its hyperparameters, and a factory.
+ * An optimizer family: its command-line id, its torch class name (null when torch has none) or the
+ * paper it follows, a display title, a short summary of its update rule for tooltips, its
+ * hyperparameters, and a factory.
  *
  * <p>Most kinds are built by {@link #of} from their declared {@link Hyper}s, which also give
  * {@link #valuesOf} (an optimizer's {@link Optimizer#hyperparameters()}). A wrapper such as Lookahead
@@ -16,10 +17,11 @@ import java.util.function.Function;
  * has a kind of its own (the wrapper's settings, then that inner optimizer's) and {@link #params()} is
  * the default choice's.
  *
+ * @param paper    where a rule torch does not have comes from ("Chen et al. 2023"); null for torch's
  * @param hypers   the declared hyperparameters, in {@code params} order (empty for a kind built from specs)
  * @param variants for a wrapper, the kind that governs given values (by their {@code inner}); else null
  */
-public record OptimizerKind(String id, String torchName, String title, String rule,
+public record OptimizerKind(String id, String torchName, String paper, String title, String rule,
                             List<ParamSpec> params, Function<Params, Optimizer> factory,
                             List<Hyper<?, ?>> hypers, Function<Map<String, ?>, OptimizerKind> variants)
         implements Registered {
@@ -31,12 +33,6 @@ public record OptimizerKind(String id, String torchName, String title, String ru
         hypers = List.copyOf(hypers);
     }
 
-    /** A kind from a spec list and a factory (a kind declared elsewhere, or a test's). */
-    public OptimizerKind(String id, String torchName, String title, String rule, List<ParamSpec> params,
-                         Function<Params, Optimizer> factory) {
-        this(id, torchName, title, rule, params, factory, List.of(), null);
-    }
-
     /**
      * A kind from its declared hyperparameters: the spec list is theirs, in the order given, and
      * {@link #valuesOf} reads them back from an optimizer; instances of {@code type} report it as their
@@ -44,8 +40,23 @@ public record OptimizerKind(String id, String torchName, String title, String ru
      */
     public static OptimizerKind of(Class<? extends Optimizer> type, String id, String torchName, String title,
                                    String rule, Function<Params, Optimizer> factory, Hyper<?, ?>... hypers) {
-        List<ParamSpec> specs = java.util.Arrays.stream(hypers).map(Hyper::spec).toList();
-        return DECLARED.register(type, new OptimizerKind(id, torchName, title, rule, specs, factory, List.of(hypers), null));
+        return declare(type, new OptimizerKind(id, torchName, null, title, rule, specs(hypers), factory, List.of(hypers),
+                null));
+    }
+
+    /** {@link #of} for a rule torch does not have, which follows {@code paper} ("Chen et al. 2023"). */
+    public static OptimizerKind ofPaper(Class<? extends Optimizer> type, String id, String paper, String title,
+                                        String rule, Function<Params, Optimizer> factory, Hyper<?, ?>... hypers) {
+        return declare(type, new OptimizerKind(id, null, paper, title, rule, specs(hypers), factory, List.of(hypers),
+                null));
+    }
+
+    private static List<ParamSpec> specs(Hyper<?, ?>... hypers) {
+        return java.util.Arrays.stream(hypers).map(Hyper::spec).toList();
+    }
+
+    private static OptimizerKind declare(Class<? extends Optimizer> type, OptimizerKind kind) {
+        return DECLARED.register(type, kind);
     }
 
     /** The kind declared by {@link #of} for an optimizer class ({@link Optimizer#kind()}'s default). */
@@ -57,9 +68,10 @@ public record OptimizerKind(String id, String torchName, String title, String ru
      * A wrapper kind: {@code variants} gives the kind for the values' inner choice (given no values, the
      * default choice's), whose specs and factory apply.
      */
-    static OptimizerKind wrapper(String id, String title, String rule, Function<Map<String, ?>, OptimizerKind> variants) {
+    static OptimizerKind wrapper(String id, String paper, String title, String rule,
+                                 Function<Map<String, ?>, OptimizerKind> variants) {
         OptimizerKind byDefault = variants.apply(Map.of());
-        return new OptimizerKind(id, null, title, rule, byDefault.params(),
+        return new OptimizerKind(id, null, paper, title, rule, byDefault.params(),
                 p -> variants.apply(p.asMap()).factory().apply(p), List.of(), variants);
     }
 
@@ -108,15 +120,11 @@ public record OptimizerKind(String id, String torchName, String title, String ru
     }
 
     /**
-     * Where the update rule can be looked up: "torch.optim.Adam", or "qhoptim.pyt.QHM" for the
-     * quasi-hyperbolic methods, which torch does not have (Ma &amp; Yarats 2019, facebookresearch's
-     * qhoptim); null when it has no library class.
+     * Where the rule comes from, for listings: {@code torch.optim.Adam} for torch's, else the paper
+     * ({@code Chen et al. 2023}); empty for a kind that names neither.
      */
-    public String origin() {
-        if (torchName == null) {
-            return null;
-        }
-        return id.equals("qhm") || id.equals("qhadam") ? "qhoptim.pyt." + torchName : "torch.optim." + torchName;
+    public String source() {
+        return paper != null ? paper : torchName != null ? "torch.optim." + torchName : "";
     }
 
     public Optimizer create() {

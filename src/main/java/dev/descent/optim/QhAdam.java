@@ -33,7 +33,7 @@ public record QhAdam(double lr, double beta1, double beta2, double nu1, double n
     static final Hyper<QhAdam, Double> EPS = Hyper.eps(1e-8, "added to the root (outside it)", QhAdam::eps);
     static final Hyper<QhAdam, Double> WEIGHT_DECAY = Hyper.l2(QhAdam::weightDecay);
 
-    public static final OptimizerKind KIND = OptimizerKind.of(QhAdam.class, "qhadam", "QHAdam", "QHAdam",
+    public static final OptimizerKind KIND = OptimizerKind.ofPaper(QhAdam.class, "qhadam", "Ma & Yarats 2019", "QHAdam",
             "θ ← θ − η·[(1−ν₁)g + ν₁m̂]/(√[(1−ν₂)g² + ν₂v̂] + ε)",
             p -> new QhAdam(LR.of(p), BETAS.first(p), BETAS.second(p), NUS.first(p), NUS.second(p),
                     EPS.of(p), WEIGHT_DECAY.of(p)),

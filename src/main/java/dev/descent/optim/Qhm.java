@@ -28,7 +28,7 @@ public record Qhm(double lr, double momentum, double nu, double weightDecay) imp
             "immediate discount: weight of the buffer against the plain gradient (0: SGD, 1: momentum)", Qhm::nu);
     static final Hyper<Qhm, Double> WEIGHT_DECAY = Hyper.l2(Qhm::weightDecay);
 
-    public static final OptimizerKind KIND = OptimizerKind.of(Qhm.class, "qhm", "QHM", "QHM",
+    public static final OptimizerKind KIND = OptimizerKind.ofPaper(Qhm.class, "qhm", "Ma & Yarats 2019", "QHM",
             "b ← βb + (1−β)g, θ ← θ − η·[(1−ν)·g + ν·b]",
             p -> new Qhm(LR.of(p), MOMENTUM.of(p), NU.of(p), WEIGHT_DECAY.of(p)),
             LR, MOMENTUM, NU, WEIGHT_DECAY);

@@ -62,36 +62,18 @@ public record RAdam(double lr, double beta1, double beta2, double eps, double we
                 double rhoInf = 2 / (1 - beta2) - 1;
                 rhoT = rhoInf - 2 * step * Math.pow(beta2, step) / bc2;
                 rectified = rhoT > 5;
-                double omb1 = 1 - beta1;
-                double omb2 = 1 - beta2;
-                int n = theta.length;
-                if (rectified) {
-                    rect = Math.sqrt((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT));
-                    double sqrtBc2 = Math.sqrt(bc2);
-                    for (int i = 0; i < n; i++) {
-                        double gi = g[i];
-                        double mi = first(m[i], gi, beta1, omb1);
-                        double vi = second(v[i], gi, beta2, omb2);
-                        m[i] = mi;
-                        v[i] = vi;
-                        double adaptive = 1 / (Math.sqrt(vi) + eps) * sqrtBc2;
-                        theta[i] -= mi / bc1 * lr * adaptive * rect;
-                    }
-                } else {
-                    rect = Double.NaN;
-                    for (int i = 0; i < n; i++) {
-                        double gi = g[i];
-                        double mi = first(m[i], gi, beta1, omb1);
-                        m[i] = mi;
-                        v[i] = second(v[i], gi, beta2, omb2);
-                        theta[i] -= mi / bc1 * lr;
-                    }
+                updateMoments();
+                rect = rectified ? Math.sqrt((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT))
+                        : Double.NaN;
+                for (int i = 0; i < theta.length; i++) {
+                    double plain = m[i] / bc1 * lr;
+                    theta[i] -= rectified ? plain * (1 / (Math.sqrt(v[i]) + eps) * sqrtBc2) * rect : plain;
                 }
             }
 
             /** The factor the last step applied to m̂: η·√(1−β₂ᵗ)/(√v+ε)·r_t when rectified, else η. */
             private double effectiveLr(int i) {
-                return rectified ? lastLr * (1 / (Math.sqrt(v[i]) + eps) * Math.sqrt(bc2)) * rect : lastLr;
+                return rectified ? lastLr * (1 / (Math.sqrt(v[i]) + eps) * sqrtBc2) * rect : lastLr;
             }
 
             @Override
@@ -131,7 +113,7 @@ public record RAdam(double lr, double beta1, double beta2, double eps, double we
                         new Probe("step", "Δθ", "the last step, −effective_lr·m̂", out -> {
                             for (int i = 0; i < v.length; i++) {
                                 double mHatLr = m[i] / bc1 * lastLr;
-                                out[i] = rectified ? -(mHatLr * (1 / (Math.sqrt(v[i]) + eps) * Math.sqrt(bc2)) * rect) : -mHatLr;
+                                out[i] = rectified ? -(mHatLr * (1 / (Math.sqrt(v[i]) + eps) * sqrtBc2) * rect) : -mHatLr;
                             }
                         }));
             }

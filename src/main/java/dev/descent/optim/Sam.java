@@ -35,7 +35,7 @@ public record Sam(Optimizer inner, double rho) implements Wrapper {
     static final Hyper<Sam, Double> RHO = Hyper.real("rho", "ρ", 0.05, 0, 1, Scale.LINEAR,
             "radius of the neighbourhood: the gradient is taken at θ + ρ·g/‖g‖ (0: plain inner optimizer)", Sam::rho);
 
-    static final WrapperSettings SETTINGS = new WrapperSettings(Sam.class, "sam", "SAM",
+    static final WrapperSettings SETTINGS = new WrapperSettings(Sam.class, "sam", "Foret et al. 2021", "SAM",
             "ε̂ = ρ·g/‖g‖; the inner optimizer steps with ∇f(θ + ε̂)", List.of(RHO), "the optimizer that takes the steps",
             INNER_KINDS, "sgd", (inner, p) -> new Sam(inner, RHO.of(p)));
 

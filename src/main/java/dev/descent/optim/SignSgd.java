@@ -19,7 +19,8 @@ public record SignSgd(double lr, double weightDecay) implements Optimizer {
             SignSgd::lr);
     static final Hyper<SignSgd, Double> WEIGHT_DECAY = Hyper.l2(SignSgd::weightDecay);
 
-    public static final OptimizerKind KIND = OptimizerKind.of(SignSgd.class, "signsgd", null, "signSGD",
+    public static final OptimizerKind KIND = OptimizerKind.ofPaper(SignSgd.class, "signsgd", "Bernstein et al. 2018",
+            "signSGD",
             "θ ← θ − η·sign(g): every coordinate moves by exactly η",
             p -> new SignSgd(LR.of(p), WEIGHT_DECAY.of(p)),
             LR, WEIGHT_DECAY);

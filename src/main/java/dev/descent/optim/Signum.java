@@ -23,7 +23,8 @@ public record Signum(double lr, double momentum, double weightDecay) implements 
             "decay of the running average m of g (0: signSGD)", Signum::momentum);
     static final Hyper<Signum, Double> WEIGHT_DECAY = Hyper.l2(Signum::weightDecay);
 
-    public static final OptimizerKind KIND = OptimizerKind.of(Signum.class, "signum", null, "Signum",
+    public static final OptimizerKind KIND = OptimizerKind.ofPaper(Signum.class, "signum", "Bernstein et al. 2018",
+            "Signum",
             "m ← βm + (1−β)g, θ ← θ − η·sign(m)",
             p -> new Signum(LR.of(p), MOMENTUM.of(p), WEIGHT_DECAY.of(p)),
             LR, MOMENTUM, WEIGHT_DECAY);

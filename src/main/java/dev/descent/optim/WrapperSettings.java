@@ -32,6 +32,7 @@ final class WrapperSettings {
     private static final String INNER = "inner";
 
     private final String id;
+    private final String paper;
     private final String title;
     private final String rule;
     private final List<Hyper<?, ?>> own;
@@ -44,16 +45,19 @@ final class WrapperSettings {
 
     /**
      * @param type         the wrapper class, whose instances' {@link Wrapper#settings()} these are
+     * @param paper        where the wrapper's rule comes from ({@link OptimizerKind#paper()})
      * @param own          the wrapper's own settings, in panel order ({@code inner} follows them)
      * @param innerHelp    the help of the {@code inner} choice
      * @param innerKinds   the optimizers {@code inner} can name, in menu order
      * @param defaultInner the id of the default inner kind
      * @param build        the wrapper from its inner optimizer and the resolved values
      */
-    WrapperSettings(Class<? extends Wrapper> type, String id, String title, String rule, List<Hyper<?, ?>> own,
+    WrapperSettings(Class<? extends Wrapper> type, String id, String paper, String title, String rule,
+                    List<Hyper<?, ?>> own,
                     String innerHelp, List<OptimizerKind> innerKinds, String defaultInner,
                     BiFunction<Optimizer, Params, Optimizer> build) {
         this.id = id;
+        this.paper = paper;
         this.title = title;
         this.rule = rule;
         this.own = List.copyOf(own);
@@ -88,7 +92,7 @@ final class WrapperSettings {
 
     /** The registry's kind: the default inner choice's settings; values that choose another inner get its variant. */
     OptimizerKind kind() {
-        return OptimizerKind.wrapper(id, title, rule, this::select);
+        return OptimizerKind.wrapper(id, paper, title, rule, this::select);
     }
 
     String outerName(String innerName) {
@@ -143,7 +147,7 @@ final class WrapperSettings {
             specs.add(new ParamSpec(outerName(s.name()), s.symbol(), s.type(), s.defaultValue(), s.sliderMin(),
                     s.sliderMax(), s.scale(), s.choices(), s.help()));
         }
-        return new OptimizerKind(id, null, title, rule, specs, p -> build.apply(innerFrom(inner, p), p), List.of(),
+        return new OptimizerKind(id, null, paper, title, rule, specs, p -> build.apply(innerFrom(inner, p), p), List.of(),
                 listed ? values -> select(values, inner.id()) : null);
     }
 

@@ -35,7 +35,7 @@ public record Yogi(double lr, double beta1, double beta2, double eps, double ini
             0, 1, Scale.LINEAR, "starting value of the second moment v", Yogi::initialAccumulatorValue);
     static final Hyper<Yogi, Double> WEIGHT_DECAY = Hyper.l2(Yogi::weightDecay);
 
-    public static final OptimizerKind KIND = OptimizerKind.of(Yogi.class, "yogi", null, "Yogi",
+    public static final OptimizerKind KIND = OptimizerKind.ofPaper(Yogi.class, "yogi", "Zaheer et al. 2018", "Yogi",
             "v ← v − (1−β₂)·sign(v − g²)·g², θ ← θ − η·m̂/(√v̂ + ε)",
             p -> new Yogi(LR.of(p), BETAS.first(p), BETAS.second(p), EPS.of(p),
                     INITIAL_ACCUMULATOR_VALUE.of(p), WEIGHT_DECAY.of(p)),
@@ -64,9 +64,7 @@ public record Yogi(double lr, double beta1, double beta2, double eps, double ini
             void update(double[] theta, double lr) {
                 correct();
                 double negStep = -(lr / bc1);
-                double sqrtBc2 = Math.sqrt(bc2);
-                double mix1 = 1 - beta1;
-                double negMix2 = -(1 - beta2);
+                double negMix2 = -mix2;
                 for (int i = 0; i < theta.length; i++) {
                     double gi = g[i];
                     double mi = first(m[i], gi, beta1, mix1);

@@ -18,7 +18,7 @@ class ListSourcesTest {
         for (OptimizerKind k : Optimizers.all()) {
             String line = r.lines().stream().filter(l -> l.startsWith("  " + k.id() + " ")).findFirst()
                     .orElseThrow(() -> new AssertionError("no line for " + k.id()));
-            assertTrue(line.endsWith("(" + Optimizers.source(k) + ")"), line);
+            assertTrue(line.endsWith("(" + k.source() + ")"), line);
         }
         assertTrue(r.out().contains("  rprop              Rprop  (torch.optim.Rprop)"), r.out());
         assertTrue(r.out().contains("  lion               Lion  (Chen et al. 2023)"), r.out());

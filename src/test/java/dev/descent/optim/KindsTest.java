@@ -26,14 +26,14 @@ class KindsTest {
     @Test
     void everyOptimizerNamesItsSource() {
         for (OptimizerKind k : Optimizers.all()) {
-            String source = Optimizers.source(k);
+            String source = k.source();
             assertTrue(source.startsWith("torch.optim.") || source.matches(".*\\b(1[89]|20)\\d\\d\\b.*"), k.id() + ": " + source);
         }
-        assertEquals("torch.optim.Rprop", Optimizers.source(Rprop.KIND));
-        assertEquals("torch.optim.ASGD", Optimizers.source(Asgd.KIND));
-        assertEquals("Chen et al. 2023", Optimizers.source(Lion.KIND));
-        assertEquals("Foret et al. 2021", Optimizers.source(Sam.KIND));
-        assertEquals("Ma & Yarats 2019", Optimizers.source(Qhm.KIND), "torch.optim has no QHM");
+        assertEquals("torch.optim.Rprop", Rprop.KIND.source());
+        assertEquals("torch.optim.ASGD", Asgd.KIND.source());
+        assertEquals("Chen et al. 2023", Lion.KIND.source());
+        assertEquals("Foret et al. 2021", Sam.KIND.source());
+        assertEquals("Ma & Yarats 2019", Qhm.KIND.source(), "torch.optim has no QHM");
     }
 
     @Test

@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
 class LabelsAndClaimsTest {
 
     @Test
-    void quasiHyperbolicMethodsComeFromQhoptimNotTorch() {
-        assertEquals("qhoptim.pyt.QHM", Qhm.KIND.origin());
-        assertEquals("qhoptim.pyt.QHAdam", QhAdam.KIND.origin());
-        assertEquals("torch.optim.Adam", Adam.KIND.origin());
-        assertEquals(null, Newton.KIND.origin());
+    void quasiHyperbolicMethodsComeFromTheirPaperNotTorch() {
+        assertEquals(null, Qhm.KIND.torchName());
+        assertEquals(null, QhAdam.KIND.torchName());
+        assertEquals("Ma & Yarats 2019", Qhm.KIND.source());
+        assertEquals("Ma & Yarats 2019", QhAdam.KIND.source());
+        assertEquals("torch.optim.Adam", Adam.KIND.source());
+        assertEquals("Nocedal & Wright 2006, ch. 3", Newton.KIND.source());
     }
 
     @Test

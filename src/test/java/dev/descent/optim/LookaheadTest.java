@@ -106,9 +106,7 @@ class LookaheadTest {
     /** An optimizer from outside the first-order menu (here a stand-in) is wrapped just the same. */
     @Test
     void wrapsAnyOptimizer() {
-        OptimizerKind halvingKind = new OptimizerKind("halving", null, "Halving", "θ ← θ/2",
-                List.of(ParamSpec.real("lr", "η", 1, 0.1, 1, ParamSpec.Scale.LINEAR, "unused")),
-                p -> new Halving(p.real("lr")));
+        OptimizerKind halvingKind = Halving.KIND;
         Optimizer la = new Lookahead(new Halving(1), 2, 0.5);
         assertEquals("lookahead", la.kind().id());
         assertEquals(List.of("k", "alpha", "inner", "lr"), la.kind().params().stream().map(ParamSpec::name).toList());
@@ -184,11 +182,13 @@ class LookaheadTest {
 
     /** A stand-in for a non-elementwise method: halves θ each step. */
     record Halving(double lr) implements Optimizer {
+        static final OptimizerKind KIND = new OptimizerKind("halving", null, null, "Halving", "θ ← θ/2",
+                List.of(ParamSpec.real("lr", "η", 1, 0.1, 1, ParamSpec.Scale.LINEAR, "unused")),
+                p -> new Halving(p.real("lr")), List.of(), null);
+
         @Override
         public OptimizerKind kind() {
-            return new OptimizerKind("halving", null, "Halving", "θ ← θ/2",
-                    List.of(ParamSpec.real("lr", "η", 1, 0.1, 1, ParamSpec.Scale.LINEAR, "unused")),
-                    p -> new Halving(p.real("lr")));
+            return KIND;
         }
 
         @Override
