@@ -100,6 +100,8 @@ public final class ChartsView extends StackPane {
     private boolean scrubPending = true;
     private long updates;
     private long lastCost;
+    /** The painter's total drawing time when the last rotation ended. */
+    private long drawnBefore;
 
     public ChartsView(SessionController ctl, Consumer<String> message) {
         this.ctl = ctl;
@@ -131,7 +133,7 @@ public final class ChartsView extends StackPane {
             store.setXChannel(b.intValue() == 1 ? dev.descent.sim.Engine.GRADIENT_EVALUATIONS_TOTAL : SeriesStore.STEP);
             dirty = true;
             lastUpdate = Long.MIN_VALUE / 2;
-            showScrub();
+            scrubPending |= !showScrub();
         });
         runsPane.setGraphic(xAxis);
 
@@ -264,10 +266,10 @@ public final class ChartsView extends StackPane {
     public void setDark(boolean dark) {
         theme = ChartTheme.of(dark);
         for (LiveChart c : runCharts) {
-            c.chart().setTheme(theme);
+            c.edit(() -> c.chart().setTheme(theme));
         }
         for (LiveChart c : probeCharts) {
-            c.chart().setTheme(theme);
+            c.edit(() -> c.chart().setTheme(theme));
         }
         dirty = true;
         lastUpdate = Long.MIN_VALUE / 2;
@@ -325,27 +327,39 @@ public final class ChartsView extends StackPane {
             getChildren().add(0, sections); // laid out and styled in this pulse, fed from the next
             return;
         }
+        for (LiveChart c : runCharts) {
+            c.pulse(runsPane.isExpanded() && c.isVisible());
+        }
+        for (LiveChart c : probeCharts) {
+            c.pulse(probesPane.isExpanded());
+        }
         if (rotation == null) {
             if (now - lastUpdate < interval || (frame == lastFrame && !dirty)) {
                 return;
             }
             rotation = frame;
             turn = 0;
+            begun = false;
             rotationCost = 0;
             lastUpdate = now;
             dirty = false;
         }
         long t0 = System.nanoTime();
-        boolean done = updateTurn(rotation, turn++);
+        Turn result = updateTurn(rotation, turn);
         rotationCost += System.nanoTime() - t0;
-        if (!done) {
+        if (result == Turn.BUSY) {
+            return; // the painter is drawing this turn's chart: fed at the next pulse
+        }
+        turn++;
+        if (result == Turn.MORE) {
             return;
         }
-        lastCost = rotationCost;
-        // drawing the charts may take at most about a quarter of the time; the renderer then paints
-        // their canvases again, which costs about as much as feeding them (measured under the
-        // software pipeline), so the time between updates is eight times what one rotation took
-        interval = Math.max(MIN_INTERVAL_NANOS, Math.min(8 * rotationCost, 500_000_000L));
+        long drawn = LiveChart.drawingNanos();
+        long drawCost = drawn - drawnBefore;
+        drawnBefore = drawn;
+        lastCost = rotationCost + drawCost;
+        // feeding (JavaFX thread) and drawing (the painter) may take about a quarter of the time
+        interval = Math.max(MIN_INTERVAL_NANOS, Math.min(4 * lastCost, 500_000_000L));
         lastFrame = rotation;
         rotation = null;
         updates++;
@@ -356,39 +370,48 @@ public final class ChartsView extends StackPane {
     private int turn;
     private long rotationCost;
 
+    /** What a turn did: fed its chart and more follow, fed the last, or found its chart being drawn. */
+    private enum Turn { MORE, DONE, BUSY }
+
     /**
      * One turn of a rotation: turn 0 starts it, the run charts come one a turn, then the selected
-     * run's probe charts one a turn. Returns whether the rotation is complete.
+     * run's probe charts one a turn.
      */
-    private boolean updateTurn(Frame frame, int k) {
-        if (k == 0) {
+    private Turn updateTurn(Frame frame, int k) {
+        if (k == 0 && !begun) {
+            begun = true;
             if (scrubPending) {
-                scrubPending = false;
-                showScrub();
+                scrubPending = !showScrub();
             }
             store.begin(frame);
         }
         int runTurns = runsPane.isExpanded() ? RUN_CHARTS.size() : 0;
-        boolean done;
+        Turn result;
         if (k < runTurns) {
-            updateRunCharts(frame, k);
-            done = false;
+            result = updateRunCharts(frame, k) ? Turn.MORE : Turn.BUSY;
         } else {
             int groupsDrawn = updateProbeCharts(frame, probesPane.isExpanded(), k - runTurns);
-            done = k - runTurns + 1 >= groupsDrawn;
+            result = groupsDrawn < 0 ? Turn.BUSY : k - runTurns + 1 >= groupsDrawn ? Turn.DONE : Turn.MORE;
         }
-        if (done) {
+        if (result == Turn.DONE) {
             store.end();
+            begun = false;
         }
-        return done;
+        return result;
     }
+
+    /** Whether the rotation under way has begun the store's update. */
+    private boolean begun;
 
     private Color runColor(RunConfig m) {
         return theme.runColor(ChartTheme.parse(m.color()));
     }
 
-    /** Feeds run chart {@code only} (its visibility is kept for every chart). */
-    private void updateRunCharts(Frame frame, int only) {
+    /**
+     * Feeds run chart {@code only} (its visibility is kept for every chart). Returns false when the
+     * painter is drawing that chart, and nothing was fed.
+     */
+    private boolean updateRunCharts(Frame frame, int only) {
         List<RunConfig> runs = ctl.runs();
         int sel = ctl.selected();
         List<Integer> order = new ArrayList<>();
@@ -414,49 +437,62 @@ public final class ChartsView extends StackPane {
             if (k != only) {
                 continue;
             }
-            // only the chart fed this turn reads the history for its epoch marks
-            c.chart().setEpochStarts(rc.channel() == SeriesStore.LOSS || minibatchOnly(rc) ? epochStarts(frame, sel) : new double[0]);
-            boolean log = c.chart().isLog();
-            // the loss goes through a scale that shows f ≤ 0 (gap to f*, or symmetric log)
-            LossScale scale = rc.channel() == SeriesStore.LOSS ? LossScale.of(ctl.surface(), log) : null;
-            if (scale != null) {
-                c.chart().setScale(scale);
-                log = scale.logAxis();
+            if (!c.tryEdit()) {
+                return false;
             }
-            List<StepChart.Line> lines = new ArrayList<>();
-            for (int i : order) {
-                RunConfig m = runs.get(i);
-                RunFrame r = ctl.frameOf(frame, i);
-                if (r == null || !m.shown()) {
-                    continue;
-                }
-                int channel = rc.channel();
-                int x = store.xChannel();
-                lines.add(new StepChart.Line(m.name(), store.series(r, channel, log, scale), runColor(m),
-                        i == sel ? 2.4f : 1.5f, StepChart.Dash.SOLID, s -> Steps.valueAt(r.history(), x, channel, s)));
+            try {
+                feedRunChart(frame, rc, c, runs, sel, order);
+            } finally {
+                c.endEdit();
             }
-            if (scale != null && sel >= 0 && sel < runs.size() && runs.get(sel).shown()) {
-                StepChart.Line rate = rateLine(runs.get(sel), ctl.frameOf(frame, sel), scale);
-                if (rate != null) {
-                    lines.add(rate);
-                }
-            }
-            c.chart().setLines(lines);
-            if (scale != null) {
-                // the steps that raised f, marked on the loss lines
-                List<dev.descent.render.charts.Points> up = new ArrayList<>();
-                List<java.awt.Color> upColors = new ArrayList<>();
-                for (int i : order) {
-                    RunFrame r = ctl.frameOf(frame, i);
-                    if (r != null && runs.get(i).shown()) {
-                        up.add(store.uphill(r, scale));
-                        upColors.add(runColor(runs.get(i)));
-                    }
-                }
-                c.chart().setMarks(up, upColors);
-            }
-            c.refreshReadout();
         }
+        return true;
+    }
+
+    private void feedRunChart(Frame frame, RunChart rc, LiveChart c, List<RunConfig> runs, int sel,
+                              List<Integer> order) {
+        // only the chart fed this turn reads the history for its epoch marks
+        c.chart().setEpochStarts(rc.channel() == SeriesStore.LOSS || minibatchOnly(rc) ? epochStarts(frame, sel) : new double[0]);
+        boolean log = c.chart().isLog();
+        // the loss goes through a scale that shows f ≤ 0 (gap to f*, or symmetric log)
+        LossScale scale = rc.channel() == SeriesStore.LOSS ? LossScale.of(ctl.surface(), log) : null;
+        if (scale != null) {
+            c.chart().setScale(scale);
+            log = scale.logAxis();
+        }
+        List<StepChart.Line> lines = new ArrayList<>();
+        for (int i : order) {
+            RunConfig m = runs.get(i);
+            RunFrame r = ctl.frameOf(frame, i);
+            if (r == null || !m.shown()) {
+                continue;
+            }
+            int channel = rc.channel();
+            int x = store.xChannel();
+            lines.add(new StepChart.Line(m.name(), store.series(r, channel, log, scale), runColor(m),
+                    i == sel ? 2.4f : 1.5f, StepChart.Dash.SOLID, s -> Steps.valueAt(r.history(), x, channel, s)));
+        }
+        if (scale != null && sel >= 0 && sel < runs.size() && runs.get(sel).shown()) {
+            StepChart.Line rate = rateLine(runs.get(sel), ctl.frameOf(frame, sel), scale);
+            if (rate != null) {
+                lines.add(rate);
+            }
+        }
+        c.chart().setLines(lines);
+        if (scale != null) {
+            // the steps that raised f, marked on the loss lines
+            List<dev.descent.render.charts.Points> up = new ArrayList<>();
+            List<java.awt.Color> upColors = new ArrayList<>();
+            for (int i : order) {
+                RunFrame r = ctl.frameOf(frame, i);
+                if (r != null && runs.get(i).shown()) {
+                    up.add(store.uphill(r, scale));
+                    upColors.add(runColor(runs.get(i)));
+                }
+            }
+            c.chart().setMarks(up, upColors);
+        }
+        c.refreshReadout();
     }
 
     private RunConfig rateRun;
@@ -531,7 +567,8 @@ public final class ChartsView extends StackPane {
 
     /**
      * Feeds probe chart {@code only} of the selected run, first rebuilding the charts when the run or
-     * its probes changed; the first turn also names the run. Returns how many turns the probe charts take (at least 1).
+     * its probes changed; the first turn also names the run. Returns how many turns the probe charts
+     * take (at least 1), or -1 when the painter is drawing the chart and nothing was fed.
      */
     private int updateProbeCharts(Frame frame, boolean open, int only) {
         int sel = ctl.selected();
@@ -557,46 +594,56 @@ public final class ChartsView extends StackPane {
             return 1;
         }
         for (int g = only; g < Math.min(only + 1, groups.size()); g++) {
-            ProbeGroups.Group group = groups.get(g);
             LiveChart c = probeCharts.get(g);
-            boolean log = c.chart().isLog();
-            boolean allScalar = group.members().stream().allMatch(mm -> store.isScalar(r, mm.probe()));
-            List<StepChart.Line> lines = new ArrayList<>();
-            int mains = 0;
-            for (int j = 0; j < group.members().size(); j++) {
-                ProbeGroups.Member mm = group.members().get(j);
-                StepChart.Dash dash;
-                float width;
-                if (mm.role() == ProbeGroups.Role.RAW) {
-                    dash = StepChart.Dash.DASHED;
-                    width = 1.4f;
-                } else {
-                    // members told apart by colour (scalars) are all solid; else the second is dotted
-                    dash = mains++ == 0 || allScalar ? StepChart.Dash.SOLID : StepChart.Dash.DOTTED;
-                    width = dash == StepChart.Dash.DOTTED ? 2.2f : 1.8f;
-                }
-                boolean scalar = store.isScalar(r, mm.probe());
-                for (int coord = 0; coord < (scalar ? 1 : 2); coord++) {
-                    int channel = SeriesStore.probeChannel(mm.probe(), coord);
-                    Color color = allScalar ? theme.coordinate(j) : scalar ? theme.coordinate(2) : theme.coordinate(coord);
-                    String label = scalar ? mm.symbol()
-                            : mm.symbol() + " (" + dev.descent.optim.Probe.components(r.probeNames().get(mm.probe())).get(coord) + ")";
-                    int x = store.xChannel();
-                    lines.add(new StepChart.Line(label, store.series(r, channel, log), color, width, dash,
-                            s -> Steps.valueAt(r.history(), x, channel, s)));
-                }
+            if (!c.tryEdit()) {
+                return -1;
             }
-            c.chart().setLines(lines);
-            c.refreshReadout();
-            boolean signed = group.members().stream().anyMatch(mm -> dev.descent.optim.Probe.isSpectrum(r.probeNames().get(mm.probe())));
-            if (!log && !signed && !probeLog.containsKey(group.stem()) && spansDecades(lines)) {
-                // positive values over many orders of magnitude (v, v̂ early on): a log axis, until the user says otherwise
-                autoLog = true;
-                c.setLog(true);
-                autoLog = false;
+            try {
+                feedProbeChart(r, groups.get(g), c);
+            } finally {
+                c.endEdit();
             }
         }
         return groups.size();
+    }
+
+    private void feedProbeChart(RunFrame r, ProbeGroups.Group group, LiveChart c) {
+        boolean log = c.chart().isLog();
+        boolean allScalar = group.members().stream().allMatch(mm -> store.isScalar(r, mm.probe()));
+        List<StepChart.Line> lines = new ArrayList<>();
+        int mains = 0;
+        for (int j = 0; j < group.members().size(); j++) {
+            ProbeGroups.Member mm = group.members().get(j);
+            StepChart.Dash dash;
+            float width;
+            if (mm.role() == ProbeGroups.Role.RAW) {
+                dash = StepChart.Dash.DASHED;
+                width = 1.4f;
+            } else {
+                // members told apart by colour (scalars) are all solid; else the second is dotted
+                dash = mains++ == 0 || allScalar ? StepChart.Dash.SOLID : StepChart.Dash.DOTTED;
+                width = dash == StepChart.Dash.DOTTED ? 2.2f : 1.8f;
+            }
+            boolean scalar = store.isScalar(r, mm.probe());
+            for (int coord = 0; coord < (scalar ? 1 : 2); coord++) {
+                int channel = SeriesStore.probeChannel(mm.probe(), coord);
+                Color color = allScalar ? theme.coordinate(j) : scalar ? theme.coordinate(2) : theme.coordinate(coord);
+                String label = scalar ? mm.symbol()
+                        : mm.symbol() + " (" + dev.descent.optim.Probe.components(r.probeNames().get(mm.probe())).get(coord) + ")";
+                int x = store.xChannel();
+                lines.add(new StepChart.Line(label, store.series(r, channel, log), color, width, dash,
+                        s -> Steps.valueAt(r.history(), x, channel, s)));
+            }
+        }
+        c.chart().setLines(lines);
+        c.refreshReadout();
+        boolean signed = group.members().stream().anyMatch(mm -> dev.descent.optim.Probe.isSpectrum(r.probeNames().get(mm.probe())));
+        if (!log && !signed && !probeLog.containsKey(group.stem()) && spansDecades(lines)) {
+            // positive values over many orders of magnitude (v, v̂ early on): a log axis, until the user says otherwise
+            autoLog = true;
+            c.setLog(true);
+            autoLog = false;
+        }
     }
 
     /** Whether every value drawn is positive and the largest is over a thousand times the smallest. */
@@ -684,15 +731,25 @@ public final class ChartsView extends StackPane {
         return Double.isNaN(step) ? 0 : (long) step;
     }
 
-    private void showScrub() {
+    /** Moves every chart's scrub marker; false when the painter was drawing one of them (tried again later). */
+    private boolean showScrub() {
         double s = scrubMarker();
-        for (LiveChart c : runCharts) {
-            c.chart().setScrub(s);
-        }
-        for (LiveChart c : probeCharts) {
-            c.chart().setScrub(s);
+        boolean all = true;
+        for (List<LiveChart> charts : List.of(runCharts, probeCharts)) {
+            for (LiveChart c : charts) {
+                if (c.tryEdit()) {
+                    try {
+                        c.chart().setScrub(s);
+                    } finally {
+                        c.endEdit();
+                    }
+                } else {
+                    all = false;
+                }
+            }
         }
         runsPane.setText(Double.isNaN(s) ? "All runs"
                 : "All runs  ·  the plot shows step " + ChartFormat.step(s) + " (Space plays on)");
+        return all;
     }
 }

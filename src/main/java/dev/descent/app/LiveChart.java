@@ -3,18 +3,34 @@ package dev.descent.app;
 import dev.descent.render.charts.ChartExport;
 import dev.descent.render.charts.ChartFormat;
 import dev.descent.render.charts.StepChart;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.io.File;
 import java.io.IOException;
+import java.nio.IntBuffer;
 import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
-import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
@@ -28,19 +44,47 @@ import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
 import javafx.stage.FileChooser;
 import org.jfree.chart.ChartRenderingInfo;
-import org.jfree.chart.fx.ChartCanvas;
-import org.jfree.chart.fx.ChartViewer;
 
 /**
- * One {@link StepChart} on screen: a JFreeChart-FX {@link ChartViewer} without zooming or panning
- * (the data moves), a crosshair with a read-out of every line's exact value at the step under the
- * pointer, a click or drag that scrubs to a step, and a context menu that saves the chart as PNG or
- * SVG and switches the log scale.
+ * One {@link StepChart} on screen: the chart as a picture JFreeChart draws off the JavaFX thread
+ * (no zooming or panning: the data moves), a crosshair with a read-out of every line's exact value
+ * at the step under the pointer, a click or drag that scrubs to a step, and a context menu that
+ * saves the chart as PNG or SVG and switches the log scale.
+ *
+ * <p>Why a picture: JFreeChart-FX's viewer draws on the JavaFX thread whenever the chart changes,
+ * and the renderer then replays its canvas; under the software pipeline one loss chart cost 10–25 ms
+ * of a pulse that way. Here one painter thread draws every chart with Java2D (as the PNG export
+ * does) and the pulse only hands the finished pixels over. The chart is edited on the JavaFX thread
+ * and drawn on the painter's; {@link #tryEdit()} and {@link #edit} keep the two apart.
  */
 public final class LiveChart extends StackPane {
 
+    /** The one thread that draws every chart, one at a time, below the JavaFX thread's priority. */
+    private static final Executor PAINTER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "descent-charts");
+        t.setDaemon(true);
+        t.setPriority(Thread.NORM_PRIORITY - 1);
+        return t;
+    });
+    /** Nanoseconds the painter has spent drawing, all charts together. */
+    private static final AtomicLong DRAWING = new AtomicLong();
+
     private final StepChart chart;
-    private final ChartViewer viewer;
+    /** Held while the chart is edited (JavaFX thread) or drawn (painter). */
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ImageView image = new ImageView();
+    private final ContextMenu menu;
+    private volatile boolean dirty = true;
+    private volatile boolean inDraw;
+    private final AtomicBoolean drawing = new AtomicBoolean();
+    private final AtomicReference<Picture> ready = new AtomicReference<>();
+    /** The painter's canvas, reused while the size stays. */
+    private BufferedImage canvas;
+    /** JavaFX thread: the pixels shown and the data area of the picture they hold. */
+    private PixelBuffer<IntBuffer> shown;
+    private Rectangle2D shownArea;
+    /** JavaFX thread: the output scale the last drawing was asked for (a window moved to another screen draws anew). */
+    private double drawnScale = 1;
     private final Pane overlay = new Pane();
     private final Line crosshair = new Line();
     private final VBox readout = new VBox(1);
@@ -56,23 +100,16 @@ public final class LiveChart extends StackPane {
         this.chart = chart;
         setId(id);
         getStyleClass().add("live-chart");
-        viewer = new ChartViewer(chart.chart());
-        ChartCanvas canvas = viewer.getCanvas();
-        // the data moves under the pointer: no zooming, panning, JFreeChart tooltips or anchors
-        for (String h : new String[] {"zoom", "pan"}) {
-            if (canvas.getMouseHandler(h) != null) {
-                canvas.removeMouseHandler(canvas.getMouseHandler(h));
+        // a change made while the painter draws is the drawing's own (JFreeChart fires some): not new
+        chart.chart().addChangeListener(e -> {
+            if (!inDraw) {
+                dirty = true;
             }
-        }
-        for (String h : new String[] {"tooltip", "scroll", "anchor", "dispatch"}) {
-            if (canvas.getMouseHandler(h) != null) {
-                canvas.removeAuxiliaryMouseHandler(canvas.getMouseHandler(h));
-            }
-        }
-        canvas.setTooltipEnabled(false);
-        canvas.setDomainZoomable(false);
-        canvas.setRangeZoomable(false);
-        viewer.setFocusTraversable(false);
+        });
+        image.setManaged(false);
+        StackPane.setAlignment(image, Pos.TOP_LEFT);
+        widthProperty().addListener((o, a, b) -> resized());
+        heightProperty().addListener((o, a, b) -> resized());
 
         MenuItem png = new MenuItem("Save as PNG…");
         png.setOnAction(e -> saveWithDialog(ChartExport.Format.PNG));
@@ -80,7 +117,8 @@ public final class LiveChart extends StackPane {
         svg.setOnAction(e -> saveWithDialog(ChartExport.Format.SVG));
         logItem.setSelected(chart.isLog());
         logItem.setOnAction(e -> setLog(logItem.isSelected()));
-        viewer.getContextMenu().getItems().setAll(png, svg, new SeparatorMenuItem(), logItem);
+        menu = new ContextMenu(png, svg, new SeparatorMenuItem(), logItem);
+        setOnContextMenuRequested(e -> menu.show(this, e.getScreenX(), e.getScreenY()));
 
         crosshair.getStyleClass().add("chart-crosshair");
         crosshair.setVisible(false);
@@ -92,12 +130,10 @@ public final class LiveChart extends StackPane {
         overlay.getChildren().addAll(crosshair, readout);
         readoutLayer = overlay;
         overlay.setMouseTransparent(true);
-        getChildren().addAll(viewer, overlay);
+        getChildren().addAll(image, overlay);
 
         setMinSize(150, 110);
         setPrefSize(300, 190);
-        viewer.setMinSize(0, 0);
-        viewer.setPrefSize(300, 190);
 
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> pointer(e.getX(), e.getY()));
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> pointer(Double.NaN, Double.NaN));
@@ -112,8 +148,130 @@ public final class LiveChart extends StackPane {
         return chart;
     }
 
-    public ChartViewer viewer() {
-        return viewer;
+    /** The picture of the chart on screen (tests read its pixels). */
+    public ImageView picture() {
+        return image;
+    }
+
+    // ---- drawing ------------------------------------------------------------------------------
+
+    /** A drawn chart: the canvas, the size it was drawn for (in layout units) and its data area. */
+    private record Picture(BufferedImage pixels, double width, double height, Rectangle2D dataArea) {
+    }
+
+    /**
+     * Called every pulse (JavaFX thread): shows the picture the painter finished, then, when the chart
+     * changed and is {@code visible}, has it drawn again. Never waits for the painter.
+     */
+    public void pulse(boolean visible) {
+        boolean idle = !drawing.get(); // read before the picture: a finished drawing has put it there
+        Picture p = ready.getAndSet(null);
+        if (p != null) {
+            show(p);
+        }
+        double w = getWidth();
+        double h = getHeight();
+        if (!idle || !visible || getScene() == null || getScene().getWindow() == null || w < 1 || h < 1) {
+            return;
+        }
+        double scale = getScene().getWindow().getOutputScaleX();
+        if (!dirty && scale == drawnScale) {
+            return;
+        }
+        drawnScale = scale;
+        dirty = false;
+        drawing.set(true);
+        PAINTER.execute(() -> draw(w, h, scale));
+    }
+
+    /** The painter's part: the chart drawn into its canvas at {@code scale} pixels per unit. */
+    private void draw(double w, double h, double scale) {
+        long t0 = System.nanoTime();
+        try {
+            int pw = (int) Math.ceil(w * scale);
+            int ph = (int) Math.ceil(h * scale);
+            if (canvas == null || canvas.getWidth() != pw || canvas.getHeight() != ph) {
+                canvas = new BufferedImage(pw, ph, BufferedImage.TYPE_INT_ARGB_PRE);
+            }
+            ChartRenderingInfo info = new ChartRenderingInfo();
+            Graphics2D g = canvas.createGraphics();
+            lock.lock();
+            inDraw = true;
+            try {
+                g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+                g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+                g.scale(scale, scale);
+                chart.chart().draw(g, new Rectangle2D.Double(0, 0, w, h), info);
+            } finally {
+                inDraw = false;
+                lock.unlock();
+                g.dispose();
+            }
+            Rectangle2D area = info.getPlotInfo() == null ? null : info.getPlotInfo().getDataArea();
+            ready.set(new Picture(canvas, w, h, area == null ? null : (Rectangle2D) area.clone()));
+        } catch (RuntimeException e) {
+            dirty = true; // drawn again at the next pulse
+        } finally {
+            drawing.set(false);
+            DRAWING.addAndGet(System.nanoTime() - t0);
+        }
+    }
+
+    /** JavaFX thread: the finished picture's pixels handed to the screen. */
+    private void show(Picture p) {
+        int pw = p.pixels().getWidth();
+        int ph = p.pixels().getHeight();
+        if (shown == null || shown.getWidth() != pw || shown.getHeight() != ph) {
+            shown = new PixelBuffer<>(pw, ph, IntBuffer.allocate(pw * ph), PixelFormat.getIntArgbPreInstance());
+            image.setImage(new WritableImage(shown));
+        }
+        int[] src = ((DataBufferInt) p.pixels().getRaster().getDataBuffer()).getData();
+        System.arraycopy(src, 0, shown.getBuffer().array(), 0, pw * ph);
+        shown.updateBuffer(b -> null);
+        image.setFitWidth(p.width());
+        image.setFitHeight(p.height());
+        shownArea = p.dataArea();
+        refreshReadout();
+    }
+
+    private void resized() {
+        dirty = true;
+        if (image.getImage() != null) { // stretched until drawn at the new size
+            image.setFitWidth(getWidth());
+            image.setFitHeight(getHeight());
+        }
+    }
+
+    /** Whether the picture shown is the chart as it is: nothing changed, nothing being drawn or waiting to be shown. */
+    boolean isCurrent() {
+        return !dirty && !drawing.get() && ready.get() == null;
+    }
+
+    /** Nanoseconds the painter has spent drawing charts since start (the update interval adapts to it). */
+    public static long drawingNanos() {
+        return DRAWING.get();
+    }
+
+    /**
+     * Takes the chart for an edit on the JavaFX thread unless the painter is drawing it; on true,
+     * {@link #endEdit()} must follow.
+     */
+    public boolean tryEdit() {
+        return lock.tryLock();
+    }
+
+    public void endEdit() {
+        lock.unlock();
+    }
+
+    /** Edits the chart, waiting for a drawing under way (user actions, which are rare). */
+    public void edit(Runnable change) {
+        lock.lock();
+        try {
+            change.run();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Told the step a click or drag on the data area points at. */
@@ -134,7 +292,7 @@ public final class LiveChart extends StackPane {
     public void setLog(boolean log) {
         logItem.setSelected(log);
         if (log != chart.isLog()) {
-            chart.setLog(log);
+            edit(() -> chart.setLog(log));
             onLogChanged.run();
         }
     }
@@ -150,11 +308,7 @@ public final class LiveChart extends StackPane {
 
     /** The plot's data area in this node's coordinates, from the last drawing; null before it. */
     public Rectangle2D dataArea() {
-        ChartRenderingInfo info = viewer.getCanvas().getRenderingInfo();
-        if (info == null || info.getPlotInfo() == null) {
-            return null;
-        }
-        Rectangle2D a = info.getPlotInfo().getDataArea();
+        Rectangle2D a = shownArea;
         return a == null || a.getWidth() <= 0 || a.getHeight() <= 0 ? null : a;
     }
 
@@ -302,7 +456,12 @@ public final class LiveChart extends StackPane {
     /** Writes the chart to {@code file} (.png or .svg) as it is now; the file name decides the format. */
     public void save(File file) throws IOException {
         int[] s = saveSize();
-        ChartExport.write(chart, file, s[0], s[1]);
+        lock.lock();
+        try {
+            ChartExport.write(chart, file, s[0], s[1]);
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void saveWithDialog(ChartExport.Format format) {
