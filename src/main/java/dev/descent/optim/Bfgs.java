@@ -33,8 +33,8 @@ public record Bfgs(double lr, double c1, double c2, double toleranceGrad) implem
 
     static final Hyper<LineSearchSettings, Double> C2 = LineSearchSettings.c2(0.9);
 
-    public static final OptimizerKind KIND = OptimizerKind.ofPaper(Bfgs.class, "bfgs", "Broyden, Fletcher, Goldfarb & Shanno 1970",
-            "BFGS",
+    public static final OptimizerKind KIND = OptimizerKind.ofPaper(Bfgs.class, "bfgs",
+            "Broyden, Fletcher, Goldfarb & Shanno 1970", "BFGS",
             "d ← −H·g with a dense inverse-Hessian estimate H updated from (s, y); θ ← θ + t·d with a strong-Wolfe t",
             p -> new Bfgs(LR.of(p), C1.of(p), C2.of(p), TOLERANCE_GRAD.of(p)),
             LR, C1, C2, TOLERANCE_GRAD);

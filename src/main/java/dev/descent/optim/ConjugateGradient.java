@@ -48,8 +48,8 @@ public record ConjugateGradient(double lr, String betaRule, int restart, double 
             ConjugateGradient::restart);
     static final Hyper<LineSearchSettings, Double> C2 = LineSearchSettings.c2(0.1);
 
-    public static final OptimizerKind KIND = OptimizerKind.ofPaper(ConjugateGradient.class, "cg", "Fletcher & Reeves 1964, Polak & Ribière 1969",
-            "Conjugate gradient",
+    public static final OptimizerKind KIND = OptimizerKind.ofPaper(ConjugateGradient.class, "cg",
+            "Fletcher & Reeves 1964, Polak & Ribière 1969", "Conjugate gradient",
             "d ← −g + β·d_prev (Fletcher–Reeves or Polak–Ribière+), θ ← θ + t·d with a strong-Wolfe t",
             p -> new ConjugateGradient(LR.of(p), BETA_RULE.of(p), RESTART.of(p), C1.of(p),
                     C2.of(p), TOLERANCE_GRAD.of(p)),

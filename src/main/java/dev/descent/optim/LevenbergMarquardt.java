@@ -47,8 +47,8 @@ public record LevenbergMarquardt(double lr, double lambda, double nu, int maxTri
             List.of(MARQUARDT, LEVENBERG), "marquardt: λ·diag(JᵀJ) (scale-invariant); levenberg: λ·I",
             LevenbergMarquardt::damping);
 
-    public static final OptimizerKind KIND = OptimizerKind.ofPaper(LevenbergMarquardt.class, "levenberg_marquardt", "Levenberg 1944, Marquardt 1963",
-            "Levenberg–Marquardt",
+    public static final OptimizerKind KIND = OptimizerKind.ofPaper(LevenbergMarquardt.class, "levenberg_marquardt",
+            "Levenberg 1944, Marquardt 1963", "Levenberg–Marquardt",
             "solve (JᵀJ + λD)δ = −Jᵀr; accept θ + ηδ and λ ← λ/ν if f falls, else λ ← λν and retry",
             p -> new LevenbergMarquardt(LR.of(p), LAMBDA.of(p), NU.of(p), MAX_TRIES.of(p),
                     DAMPING.of(p)),

@@ -38,7 +38,8 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Wrapper
     static final Hyper<Lookahead, Double> ALPHA = Hyper.real("alpha", "α", 0.5, 0.05, 1, Scale.LINEAR,
             "slow step size: φ ← φ + α(θ − φ) every k steps (1: plain inner optimizer)", Lookahead::alpha);
 
-    static final WrapperSettings SETTINGS = new WrapperSettings(Lookahead.class, "lookahead", "Zhang et al. 2019", "Lookahead",
+    static final WrapperSettings SETTINGS = new WrapperSettings(Lookahead.class, "lookahead", "Zhang et al. 2019",
+            "Lookahead",
             "every k steps: φ ← φ + α(θ − φ), θ ← φ; the inner optimizer steps θ in between", List.of(K, ALPHA),
             "the optimizer that takes the fast steps", INNER_KINDS, "adam",
             (inner, p) -> new Lookahead(inner, K.of(p), ALPHA.of(p)));

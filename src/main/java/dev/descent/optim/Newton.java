@@ -73,8 +73,8 @@ public record Newton(double lr, String hessianFix, String lineSearch, double min
     static final Hyper<Newton, Double> DELTA = Hyper.real("delta", "δ", 1e-6, 1e-12, 1, Scale.LOG,
             "eigen fix: each eigenvalue λ is replaced by max(|λ|, δ·max|λ|)", Newton::delta);
 
-    public static final OptimizerKind KIND = OptimizerKind.ofPaper(Newton.class, "newton", "Nocedal & Wright 2006, ch. 3",
-            "Newton",
+    public static final OptimizerKind KIND = OptimizerKind.ofPaper(Newton.class, "newton",
+            "Nocedal & Wright 2006, ch. 3", "Newton",
             "θ ← θ − t·H⁻¹∇f, with H made positive definite (shift, eigen) or a gradient step when it is not",
             p -> new Newton(LR.of(p), HESSIAN_FIX.of(p), LINE_SEARCH.of(p), MIN_SHIFT.of(p),
                     DELTA.of(p)),

@@ -42,8 +42,8 @@ public record ScheduleFreeAdamW(double lr, double beta1, double beta2, double ep
     static final Hyper<ScheduleFreeAdamW, Double> WEIGHT_LR_POWER = Hyper.real("weight_lr_power", "p", 2, 0, 4,
             Scale.LINEAR, "the average weights step k by (largest η so far)^p", ScheduleFreeAdamW::weightLrPower);
 
-    public static final OptimizerKind KIND = OptimizerKind.ofPaper(ScheduleFreeAdamW.class, "schedule_free_adamw", "Defazio et al. 2024",
-            "Schedule-Free AdamW",
+    public static final OptimizerKind KIND = OptimizerKind.ofPaper(ScheduleFreeAdamW.class, "schedule_free_adamw",
+            "Defazio et al. 2024", "Schedule-Free AdamW",
             "z ← z − η·g/(√v+ε), x ← (1−c)x + c·z, gradient at y = (1−β₁)z + β₁x",
             p -> new ScheduleFreeAdamW(LR.of(p), BETAS.first(p), BETAS.second(p), EPS.of(p),
                     WEIGHT_DECAY.of(p), WARMUP_STEPS.of(p), R.of(p), WEIGHT_LR_POWER.of(p)),
