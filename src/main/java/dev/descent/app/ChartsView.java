@@ -37,11 +37,13 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 
 /**
- * The chart area below the plot: charts of every run (loss, step size, gradient norm, learning rate)
- * and charts of the selected run's probes, grouped by {@link ProbeGroups}. Fed from the newest frame
- * at most ~30 times a second (less when drawing takes long), only for the sections that are open;
- * the series come from a {@link SeriesStore}, so the cost per update follows the new rows, not the
- * length of the runs. Clicking a chart scrubs the plot to that step.
+ * The chart area below the plot: charts of every run (loss, step size, gradient norm, step length,
+ * gradient evaluations, and the minibatch ones) and charts of the selected run's probes, grouped by
+ * {@link ProbeGroups}. Fed from the newest frame on the JavaFX thread, one chart a pulse, at most ~30
+ * times a second (less when feeding and drawing take long), only for the sections that are open; each
+ * {@link LiveChart} is drawn on the painter thread. The series come from a {@link SeriesStore}, so the
+ * cost per update follows the new rows, not the length of the runs. Clicking a chart scrubs the plot
+ * to that step.
  */
 public final class ChartsView extends StackPane {
 

@@ -15,8 +15,8 @@ import org.jfree.data.xy.XYDataset;
 /**
  * Marks without the per-item work: a series' marks are filled as one shape when JFreeChart asks for
  * its first item, one mark per pixel (marks on the same pixel look the same). Filling and outlining
- * 256 marks a run one by one cost the window's renderer up to 25 ms a loss chart under the software
- * pipeline; one shape costs about what its pixels do. Paint and shape are the usual ones of the
+ * 256 marks a run one by one cost up to 25 ms a loss chart when the window drew its charts through
+ * JavaFX's canvas under the software pipeline; one shape costs about what its pixels do. Paint and shape are the usual ones of the
  * series; marks are filled, not outlined (a mark that should look outlined is given grown: stroking
  * every mark's outline cost the renderer twice the filling).
  */
