@@ -179,6 +179,41 @@ class ChartsTest {
         return out[0];
     }
 
+    /**
+     * A chart the painter is drawing is not fed: its turn waits (here the test holds the loss chart as
+     * the painter would), the rotation does not go past it, and once it is free it is fed, not skipped.
+     */
+    @Test
+    void aChartBeingDrawnIsFedAtALaterPulseNotSkipped(FxRobot robot) throws Exception {
+        playTo(robot, 20);
+        ChartsView charts = view.charts();
+        LiveChart loss = chart("chart-loss", charts.runCharts());
+        List<StepChart.Line> held = loss.chart().lines();
+        long[] updates = new long[2];
+        loss.edit(() -> {
+            updates[0] = charts.updates();
+            robot.interact(() -> {
+                ctl.setStepLimit(40);
+                ctl.play();
+            });
+            try {
+                waitFor(() -> ctl.latest().runs().stream().allMatch(r -> r.step() == 40));
+                Thread.sleep(500);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            updates[1] = charts.updates();
+            assertTrue(held == loss.chart().lines(), "nothing was fed into the chart while it was held");
+        });
+        assertTrue(updates[1] - updates[0] <= 1, "at most the rotation under way ended; the next waits at the loss chart");
+        waitFor(() -> {
+            Frame f = charts.shownFrame();
+            return f != null && f.runs().stream().allMatch(r -> r.step() == 40);
+        });
+        RunFrame adam = ctl.frameOf(charts.shownFrame(), 0);
+        assertSeriesIs(loss.chart().lines().get(1).points(), adam.history(), SeriesStore.LOSS, "Adam's loss after the hold");
+    }
+
     @Test
     void clickingAChartScrubsThePlotToThatStepUntilPlayGoesOn(FxRobot robot) throws Exception {
         playTo(robot, 60);
