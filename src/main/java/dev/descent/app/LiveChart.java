@@ -209,9 +209,7 @@ public final class LiveChart extends StackPane {
             }
             Rectangle2D area = info.getPlotInfo() == null ? null : info.getPlotInfo().getDataArea();
             ready.set(new Picture(canvas, w, h, area == null ? null : (Rectangle2D) area.clone()));
-        } catch (RuntimeException e) {
-            dirty = true; // drawn again at the next pulse
-        } finally {
+        } finally { // a drawing that throws leaves the last picture and is tried again at the next change
             drawing.set(false);
             DRAWING.addAndGet(System.nanoTime() - t0);
         }
