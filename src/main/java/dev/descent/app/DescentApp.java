@@ -231,6 +231,9 @@ public class DescentApp extends Application {
                 view.showMessage("The charts are hidden to give the plot the room: View → Charts (Ctrl+Shift+C) shows them.");
             }
         }
+        if (options.lesson() != null) { // its beats too, so → / PgDn play them; before the first layout,
+            view.openLessonScript(options.lesson()); // so the plot's first raster has the size beside the lesson's panel
+        }
         Scene scene = new Scene(view, w, h);
         stage.setTitle("Descent");
         stage.setScene(scene);
@@ -247,9 +250,6 @@ public class DescentApp extends Application {
         StartupTrace.mark("window shown");
         view.plot().requestFocus();
         view.start();
-        if (options.lesson() != null) { // its beats too, so → / PgDn play them
-            view.openLessonScript(options.lesson());
-        }
         if (options.presenter()) {
             view.setPresenting(true);
         }

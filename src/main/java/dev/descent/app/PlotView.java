@@ -196,6 +196,13 @@ public final class PlotView extends Region {
 
     private boolean drawnFull;
 
+    /** Whether the coarse first field was painted before the full one (something to see sooner at start-up). */
+    public boolean drawnCoarseFirst() {
+        return drawnCoarseFirst;
+    }
+
+    private boolean drawnCoarseFirst;
+
     /** Static layers computed so far (tests wait on it). */
     public long layersMade() {
         return layersMade;
@@ -323,6 +330,8 @@ public final class PlotView extends Region {
                 StartupTrace.plotDrawn(layer.coarse());
                 if (!layer.coarse()) {
                     drawnFull = true;
+                } else if (!drawnFull) {
+                    drawnCoarseFirst = true;
                 }
             }
             backDirty = false;

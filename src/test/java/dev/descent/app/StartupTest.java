@@ -151,6 +151,37 @@ class StartupTest {
         }
     }
 
+    /**
+     * With {@code --lesson} the lesson's panel is above the plot before its first layout, so the coarse
+     * first raster is made at the plot's own size and shown, not dropped for another size.
+     */
+    @Test
+    void aLessonOnTheCommandLineShowsTheCoarseFirstRasterToo(FxRobot robot) throws Exception {
+        String old = System.getProperty(SettingsStore.DIR_PROPERTY);
+        System.setProperty(SettingsStore.DIR_PROPERTY, dir.toString());
+        DescentApp app = new DescentApp();
+        Stage[] window = new Stage[1];
+        try {
+            robot.interact(() -> {
+                window[0] = new Stage();
+                app.start(window[0], List.of("--lesson", "ravine"));
+            });
+            waitFor(() -> WaitForAsyncUtils.asyncFx(app.view().plot()::drawnFull).get());
+            assertTrue(app.view().plot().drawnCoarseFirst(), "the coarse raster was painted before the full one");
+            assertEquals(2, app.view().plot().layersMade(), "one coarse and one full raster, none for another size");
+        } finally {
+            robot.interact(() -> {
+                app.stop();
+                window[0].close();
+            });
+            if (old == null) {
+                System.clearProperty(SettingsStore.DIR_PROPERTY);
+            } else {
+                System.setProperty(SettingsStore.DIR_PROPERTY, old);
+            }
+        }
+    }
+
     @Test
     void aQuitRemembersThePlotsSizeAndTheNextStartShowsTheRasterMadeForIt(FxRobot robot) throws Exception {
         String old = System.getProperty(SettingsStore.DIR_PROPERTY);
