@@ -1,6 +1,5 @@
 package dev.descent.app;
 
-import dev.descent.export.SettingsStore;
 import dev.descent.session.WindowOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -313,11 +312,9 @@ class ClassroomTest {
     @Test
     void aNewUsersFirstQuitRemembersTheSession(FxRobot robot) throws Exception {
         Path fresh = dir.resolve("no-such-folder").resolve(".descent");
-        String old = System.getProperty(SettingsStore.DIR_PROPERTY);
-        System.setProperty(SettingsStore.DIR_PROPERTY, fresh.toString());
-        DescentApp app = new DescentApp();
-        Stage[] window = new Stage[1];
-        try {
+        SettingsDir.with(fresh, () -> {
+            DescentApp app = new DescentApp();
+            Stage[] window = new Stage[1];
             robot.interact(() -> {
                 window[0] = new Stage();
                 app.start(window[0]);
@@ -327,13 +324,7 @@ class ClassroomTest {
                 app.stop();
                 window[0].close();
             });
-        } finally {
-            if (old == null) {
-                System.clearProperty(SettingsStore.DIR_PROPERTY);
-            } else {
-                System.setProperty(SettingsStore.DIR_PROPERTY, old);
-            }
-        }
+        });
         Path saved = fresh.resolve("session.json");
         assertTrue(Files.isRegularFile(saved), "the first quit writes " + saved);
         try (InputStream in = Files.newInputStream(saved)) {
@@ -469,11 +460,9 @@ class ClassroomTest {
 
     @Test
     void aLessonOpenedFromTheCommandLinePlaysItsBeatsWithTheClicker(FxRobot robot) throws Exception {
-        String old = System.getProperty(SettingsStore.DIR_PROPERTY);
-        System.setProperty(SettingsStore.DIR_PROPERTY, dir.resolve("cli-lesson").toString());
-        DescentApp app = new DescentApp();
-        Stage[] window = new Stage[1];
-        try {
+        SettingsDir.with(dir.resolve("cli-lesson"), () -> {
+            DescentApp app = new DescentApp();
+            Stage[] window = new Stage[1];
             robot.interact(() -> {
                 window[0] = new Stage();
                 app.start(window[0], java.util.List.of("--presenter", "--lesson", "ravine"));
@@ -490,13 +479,7 @@ class ClassroomTest {
                 app.stop();
                 window[0].close();
             });
-        } finally {
-            if (old == null) {
-                System.clearProperty(SettingsStore.DIR_PROPERTY);
-            } else {
-                System.setProperty(SettingsStore.DIR_PROPERTY, old);
-            }
-        }
+        });
     }
 
     @Test

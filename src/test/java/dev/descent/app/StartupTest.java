@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.descent.export.SettingsStore;
 import dev.descent.session.Presets;
 import dev.descent.session.SessionController;
 import java.io.InputStream;
@@ -157,36 +156,29 @@ class StartupTest {
      */
     @Test
     void aLessonOnTheCommandLineShowsTheCoarseFirstRasterToo(FxRobot robot) throws Exception {
-        String old = System.getProperty(SettingsStore.DIR_PROPERTY);
-        System.setProperty(SettingsStore.DIR_PROPERTY, dir.toString());
-        DescentApp app = new DescentApp();
-        Stage[] window = new Stage[1];
-        try {
-            robot.interact(() -> {
-                window[0] = new Stage();
-                app.start(window[0], List.of("--lesson", "ravine"));
-            });
-            waitFor(() -> WaitForAsyncUtils.asyncFx(app.view().plot()::drawnFull).get());
-            assertTrue(app.view().plot().drawnCoarseFirst(), "the coarse raster was painted before the full one");
-            assertEquals(2, app.view().plot().layersMade(), "one coarse and one full raster, none for another size");
-        } finally {
-            robot.interact(() -> {
-                app.stop();
-                window[0].close();
-            });
-            if (old == null) {
-                System.clearProperty(SettingsStore.DIR_PROPERTY);
-            } else {
-                System.setProperty(SettingsStore.DIR_PROPERTY, old);
+        SettingsDir.with(dir, () -> {
+            DescentApp app = new DescentApp();
+            Stage[] window = new Stage[1];
+            try {
+                robot.interact(() -> {
+                    window[0] = new Stage();
+                    app.start(window[0], List.of("--lesson", "ravine"));
+                });
+                waitFor(() -> WaitForAsyncUtils.asyncFx(app.view().plot()::drawnFull).get());
+                assertTrue(app.view().plot().drawnCoarseFirst(), "the coarse raster was painted before the full one");
+                assertEquals(2, app.view().plot().layersMade(), "one coarse and one full raster, none for another size");
+            } finally {
+                robot.interact(() -> {
+                    app.stop();
+                    window[0].close();
+                });
             }
-        }
+        });
     }
 
     @Test
     void aQuitRemembersThePlotsSizeAndTheNextStartShowsTheRasterMadeForIt(FxRobot robot) throws Exception {
-        String old = System.getProperty(SettingsStore.DIR_PROPERTY);
-        System.setProperty(SettingsStore.DIR_PROPERTY, dir.toString());
-        try {
+        SettingsDir.with(dir, () -> {
             DescentApp first = new DescentApp();
             Stage[] window = new Stage[1];
             robot.interact(() -> {
@@ -227,12 +219,6 @@ class StartupTest {
                     window[0].close();
                 });
             }
-        } finally {
-            if (old == null) {
-                System.clearProperty(SettingsStore.DIR_PROPERTY);
-            } else {
-                System.setProperty(SettingsStore.DIR_PROPERTY, old);
-            }
-        }
+        });
     }
 }
