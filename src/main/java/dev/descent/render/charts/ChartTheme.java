@@ -14,7 +14,7 @@ public record ChartTheme(boolean dark, Color background, Color plotBackground, C
                          Color grid, Color border, Color marker, Color[] coordinates, Font title, Font tick, Font label) {
 
     // readable from the back of a lecture room at 1280×720: tick labels at least 12 px
-    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
+    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 12);
     private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 
