@@ -230,6 +230,10 @@ public class DescentApp extends Application {
             if (problems.isEmpty()) {
                 view.showMessage("The charts are hidden to give the plot the room: View → Charts (Ctrl+Shift+C) shows them.");
             }
+        } else if (h < 1000) {
+            // two rows of charts need ~300 px; below that the selected run's row was a sliver: it starts
+            // folded, its header naming the run, and the runs' charts take the room
+            view.charts().probesPane().setExpanded(false);
         }
         if (options.lesson() != null) { // its beats too, so → / PgDn play them; before the first layout,
             view.openLessonScript(options.lesson()); // so the plot's first raster has the size beside the lesson's panel
