@@ -174,6 +174,18 @@ public class DescentApp extends Application {
 
     private boolean stopped;
 
+    /** The remembered state of the selected run's chart row, when the user chose one. */
+    static final String SELECTED_RUN_CHARTS = "selectedRunCharts";
+
+    /**
+     * Whether the selected run's chart row starts open in a window {@code height} px high: two rows of
+     * charts need ~300 px, and under 1000 px the second was a sliver, so it starts folded there (its
+     * header naming the run) and the runs' charts take the room.
+     */
+    static boolean selectedRunChartsOpen(double height) {
+        return height >= 1000;
+    }
+
     @Override
     public void start(Stage stage) {
         start(stage, getParameters() == null ? List.of() : getParameters().getRaw());
@@ -230,10 +242,11 @@ public class DescentApp extends Application {
             if (problems.isEmpty()) {
                 view.showMessage("The charts are hidden to give the plot the room: View → Charts (Ctrl+Shift+C) shows them.");
             }
-        } else if (h < 1000) {
-            // two rows of charts need ~300 px; below that the selected run's row was a sliver: it starts
-            // folded, its header naming the run, and the runs' charts take the room
-            view.charts().probesPane().setExpanded(false);
+        } else {
+            // the user's choice when the last quit remembered one, else open only where it has the room
+            String remembered = ui.getProperty(SELECTED_RUN_CHARTS);
+            view.charts().probesPane().setExpanded(remembered != null ? Boolean.parseBoolean(remembered)
+                    : selectedRunChartsOpen(h));
         }
         if (options.lesson() != null) { // its beats too, so → / PgDn play them; before the first layout,
             view.openLessonScript(options.lesson()); // so the plot's first raster has the size beside the lesson's panel
@@ -337,6 +350,11 @@ public class DescentApp extends Application {
                 if (!stage.isMaximized() && stage.getScene() != null) {
                     ui.setProperty("width", Double.toString(stage.getScene().getWidth()));
                     ui.setProperty("height", Double.toString(stage.getScene().getHeight()));
+                }
+                double h = stage.getScene() == null ? 0 : stage.getScene().getHeight();
+                boolean open = view.charts().probesPane().isExpanded();
+                if (view.charts().isShown() && open != selectedRunChartsOpen(h)) {
+                    ui.setProperty(SELECTED_RUN_CHARTS, Boolean.toString(open)); // the user folded or unfolded it
                 }
                 if (!view.isPresenting()) { // the size of the plot's first raster at the next start
                     ui.setProperty("plotWidth", Integer.toString((int) Math.floor(view.plot().getWidth())));

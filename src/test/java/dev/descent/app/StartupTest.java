@@ -176,6 +176,39 @@ class StartupTest {
         });
     }
 
+    /**
+     * In a 900-px window the selected run's charts start folded (they would be a sliver); a user who
+     * unfolds them finds them unfolded at the next start, and folded again once folded back.
+     */
+    @Test
+    void theSelectedRunsChartsStartFoldedInAShortWindowUnlessTheUserUnfoldedThem(FxRobot robot) throws Exception {
+        Files.writeString(dir.resolve("window.properties"), "width=1440\nheight=900\n");
+        SettingsDir.with(dir, () -> {
+            assertEquals(false, startAndQuit(robot, true));
+            assertEquals(true, startAndQuit(robot, false), "unfolded by the user: unfolded at the next start");
+            assertEquals(false, startAndQuit(robot, null), "folded back: the default again");
+        });
+    }
+
+    /**
+     * Starts the window, tells whether the selected run's charts are open, then (unless {@code open} is
+     * null) opens or folds them, and quits.
+     */
+    private static boolean startAndQuit(FxRobot robot, Boolean open) {
+        DescentApp app = new DescentApp();
+        Stage[] window = new Stage[1];
+        boolean[] was = new boolean[1];
+        robot.interact(() -> {
+            window[0] = new Stage();
+            app.start(window[0]);
+            was[0] = app.view().charts().probesPane().isExpanded();
+            app.view().charts().probesPane().setExpanded(open == null ? !was[0] : open);
+            app.stop();
+            window[0].close();
+        });
+        return was[0];
+    }
+
     @Test
     void aQuitRemembersThePlotsSizeAndTheNextStartShowsTheRasterMadeForIt(FxRobot robot) throws Exception {
         SettingsDir.with(dir, () -> {
