@@ -25,7 +25,8 @@ race["runs"].append({"name": "AdamW", "optimizer": "adamw", "hyperparameters": {
 race["speed"] = 10000
 race["stepLimit"] = 10000000
 json.dump(race, open(sys.argv[1] + "/session.json", "w"), indent=1)
-open(sys.argv[1] + "/window.properties", "w").write("width=1440\nheight=900\n")
+# both rows of charts open (a 900-px window starts with the selected run's row folded)
+open(sys.argv[1] + "/window.properties", "w").write("width=1440\nheight=900\nselectedRunCharts=true\n")
 PY
 
 display=:$(( 500 + RANDOM % 400 ))
