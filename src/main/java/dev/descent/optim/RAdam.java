@@ -66,9 +66,14 @@ public record RAdam(double lr, double beta1, double beta2, double eps, double we
                 rect = rectified ? Math.sqrt((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT))
                         : Double.NaN;
                 for (int i = 0; i < theta.length; i++) {
-                    double plain = m[i] / bc1 * lr;
-                    theta[i] -= rectified ? plain * (1 / (Math.sqrt(v[i]) + eps) * sqrtBc2) * rect : plain;
+                    theta[i] += step(i, lr);
                 }
+            }
+
+            /** Coordinate i's step at rate {@code lr}, rounded as torch: −((m̂·η)·√(1−β₂ᵗ)/(√v+ε))·r_t, or −m̂·η. */
+            private double step(int i, double lr) {
+                double mHatLr = m[i] / bc1 * lr;
+                return rectified ? -(mHatLr * (1 / (Math.sqrt(v[i]) + eps) * sqrtBc2) * rect) : -mHatLr;
             }
 
             /** The factor the last step applied to m̂: η·√(1−β₂ᵗ)/(√v+ε)·r_t when rectified, else η. */
@@ -112,8 +117,7 @@ public record RAdam(double lr, double beta1, double beta2, double eps, double we
                                 }),
                         new Probe("step", "Δθ", "the last step, −effective_lr·m̂", out -> {
                             for (int i = 0; i < v.length; i++) {
-                                double mHatLr = m[i] / bc1 * lastLr;
-                                out[i] = rectified ? -(mHatLr * (1 / (Math.sqrt(v[i]) + eps) * sqrtBc2) * rect) : -mHatLr;
+                                out[i] = step(i, lastLr);
                             }
                         }));
             }
