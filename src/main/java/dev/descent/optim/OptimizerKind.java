@@ -40,23 +40,21 @@ public record OptimizerKind(String id, String torchName, String paper, String ti
      */
     public static OptimizerKind of(Class<? extends Optimizer> type, String id, String torchName, String title,
                                    String rule, Function<Params, Optimizer> factory, Hyper<?, ?>... hypers) {
-        return declare(type, new OptimizerKind(id, torchName, null, title, rule, specs(hypers), factory, List.of(hypers),
-                null));
+        return declare(type, id, torchName, null, title, rule, factory, hypers);
     }
 
     /** {@link #of} for a rule torch does not have, which follows {@code paper} ("Chen et al. 2023"). */
     public static OptimizerKind ofPaper(Class<? extends Optimizer> type, String id, String paper, String title,
                                         String rule, Function<Params, Optimizer> factory, Hyper<?, ?>... hypers) {
-        return declare(type, new OptimizerKind(id, null, paper, title, rule, specs(hypers), factory, List.of(hypers),
-                null));
+        return declare(type, id, null, paper, title, rule, factory, hypers);
     }
 
-    private static List<ParamSpec> specs(Hyper<?, ?>... hypers) {
-        return java.util.Arrays.stream(hypers).map(Hyper::spec).toList();
-    }
-
-    private static OptimizerKind declare(Class<? extends Optimizer> type, OptimizerKind kind) {
-        return DECLARED.register(type, kind);
+    private static OptimizerKind declare(Class<? extends Optimizer> type, String id, String torchName, String paper,
+                                         String title, String rule, Function<Params, Optimizer> factory,
+                                         Hyper<?, ?>... hypers) {
+        List<ParamSpec> specs = java.util.Arrays.stream(hypers).map(Hyper::spec).toList();
+        return DECLARED.register(type, new OptimizerKind(id, torchName, paper, title, rule, specs, factory,
+                List.of(hypers), null));
     }
 
     /** The kind declared by {@link #of} for an optimizer class ({@link Optimizer#kind()}'s default). */
