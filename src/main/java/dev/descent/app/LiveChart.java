@@ -4,7 +4,6 @@ import dev.descent.render.charts.ChartExport;
 import dev.descent.render.charts.ChartFormat;
 import dev.descent.render.charts.StepChart;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
@@ -198,9 +197,7 @@ public final class LiveChart extends StackPane {
             lock.lock();
             inDraw = true;
             try {
-                g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-                g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-                g.scale(scale, scale);
+                ChartExport.prepare(g, scale);
                 chart.chart().draw(g, new Rectangle2D.Double(0, 0, w, h), info);
             } finally {
                 inDraw = false;

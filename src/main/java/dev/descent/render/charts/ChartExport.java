@@ -64,9 +64,7 @@ public final class ChartExport {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = img.createGraphics();
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.scale(scale, scale);
+            prepare(g, scale);
             draw(chart, g, width, height);
         } finally {
             g.dispose();
@@ -74,6 +72,16 @@ public final class ChartExport {
         if (!ImageIO.write(img, "png", file)) {
             throw new IOException("no PNG writer");
         }
+    }
+
+    /**
+     * Sets up {@code g} over an image as every chart picture is drawn (antialiased lines and text) at
+     * {@code scale} pixels per unit: the PNG export and the window's charts.
+     */
+    public static void prepare(Graphics2D g, double scale) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.scale(scale, scale);
     }
 
     public static void writeSvg(StepChart chart, File file, int width, int height) throws IOException {
