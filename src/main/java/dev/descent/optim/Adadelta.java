@@ -19,7 +19,7 @@ import java.util.List;
  */
 public record Adadelta(double lr, double rho, double eps, double weightDecay, boolean maximize) implements Optimizer {
 
-    static final Hyper<Adadelta, Double> LR = Hyper.real("lr", "η", 1.0, 1e-3, 100, Scale.LOG,
+    static final Hyper<Adadelta, Double> LR = Hyper.lr(1.0, 1e-3, 100,
             "scales the applied step (the paper has none: 1)", Adadelta::lr);
     static final Hyper<Adadelta, Double> RHO = Hyper.real("rho", "ρ", 0.9, 0, 0.9999, Scale.NEAR_ONE,
             "decay of the running averages of g² and Δ²", Adadelta::rho);

@@ -24,7 +24,7 @@ import java.util.List;
 public record Adagrad(double lr, double lrDecay, double weightDecay, double initialAccumulatorValue, double eps,
                       boolean maximize, boolean root) implements Optimizer {
 
-    static final Hyper<Adagrad, Double> LR = Hyper.real("lr", "η", 1e-2, 1e-4, 10, Scale.LOG, "learning rate",
+    static final Hyper<Adagrad, Double> LR = Hyper.lr(1e-2, 1e-4, 10, "learning rate",
             Adagrad::lr);
     static final Hyper<Adagrad, Double> LR_DECAY = Hyper.real("lr_decay", "δ", 0, 0, 0.1, Scale.LINEAR,
             "learning-rate decay: step t uses η/(1 + (t−1)·δ)", Adagrad::lrDecay);

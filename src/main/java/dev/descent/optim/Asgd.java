@@ -30,8 +30,7 @@ public record Asgd(double lr, double lambd, double alpha, double t0, double weig
             "power of the rate's decay η/(1 + ληt)^α", Asgd::alpha);
     static final Hyper<Asgd, Double> T0 = Hyper.real("t0", "t₀", 1e6, 0, 1000, Scale.LINEAR,
             "step at which averaging starts", Asgd::t0);
-    static final Hyper<Asgd, Double> WEIGHT_DECAY = Hyper.real("weight_decay", "λ_wd", 0, 0, 1, Scale.LINEAR,
-            "L2 penalty added to the gradient", Asgd::weightDecay);
+    static final Hyper<Asgd, Double> WEIGHT_DECAY = Hyper.l2("λ_wd", Asgd::weightDecay);
     static final Hyper<Asgd, Boolean> MAXIMIZE = Hyper.maximize(Asgd::maximize);
 
     public static final OptimizerKind KIND = OptimizerKind.of(Asgd.class, "asgd", "ASGD", "ASGD",

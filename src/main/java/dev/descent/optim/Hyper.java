@@ -117,9 +117,14 @@ public final class Hyper<O, T> {
                 o -> new double[] {readFirst.applyAsDouble(o), readSecond.applyAsDouble(o)});
     }
 
+    /** {@code lr} (η), on a log slider from {@code lo} to {@code hi}. */
+    public static <O> Hyper<O, Double> lr(double def, double lo, double hi, String help, Function<O, Double> read) {
+        return real("lr", "η", def, lo, hi, Scale.LOG, help, read);
+    }
+
     /** {@code lr} (η), on a log slider from 1e-5 to {@code hi}. */
     public static <O> Hyper<O, Double> lr(double def, double hi, String help, Function<O, Double> read) {
-        return real("lr", "η", def, 1e-5, hi, Scale.LOG, help, read);
+        return lr(def, 1e-5, hi, help, read);
     }
 
     /** {@code lr} (η) with the help "learning rate", on a log slider from 1e-5 to 1. */
@@ -138,6 +143,12 @@ public final class Hyper<O, T> {
         return real("eps", "ε", def, 1e-12, 1, Scale.LOG, help, read);
     }
 
+    /** {@code momentum}, on a slider fine near 1, from 0 to {@code hi}. */
+    public static <O> Hyper<O, Double> momentum(double def, String symbol, double hi, String help,
+                                                Function<O, Double> read) {
+        return real("momentum", symbol, def, 0, hi, Scale.NEAR_ONE, help, read);
+    }
+
     /** {@code weight_decay} (λ), from 0 to 1. */
     public static <O> Hyper<O, Double> weightDecay(double def, String help, Function<O, Double> read) {
         return real("weight_decay", "λ", def, 0, 1, Scale.LINEAR, help, read);
@@ -146,6 +157,11 @@ public final class Hyper<O, T> {
     /** {@code weight_decay} = 0, coupled: "L2 penalty added to the gradient". */
     public static <O> Hyper<O, Double> l2(Function<O, Double> read) {
         return weightDecay(0, "L2 penalty added to the gradient", read);
+    }
+
+    /** {@link #l2} under another symbol, where λ already names a setting of the optimizer (ASGD's lambd). */
+    public static <O> Hyper<O, Double> l2(String symbol, Function<O, Double> read) {
+        return real("weight_decay", symbol, 0, 0, 1, Scale.LINEAR, "L2 penalty added to the gradient", read);
     }
 
     /** {@code maximize}, off. */

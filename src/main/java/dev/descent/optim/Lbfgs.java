@@ -47,7 +47,7 @@ public record Lbfgs(double lr, int maxIter, int maxEval, double toleranceGrad, d
     /** torch's threshold on y·s below which a curvature pair is not stored. */
     static final double CURVATURE_THRESHOLD = 1e-10;
 
-    static final Hyper<Lbfgs, Double> LR = Hyper.real("lr", "η", 1, 1e-4, 10, Scale.LOG,
+    static final Hyper<Lbfgs, Double> LR = Hyper.lr(1, 1e-4, 10,
             "step length tried first (the fixed step without a line search)", Lbfgs::lr);
     static final Hyper<Lbfgs, Integer> MAX_ITER = Hyper.integer("max_iter", "max_iter", 20, 1, 100,
             "maximum number of iterations per step", Lbfgs::maxIter);

@@ -35,7 +35,7 @@ public record LevenbergMarquardt(double lr, double lambda, double nu, int maxTri
     static final double LAMBDA_MIN = 1e-15;
     static final double LAMBDA_MAX = 1e15;
 
-    static final Hyper<LevenbergMarquardt, Double> LR = Hyper.real("lr", "η", 1, 1e-3, 1, Scale.LOG,
+    static final Hyper<LevenbergMarquardt, Double> LR = Hyper.lr(1, 1e-3, 1,
             "fraction of the solved step taken (1 = Marquardt's method)", LevenbergMarquardt::lr);
     static final Hyper<LevenbergMarquardt, Double> LAMBDA = Hyper.real("lambda", "λ₀", 1e-3, 1e-8, 1e4, Scale.LOG,
             "initial damping λ", LevenbergMarquardt::lambda);

@@ -57,7 +57,7 @@ public record Newton(double lr, String hessianFix, String lineSearch, double min
     /** The Armijo constant of the backtracking searches. */
     static final double C1 = 1e-4;
 
-    static final Hyper<Newton, Double> LR = Hyper.real("lr", "η", 1, 1e-3, 10, Scale.LOG,
+    static final Hyper<Newton, Double> LR = Hyper.lr(1, 1e-3, 10,
             "fraction of the Newton step taken (1 = full step)", Newton::lr);
     static final Hyper<Newton, String> HESSIAN_FIX = Hyper.choice("hessian_fix", "fix", SHIFT,
             List.of(SHIFT, EIGEN, GRADIENT),

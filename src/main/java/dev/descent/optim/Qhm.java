@@ -22,7 +22,7 @@ public record Qhm(double lr, double momentum, double nu, double weightDecay) imp
 
     static final Hyper<Qhm, Double> LR = Hyper.lr(0.01, 10, "learning rate (required in qhoptim; 0.01 here)",
             Qhm::lr);
-    static final Hyper<Qhm, Double> MOMENTUM = Hyper.real("momentum", "β", 0.999, 0, 0.9999, Scale.NEAR_ONE,
+    static final Hyper<Qhm, Double> MOMENTUM = Hyper.momentum(0.999, "β", 0.9999,
             "decay of the (dampened) momentum buffer", Qhm::momentum);
     static final Hyper<Qhm, Double> NU = Hyper.real("nu", "ν", 0.7, 0, 1, Scale.LINEAR,
             "immediate discount: weight of the buffer against the plain gradient (0: SGD, 1: momentum)", Qhm::nu);

@@ -21,7 +21,7 @@ public record RmsProp(double lr, double alpha, double eps, double weightDecay, d
                       boolean maximize) implements Optimizer {
 
     static final Hyper<RmsProp, Double> LR = Hyper.lr(1e-2, RmsProp::lr);
-    static final Hyper<RmsProp, Double> MOMENTUM = Hyper.real("momentum", "μ", 0, 0, 0.999, Scale.NEAR_ONE,
+    static final Hyper<RmsProp, Double> MOMENTUM = Hyper.momentum(0, "μ", 0.999,
             "momentum factor", RmsProp::momentum);
     static final Hyper<RmsProp, Double> ALPHA = Hyper.real("alpha", "α", 0.99, 0, 0.9999, Scale.NEAR_ONE,
             "smoothing constant of the running average of g²", RmsProp::alpha);

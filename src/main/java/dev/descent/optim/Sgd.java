@@ -30,7 +30,7 @@ public record Sgd(double lr, double momentum, double dampening, double weightDec
     public static final String CLASSIC_NESTEROV = "classic_nesterov";
 
     static final Hyper<Sgd, Double> LR = Hyper.lr(0.01, 10, "learning rate (required in torch; 0.01 here)", Sgd::lr);
-    static final Hyper<Sgd, Double> MOMENTUM = Hyper.real("momentum", "μ", 0, 0, 0.999, Scale.NEAR_ONE,
+    static final Hyper<Sgd, Double> MOMENTUM = Hyper.momentum(0, "μ", 0.999,
             "momentum factor", Sgd::momentum);
     static final Hyper<Sgd, Double> DAMPENING = Hyper.real("dampening", "τ", 0, 0, 1, Scale.LINEAR,
             "dampening of the gradient added to the momentum buffer", Sgd::dampening);

@@ -19,7 +19,7 @@ public record Signum(double lr, double momentum, double weightDecay) implements 
 
     static final Hyper<Signum, Double> LR = Hyper.lr(1e-2, 1, "learning rate: the length of every coordinate's step",
             Signum::lr);
-    static final Hyper<Signum, Double> MOMENTUM = Hyper.real("momentum", "β", 0.9, 0, 0.999, Scale.NEAR_ONE,
+    static final Hyper<Signum, Double> MOMENTUM = Hyper.momentum(0.9, "β", 0.999,
             "decay of the running average m of g (0: signSGD)", Signum::momentum);
     static final Hyper<Signum, Double> WEIGHT_DECAY = Hyper.l2(Signum::weightDecay);
 
