@@ -2,7 +2,6 @@ package dev.descent.optim;
 
 import dev.descent.math.Objective;
 import dev.descent.math.ParamSpec.Scale;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -70,18 +69,16 @@ public record AdaBelief(double lr, double beta1, double beta2, double eps, doubl
             @Override
             List<WorkedLine> ruleLines() {
                 String e = WorkedLine.constant(eps);
-                List<WorkedLine> lines = new ArrayList<>();
-                lines.add(firstMomentLine());
-                lines.add(new WorkedLine("g − m", "g − m", "{grad} − {m}", "residual", "g - m"));
-                lines.add(new WorkedLine("s", "β₂·s + (1 − β₂)·(g − m)² + ε",
-                        WorkedLine.constant(beta2) + "·{s'} + " + WorkedLine.constant(1 - beta2) + "·{residual}² + " + e, "s",
-                        "s \\leftarrow \\beta_2 s + (1-\\beta_2)(g-m)^2 + \\epsilon"));
-                lines.addAll(biasCorrectionLines());
-                lines.add(mHatLine());
-                lines.add(new WorkedLine("ŝ", "s/(1 − β₂ᵗ)", "{s}/{bias_correction2}", "s_hat", "\\hat s = s/(1-\\beta_2^{\\,t})"));
-                lines.add(new WorkedLine("Δθ", "−η·m̂/(√ŝ + ε)", "−{lr}·{m_hat}/(√{s_hat} + " + e + ")", "step",
-                        "\\Delta\\theta = -\\eta\\,\\hat m/(\\sqrt{\\hat s} + \\epsilon)"));
-                return lines;
+                return List.of(
+                        firstMomentLine(),
+                        new WorkedLine("g − m", "g − m", "{grad} − {m}", "residual", "g - m"),
+                        new WorkedLine("s", "β₂·s + (1 − β₂)·(g − m)² + ε",
+                                WorkedLine.constant(beta2) + "·{s'} + " + WorkedLine.constant(1 - beta2) + "·{residual}² + " + e, "s",
+                                "s \\leftarrow \\beta_2 s + (1-\\beta_2)(g-m)^2 + \\epsilon"),
+                        mHatLine(),
+                        new WorkedLine("ŝ", "s/(1 − β₂ᵗ)", "{s}/{bias_correction2}", "s_hat", "\\hat s = s/(1-\\beta_2^{\\,t})"),
+                        new WorkedLine("Δθ", "−η·m̂/(√ŝ + ε)", "−{lr}·{m_hat}/(√{s_hat} + " + e + ")", "step",
+                                "\\Delta\\theta = -\\eta\\,\\hat m/(\\sqrt{\\hat s} + \\epsilon)"));
             }
 
             @Override

@@ -1,7 +1,6 @@
 package dev.descent.optim;
 
 import dev.descent.math.ParamSpec.Scale;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -75,16 +74,15 @@ public record Adadelta(double lr, double rho, double eps, double weightDecay, bo
                 String e = WorkedLine.constant(eps);
                 String r = WorkedLine.constant(rho);
                 String omr = WorkedLine.constant(1 - rho);
-                List<WorkedLine> lines = new ArrayList<>();
-                lines.add(WorkedLine.average("v", "ρ", "\\rho", rho, "v", "v", true));
-                lines.add(new WorkedLine("r", "√(u + ε)/√(v + ε)", "√({u'} + " + e + ")/√({v} + " + e + ")", "rms_ratio",
-                        "r = \\sqrt{u+\\epsilon}/\\sqrt{v+\\epsilon}"));
-                lines.add(new WorkedLine("Δ", "r·g", "{rms_ratio}·{grad}", "delta_x",
-                        "\\Delta = r\\, g"));
-                lines.add(new WorkedLine("u", "ρ·u + (1 − ρ)·Δ²", r + "·{u'} + " + omr + "·{delta_x}²", "u",
-                        "u \\leftarrow \\rho u + (1-\\rho)\\,\\Delta^2"));
-                lines.add(new WorkedLine("Δθ", "−η·Δ", "−{lr}·{delta_x}", "step", "\\Delta\\theta = -\\eta\\,\\Delta"));
-                return lines;
+                return List.of(
+                        WorkedLine.average("v", "ρ", "\\rho", rho, "v", "v", true),
+                        new WorkedLine("r", "√(u + ε)/√(v + ε)", "√({u'} + " + e + ")/√({v} + " + e + ")", "rms_ratio",
+                                "r = \\sqrt{u+\\epsilon}/\\sqrt{v+\\epsilon}"),
+                        new WorkedLine("Δ", "r·g", "{rms_ratio}·{grad}", "delta_x",
+                                "\\Delta = r\\, g"),
+                        new WorkedLine("u", "ρ·u + (1 − ρ)·Δ²", r + "·{u'} + " + omr + "·{delta_x}²", "u",
+                                "u \\leftarrow \\rho u + (1-\\rho)\\,\\Delta^2"),
+                        new WorkedLine("Δθ", "−η·Δ", "−{lr}·{delta_x}", "step", "\\Delta\\theta = -\\eta\\,\\Delta"));
             }
 
             @Override

@@ -1,7 +1,6 @@
 package dev.descent.optim;
 
 import dev.descent.math.ParamSpec.Scale;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -86,17 +85,16 @@ public record Asgd(double lr, double lambd, double alpha, double t0, double weig
             @Override
             List<WorkedLine> ruleLines() {
                 String l = WorkedLine.constant(lambd);
-                List<WorkedLine> lines = new ArrayList<>();
-                lines.add(new WorkedLine("η_t", "η/(1 + λ·η·(t − 1))^α",
-                        "{lr}/(1 + " + l + "·{lr}·({t} − 1))^" + WorkedLine.constant(alpha), "eta",
-                        "\\eta_t = \\eta/(1 + \\lambda\\eta\\,(t-1))^{\\alpha}"));
-                lines.add(new WorkedLine("Δθ", "−λ·η_t·θ − η_t·g", "−" + l + "·{eta}·{theta'} − {eta}·{grad}", "step",
-                        "\\Delta\\theta = -\\lambda\\eta_t\\,\\theta - \\eta_t\\, g"));
-                lines.add(new WorkedLine("μ_t", "1/max(1, t − 1 − t₀)", "1/max(1, {t} − 1 − " + WorkedLine.constant(t0) + ")", "mu",
-                        "\\mu_t = 1/\\max(1, t-1-t_0)"));
-                lines.add(new WorkedLine("ā", "ā + μ_t·(θ + Δθ − ā)", "{ax'} + {mu}·({theta'} + {step} − {ax'})", "ax",
-                        "\\bar a \\leftarrow \\bar a + \\mu_t\\,(\\theta + \\Delta\\theta - \\bar a)"));
-                return lines;
+                return List.of(
+                        new WorkedLine("η_t", "η/(1 + λ·η·(t − 1))^α",
+                                "{lr}/(1 + " + l + "·{lr}·({t} − 1))^" + WorkedLine.constant(alpha), "eta",
+                                "\\eta_t = \\eta/(1 + \\lambda\\eta\\,(t-1))^{\\alpha}"),
+                        new WorkedLine("Δθ", "−λ·η_t·θ − η_t·g", "−" + l + "·{eta}·{theta'} − {eta}·{grad}", "step",
+                                "\\Delta\\theta = -\\lambda\\eta_t\\,\\theta - \\eta_t\\, g"),
+                        new WorkedLine("μ_t", "1/max(1, t − 1 − t₀)", "1/max(1, {t} − 1 − " + WorkedLine.constant(t0) + ")", "mu",
+                                "\\mu_t = 1/\\max(1, t-1-t_0)"),
+                        new WorkedLine("ā", "ā + μ_t·(θ + Δθ − ā)", "{ax'} + {mu}·({theta'} + {step} − {ax'})", "ax",
+                                "\\bar a \\leftarrow \\bar a + \\mu_t\\,(\\theta + \\Delta\\theta - \\bar a)"));
             }
 
             @Override

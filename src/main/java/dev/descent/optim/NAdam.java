@@ -2,7 +2,6 @@ package dev.descent.optim;
 
 import dev.descent.math.Objective;
 import dev.descent.math.ParamSpec.Scale;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -90,22 +89,21 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double we
             List<WorkedLine> ruleLines() {
                 String b1 = WorkedLine.constant(beta1);
                 String psi = WorkedLine.constant(momentumDecay);
-                List<WorkedLine> lines = new ArrayList<>();
-                lines.add(new WorkedLine("μ_t", "β₁·(1 − ½·0.96^(t·ψ))", b1 + "·(1 − 0.5·0.96^({t}·" + psi + "))", "mu_t",
-                        "\\mu_t = \\beta_1\\,(1 - \\tfrac12\\, 0.96^{t\\psi})"));
-                lines.add(new WorkedLine("μ_{t+1}", "β₁·(1 − ½·0.96^((t+1)·ψ))", b1 + "·(1 − 0.5·0.96^(({t} + 1)·" + psi + "))", "mu_next",
-                        "\\mu_{t+1} = \\beta_1\\,(1 - \\tfrac12\\, 0.96^{(t+1)\\psi})"));
-                lines.add(new WorkedLine("Π_t", "Π_{t−1}·μ_t", "{mu_product'}·{mu_t}", "mu_product", "\\Pi_t = \\Pi_{t-1}\\,\\mu_t"));
-                lines.add(firstMomentLine());
-                lines.add(secondMomentLine());
-                lines.add(bc2Line());
-                lines.add(vHatLine());
-                lines.add(new WorkedLine("Δθ", "−η·[(1 − μ_t)/(1 − Π_t)·g + μ_{t+1}/(1 − Π_t·μ_{t+1})·m]/(√v̂ + ε)",
-                        "−{lr}·[(1 − {mu_t})/(1 − {mu_product})·{grad} + {mu_next}/(1 − {mu_product}·{mu_next})·{m}]/(√{v_hat} + "
-                                + WorkedLine.constant(eps) + ")", "step",
-                        "\\Delta\\theta = -\\eta\\,\\Big[\\frac{1-\\mu_t}{1-\\Pi_t}\\, g + \\frac{\\mu_{t+1}}{1-\\Pi_t\\mu_{t+1}}\\, m\\Big]"
-                                + "/(\\sqrt{\\hat v}+\\epsilon)"));
-                return lines;
+                return List.of(
+                        new WorkedLine("μ_t", "β₁·(1 − ½·0.96^(t·ψ))", b1 + "·(1 − 0.5·0.96^({t}·" + psi + "))", "mu_t",
+                                "\\mu_t = \\beta_1\\,(1 - \\tfrac12\\, 0.96^{t\\psi})"),
+                        new WorkedLine("μ_{t+1}", "β₁·(1 − ½·0.96^((t+1)·ψ))", b1 + "·(1 − 0.5·0.96^(({t} + 1)·" + psi + "))", "mu_next",
+                                "\\mu_{t+1} = \\beta_1\\,(1 - \\tfrac12\\, 0.96^{(t+1)\\psi})"),
+                        new WorkedLine("Π_t", "Π_{t−1}·μ_t", "{mu_product'}·{mu_t}", "mu_product", "\\Pi_t = \\Pi_{t-1}\\,\\mu_t"),
+                        firstMomentLine(),
+                        secondMomentLine(),
+                        bc2Line(),
+                        vHatLine(),
+                        new WorkedLine("Δθ", "−η·[(1 − μ_t)/(1 − Π_t)·g + μ_{t+1}/(1 − Π_t·μ_{t+1})·m]/(√v̂ + ε)",
+                                "−{lr}·[(1 − {mu_t})/(1 − {mu_product})·{grad} + {mu_next}/(1 − {mu_product}·{mu_next})·{m}]/(√{v_hat} + "
+                                        + WorkedLine.constant(eps) + ")", "step",
+                                "\\Delta\\theta = -\\eta\\,\\Big[\\frac{1-\\mu_t}{1-\\Pi_t}\\, g + \\frac{\\mu_{t+1}}{1-\\Pi_t\\mu_{t+1}}\\, m\\Big]"
+                                        + "/(\\sqrt{\\hat v}+\\epsilon)"));
             }
 
             @Override

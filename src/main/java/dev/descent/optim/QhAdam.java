@@ -2,7 +2,6 @@ package dev.descent.optim;
 
 import dev.descent.math.Objective;
 import dev.descent.math.ParamSpec.Scale;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -98,25 +97,24 @@ public record QhAdam(double lr, double beta1, double beta2, double nu1, double n
 
             @Override
             List<WorkedLine> ruleLines() {
-                List<WorkedLine> lines = new ArrayList<>();
-                lines.add(new WorkedLine("w₁", "1 + β₁·w₁", "1 + " + WorkedLine.constant(beta1) + "·{bias_weight1'}", "bias_weight1",
-                        "w_1 \\leftarrow 1 + \\beta_1 w_1"));
-                lines.add(new WorkedLine("w₂", "1 + β₂·w₂", "1 + " + WorkedLine.constant(beta2) + "·{bias_weight2'}", "bias_weight2",
-                        "w_2 \\leftarrow 1 + \\beta_2 w_2"));
-                lines.add(new WorkedLine("m̂", "(1 − 1/w₁)·m̂ + g/w₁", "(1 − 1/{bias_weight1})·{m_hat'} + {grad}/{bias_weight1}", "m_hat",
-                        "\\hat m \\leftarrow (1 - 1/w_1)\\,\\hat m + g/w_1"));
-                lines.add(new WorkedLine("v̂", "(1 − 1/w₂)·v̂ + g²/w₂", "(1 − 1/{bias_weight2})·{v_hat'} + {grad}²/{bias_weight2}", "v_hat",
-                        "\\hat v \\leftarrow (1 - 1/w_2)\\,\\hat v + g^2/w_2"));
-                lines.add(new WorkedLine("d", "(1 − ν₁)·g + ν₁·m̂",
-                        WorkedLine.constant(1 - nu1) + "·{grad} + " + WorkedLine.constant(nu1) + "·{m_hat}", "direction",
-                        "d = (1-\\nu_1)\\, g + \\nu_1 \\hat m"));
-                lines.add(new WorkedLine("η/a", "η/(√[(1 − ν₂)·g² + ν₂·v̂] + ε)",
-                        "{lr}/(√[" + WorkedLine.constant(1 - nu2) + "·{grad}² + " + WorkedLine.constant(nu2) + "·{v_hat}] + "
-                                + WorkedLine.constant(eps) + ")", "effective_lr",
-                        "\\eta/(\\sqrt{(1-\\nu_2)\\, g^2 + \\nu_2 \\hat v} + \\epsilon)"));
-                lines.add(new WorkedLine("Δθ", "−η·[(1 − ν₁)·g + ν₁·m̂]/(√[(1 − ν₂)·g² + ν₂·v̂] + ε)", "−{effective_lr}·{direction}", "step",
-                        "\\Delta\\theta = -\\eta\\,\\frac{(1-\\nu_1)\\, g + \\nu_1 \\hat m}{\\sqrt{(1-\\nu_2)\\, g^2 + \\nu_2 \\hat v} + \\epsilon}"));
-                return lines;
+                return List.of(
+                        new WorkedLine("w₁", "1 + β₁·w₁", "1 + " + WorkedLine.constant(beta1) + "·{bias_weight1'}", "bias_weight1",
+                                "w_1 \\leftarrow 1 + \\beta_1 w_1"),
+                        new WorkedLine("w₂", "1 + β₂·w₂", "1 + " + WorkedLine.constant(beta2) + "·{bias_weight2'}", "bias_weight2",
+                                "w_2 \\leftarrow 1 + \\beta_2 w_2"),
+                        new WorkedLine("m̂", "(1 − 1/w₁)·m̂ + g/w₁", "(1 − 1/{bias_weight1})·{m_hat'} + {grad}/{bias_weight1}", "m_hat",
+                                "\\hat m \\leftarrow (1 - 1/w_1)\\,\\hat m + g/w_1"),
+                        new WorkedLine("v̂", "(1 − 1/w₂)·v̂ + g²/w₂", "(1 − 1/{bias_weight2})·{v_hat'} + {grad}²/{bias_weight2}", "v_hat",
+                                "\\hat v \\leftarrow (1 - 1/w_2)\\,\\hat v + g^2/w_2"),
+                        new WorkedLine("d", "(1 − ν₁)·g + ν₁·m̂",
+                                WorkedLine.constant(1 - nu1) + "·{grad} + " + WorkedLine.constant(nu1) + "·{m_hat}", "direction",
+                                "d = (1-\\nu_1)\\, g + \\nu_1 \\hat m"),
+                        new WorkedLine("η/a", "η/(√[(1 − ν₂)·g² + ν₂·v̂] + ε)",
+                                "{lr}/(√[" + WorkedLine.constant(1 - nu2) + "·{grad}² + " + WorkedLine.constant(nu2) + "·{v_hat}] + "
+                                        + WorkedLine.constant(eps) + ")", "effective_lr",
+                                "\\eta/(\\sqrt{(1-\\nu_2)\\, g^2 + \\nu_2 \\hat v} + \\epsilon)"),
+                        new WorkedLine("Δθ", "−η·[(1 − ν₁)·g + ν₁·m̂]/(√[(1 − ν₂)·g² + ν₂·v̂] + ε)", "−{effective_lr}·{direction}", "step",
+                                "\\Delta\\theta = -\\eta\\,\\frac{(1-\\nu_1)\\, g + \\nu_1 \\hat m}{\\sqrt{(1-\\nu_2)\\, g^2 + \\nu_2 \\hat v} + \\epsilon}"));
             }
 
             @Override

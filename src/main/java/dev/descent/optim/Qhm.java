@@ -1,7 +1,6 @@
 package dev.descent.optim;
 
 import dev.descent.math.ParamSpec.Scale;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -60,16 +59,15 @@ public record Qhm(double lr, double momentum, double nu, double weightDecay) imp
 
             @Override
             List<WorkedLine> ruleLines() {
-                List<WorkedLine> lines = new ArrayList<>();
-                lines.add(new WorkedLine("b", "β·b + (1 − β)·g",
-                        WorkedLine.constant(momentum) + "·{momentum_buffer'} + " + WorkedLine.constant(1 - momentum) + "·{grad}",
-                        "momentum_buffer", "b \\leftarrow \\beta b + (1-\\beta)\\, g"));
-                lines.add(new WorkedLine("d", "(1 − ν)·g + ν·b",
-                        WorkedLine.constant(1 - nu) + "·{grad} + " + WorkedLine.constant(nu) + "·{momentum_buffer}", "direction",
-                        "d = (1-\\nu)\\, g + \\nu\\, b"));
-                lines.add(new WorkedLine("Δθ", "−η·[(1 − ν)·g + ν·b]", "−{lr}·{direction}", "step",
-                        "\\Delta\\theta = -\\eta\\,[(1-\\nu)\\, g + \\nu\\, b]"));
-                return lines;
+                return List.of(
+                        new WorkedLine("b", "β·b + (1 − β)·g",
+                                WorkedLine.constant(momentum) + "·{momentum_buffer'} + " + WorkedLine.constant(1 - momentum) + "·{grad}",
+                                "momentum_buffer", "b \\leftarrow \\beta b + (1-\\beta)\\, g"),
+                        new WorkedLine("d", "(1 − ν)·g + ν·b",
+                                WorkedLine.constant(1 - nu) + "·{grad} + " + WorkedLine.constant(nu) + "·{momentum_buffer}", "direction",
+                                "d = (1-\\nu)\\, g + \\nu\\, b"),
+                        new WorkedLine("Δθ", "−η·[(1 − ν)·g + ν·b]", "−{lr}·{direction}", "step",
+                                "\\Delta\\theta = -\\eta\\,[(1-\\nu)\\, g + \\nu\\, b]"));
             }
 
             @Override

@@ -2,7 +2,6 @@ package dev.descent.optim;
 
 import dev.descent.math.ParamSpec.Scale;
 import java.util.Arrays;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -90,18 +89,17 @@ public record Rprop(double lr, double etaMinus, double etaPlus, double stepSizeM
 
             @Override
             List<WorkedLine> ruleLines() {
-                List<WorkedLine> lines = new ArrayList<>();
-                lines.add(new WorkedLine("s", "η⁺ if g·g_prev > 0, η⁻ if g·g_prev < 0, 1 if 0",
-                        "sign({grad}·{prev'}) picks η⁻ = " + WorkedLine.number(etaMinus) + ", 1 or η⁺ = " + WorkedLine.number(etaPlus) + "; s",
-                        "eta_factor", "s = \\eta^{\\pm}\\ \\text{by}\\ \\operatorname{sign}(g\\, g_{\\text{prev}})"));
-                lines.add(new WorkedLine("Δ", "clamp(Δ·s, Δmin, Δmax)",
-                        "clamp({step_size'}·{eta_factor}, " + WorkedLine.constant(stepSizeMin) + ", " + WorkedLine.constant(stepSizeMax) + ")",
-                        "step_size", "\\Delta \\leftarrow \\operatorname{clamp}(\\Delta s, \\Delta_{\\min}, \\Delta_{\\max})"));
-                lines.add(new WorkedLine("g_prev", "g, with 0 where the sign flipped (s = η⁻)", "", "prev",
-                        "g_{\\text{prev}} \\leftarrow g\\ (0 \\text{ where } s = \\eta^-)"));
-                lines.add(new WorkedLine("Δθ", "−sign(g_prev)·Δ", "−sign({prev})·{step_size}", "step",
-                        "\\Delta\\theta = -\\operatorname{sign}(g_{\\text{prev}})\\,\\Delta"));
-                return lines;
+                return List.of(
+                        new WorkedLine("s", "η⁺ if g·g_prev > 0, η⁻ if g·g_prev < 0, 1 if 0",
+                                "sign({grad}·{prev'}) picks η⁻ = " + WorkedLine.number(etaMinus) + ", 1 or η⁺ = " + WorkedLine.number(etaPlus) + "; s",
+                                "eta_factor", "s = \\eta^{\\pm}\\ \\text{by}\\ \\operatorname{sign}(g\\, g_{\\text{prev}})"),
+                        new WorkedLine("Δ", "clamp(Δ·s, Δmin, Δmax)",
+                                "clamp({step_size'}·{eta_factor}, " + WorkedLine.constant(stepSizeMin) + ", " + WorkedLine.constant(stepSizeMax) + ")",
+                                "step_size", "\\Delta \\leftarrow \\operatorname{clamp}(\\Delta s, \\Delta_{\\min}, \\Delta_{\\max})"),
+                        new WorkedLine("g_prev", "g, with 0 where the sign flipped (s = η⁻)", "", "prev",
+                                "g_{\\text{prev}} \\leftarrow g\\ (0 \\text{ where } s = \\eta^-)"),
+                        new WorkedLine("Δθ", "−sign(g_prev)·Δ", "−sign({prev})·{step_size}", "step",
+                                "\\Delta\\theta = -\\operatorname{sign}(g_{\\text{prev}})\\,\\Delta"));
             }
         };
     }

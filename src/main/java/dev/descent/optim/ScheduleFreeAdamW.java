@@ -1,7 +1,6 @@
 package dev.descent.optim;
 
 import dev.descent.math.ParamSpec.Scale;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -122,20 +121,19 @@ public record ScheduleFreeAdamW(double lr, double beta1, double beta2, double ep
             @Override
             List<WorkedLine> ruleLines() {
                 String decay = weightDecay != 0 ? " + " + WorkedLine.constant(weightDecay) + "·{theta'}" : "";
-                List<WorkedLine> lines = new ArrayList<>();
-                lines.add(new WorkedLine("η_k", "η·min(1, k/warmup_steps)·√(1 − β₂ᵏ)",
-                        "{lr}·" + (warmupSteps > 0 ? "min(1, {t}/" + warmupSteps + ")·" : "") + "√(1 − " + WorkedLine.constant(beta2) + "^{t})",
-                        "effective_lr",
-                        "\\eta_k = \\eta\\,\\min(1, k/k_{\\text{warmup}})\\,\\sqrt{1-\\beta_2^{\\,k}}"));
-                lines.add(WorkedLine.average("v", "β₂", "\\beta_2", beta2, "v", "v", true));
-                lines.add(new WorkedLine("z", "z − η_k·(g/(√v + ε)" + (weightDecay != 0 ? " + λ·y" : "") + ")",
-                        "{z'} − {effective_lr}·({grad}/(√{v} + " + WorkedLine.constant(eps) + ")" + decay + ")", "z",
-                        "z \\leftarrow z - \\eta_k\\,\\big(g/(\\sqrt{v}+\\epsilon)" + (weightDecay != 0 ? " + \\lambda y" : "") + "\\big)"));
-                lines.add(new WorkedLine("c_k", "w_k/Σ w_i,  w_k = k^r·(max η_i)^p", "", "average_weight",
-                        "c_k = w_k/\\textstyle\\sum_{i\\le k} w_i"));
-                lines.add(new WorkedLine("x", "x + c_k·(z − x)", "{x_avg'} + {average_weight}·({z} − {x_avg'})", "x_avg",
-                        "x \\leftarrow x + c_k\\,(z - x)"));
-                return lines;
+                return List.of(
+                        new WorkedLine("η_k", "η·min(1, k/warmup_steps)·√(1 − β₂ᵏ)",
+                                "{lr}·" + (warmupSteps > 0 ? "min(1, {t}/" + warmupSteps + ")·" : "") + "√(1 − " + WorkedLine.constant(beta2) + "^{t})",
+                                "effective_lr",
+                                "\\eta_k = \\eta\\,\\min(1, k/k_{\\text{warmup}})\\,\\sqrt{1-\\beta_2^{\\,k}}"),
+                        WorkedLine.average("v", "β₂", "\\beta_2", beta2, "v", "v", true),
+                        new WorkedLine("z", "z − η_k·(g/(√v + ε)" + (weightDecay != 0 ? " + λ·y" : "") + ")",
+                                "{z'} − {effective_lr}·({grad}/(√{v} + " + WorkedLine.constant(eps) + ")" + decay + ")", "z",
+                                "z \\leftarrow z - \\eta_k\\,\\big(g/(\\sqrt{v}+\\epsilon)" + (weightDecay != 0 ? " + \\lambda y" : "") + "\\big)"),
+                        new WorkedLine("c_k", "w_k/Σ w_i,  w_k = k^r·(max η_i)^p", "", "average_weight",
+                                "c_k = w_k/\\textstyle\\sum_{i\\le k} w_i"),
+                        new WorkedLine("x", "x + c_k·(z − x)", "{x_avg'} + {average_weight}·({z} − {x_avg'})", "x_avg",
+                                "x \\leftarrow x + c_k\\,(z - x)"));
             }
 
             /** g is taken at y, the point the run shows. */

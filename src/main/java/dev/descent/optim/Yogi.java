@@ -3,7 +3,6 @@ package dev.descent.optim;
 import dev.descent.math.Objective;
 import dev.descent.math.ParamSpec.Scale;
 import java.util.Arrays;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -82,18 +81,16 @@ public record Yogi(double lr, double beta1, double beta2, double eps, double ini
 
             @Override
             List<WorkedLine> ruleLines() {
-                List<WorkedLine> lines = new ArrayList<>();
-                lines.add(firstMomentLine());
-                lines.add(new WorkedLine("s", "−sign(v − g²)", "−sign({v'} − {grad}²)", "v_direction",
-                        "s = -\\operatorname{sign}(v - g^2)"));
-                lines.add(new WorkedLine("v", "v + (1 − β₂)·s·g²",
-                        "{v'} + " + WorkedLine.constant(1 - beta2) + "·{v_direction}·{grad}²", "v",
-                        "v \\leftarrow v + (1-\\beta_2)\\, s\\, g^2"));
-                lines.addAll(biasCorrectionLines());
-                lines.add(mHatLine());
-                lines.add(vHatLine());
-                lines.add(adamStepLine(eps));
-                return lines;
+                return List.of(
+                        firstMomentLine(),
+                        new WorkedLine("s", "−sign(v − g²)", "−sign({v'} − {grad}²)", "v_direction",
+                                "s = -\\operatorname{sign}(v - g^2)"),
+                        new WorkedLine("v", "v + (1 − β₂)·s·g²",
+                                "{v'} + " + WorkedLine.constant(1 - beta2) + "·{v_direction}·{grad}²", "v",
+                                "v \\leftarrow v + (1-\\beta_2)\\, s\\, g^2"),
+                        mHatLine(),
+                        vHatLine(),
+                        adamStepLine(eps));
             }
 
             @Override
