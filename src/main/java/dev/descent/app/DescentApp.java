@@ -88,6 +88,8 @@ public class DescentApp extends Application {
         final SettingsStore store;
         final Properties ui;
         final WindowOptions options;
+        /** The session file the command line named, read; null when none was (or it was refused). */
+        final FileActions.Opened opened;
         final List<String> problems;
         final SessionController ctl;
         final AtomicReference<MainView> holder = new AtomicReference<>();
@@ -107,7 +109,9 @@ public class DescentApp extends Application {
             ui = store.loadWindow();
             problems = new java.util.ArrayList<>();
             options = WindowOptions.parse(args, problems);
+            opened = open(options.file(), problems);
             SessionConfig session = options.lesson() != null ? options.lesson().session()
+                    : opened != null ? opened.session()
                     : store.loadSession().orElseGet(Sessions::defaultSession);
             ctl = controller(session, m -> {
                 MainView v = holder.get();
@@ -123,6 +127,19 @@ public class DescentApp extends Application {
             viewport = ctl.viewport();
             SessionConfig s = ctl.session();
             look = new PlotPainter.Look(s.colorMap(), s.contourLines(), s.gradientField(), dark, 1);
+        }
+
+        /** The command line's file read, or null (none, or refused: then {@code problems} says why). */
+        private static FileActions.Opened open(java.nio.file.Path file, List<String> problems) {
+            if (file == null) {
+                return null;
+            }
+            try {
+                return FileActions.Opened.read(file);
+            } catch (IllegalArgumentException e) {
+                problems.add("Cannot open the session: " + e.getMessage() + "; here is the remembered session.");
+                return null;
+            }
         }
 
         static Opening read(List<String> args) {
@@ -248,11 +265,14 @@ public class DescentApp extends Application {
             view.charts().probesPane().setExpanded(remembered != null ? Boolean.parseBoolean(remembered)
                     : selectedRunChartsOpen(h));
         }
+        if (opening.opened != null) {
+            view.files().opened(opening.opened);
+        }
         if (options.lesson() != null) { // its beats too, so → / PgDn play them; before the first layout,
             view.openLessonScript(options.lesson()); // so the plot's first raster has the size beside the lesson's panel
         }
         Scene scene = new Scene(view, w, h);
-        stage.setTitle("Descent");
+        stage.titleProperty().bind(view.titleProperty());
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> { // the window's close button quits as fast as Ctrl+Q
             e.consume();

@@ -74,6 +74,7 @@ final class FileActions {
     private final Button cancelButton = new Button("Cancel");
     private Path current;
     private java.util.function.BooleanSupplier mayReplace = () -> true;
+    private Runnable onFile = () -> { };
     private Task<Exporter.Result> running;
 
     private java.util.function.BooleanSupplier dark = () -> false;
@@ -186,32 +187,103 @@ final class FileActions {
     }
 
     /**
+     * A session read from a file: a session file, or the session embedded in a PNG, GIF, MP4 or SVG
+     * that Descent exported ({@code exported}).
+     */
+    record Opened(Path file, SessionConfig session, boolean exported) {
+
+        /**
+         * Reads {@code f} on any thread.
+         *
+         * @throws IllegalArgumentException when the file is refused or cannot be read, saying why
+         */
+        static Opened read(Path f) {
+            try {
+                java.util.Optional<SessionConfig> embedded = Files.isRegularFile(f) ? EmbeddedSession.read(f) : java.util.Optional.empty();
+                return embedded.isPresent() ? new Opened(f, embedded.get(), true) : new Opened(f, SessionFiles.read(f), false);
+            } catch (SessionFiles.SessionFileException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException(f + " cannot be read: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
      * Opens a session file, or the session embedded in a PNG, GIF, MP4 or SVG that Descent
-     * exported; a file that is refused changes nothing and says why. An exported file never becomes
-     * the file Save writes to (that would overwrite the picture with JSON).
+     * exported; a file that is refused changes nothing and says why.
      */
     void openFile(Path f) {
-        SessionConfig s;
-        boolean exported;
+        Opened o;
         try {
-            java.util.Optional<SessionConfig> embedded = Files.isRegularFile(f) ? EmbeddedSession.read(f) : java.util.Optional.empty();
-            exported = embedded.isPresent();
-            s = exported ? embedded.get() : SessionFiles.read(f);
-        } catch (SessionFiles.SessionFileException e) {
+            o = Opened.read(f);
+        } catch (IllegalArgumentException e) {
             error("Cannot open the session", e.getMessage());
             return;
-        } catch (java.io.IOException e) {
-            error("Cannot open the session", f + " cannot be read: " + e.getMessage());
-            return;
         }
-        open.accept(s);
-        if (exported) {
+        open.accept(o.session());
+        opened(o);
+    }
+
+    /**
+     * Makes an opened file the one Save writes to and the first of the recent files. An exported file
+     * never becomes the file Save writes to (that would overwrite the picture with JSON).
+     */
+    void opened(Opened o) {
+        if (o.exported()) {
             current = null;
-            message.accept("Opened the session inside " + f.getFileName() + "; Save asks for a session file");
+            message.accept("Opened the session inside " + o.file().getFileName() + "; Save asks for a session file");
         } else {
-            current = f;
+            current = o.file();
         }
-        remember(f);
+        remember(o.file());
+        onFile.run();
+    }
+
+    /** The endings of the files a session is opened from: session files and Descent's exports. */
+    private static final List<String> SESSION_ENDINGS = List.of(".json", ".png", ".gif", ".mp4", ".webm", ".svg");
+
+    /**
+     * Lets a session file, or a picture or video Descent exported, be dropped on {@code target} to open
+     * it, as File → Open does (unsaved changes are asked about first). One file at a time.
+     */
+    void takeDrops(javafx.scene.Node target) {
+        target.setOnDragOver(e -> {
+            if (sessionFile(e.getDragboard().getFiles()) != null) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        target.setOnDragDropped(e -> {
+            Path f = sessionFile(e.getDragboard().getFiles());
+            e.setDropCompleted(f != null);
+            e.consume();
+            if (f != null) { // after the drop has finished: the question about unsaved changes is modal
+                javafx.application.Platform.runLater(() -> openDropped(f));
+            }
+        });
+    }
+
+    /** The one file of {@code files} when a session may be opened from it (by its ending), else null. */
+    static Path sessionFile(List<File> files) {
+        if (files == null || files.size() != 1) {
+            return null;
+        }
+        File f = files.get(0);
+        String name = f.getName().toLowerCase(java.util.Locale.ROOT);
+        return SESSION_ENDINGS.stream().anyMatch(name::endsWith) ? f.toPath() : null;
+    }
+
+    /** Opens a dropped file once unsaved changes have been dealt with. */
+    void openDropped(Path f) {
+        if (mayReplace.getAsBoolean()) {
+            openFile(f);
+        }
+    }
+
+    /** Told when the session's file changes or the session is saved (the window's title says both). */
+    void setOnFile(Runnable r) {
+        onFile = r;
     }
 
     /** The session file Save writes to, or null when Save asks for one. */
@@ -248,6 +320,7 @@ final class FileActions {
         }
         open.accept(s);
         current = null;
+        onFile.run();
         message.accept("Pasted a session");
     }
 
@@ -273,6 +346,7 @@ final class FileActions {
             ctl.markSaved();
             current = f;
             remember(f);
+            onFile.run();
             message.accept("Saved " + f.getFileName());
             return true;
         } catch (IOException e) {

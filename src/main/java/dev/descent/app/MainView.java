@@ -181,6 +181,8 @@ public final class MainView extends BorderPane {
         this.dataPanel = new DataPanel(ctl);
         dataPanel.setDark(dark);
         files.setMayReplace(this::mayReplaceSession);
+        files.takeDrops(this);
+        files.setOnFile(this::updateTitle);
         side.setFocusHome(plot::requestFocus);
         side.setGhostSink(this::ghost);
         // the charts leave the window: a focused chart hands the keys to the plot first
@@ -237,6 +239,7 @@ public final class MainView extends BorderPane {
             }
         });
         ctl.addListener(c -> {
+            updateTitle();
             switch (c) {
                 case LOADED -> {
                     refreshControls();
@@ -248,6 +251,7 @@ public final class MainView extends BorderPane {
                 }
             }
         });
+        updateTitle();
         lessonSurface = ctl.session().surface();
         refreshControls();
         updateLesson();
@@ -850,6 +854,23 @@ public final class MainView extends BorderPane {
      * Before another session replaces this one: when it has unsaved changes, asks whether to save
      * them, discard them or stay. True when the replacement may go ahead.
      */
+    private final javafx.beans.property.ReadOnlyStringWrapper title = new javafx.beans.property.ReadOnlyStringWrapper("Descent");
+
+    /**
+     * The window's title: the session's file (else its title), then "Descent"; "• " in front while
+     * the runs or the surface have changed since the session was opened or saved.
+     */
+    public javafx.beans.property.ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    private void updateTitle() {
+        java.nio.file.Path f = files.currentFile();
+        String name = f != null ? f.getFileName().toString() : ctl.session().title();
+        String t = (name == null || name.isBlank() ? "" : name + " — ") + "Descent";
+        title.set(ctl.hasUnsavedChanges() ? "• " + t : t);
+    }
+
     boolean mayReplaceSession() {
         if (!ctl.hasUnsavedChanges()) {
             return true;

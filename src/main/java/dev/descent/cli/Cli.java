@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "descent", mixinStandardHelpOptions = true, version = "Descent 0.1.0",
         description = {"Watch gradient-based optimizers work on 2-D loss surfaces.",
-                "Without a command, java -jar descent.jar opens the window."},
+                "Without a command, java -jar descent.jar opens the window (java -jar descent.jar FILE opens that session in it)."},
         subcommands = {TraceCommand.class, ExplainCommand.class, DataCommand.class, RenderCommand.class, ListCommand.class, BenchCommand.class, LessonsCommand.class, MapCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 
@@ -27,6 +27,11 @@ public final class Cli implements Runnable {
 
     public static int run(String[] args) {
         return commandLine().execute(args);
+    }
+
+    /** Whether {@code word} names one of the commands ({@code render}, {@code help}, …). */
+    public static boolean isCommand(String word) {
+        return commandLine().getSubcommands().containsKey(word);
     }
 
     static CommandLine commandLine() {

@@ -496,4 +496,21 @@ class ClassroomTest {
         assertTrue(problems.get(0).contains("no-such-lesson"), problems.get(0));
         assertTrue(problems.get(1).contains("--fast"), problems.get(1));
     }
+
+    @Test
+    void theWindowsCommandLineNamesOneSessionFile() {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        WindowOptions o = WindowOptions.parse(java.util.List.of("--presenter", "talk.json"), problems);
+        assertTrue(o.presenter());
+        assertEquals(java.nio.file.Path.of("talk.json"), o.file());
+        assertTrue(problems.isEmpty(), problems.toString());
+        WindowOptions two = WindowOptions.parse(java.util.List.of("a.json", "b.json"), problems);
+        assertEquals(java.nio.file.Path.of("a.json"), two.file());
+        assertEquals(java.util.List.of("One session opens at a time: b.json was not opened."), problems);
+        problems.clear();
+        WindowOptions both = WindowOptions.parse(java.util.List.of("--lesson", "ravine", "a.json"), problems);
+        assertEquals("ravine", both.lesson().id());
+        assertEquals(null, both.file(), "the lesson opens");
+        assertTrue(problems.get(0).contains("a.json"), problems.toString());
+    }
 }

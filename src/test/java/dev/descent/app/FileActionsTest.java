@@ -81,6 +81,44 @@ class FileActionsTest {
         assertEquals(f.toAbsolutePath(), view.files().recent().get(0));
     }
 
+    /** The title names the session's file and marks changes not yet saved, as desktop editors do. */
+    @Test
+    void theTitleNamesTheFileAndMarksUnsavedChanges(FxRobot robot) throws Exception {
+        Path f = dir.resolve("talk.json");
+        String[] t = new String[4];
+        robot.interact(() -> {
+            t[0] = view.titleProperty().get();
+            view.files().saveTo(f);
+            t[1] = view.titleProperty().get();
+            ctl.updateRunLook(0, m -> m.withName("renamed"));
+            t[2] = view.titleProperty().get();
+            view.files().save();
+            t[3] = view.titleProperty().get();
+        });
+        assertEquals("test — Descent", t[0], "no file yet: the session's title");
+        assertEquals("talk.json — Descent", t[1]);
+        assertEquals("• talk.json — Descent", t[2]);
+        assertEquals("talk.json — Descent", t[3]);
+    }
+
+    /** A session file dropped on the window opens as File → Open opens it; other files are not taken. */
+    @Test
+    void aDroppedSessionFileOpensAndOtherFilesAreNotTaken(FxRobot robot) throws Exception {
+        Path f = dir.resolve("dropped.json");
+        robot.interact(() -> ctl.setSpeed(123));
+        robot.interact(() -> view.files().saveTo(f));
+        SessionConfig saved = ctl.session();
+        robot.interact(() -> view.load(WindowTest.bowl(0.1)));
+        assertEquals(f, FileActions.sessionFile(List.of(f.toFile())));
+        assertEquals(Path.of("FIGURE.PNG"), FileActions.sessionFile(List.of(new java.io.File("FIGURE.PNG"))));
+        assertEquals(null, FileActions.sessionFile(List.of(new java.io.File("notes.txt"))));
+        assertEquals(null, FileActions.sessionFile(List.of(f.toFile(), f.toFile())), "one session at a time");
+        assertEquals(null, FileActions.sessionFile(List.of()));
+        robot.interact(() -> view.files().openDropped(f));
+        assertEquals(saved, ctl.session());
+        assertEquals(f, view.files().currentFile());
+    }
+
     @Test
     void openingAnExportedGifPngOrMp4RestoresTheSessionThatMadeIt(FxRobot robot) throws Exception {
         robot.interact(() -> ctl.setSpeed(123));

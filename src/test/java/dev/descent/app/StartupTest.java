@@ -177,6 +177,47 @@ class StartupTest {
     }
 
     /**
+     * {@code java -jar descent.jar lesson.json}: the window opens the file's session, and Save writes back
+     * to that file. A file that cannot be opened says why, and the remembered session opens instead.
+     */
+    @Test
+    void aFileOnTheCommandLineOpensItsSessionAndARefusedOneLeavesTheRememberedSession(FxRobot robot) throws Exception {
+        Path f = dir.resolve("ravine-copy.json");
+        Files.writeString(f, dev.descent.session.SessionFiles.toJson(Presets.load("ravine").session()));
+        Path missing = dir.resolve("missing.json");
+        SettingsDir.with(dir, () -> {
+            DescentApp app = new DescentApp();
+            Stage[] window = new Stage[1];
+            String[] shown = new String[3];
+            robot.interact(() -> {
+                window[0] = new Stage();
+                app.start(window[0], List.of(f.toString()));
+                shown[0] = app.view().controller().session().surface();
+                app.view().controller().updateRunLook(0, m -> m.withName("changed in the window"));
+                shown[1] = String.valueOf(app.view().files().save());
+                app.stop();
+                window[0].close();
+            });
+            assertEquals("ravine", shown[0]);
+            assertEquals("true", shown[1], "Save wrote without asking for a file");
+            assertEquals("changed in the window", dev.descent.session.SessionFiles.read(f).runs().get(0).name());
+
+            DescentApp second = new DescentApp();
+            robot.interact(() -> {
+                window[0] = new Stage();
+                second.start(window[0], List.of(missing.toString()));
+                shown[0] = second.view().controller().session().runs().get(0).name();
+                shown[2] = robot.lookup("#message").queryAs(javafx.scene.control.Label.class).getText();
+                second.stop();
+                window[0].close();
+            });
+            assertEquals("changed in the window", shown[0], "the remembered session, as the last quit left it");
+            assertTrue(shown[2].contains("Cannot open the session") && shown[2].contains("missing.json")
+                    && shown[2].contains("here is the remembered session"), shown[2]);
+        });
+    }
+
+    /**
      * In a 900-px window the selected run's charts start folded (they would be a sliver); a user who
      * unfolds them finds them unfolded at the next start, and folded again once folded back.
      */
