@@ -76,7 +76,8 @@ public final class MainView extends BorderPane {
             new String[] {"W", "the worked step of the selected run (its update with the numbers)"},
             new String[] {"K", "curvature at the selected run's head: eigen-directions, the model's level ellipse, κ, stability gauge"},
             new String[] {"Alt+click", "curvature at that point"},
-            new String[] {"0", "reset the view"},
+            new String[] {"0", "reset the view (in the 3-D view, turn it back)"},
+            new String[] {"3", "3-D view: the surface as a relief with the runs on it; drag turns it, the wheel zooms"},
             new String[] {"+ / −", "zoom in / out"},
             new String[] {"Ctrl+Z", "undo a change to the runs or the surface"},
             new String[] {"Ctrl+Shift+Z, Ctrl+Y", "redo"},
@@ -100,6 +101,8 @@ public final class MainView extends BorderPane {
 
     private final SessionController ctl;
     private final PlotView plot;
+    private final ReliefView relief3d;
+    private final CheckMenuItem reliefItem = new CheckMenuItem("3-D view   (3)");
     private final SidePanel side;
     private final FileActions files;
     private final ChartsView charts;
@@ -163,6 +166,10 @@ public final class MainView extends BorderPane {
         this.ctl = ctl;
         this.lessons = new LessonPlayer(ctl);
         this.plot = new PlotView(ctl);
+        this.relief3d = new ReliefView(ctl);
+        relief3d.setVisible(false);
+        reliefItem.setId("reliefItem");
+        reliefItem.setOnAction(e -> show3d(reliefItem.isSelected()));
         this.side = new SidePanel(ctl, this::showMessage);
         this.files = new FileActions(ctl, this::load, this::showMessage, () -> getScene() == null ? null : getScene().getWindow(),
                 () -> new double[] {plot.getWidth(), plot.getHeight()});
@@ -202,7 +209,7 @@ public final class MainView extends BorderPane {
 
         topBars = new VBox(menuBar(), toolBar());
         setTop(topBars);
-        StackPane centre = new StackPane(plot, playHint, presenterCanvas);
+        StackPane centre = new StackPane(plot, relief3d, playHint, presenterCanvas);
         presenterCanvas.setMouseTransparent(true);
         presenterCanvas.setVisible(false);
         presenterCanvas.setManaged(false);
@@ -387,7 +394,11 @@ public final class MainView extends BorderPane {
     private void pulse(long now) {
         Frame f = ctl.latest();
         worked.pulse(f, now); // first: in sub-step mode the plot's arrows follow the lines it shows
-        plot.pulse(f);
+        if (relief3d.isVisible()) {
+            relief3d.pulse(f);
+        } else {
+            plot.pulse(f);
+        }
         dataPanel.pulse(f, now);
         if (!restBuilt && startupPulses < STARTUP_PULSES && !plot.drawnFull()) {
             // start-up: what the first frame does not need (the run editor below the fold, the charts'
@@ -489,8 +500,29 @@ public final class MainView extends BorderPane {
     }
 
     private void pointerAt(double x, double y) {
-        pointerX = x;
-        pointerY = y;
+        pointerX = relief3d.isVisible() ? Double.NaN : x;
+        pointerY = relief3d.isVisible() ? Double.NaN : y;
+    }
+
+    /**
+     * View → 3-D view (3): the relief in the plot's place, or the plot back. The plot's tools (the
+     * start, arrows, curvature, the ghost) stay with the plot.
+     */
+    public void show3d(boolean on) {
+        relief3d.setVisible(on);
+        plot.setVisible(!on);
+        reliefItem.setSelected(on);
+        if (on) {
+            relief3d.requestFocus();
+            showMessage("3-D view: drag turns it, the wheel zooms, a double click or 0 turns it back; 3 returns to the plot");
+        } else {
+            plot.requestFocus();
+        }
+    }
+
+    /** The 3-D view (shown or not). */
+    ReliefView relief3d() {
+        return relief3d;
     }
 
     private void paintPresenter(Frame f) {
@@ -642,7 +674,7 @@ public final class MainView extends BorderPane {
         batchItem.setId("batchContoursItem");
         batchItem.setOnAction(e -> plot.setBatchContours(batchItem.isSelected()));
         view.getItems().addAll(maps, linesItem, fieldItem, batchItem, trail, arrowsMenu(), workedItem, subStepsItem, curvatureItem,
-                charts.menuItem(), new SeparatorMenuItem(), resetView, darkItem);
+                charts.menuItem(), reliefItem, new SeparatorMenuItem(), resetView, darkItem);
 
         Menu help = new Menu("_Help");
         MenuItem keys = new MenuItem("Keyboard shortcuts");
@@ -935,6 +967,7 @@ public final class MainView extends BorderPane {
         dark = d;
         theme(d);
         plot.setDark(d);
+        relief3d.setDark(d);
         charts.setDark(d);
         worked.setDark(d);
         dataPanel.setDark(d);
@@ -1059,7 +1092,14 @@ public final class MainView extends BorderPane {
             case A -> cycleArrows();
             case W -> showWorkedStep(!worked.isVisible());
             case K -> plot.setCurvature(!plot.curvature(), null);
-            case DIGIT0, NUMPAD0 -> ctl.setView(null);
+            case DIGIT0, NUMPAD0 -> {
+                if (relief3d.isVisible()) {
+                    relief3d.setCamera(dev.descent.render.Camera3D.DEFAULT);
+                } else {
+                    ctl.setView(null);
+                }
+            }
+            case DIGIT3, NUMPAD3 -> show3d(!relief3d.isVisible());
             case PLUS, EQUALS, ADD -> plot.zoomCentre(1 / 1.25);
             case MINUS, SUBTRACT -> plot.zoomCentre(1.25);
             default -> {
