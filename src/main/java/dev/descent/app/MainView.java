@@ -121,6 +121,7 @@ public final class MainView extends BorderPane {
     private final Label lessonLabel = new Label();
     private final Label playHint = new Label("Press Space to play");
     private final ToggleButton themeButton = new ToggleButton();
+    private final ToggleButton reliefButton = new ToggleButton();
     private final CheckMenuItem darkItem = new CheckMenuItem("Dark theme (projectors)");
     private final CheckMenuItem linesItem = new CheckMenuItem("Contour lines");
     private final CheckMenuItem fieldItem = new CheckMenuItem("Gradient field");
@@ -512,6 +513,7 @@ public final class MainView extends BorderPane {
         relief3d.setVisible(on);
         plot.setVisible(!on);
         reliefItem.setSelected(on);
+        reliefButton.setSelected(on);
         if (on) {
             relief3d.requestFocus();
             showMessage("3-D view: drag turns it, the wheel zooms, a double click or 0 turns it back; 3 returns to the plot");
@@ -707,7 +709,7 @@ public final class MainView extends BorderPane {
         reset.setOnAction(e -> ctl.reset());
 
         speedSlider.setId("speed");
-        speedSlider.setPrefWidth(84);
+        speedSlider.setPrefWidth(72);
         speedSlider.setFocusTraversable(false);
         Tips.set(speedSlider, "Steps per second, 1 to 10 000 (logarithmic)");
         speedSlider.valueProperty().addListener((o, a, b) -> {
@@ -759,7 +761,7 @@ public final class MainView extends BorderPane {
         lessons.setOnShowing(e -> fillLessons());
         lessons.setCellFactory(l -> new SidePanel.KindCell<>(Presets.Preset::title, p -> p.session().description()));
         lessons.setButtonCell(new SidePanel.KindCell<>(Presets.Preset::title, p -> ""));
-        lessons.setPrefWidth(150);
+        lessons.setPrefWidth(124);
         lessons.setMinWidth(110); // "Lesson…" whole
         lessons.setVisibleRowCount(6); // the list fits a small screen and scrolls
         lessons.setFocusTraversable(false);
@@ -779,6 +781,12 @@ public final class MainView extends BorderPane {
         Tips.set(fieldButton, "Gradient field: arrows along −∇f");
         fieldButton.setFocusTraversable(false);
         fieldButton.setOnAction(e -> setLook(null, null, fieldButton.isSelected(), null));
+        reliefButton.setId("reliefButton");
+        reliefButton.setGraphic(new FontIcon("mdi2c-cube-outline"));
+        reliefButton.getStyleClass().add(Styles.BUTTON_ICON);
+        Tips.set(reliefButton, "3-D view: the surface as a relief, the runs on it (3)");
+        reliefButton.setFocusTraversable(false);
+        reliefButton.setOnAction(e -> show3d(reliefButton.isSelected()));
         themeButton.setId("theme");
         themeButton.getStyleClass().add(Styles.BUTTON_ICON);
         Tips.set(themeButton, "Dark theme, good for projectors (Ctrl+T)");
@@ -798,7 +806,7 @@ public final class MainView extends BorderPane {
         ToolBar bar = new ToolBar(playButton, step, reset, new Separator(Orientation.VERTICAL),
                 speedTitle, speedSlider, speedLabel, new Separator(Orientation.VERTICAL),
                 limitTitle, stepLimitField, stepLabel, gap, lessons, new Separator(Orientation.VERTICAL),
-                fit, fieldButton, themeButton, presenterButton);
+                fit, fieldButton, reliefButton, themeButton, presenterButton);
         presenterButton.setOnAction(e -> setPresenting(true));
         bar.getItems().addAll(bar.getItems().indexOf(gap) + 1, files.toolbarNodes());
         bar.getStyleClass().add("transport");

@@ -105,6 +105,8 @@ class TruncationTest {
     @Test
     void nothingIsCutAt1280By720(FxRobot robot) throws Exception {
         assertEquals(List.of(), truncatedFor(robot, OPTIMIZERS));
+        // no toolbar button hides behind the overflow »
+        assertEquals(0, robot.lookup(".tool-bar-overflow-button").queryAll().stream().filter(Node::isVisible).count());
     }
 
     @Test
