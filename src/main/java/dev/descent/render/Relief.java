@@ -128,6 +128,9 @@ public final class Relief {
         private final int[] argb;
         private final float[] depth;
         private final double[] scratch = new double[3];
+        /** The relief with the runs' paths as last drawn, and what of each run it holds. */
+        private int[] trails;
+        private final List<Traced> traced = new java.util.ArrayList<>();
         /** Which run last blended each pixel, so a hidden path is blended once, not once per stamp. */
         private final int[] stamp;
         private int stamps;
@@ -330,10 +333,8 @@ public final class Relief {
                 throw new IllegalArgumentException("the image must be INT_ARGB_PRE, " + width + " × " + height);
             }
             int[] out = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
-            System.arraycopy(argb, 0, out, 0, out.length);
-            for (Run r : runs) {
-                path(out, r);
-            }
+            trace(runs);
+            System.arraycopy(trails, 0, out, 0, out.length);
             Graphics2D g = img.createGraphics();
             try {
                 Style.applyHints(g);
@@ -434,30 +435,80 @@ public final class Relief {
             g.drawString(text, (float) (p[0] - w / 2), (float) (p[1] + Style.digitHeight(g.getFont()) / 2));
         }
 
-        /** One run's path, lifted a little above the relief; faint where the relief hides it. */
-        private void path(int[] out, Run r) {
-            double width = r.selected() ? 1.6 : 1.1;
-            // a dark rim first, as the plot outlines its paths: a white or yellow path stays visible on a yellow slope
-            path(out, r, dark ? 0xFF000000 : 0xFF333333, width + 0.9, false);
-            path(out, r, r.color().getRGB() | 0xFF000000, width, true);
+        /**
+         * Brings {@link #trails} up to {@code runs}: while the runs only grew since the last frame, only
+         * their new steps are drawn (a frame then costs its new steps, not the whole history); anything
+         * else (a reset, another selection, a trail's window moving) draws them all again.
+         */
+        private void trace(List<Run> runs) {
+            boolean grown = trails != null && traced.size() == runs.size();
+            for (int i = 0; grown && i < runs.size(); i++) {
+                grown = traced.get(i).grownInto(runs.get(i));
+            }
+            if (grown) {
+                for (int i = 0; i < runs.size(); i++) {
+                    Run r = runs.get(i);
+                    path(trails, r, Math.max(0, traced.get(i).count() - 1));
+                    traced.set(i, Traced.of(r));
+                }
+                return;
+            }
+            if (trails == null) {
+                trails = new int[argb.length];
+            }
+            System.arraycopy(argb, 0, trails, 0, argb.length);
+            traced.clear();
+            for (Run r : runs) {
+                path(trails, r, r.from());
+                traced.add(Traced.of(r));
+            }
         }
 
-        private void path(int[] out, Run r, int colour, double width, boolean through) {
+        /** One run's path from point {@code first} on, lifted a little above the relief; faint where the relief hides it. */
+        private void path(int[] out, Run r, int first) {
+            List<double[]> polyline = polyline(r, first);
+            double width = r.selected() ? 1.6 : 1.1;
+            // a dark rim first, as the plot outlines its paths: a white or yellow path stays visible on a yellow slope
+            strokes(out, polyline, dark ? 0xFF000000 : 0xFF333333, width + 0.9, false);
+            strokes(out, polyline, r.color().getRGB() | 0xFF000000, width, true);
+        }
+
+        /**
+         * The run's points projected, steps under a pixel (a run creeping or converged) joined to the
+         * next: the same picture with far fewer stamps. A null breaks the line (a point outside the
+         * view, or not finite).
+         */
+        private List<double[]> polyline(Run r, int first) {
+            List<double[]> out = new java.util.ArrayList<>();
             double[] prev = null;
-            stamps++;
-            for (int k = Math.max(0, r.from()); k < r.count(); k++) {
+            for (int k = Math.max(0, first); k < r.count(); k++) {
                 double x = r.xs()[k];
                 double y = r.ys()[k];
                 double f = r.fs()[k];
                 if (!Double.isFinite(x) || !Double.isFinite(y) || !Double.isFinite(f) || !relief.inView(x, y)) {
+                    if (prev != null) {
+                        out.add(null);
+                    }
                     prev = null;
                     continue;
                 }
                 double[] p = onRelief(x, y, f);
-                if (prev != null) {
-                    line(out, prev, p, colour, width, through);
+                if (prev == null || k == r.count() - 1 || Math.abs(p[0] - prev[0]) + Math.abs(p[1] - prev[1]) >= 1) {
+                    out.add(p);
+                    prev = p;
                 }
-                prev = p;
+            }
+            return out;
+        }
+
+        private void strokes(int[] out, List<double[]> polyline, int colour, double width, boolean through) {
+            stamps++;
+            for (int k = 1; k < polyline.size(); k++) {
+                double[] a = polyline.get(k - 1);
+                double[] b = polyline.get(k);
+                if (a != null && b != null) {
+                    line(out, a, b, colour, width, through);
+                }
             }
         }
 
@@ -467,7 +518,7 @@ public final class Relief {
          */
         private void line(int[] out, double[] a, double[] b, int colour, double radius, boolean through) {
             double len = Math.hypot(b[0] - a[0], b[1] - a[1]);
-            int steps = Math.max(1, (int) Math.ceil(len * 1.5));
+            int steps = Math.max(1, (int) Math.ceil(len)); // a sample a pixel: the stamps (radius ≥ 1) overlap
             int r = (int) Math.ceil(radius);
             double r2 = radius * radius;
             for (int s = 0; s <= steps; s++) {
@@ -500,6 +551,26 @@ public final class Relief {
                     }
                 }
             }
+        }
+    }
+
+    /** What the drawn paths hold of one run: its look, its first point and how many points, the last of them. */
+    private record Traced(Color color, boolean selected, int from, int count, double lastX, double lastY, double lastF) {
+
+        static Traced of(Run r) {
+            int k = r.count() - 1;
+            return k < 0 ? new Traced(r.color(), r.selected(), r.from(), 0, Double.NaN, Double.NaN, Double.NaN)
+                    : new Traced(r.color(), r.selected(), r.from(), r.count(), r.xs()[k], r.ys()[k], r.fs()[k]);
+        }
+
+        /** Whether {@code r} is this run with more points: the same look, from the start, the points drawn still there. */
+        boolean grownInto(Run r) {
+            if (!color.equals(r.color()) || selected != r.selected() || from != 0 || r.from() != 0 || r.count() < count) {
+                return false;
+            }
+            int k = count - 1;
+            return k < 0 || Double.compare(r.xs()[k], lastX) == 0 && Double.compare(r.ys()[k], lastY) == 0
+                    && Double.compare(r.fs()[k], lastF) == 0;
         }
     }
 

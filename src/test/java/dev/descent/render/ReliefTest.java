@@ -86,6 +86,45 @@ class ReliefTest {
         assertEquals(Relief.mix(relief, ORANGE.getRGB(), 0.3), shown, "blended once, not once per stamp");
     }
 
+    /**
+     * Frame after frame only a run's new steps are drawn; the picture is the one drawn from scratch
+     * (but for the few pixels where a new step's dark rim meets the last step's colour), and no
+     * head is left behind where the run was.
+     */
+    @Test
+    void aRunDrawnStepByStepLooksAsDrawnAtOnce() {
+        Relief r = Relief.of(BOWL, VIEW, ColorMap.VIRIDIS, 48);
+        int n = 60;
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        double[] fs = new double[n];
+        for (int k = 0; k < n; k++) { // a spiral down into the bowl
+            double a = 0.3 * k;
+            double rad = 2 * Math.exp(-0.03 * k);
+            xs[k] = rad * Math.cos(a);
+            ys[k] = 0.6 * rad * Math.sin(a);
+            fs[k] = BOWL.value(xs[k], ys[k]);
+        }
+        Style style = Style.forSize(400, 300, 1);
+        Relief.Drawing stepwise = r.draw(Camera3D.DEFAULT, 400, 300, true, false);
+        BufferedImage img = new BufferedImage(400, 300, BufferedImage.TYPE_INT_ARGB_PRE);
+        for (int count = 5; count <= n; count += 5) {
+            stepwise.paint(List.of(new Relief.Run(ORANGE, "GD", xs, ys, fs, count, 0, xs[0], ys[0], false, false)), style, img);
+        }
+        BufferedImage atOnce = r.draw(Camera3D.DEFAULT, 400, 300, true, false)
+                .paint(List.of(new Relief.Run(ORANGE, "GD", xs, ys, fs, n, 0, xs[0], ys[0], false, false)), style);
+        int differ = 0;
+        int orange = 0;
+        for (int y = 0; y < 300; y++) {
+            for (int x = 0; x < 400; x++) {
+                differ += img.getRGB(x, y) != atOnce.getRGB(x, y) ? 1 : 0;
+                orange += atOnce.getRGB(x, y) == ORANGE.getRGB() ? 1 : 0;
+            }
+        }
+        assertTrue(orange > 200, "the path is drawn: " + orange);
+        assertTrue(differ < orange / 10, differ + " pixels differ of " + orange + " on the path");
+    }
+
     @Test
     void undefinedValuesAndPointsOutsideTheViewDrawWithoutFailing() {
         Surface log = new ExpressionSurface("log(x) + y**2", VIEW); // NaN where x < 0
