@@ -79,6 +79,7 @@ final class FileActions {
 
     private java.util.function.BooleanSupplier dark = () -> false;
     private Supplier<dev.descent.render.ArrowPainter.Settings> arrows = () -> null;
+    private Supplier<dev.descent.render.Camera3D> camera = () -> null;
 
     FileActions(SessionController ctl, Consumer<SessionConfig> open, Consumer<String> message, Supplier<Window> window,
             Supplier<double[]> plotSize) {
@@ -487,7 +488,6 @@ final class FileActions {
         return s.isEmpty() ? "descent" : s;
     }
 
-    /** Runs an export on a background thread with progress, an estimate and Cancel. */
     /** Whether the window is dark now: exports look like the window ("export what I see"). */
     void setDark(java.util.function.BooleanSupplier d) {
         dark = d;
@@ -498,8 +498,14 @@ final class FileActions {
         arrows = a;
     }
 
+    /** The 3-D view's camera while it is shown (else null): exports then show the 3-D view too. */
+    void setCamera(Supplier<dev.descent.render.Camera3D> c) {
+        camera = c;
+    }
+
+    /** Runs an export on a background thread with progress, an estimate and Cancel. */
     void run(Exporter.Format format, ExportOptions given, Path out) {
-        ExportOptions themed = given.withDark(dark.getAsBoolean());
+        ExportOptions themed = given.withDark(dark.getAsBoolean()).withCamera(camera.get());
         ExportOptions o = themed.arrows() == null ? themed.withArrows(arrows.get()) : themed;
         if (running != null && running.isRunning()) {
             message.accept("An export is already running");

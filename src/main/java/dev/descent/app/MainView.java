@@ -176,6 +176,7 @@ public final class MainView extends BorderPane {
                 () -> new double[] {plot.getWidth(), plot.getHeight()});
         files.setDark(this::isDark);
         files.setArrows(() -> plot.arrowMode() == PlotView.ArrowMode.OFF ? null : plot.arrowKinds());
+        files.setCamera(() -> relief3d.isVisible() ? relief3d.camera() : null);
         this.charts = new ChartsView(ctl, this::showMessage);
         this.worked = new WorkedStepPanel(ctl);
         worked.setVisible(false);

@@ -4,6 +4,7 @@ import dev.descent.export.ExportCancelledException;
 import dev.descent.export.ExportException;
 import dev.descent.export.ExportOptions;
 import dev.descent.render.ArrowPainter;
+import dev.descent.render.Camera3D;
 import dev.descent.export.Exporter;
 import dev.descent.export.Overlays;
 import dev.descent.export.LessonAnimation;
@@ -83,6 +84,11 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--dark", description = "the dark theme, as the window's View → Dark (projectors)")
     boolean dark;
 
+    @Option(names = "--3d", arity = "0..1", fallbackValue = "", paramLabel = "AZ,EL[,ZOOM]",
+            description = {"the 3-D view instead of the plot (the window's View → 3-D view), seen from azimuth AZ and"
+                    + " elevation EL in degrees (default: -30,35) magnified by ZOOM (default: 1)"})
+    String view3d;
+
     @Option(names = "--arrows", paramLabel = "KINDS",
             description = {"draw each run's last step as arrows: all, or some of gradient, velocity, step, lookahead,"
                     + " slow_weights, preconditioned, newton_step, trial, averaged, rate_box, fast_path (comma-separated);"
@@ -100,6 +106,34 @@ final class RenderCommand implements Callable<Integer> {
     @Spec
     CommandSpec commandSpec;
 
+    /**
+     * {@code AZ,EL[,ZOOM]}, or empty for the window's first view.
+     *
+     * @throws IllegalArgumentException naming the value
+     */
+    static Camera3D camera(String text) {
+        if (text.isBlank()) {
+            return Camera3D.DEFAULT;
+        }
+        String[] parts = text.split(",", -1);
+        try {
+            if (parts.length == 2 || parts.length == 3) {
+                double az = Double.parseDouble(parts[0].trim());
+                double el = Double.parseDouble(parts[1].trim());
+                double zoom = parts.length == 3 ? Double.parseDouble(parts[2].trim()) : 1;
+                if (Double.isFinite(az) && el >= Camera3D.MIN_ELEVATION && el <= Camera3D.MAX_ELEVATION
+                        && zoom >= Camera3D.MIN_ZOOM && zoom <= Camera3D.MAX_ZOOM) {
+                    return new Camera3D(az, el, zoom);
+                }
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("Invalid value for --3d: '" + text + "' (expected AZ,EL[,ZOOM] in degrees, such as -30,35:"
+                + " elevation " + (int) Camera3D.MIN_ELEVATION + " to " + (int) Camera3D.MAX_ELEVATION + ", zoom "
+                + Camera3D.MIN_ZOOM + " to " + (int) Camera3D.MAX_ZOOM + ")");
+    }
+
     @Override
     public Integer call() {
         if (out.isBlank()) {
@@ -109,9 +143,12 @@ final class RenderCommand implements Callable<Integer> {
         int[] wh = ExportOptions.parseSize(size);
         Overlays overlays = new Overlays(!noStep, !noTitle, !noLegend, !noAids);
         ExportOptions o = new ExportOptions(wh[0], wh[1], fps, stepsPerFrame, firstStep, steps, charts, overlays,
-                arrows == null ? null : ArrowPainter.Settings.parse(arrows), dark);
+                arrows == null ? null : ArrowPainter.Settings.parse(arrows), dark, view3d == null ? null : camera(view3d));
         PrintWriter err = commandSpec.commandLine().getErr();
         if (source.lesson != null) {
+            if (view3d != null) {
+                throw new IllegalArgumentException("--3d draws a --session or a --preset; a --lesson's beats are drawn on the plot");
+            }
             return lesson(format, wh, err);
         }
         SessionConfig session = source.session != null ? readSession(source.session) : Presets.load(source.preset).session();

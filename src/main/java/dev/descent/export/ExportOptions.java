@@ -19,9 +19,11 @@ import java.util.Locale;
  * @param arrows        which arrows to draw at each run's last step (see {@link dev.descent.render.ArrowPainter});
  *                      null: none. Drawn as an aid: {@code overlays.aids()} switches them off
  * @param dark          the dark theme, as the window's (View → Dark): plot, chart and labels
+ * @param camera        show the 3-D view from this camera instead of the plot (no charts beside it); null: the plot
  */
 public record ExportOptions(int width, int height, double fps, int stepsPerFrame, long firstStep, long lastStep,
-                            boolean charts, Overlays overlays, dev.descent.render.ArrowPainter.Settings arrows, boolean dark) {
+                            boolean charts, Overlays overlays, dev.descent.render.ArrowPainter.Settings arrows, boolean dark,
+                            dev.descent.render.Camera3D camera) {
 
     public static final int MIN_SIZE = 64;
     public static final int MAX_SIZE = 7680;
@@ -38,6 +40,12 @@ public record ExportOptions(int width, int height, double fps, int stepsPerFrame
     public ExportOptions(int width, int height, double fps, int stepsPerFrame, long firstStep, long lastStep, boolean charts,
                          Overlays overlays) {
         this(width, height, fps, stepsPerFrame, firstStep, lastStep, charts, overlays, null, false);
+    }
+
+    /** The plot, not the 3-D view. */
+    public ExportOptions(int width, int height, double fps, int stepsPerFrame, long firstStep, long lastStep, boolean charts,
+                         Overlays overlays, dev.descent.render.ArrowPainter.Settings arrows, boolean dark) {
+        this(width, height, fps, stepsPerFrame, firstStep, lastStep, charts, overlays, arrows, dark, null);
     }
 
     /** Light. */
@@ -79,7 +87,7 @@ public record ExportOptions(int width, int height, double fps, int stepsPerFrame
 
     /** The same options with the arrows of each run's last step drawn (null: none). */
     public ExportOptions withArrows(dev.descent.render.ArrowPainter.Settings a) {
-        return new ExportOptions(width, height, fps, stepsPerFrame, firstStep, lastStep, charts, overlays, a, dark);
+        return new ExportOptions(width, height, fps, stepsPerFrame, firstStep, lastStep, charts, overlays, a, dark, camera);
     }
 
     /** Steps 0 to {@code steps}, one frame every {@code stepsPerFrame} steps. */
@@ -101,16 +109,21 @@ public record ExportOptions(int width, int height, double fps, int stepsPerFrame
     }
 
     public ExportOptions withSize(int w, int h) {
-        return new ExportOptions(w, h, fps, stepsPerFrame, firstStep, lastStep, charts, overlays, arrows, dark);
+        return new ExportOptions(w, h, fps, stepsPerFrame, firstStep, lastStep, charts, overlays, arrows, dark, camera);
     }
 
     public ExportOptions withOverlays(Overlays o) {
-        return new ExportOptions(width, height, fps, stepsPerFrame, firstStep, lastStep, charts, o, arrows, dark);
+        return new ExportOptions(width, height, fps, stepsPerFrame, firstStep, lastStep, charts, o, arrows, dark, camera);
     }
 
     /** The same options in the dark theme (or the light one). */
     public ExportOptions withDark(boolean d) {
-        return new ExportOptions(width, height, fps, stepsPerFrame, firstStep, lastStep, charts, overlays, arrows, d);
+        return new ExportOptions(width, height, fps, stepsPerFrame, firstStep, lastStep, charts, overlays, arrows, d, camera);
+    }
+
+    /** The same options showing the 3-D view from {@code c} (null: the plot). */
+    public ExportOptions withCamera(dev.descent.render.Camera3D c) {
+        return new ExportOptions(width, height, fps, stepsPerFrame, firstStep, lastStep, charts, overlays, arrows, dark, c);
     }
 
     /**

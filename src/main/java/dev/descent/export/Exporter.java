@@ -182,7 +182,7 @@ public final class Exporter {
 
     private static int gif(ExportRuns runs, ExportOptions o, Path out, Progress p, BooleanSupplier cancelled) throws IOException {
         try (AtomicOutput target = AtomicOutput.file(out)) {
-            SceneFrames painter = SceneFrames.of(runs, o);
+            FramePainter painter = FramePainter.of(runs, o);
             GifAnimation.write(painter, o, target.temp(), p, cancelled);
             check(cancelled);
             target.commit();
@@ -200,7 +200,7 @@ public final class Exporter {
     private static int mp4(ExportRuns runs, ExportOptions o, Path out, Progress p, BooleanSupplier cancelled) throws IOException {
         ExportOptions e = o.withSize(even(o.width()), even(o.height()));
         try (AtomicOutput target = AtomicOutput.file(out)) {
-            SceneFrames painter = SceneFrames.of(runs, e);
+            FramePainter painter = FramePainter.of(runs, e);
             String comment = EmbeddedSession.shareString(runs.session());
             try (VideoEncoder enc = VideoEncoder.open(target.temp(), e.width(), e.height(), e.fps(), comment)) {
                 FramePipeline.run(painter, e, cancelled, (k, px) -> {
@@ -230,7 +230,7 @@ public final class Exporter {
         }
         ExportOptions e = o.withSize(even(o.width()), even(o.height()));
         try (AtomicOutput target = AtomicOutput.file(out)) {
-            SceneFrames painter = SceneFrames.of(runs, e);
+            FramePainter painter = FramePainter.of(runs, e);
             try (VideoEncoder enc = FfmpegEncoder.webm(target.temp(), e.width(), e.height(), e.fps(),
                     EmbeddedSession.shareString(runs.session()))) {
                 FramePipeline.run(painter, e, cancelled, (k, px) -> {
@@ -254,7 +254,7 @@ public final class Exporter {
 
     private static int pngSequence(ExportRuns runs, ExportOptions o, Path out, Progress p, BooleanSupplier cancelled) throws IOException {
         try (AtomicOutput target = AtomicOutput.folder(out, FRAME_NAMES)) {
-            SceneFrames painter = SceneFrames.of(runs, o);
+            FramePainter painter = FramePainter.of(runs, o);
             BufferedImage img = new BufferedImage(o.width(), o.height(), BufferedImage.TYPE_INT_RGB);
             int n = o.frames();
             int digits = Math.max(4, Integer.toString(n).length());
@@ -274,14 +274,14 @@ public final class Exporter {
     }
 
     private static int png(ExportRuns runs, ExportOptions o, Path out, BooleanSupplier cancelled) throws IOException {
-        SceneFrames painter = SceneFrames.of(runs, o);
+        FramePainter painter = FramePainter.of(runs, o);
         BufferedImage img = painter.render(o.lastStep());
         AtomicOutput.write(out, os -> EmbeddedSession.writePng(img, runs.session(), os), cancelled);
         return 1;
     }
 
     private static int svg(ExportRuns runs, ExportOptions o, Path out, BooleanSupplier cancelled) throws IOException {
-        SceneFrames painter = SceneFrames.of(runs, o);
+        FramePainter painter = FramePainter.of(runs, o);
         SVGGraphics2D g = new SVGGraphics2D(o.width(), o.height());
         painter.paint(g, o.lastStep());
         byte[] doc = EmbeddedSession.embedInSvg(g.getSVGDocument(), runs.session()).getBytes(StandardCharsets.UTF_8);

@@ -15,4 +15,28 @@ public interface FramePainter {
 
     /** Paints the whole frame showing every visible run up to {@code step}. */
     void paint(Graphics2D g, long step);
+
+    /** The runs the frames show. */
+    ExportRuns runs();
+
+    /** The colour of the frame's text (a GIF keeps it exactly). */
+    java.awt.Color text();
+
+    /** A new opaque image of the frame. */
+    default java.awt.image.BufferedImage render(long step) {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(width(), height(),
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = dev.descent.render.DirectPixels.createGraphics(img);
+        try {
+            paint(g, step);
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    /** The frames an export with these options draws: the 3-D view when they have a camera, else the plot. */
+    static FramePainter of(ExportRuns runs, ExportOptions o) {
+        return o.camera() != null ? ReliefFrames.of(runs, o) : SceneFrames.of(runs, o);
+    }
 }

@@ -22,7 +22,7 @@ public final class GifAnimation {
      * Writes the animation to {@code file} (overwritten). Frames are drawn on worker threads, a
      * few ahead, while this thread reduces each to what changed and writes it, in order.
      */
-    public static void write(SceneFrames painter, ExportOptions o, Path file, Exporter.Progress p, BooleanSupplier cancelled)
+    public static void write(FramePainter painter, ExportOptions o, Path file, Exporter.Progress p, BooleanSupplier cancelled)
             throws IOException {
         int w = painter.width();
         int h = painter.height();
@@ -42,7 +42,7 @@ public final class GifAnimation {
     }
 
     /** The palette of an animation: colours of its first and last frames, run colours exactly. */
-    static GifPalette palette(SceneFrames painter, ExportOptions o) {
+    static GifPalette palette(FramePainter painter, ExportOptions o) {
         List<int[]> samples = new ArrayList<>();
         samples.add(Exporter.pixels(painter.render(o.stepOf(0))));
         if (o.frames() > 1) {
@@ -53,7 +53,7 @@ public final class GifAnimation {
             forced.add(r.color().getRGB());
         }
         forced.add(Color.WHITE.getRGB());
-        forced.add(painter.layer().style().text().getRGB());
+        forced.add(painter.text().getRGB());
         return GifPalette.build(samples, forced);
     }
 }

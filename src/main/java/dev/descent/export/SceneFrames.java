@@ -173,6 +173,7 @@ public final class SceneFrames implements FramePainter {
         return map;
     }
 
+    @Override
     public ExportRuns runs() {
         return runs;
     }
@@ -234,8 +235,12 @@ public final class SceneFrames implements FramePainter {
         }
     }
 
-    /** The step the counter shows, as the window's: the furthest any run has come by the frame's step. */
     private long shownStep(long step) {
+        return shownStep(shown, step);
+    }
+
+    /** The step the counter shows, as the window's: the furthest any of the runs has come by the frame's step. */
+    static long shownStep(List<SimulatedRun> shown, long step) {
         long most = 0;
         for (SimulatedRun r : shown) {
             most = Math.max(most, r.rowsAt(step) - 1);
@@ -280,16 +285,9 @@ public final class SceneFrames implements FramePainter {
         }
     }
 
-    /** A new opaque image of the frame. */
-    public BufferedImage render(long step) {
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = dev.descent.render.DirectPixels.createGraphics(img);
-        try {
-            paint(g, step);
-        } finally {
-            g.dispose();
-        }
-        return img;
+    @Override
+    public java.awt.Color text() {
+        return layer.style().text();
     }
 
     private List<TrajectorySnapshot> snapshots(long step) {

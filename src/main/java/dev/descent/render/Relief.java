@@ -152,6 +152,23 @@ public final class Relief {
             Arrays.fill(depth, Float.POSITIVE_INFINITY);
         }
 
+        /** The same relief for another thread: its colours and depths shared (read only), its runs its own. */
+        public Drawing copy() {
+            return new Drawing(this);
+        }
+
+        private Drawing(Drawing d) {
+            this.relief = d.relief;
+            this.camera = d.camera;
+            this.projection = d.projection;
+            this.width = d.width;
+            this.height = d.height;
+            this.dark = d.dark;
+            this.argb = d.argb;
+            this.depth = d.depth;
+            this.stamp = new int[d.stamp.length];
+        }
+
         public Relief relief() {
             return relief;
         }

@@ -167,6 +167,30 @@ class FileActionsTest {
         assertTrue(message(robot).contains("newer Descent"), message(robot));
     }
 
+    /** While the 3-D view is shown, an export shows it too, from the window's camera ("export what I see"). */
+    @Test
+    void anExportFromThe3dViewShowsThe3dViewFromItsCamera(FxRobot robot) throws Exception {
+        Path shot = dir.resolve("relief.png");
+        dev.descent.render.Camera3D camera = new dev.descent.render.Camera3D(50, 25, 1.2);
+        robot.interact(() -> {
+            view.show3d(true);
+            view.relief3d().setCamera(camera);
+        });
+        dev.descent.export.ExportOptions o = new dev.descent.export.ExportOptions(320, 200, 30, 1, 0, 0, false);
+        robot.interact(() -> view.files().run(dev.descent.export.Exporter.Format.PNG, o, shot));
+        org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> Files.exists(shot));
+        Path expected = dir.resolve("expected.png");
+        dev.descent.export.Exporter.export(ctl.session(), dev.descent.export.Exporter.Format.PNG, o.withCamera(camera),
+                expected, null, null);
+        java.awt.image.BufferedImage a = javax.imageio.ImageIO.read(shot.toFile());
+        java.awt.image.BufferedImage b = javax.imageio.ImageIO.read(expected.toFile());
+        for (int y = 0; y < 200; y++) {
+            for (int x = 0; x < 320; x++) {
+                assertEquals(b.getRGB(x, y), a.getRGB(x, y), "pixel " + x + "," + y);
+            }
+        }
+    }
+
     @Test
     void aStillExportedFromADarkWindowIsDark(FxRobot robot) throws Exception {
         Path light = dir.resolve("light.png");

@@ -111,6 +111,57 @@ class RenderCommandTest {
         }
     }
 
+    /**
+     * {@code --3d} renders the 3-D view: the relief from the camera given, the runs on it, the session
+     * inside the PNG as ever; a bad camera or a lesson is refused in one line.
+     */
+    @Test
+    void threeDRendersTheReliefFromTheCameraGiven() throws Exception {
+        Path plot = dir.resolve("plot.png");
+        Path relief = dir.resolve("relief.png");
+        Path turned = dir.resolve("turned.png");
+        assertEquals(0, CliTest.run("render", "--preset", "ravine", "--steps", "40", "--size", "480x270", "-q",
+                "--out", plot.toString()).exit());
+        assertEquals(0, CliTest.run("render", "--preset", "ravine", "--steps", "40", "--size", "480x270", "-q", "--3d",
+                "--out", relief.toString()).exit());
+        assertEquals(0, CliTest.run("render", "--preset", "ravine", "--steps", "40", "--size", "480x270", "-q",
+                "--3d=60,20,1.5", "--out", turned.toString()).exit());
+        java.awt.image.BufferedImage a = javax.imageio.ImageIO.read(plot.toFile());
+        java.awt.image.BufferedImage b = javax.imageio.ImageIO.read(relief.toFile());
+        java.awt.image.BufferedImage c = javax.imageio.ImageIO.read(turned.toFile());
+        assertTrue(differing(a, b) > 480 * 270 / 4, "the 3-D view is not the plot");
+        assertTrue(differing(b, c) > 480 * 270 / 4, "another camera, another picture");
+        int orange = new java.awt.Color(0xE6, 0x9F, 0x00).getRGB(); // the ravine's first run
+        assertTrue(count(b, orange) > 20, "the run lies on the relief");
+        assertEquals("ravine", dev.descent.export.EmbeddedSession.read(relief).orElseThrow().surface());
+
+        Path out = dir.resolve("x.png");
+        CliTest.assertRefused(CliTest.run("render", "--preset", "ravine", "--3d=1,2,3,4", "--out", out.toString()), "Invalid value for --3d");
+        CliTest.assertRefused(CliTest.run("render", "--preset", "ravine", "--3d=-30,120", "--out", out.toString()), "elevation 5 to 90");
+        CliTest.assertRefused(CliTest.run("render", "--lesson", "ravine", "--3d", "--out", dir.resolve("x.gif").toString()), "--lesson");
+        assertFalse(Files.exists(out));
+    }
+
+    private static int differing(java.awt.image.BufferedImage a, java.awt.image.BufferedImage b) {
+        int n = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                n += a.getRGB(x, y) != b.getRGB(x, y) ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    private static int count(java.awt.image.BufferedImage img, int argb) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                n += img.getRGB(x, y) == argb ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
     private static double luma(int rgb) {
         return 0.299 * (rgb >> 16 & 255) + 0.587 * (rgb >> 8 & 255) + 0.114 * (rgb & 255);
     }

@@ -1,0 +1,103 @@
+package dev.descent.export;
+
+import dev.descent.render.Camera3D;
+import dev.descent.render.ColorMap;
+import dev.descent.render.PresenterPainter;
+import dev.descent.render.Relief;
+import dev.descent.render.Style;
+import dev.descent.session.SessionConfig;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The frames of an export of the 3-D view (File → Export while it is shown, {@code render --view 3d}):
+ * the relief from the options' camera, the runs on it up to each frame's step, with the step
+ * counter, title and caption as the plot's frames have them.
+ */
+final class ReliefFrames implements FramePainter {
+
+    /** Nodes per side of the relief's mesh: finer than the window's, a frame is drawn once. */
+    static final int GRID = 160;
+
+    private final ExportRuns runs;
+    private final int width;
+    private final int height;
+    private final Overlays overlays;
+    private final boolean dark;
+    private final Style style;
+    private final ThreadLocal<Relief.Drawing> drawing;
+
+    private ReliefFrames(ExportRuns runs, ExportOptions o) {
+        this.runs = runs;
+        this.width = o.width();
+        this.height = o.height();
+        this.overlays = o.overlays();
+        this.dark = o.dark();
+        this.style = Style.forSize(width, height, 1, dark);
+        SessionConfig s = runs.session();
+        ColorMap map;
+        try {
+            map = ColorMap.byName(s.colorMap());
+        } catch (IllegalArgumentException e) {
+            map = ColorMap.DEFAULT;
+        }
+        Relief.Drawing base = Relief.of(runs.surface(), runs.viewport(), map, GRID)
+                .draw(o.camera(), width, height, s.contourLines(), dark);
+        // each worker draws its own frames' paths on the shared relief
+        this.drawing = ThreadLocal.withInitial(base::copy);
+    }
+
+    static ReliefFrames of(ExportRuns runs, ExportOptions o) {
+        return new ReliefFrames(runs, o);
+    }
+
+    @Override
+    public int width() {
+        return width;
+    }
+
+    @Override
+    public int height() {
+        return height;
+    }
+
+    @Override
+    public ExportRuns runs() {
+        return runs;
+    }
+
+    @Override
+    public Color text() {
+        return style.text();
+    }
+
+    @Override
+    public void paint(Graphics2D g, long step) {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB_PRE);
+        drawing.get().paint(shown(step), style, img);
+        g.drawImage(img, 0, 0, null);
+        SessionConfig s = runs.session();
+        String title = overlays.title() ? s.title() : null;
+        String caption = overlays.title() ? s.description() : null;
+        long counter = overlays.step() ? SceneFrames.shownStep(runs.shown(), step) : -1;
+        if (counter >= 0 || title != null && !title.isBlank()) {
+            double scale = Math.max(0.45, Math.min(style.unit() * 0.8, width / 700.0));
+            boolean room = width >= 480 * style.unit() && height >= 260 * style.unit();
+            PresenterPainter.paintLabels(g, width, height, counter, title, room ? caption : null, scale, dark, true);
+        }
+    }
+
+    private List<Relief.Run> shown(long step) {
+        int trail = runs.session().trail();
+        List<Relief.Run> out = new ArrayList<>();
+        for (SimulatedRun r : runs.shown()) {
+            int n = r.rowsAt(step);
+            out.add(new Relief.Run(r.color(), overlays.legend() ? r.legend() : r.label(), r.xs(), r.ys(), r.loss(), n,
+                    trail > 0 ? Math.max(0, n - trail) : 0, r.xs()[0], r.ys()[0], false, r.divergedAt(step)));
+        }
+        return out;
+    }
+}
