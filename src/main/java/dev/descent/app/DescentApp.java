@@ -191,6 +191,26 @@ public class DescentApp extends Application {
 
     private boolean stopped;
 
+    /** Whether the 3-D view was shown at the last quit, and its camera (azimuth,elevation,zoom). */
+    static final String VIEW_3D = "view3d";
+    static final String CAMERA = "camera";
+
+    /** The camera remembered as "azimuth,elevation,zoom", or the first one when there is none or it is unreadable. */
+    static dev.descent.render.Camera3D camera(String text) {
+        if (text != null) {
+            String[] p = text.split(",");
+            try {
+                if (p.length == 3) {
+                    return new dev.descent.render.Camera3D(Double.parseDouble(p[0]), Double.parseDouble(p[1]),
+                            Double.parseDouble(p[2]));
+                }
+            } catch (IllegalArgumentException e) { // NumberFormatException too
+                // the first camera
+            }
+        }
+        return dev.descent.render.Camera3D.DEFAULT;
+    }
+
     /** The remembered state of the selected run's chart row, when the user chose one. */
     static final String SELECTED_RUN_CHARTS = "selectedRunCharts";
 
@@ -287,6 +307,10 @@ public class DescentApp extends Application {
         StartupTrace.mark("window shown");
         view.plot().requestFocus();
         view.start();
+        view.relief3d().setCamera(camera(ui.getProperty(CAMERA)));
+        if (Boolean.parseBoolean(ui.getProperty(VIEW_3D, "false"))) {
+            view.show3d(true, false);
+        }
         if (options.presenter()) {
             view.setPresenting(true);
         }
@@ -365,6 +389,9 @@ public class DescentApp extends Application {
             store.saveSession(view.controller().session());
             Properties ui = new Properties();
             ui.setProperty("dark", Boolean.toString(view.isDark()));
+            ui.setProperty(VIEW_3D, Boolean.toString(view.relief3d().isVisible()));
+            dev.descent.render.Camera3D c = view.relief3d().camera();
+            ui.setProperty(CAMERA, c.azimuth() + "," + c.elevation() + "," + c.zoom());
             if (stage != null) {
                 ui.setProperty("maximized", Boolean.toString(stage.isMaximized()));
                 if (!stage.isMaximized() && stage.getScene() != null) {

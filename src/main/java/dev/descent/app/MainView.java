@@ -402,7 +402,7 @@ public final class MainView extends BorderPane {
             plot.pulse(f);
         }
         dataPanel.pulse(f, now);
-        if (!restBuilt && startupPulses < STARTUP_PULSES && !plot.drawnFull()) {
+        if (!restBuilt && startupPulses < STARTUP_PULSES && !plot.drawnFull() && relief3d.picture() == null) {
             // start-up: what the first frame does not need (the run editor below the fold, the charts'
             // content) waits until the full plot is drawn, or about a second of pulses should it not come
             startupPulses++;
@@ -511,13 +511,20 @@ public final class MainView extends BorderPane {
      * start, arrows, curvature, the ghost) stay with the plot.
      */
     public void show3d(boolean on) {
+        show3d(on, true);
+    }
+
+    /** {@link #show3d(boolean)}, saying how to turn it ({@code tell}) or not (at start-up, where other news may wait). */
+    void show3d(boolean on, boolean tell) {
         relief3d.setVisible(on);
         plot.setVisible(!on);
         reliefItem.setSelected(on);
         reliefButton.setSelected(on);
         if (on) {
             relief3d.requestFocus();
-            showMessage("3-D view: drag turns it, the wheel zooms, a double click or 0 turns it back; 3 returns to the plot");
+            if (tell) {
+                showMessage("3-D view: drag turns it, the wheel zooms, a double click or 0 turns it back; 3 returns to the plot");
+            }
         } else {
             plot.requestFocus();
         }

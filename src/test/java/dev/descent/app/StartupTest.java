@@ -176,6 +176,46 @@ class StartupTest {
         });
     }
 
+    /** A window quit in the 3-D view opens in it again, seen from the same camera. */
+    @Test
+    void theThreeDViewAndItsCameraAreRememberedAcrossAQuit(FxRobot robot) throws Exception {
+        SettingsDir.with(dir, () -> {
+            dev.descent.render.Camera3D camera = new dev.descent.render.Camera3D(75, 20, 1.5);
+            DescentApp first = new DescentApp();
+            Stage[] window = new Stage[1];
+            robot.interact(() -> {
+                window[0] = new Stage();
+                first.start(window[0]);
+                first.view().show3d(true);
+                first.view().relief3d().setCamera(camera);
+                first.stop();
+                window[0].close();
+            });
+            DescentApp second = new DescentApp();
+            boolean[] shown = new boolean[2];
+            dev.descent.render.Camera3D[] seen = new dev.descent.render.Camera3D[1];
+            robot.interact(() -> {
+                window[0] = new Stage();
+                second.start(window[0]);
+                shown[0] = second.view().relief3d().isVisible();
+                shown[1] = second.view().plot().isVisible();
+                seen[0] = second.view().relief3d().camera();
+                second.view().show3d(false);
+                second.stop();
+                window[0].close();
+            });
+            assertTrue(shown[0], "the 3-D view again");
+            assertFalse(shown[1]);
+            assertEquals(camera, seen[0]);
+            Properties ui = new Properties();
+            try (InputStream in = Files.newInputStream(dir.resolve("window.properties"))) {
+                ui.load(in);
+            }
+            assertEquals("false", ui.getProperty("view3d"), "left on the plot: the plot next time");
+        });
+        assertEquals(dev.descent.render.Camera3D.DEFAULT, DescentApp.camera("12,abc,1"), "an unreadable camera: the first one");
+    }
+
     /**
      * {@code java -jar descent.jar lesson.json}: the window opens the file's session, and Save writes back
      * to that file. A file that cannot be opened says why, and the remembered session opens instead.
