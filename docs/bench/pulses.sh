@@ -6,6 +6,7 @@
 #   docs/bench/pulses.sh [SECONDS] [LOG] [-- JAVA_OPTIONS ...]    (from the repository, after mvn package)
 #
 # SECONDS defaults to 110 (10^6 steps for the runs still moving), LOG to /tmp/descent-pulses.log.
+# VIEW3D=1 in the environment measures the 3-D view instead of the plot.
 # Needs Xvfb, xdotool and python3. The remembered session goes to a temporary settings directory,
 # never to ~/.descent. Prints the summary of docs/bench/pulses.py and the seconds Ctrl+Q took.
 set -euo pipefail
@@ -19,14 +20,15 @@ jar=target/descent.jar
 
 dir=$(mktemp -d)
 python3 - "$dir" <<'PY'
-import json, sys
+import json, os, sys
 race = json.load(open("assets/presets/01-rosenbrock-race.json"))
 race["runs"].append({"name": "AdamW", "optimizer": "adamw", "hyperparameters": {"lr": 0.02}})
 race["speed"] = 10000
 race["stepLimit"] = 10000000
 json.dump(race, open(sys.argv[1] + "/session.json", "w"), indent=1)
 # both rows of charts open (a 900-px window starts with the selected run's row folded)
-open(sys.argv[1] + "/window.properties", "w").write("width=1440\nheight=900\nselectedRunCharts=true\n")
+view3d = "view3d=true\n" if os.environ.get("VIEW3D") == "1" else ""
+open(sys.argv[1] + "/window.properties", "w").write("width=1440\nheight=900\nselectedRunCharts=true\n" + view3d)
 PY
 
 display=:$(( 500 + RANDOM % 400 ))
@@ -43,7 +45,7 @@ DISPLAY=$display java -Dprism.order=sw -Djavafx.pulseLogger=true -Djavafx.pulseL
   -Ddescent.settings.dir="$dir" -Ddescent.autoplay=true "$@" -jar "$jar" >"$log" 2>&1 &
 app=$!
 sleep "$secs"
-win=$(DISPLAY=$display xdotool search --name '^Descent$' | head -1 || true)
+win=$(DISPLAY=$display xdotool search --name '(^| — )Descent$' | head -1 || true)
 quit=none
 if [[ -n $win ]]; then
   DISPLAY=$display xdotool windowfocus "$win" 2>/dev/null || true

@@ -41,7 +41,7 @@ for _ in $(seq 1 300); do
   sleep 0.1
 done
 sleep 1
-win=$(DISPLAY=$display xdotool search --name '^Descent$' | head -1 || true)
+win=$(DISPLAY=$display xdotool search --name '(^| — )Descent$' | head -1 || true)
 [[ -n $win ]] && DISPLAY=$display xdotool key --window "$win" ctrl+q
 for _ in $(seq 1 100); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
 kill "$app" 2>/dev/null || true

@@ -488,6 +488,7 @@ public final class MainView extends BorderPane {
             }
         }
         plot.setScale(on ? presenterScale : 1);
+        relief3d.setScale(on ? presenterScale : 1);
         presenterCanvas.setVisible(on);
         presenterCanvas.getGraphicsContext2D().clearRect(0, 0, presenterCanvas.getWidth(), presenterCanvas.getHeight());
         plot.requestFocus();
@@ -498,6 +499,7 @@ public final class MainView extends BorderPane {
         presenterScale = dev.descent.render.PresenterPainter.clampScale(presenterScale + delta);
         if (presenting) {
             plot.setScale(presenterScale); // the plot's own ticks, lines and markers too, not only the overlay
+            relief3d.setScale(presenterScale);
         }
     }
 

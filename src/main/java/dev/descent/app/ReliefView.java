@@ -13,21 +13,17 @@ import dev.descent.sim.Frame;
 import dev.descent.sim.RunFrame;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
-import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelBuffer;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
 
 /**
  * The 3-D view in the plot's place (View → 3-D view, key 3): the surface over the plot's view as a
  * relief ({@link Relief}) with the runs' paths on it, updated as they run. Drag turns it, the wheel
- * zooms, a double click (or 0) turns it back. The picture is drawn with Java2D into pixels the
- * window shows, like the charts, so it looks the same on every graphics pipeline.
+ * zooms, a double click (or 0) turns it back. The picture is drawn with Java2D on a thread of its
+ * own and shown as the plot is, in tiles of which only the changed ones are repainted, so it looks
+ * the same on every graphics pipeline and the pulse stays short.
  */
 final class ReliefView extends Region {
 
@@ -37,14 +33,15 @@ final class ReliefView extends Region {
     static final double DEGREES_PER_PIXEL = 0.4;
 
     private final SessionController ctl;
-    private final ImageView view = new ImageView();
+    private final PlotTiles tiles = new PlotTiles();
     private Camera3D camera = Camera3D.DEFAULT;
     private boolean dark;
-    private Relief relief;
-    private Relief.Drawing drawing;
+    private double fontScale = 1;
     private BufferedImage picture;
-    private PixelBuffer<IntBuffer> pixels;
     private long shownSerial = -1;
+    private final Painter painter = new Painter();
+    private final java.util.concurrent.atomic.AtomicBoolean painting = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicReference<Painted> finished = new java.util.concurrent.atomic.AtomicReference<>();
     private boolean dirty = true;
     private double pressX;
     private double pressY;
@@ -54,9 +51,7 @@ final class ReliefView extends Region {
         this.ctl = ctl;
         setId("relief");
         getStyleClass().add("relief");
-        view.setPreserveRatio(false);
-        view.setSmooth(true);
-        getChildren().add(view);
+        getChildren().add(tiles);
         setMinSize(0, 0);
         setOnMousePressed(e -> {
             pressX = e.getX();
@@ -92,7 +87,14 @@ final class ReliefView extends Region {
     void setCamera(Camera3D c) {
         if (!c.equals(camera)) {
             camera = c;
-            drawing = null;
+            dirty = true;
+        }
+    }
+
+    /** Presenter mode's type size (1 otherwise): the labels, ticks and legend grow with it. */
+    void setScale(double s) {
+        if (s != fontScale) {
+            fontScale = s;
             dirty = true;
         }
     }
@@ -100,67 +102,129 @@ final class ReliefView extends Region {
     void setDark(boolean d) {
         if (d != dark) {
             dark = d;
-            drawing = null;
             dirty = true;
         }
     }
 
-    /** The relief as last drawn (tests read it), or null before the first picture. */
-    Relief.Drawing drawing() {
-        return drawing;
-    }
-
-    /** The picture as last shown (tests read its pixels), or null. */
+    /** The picture as last shown (tests read its pixels), or null before the first. */
     BufferedImage picture() {
         return picture;
     }
 
     @Override
     protected void layoutChildren() {
-        view.setFitWidth(getWidth());
-        view.setFitHeight(getHeight());
-        view.relocate(0, 0);
+        tiles.relocate(0, 0);
     }
 
-    /** Draws the frame when it or the relief changed; only while shown. */
+    /**
+     * Shows the last finished picture, then, when the frame or the look changed and the painter is
+     * free, hands it the next one. The relief is sampled and drawn, and the runs painted, on the
+     * painter's thread: the pulse only copies pixels.
+     */
     void pulse(Frame frame) {
+        Painted done = finished.getAndSet(null);
+        if (done != null) {
+            show(done.image());
+        }
         if (!isVisible() || getWidth() < 2 || getHeight() < 2) {
             return;
         }
-        double scale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
+        if (!dirty && frame.serial() == shownSerial || !painting.compareAndSet(false, true)) {
+            return;
+        }
+        if (finished.get() != null) { // finished since the pulse began: shown first, as the painter reuses its picture
+            painting.set(false);
+            return;
+        }
+        double scale = outputScale();
         int w = (int) Math.ceil(getWidth() * scale);
         int h = (int) Math.ceil(getHeight() * scale);
         SessionConfig s = ctl.session();
-        Surface surface = ctl.surface();
-        Viewport v = ctl.viewport();
-        ColorMap map = colorMap(s.colorMap());
-        if (relief == null || relief.surface() != surface || !relief.view().equals(v) || !map.equals(reliefMap)) {
-            relief = Relief.of(surface, v, map, GRID);
-            reliefMap = map;
-            drawing = null;
-        }
-        if (drawing == null || drawing.width() != w || drawing.height() != h || lines != s.contourLines()) {
-            lines = s.contourLines();
-            drawing = relief.draw(camera, w, h, lines, dark);
-            dirty = true;
-        }
-        if (!dirty && frame.serial() == shownSerial) {
-            return;
-        }
-        if (picture == null || picture.getWidth() != w || picture.getHeight() != h) {
-            picture = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB_PRE);
-            int[] data = ((DataBufferInt) picture.getRaster().getDataBuffer()).getData();
-            pixels = new PixelBuffer<>(w, h, IntBuffer.wrap(data), PixelFormat.getIntArgbPreInstance());
-            view.setImage(new WritableImage(pixels));
-        }
-        drawing.paint(runs(frame, s), Style.forSize(w, h, scale, dark), picture);
-        pixels.updateBuffer(b -> null);
+        Order order = new Order(ctl.surface(), ctl.viewport(), colorMap(s.colorMap()), s.contourLines(), dark, camera, w, h,
+                Style.forSize(w, h, scale * fontScale, dark), runs(frame, s));
         shownSerial = frame.serial();
         dirty = false;
+        PAINTER.execute(() -> {
+            try {
+                finished.set(new Painted(painter.paint(order)));
+            } catch (RuntimeException e) {
+                Thread t = Thread.currentThread();
+                t.getUncaughtExceptionHandler().uncaughtException(t, e);
+            } finally {
+                painting.set(false);
+            }
+        });
     }
 
-    private ColorMap reliefMap;
-    private boolean lines;
+    private double outputScale() {
+        return getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
+    }
+
+    /** Copies a finished picture into the pixels the window shows. */
+    private void show(BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        if (picture == null || picture.getWidth() != w || picture.getHeight() != h) {
+            picture = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB_PRE);
+            tiles.resize(w, h);
+            double scale = outputScale(); // drawn in the screen's pixels (HiDPI: more than the layout's)
+            if (scale == 1) {
+                tiles.getTransforms().clear();
+            } else {
+                tiles.getTransforms().setAll(new javafx.scene.transform.Scale(1 / scale, 1 / scale, 0, 0));
+            }
+        }
+        int[] from = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        int[] to = ((DataBufferInt) picture.getRaster().getDataBuffer()).getData();
+        System.arraycopy(from, 0, to, 0, to.length);
+        // as the plot: only the tiles that changed are repainted (a run's new steps touch a few)
+        tiles.show(to);
+    }
+
+    /** What the painter is asked to draw: everything it reads, taken on the JavaFX thread. */
+    private record Order(Surface surface, Viewport view, ColorMap map, boolean lines, boolean dark, Camera3D camera,
+                         int width, int height, Style style, List<Relief.Run> runs) {
+    }
+
+    private record Painted(BufferedImage image) {
+    }
+
+    /**
+     * The painter's own state, touched only on its thread: the relief (sampled again when the surface,
+     * the view or the colour map change), its drawing (again when the camera, the size or the look
+     * change).
+     */
+    private static final class Painter {
+        private Relief relief;
+        private Relief.Drawing drawing;
+        private Order drawn;
+        private BufferedImage img;
+
+        BufferedImage paint(Order o) {
+            if (relief == null || relief.surface() != o.surface() || !relief.view().equals(o.view()) || o.map() != drawn.map()) {
+                relief = Relief.of(o.surface(), o.view(), o.map(), GRID);
+                drawing = null;
+            }
+            if (drawing == null || drawing.width() != o.width() || drawing.height() != o.height() || o.lines() != drawn.lines()
+                    || o.dark() != drawn.dark() || !o.camera().equals(drawn.camera())) {
+                drawing = relief.draw(o.camera(), o.width(), o.height(), o.lines(), o.dark());
+            }
+            drawn = o;
+            if (img == null || img.getWidth() != o.width() || img.getHeight() != o.height()) {
+                img = new BufferedImage(o.width(), o.height(), BufferedImage.TYPE_INT_ARGB_PRE);
+            }
+            // the JavaFX thread has copied the last picture before it orders the next
+            drawing.paint(o.runs(), o.style(), img);
+            return img;
+        }
+    }
+
+    /** One thread paints every 3-D view; it never keeps the program from quitting. */
+    private static final java.util.concurrent.Executor PAINTER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "descent-relief");
+        t.setDaemon(true);
+        return t;
+    });
 
     private static ColorMap colorMap(String name) {
         try {

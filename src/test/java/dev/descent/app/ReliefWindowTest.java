@@ -67,8 +67,10 @@ class ReliefWindowTest {
         // the run's path is on it, in the run's colour
         int orange = PlotView.color(ctl.session().runs().get(0).color()).getRGB();
         int[] seen = new int[1];
-        robot.interact(() -> seen[0] = count(relief.picture(), orange));
-        assertTrue(seen[0] > 30, "the path's pixels: " + seen[0]);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> { // painted on the painter's thread, shown at a pulse
+            robot.interact(() -> seen[0] = count(relief.picture(), orange));
+            return seen[0] > 30;
+        });
 
         Bounds b = relief.localToScreen(relief.getBoundsInLocal());
         Point2D from = new Point2D(b.getCenterX(), b.getCenterY());
