@@ -290,12 +290,18 @@ public final class Exporter {
     }
 
     static void draw(FramePainter painter, BufferedImage img, long step) {
+        draw(img, g -> painter.paint(g, step));
+    }
+
+    /** Paints into {@code img} through a graphics context made for it, disposed after. */
+    static BufferedImage draw(BufferedImage img, java.util.function.Consumer<Graphics2D> paint) {
         Graphics2D g = dev.descent.render.DirectPixels.createGraphics(img);
         try {
-            painter.paint(g, step);
+            paint.accept(g);
         } finally {
             g.dispose();
         }
+        return img;
     }
 
     static int[] pixels(BufferedImage img) {

@@ -24,15 +24,8 @@ public interface FramePainter {
 
     /** A new opaque image of the frame. */
     default java.awt.image.BufferedImage render(long step) {
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(width(), height(),
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = dev.descent.render.DirectPixels.createGraphics(img);
-        try {
-            paint(g, step);
-        } finally {
-            g.dispose();
-        }
-        return img;
+        return Exporter.draw(new java.awt.image.BufferedImage(width(), height(), java.awt.image.BufferedImage.TYPE_INT_RGB),
+                g -> paint(g, step));
     }
 
     /** The frames an export with these options draws: the 3-D view when they have a camera, else the plot. */

@@ -155,14 +155,7 @@ public final class LessonAnimation {
 
     /** Frame {@code i} as a new opaque image. */
     public BufferedImage render(int i) {
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = dev.descent.render.DirectPixels.createGraphics(img);
-        try {
-            paint(g, i);
-        } finally {
-            g.dispose();
-        }
-        return img;
+        return Exporter.draw(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), g -> paint(g, i));
     }
 
     /**
