@@ -32,7 +32,7 @@ public final class Relief {
     }
 
     /** How many contour levels the relief carries, as the plot's default. */
-    static final int LEVELS = 24;
+    static final int LEVELS = SceneSettings.DEFAULT.levelCount();
     /** How far a path floats above the relief, so it is not lost in it (box units). */
     static final double LIFT = 0.012;
     /** A path point at most this much deeper than the relief there still counts as in front of it. */

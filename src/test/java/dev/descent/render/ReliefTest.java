@@ -38,7 +38,7 @@ class ReliefTest {
     @Test
     void heightAndColourFollowThePlotsColourScale() {
         Relief r = Relief.of(BOWL, VIEW, ColorMap.VIRIDIS, 48);
-        Levels plots = Levels.of(ScalarField.of(BOWL, VIEW, 48, 48), Levels.Mode.AUTO, 24);
+        Levels plots = Levels.of(ScalarField.of(BOWL, VIEW, 48, 48), SceneSettings.DEFAULT.levelMode(), SceneSettings.DEFAULT.levelCount());
         assertEquals(plots.isLog(), r.isLog());
         assertEquals(0, r.level(0), "the minimum is the bottom");
         assertEquals(1, r.level(BOWL.value(2.5, 1.5)), 1e-9, "the view's highest corner is the top");
