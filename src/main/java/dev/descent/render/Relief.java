@@ -53,7 +53,7 @@ public final class Relief {
         this.map = map;
         this.grid = grid;
         this.field = ScalarField.of(surface, view, grid, grid);
-        this.levels = Levels.of(field, Levels.Mode.AUTO, LEVELS);
+        this.levels = Levels.of(field, SceneSettings.DEFAULT.levelMode(), LEVELS);
         double aspect = view.width() / view.height();
         this.halfU = aspect >= 1 ? 1 : aspect;
         this.halfV = aspect >= 1 ? 1 / aspect : 1;
