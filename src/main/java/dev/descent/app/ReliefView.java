@@ -76,6 +76,8 @@ final class ReliefView extends Region {
             }
             e.consume();
         });
+        // a change while paused (a colour, the selection, the colour map, a run hidden) brings no new frame
+        ctl.addListener(c -> dirty = true);
         widthProperty().addListener((o, a, b) -> dirty = true);
         heightProperty().addListener((o, a, b) -> dirty = true);
     }

@@ -333,6 +333,15 @@ class WindowTest {
             return seen[0] > 30;
         });
 
+        // paused, a new colour map shows at once: no new frame is needed
+        int before = relief.picture().getRGB(relief.picture().getWidth() / 2, relief.picture().getHeight() / 2);
+        robot.interact(() -> ctl.setLook("magma", true, false, 0));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
+            int[] now = new int[1];
+            robot.interact(() -> now[0] = relief.picture().getRGB(relief.picture().getWidth() / 2, relief.picture().getHeight() / 2));
+            return now[0] != before;
+        });
+
         Bounds b = relief.localToScreen(relief.getBoundsInLocal());
         Point2D from = new Point2D(b.getCenterX(), b.getCenterY());
         robot.moveTo(from).press(MouseButton.PRIMARY).moveBy(50, 0).moveBy(50, 0).release(MouseButton.PRIMARY);
