@@ -42,18 +42,6 @@ public record Camera3D(double azimuth, double elevation, double zoom) {
     }
 
     /**
-     * Where a point of the box lands in a {@code width} × {@code height} image: {@code out} gets the
-     * pixel x, the pixel y (down) and the depth (larger is farther).
-     *
-     * @param u across, in [−a, a]
-     * @param v along, in [−b, b]
-     * @param h up, in [0, {@link #HEIGHT}]
-     */
-    public void project(double u, double v, double h, int width, int height, double[] out) {
-        projection(width, height, 1, 1).apply(u, v, h, out);
-    }
-
-    /**
      * This camera's projection into an image of that size, its sines and cosines worked out once.
      * At zoom 1 the box (of the given half-widths) fills the image but for a margin, centred, at any angle.
      */
@@ -81,7 +69,14 @@ public record Camera3D(double azimuth, double elevation, double zoom) {
     public record Projection(double cosAz, double sinAz, double cosEl, double sinEl, double scale, double cx,
                              double cy) {
 
-        /** See {@link Camera3D#project}. */
+        /**
+         * Where a point of the box lands in the image: {@code out} gets the pixel x, the pixel y
+         * (down) and the depth (larger is farther).
+         *
+         * @param u across, in [−a, a]
+         * @param v along, in [−b, b]
+         * @param h up, in [0, {@link Camera3D#HEIGHT}]
+         */
         public void apply(double u, double v, double h, double[] out) {
             double x1 = u * cosAz - v * sinAz;
             double y1 = u * sinAz + v * cosAz; // away from the eye

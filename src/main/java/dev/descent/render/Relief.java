@@ -120,7 +120,6 @@ public final class Relief {
     /** The relief drawn for one camera and size: colours and depths, reused for every frame. */
     public static final class Drawing {
         private final Relief relief;
-        private final Camera3D camera;
         private final Camera3D.Projection projection;
         private final int width;
         private final int height;
@@ -140,7 +139,6 @@ public final class Relief {
                 throw new IllegalArgumentException("a picture needs at least one pixel, got " + width + " × " + height);
             }
             this.relief = relief;
-            this.camera = camera;
             this.projection = camera.projection(width, height, relief.halfU, relief.halfV);
             this.width = width;
             this.height = height;
@@ -159,7 +157,6 @@ public final class Relief {
 
         private Drawing(Drawing d) {
             this.relief = d.relief;
-            this.camera = d.camera;
             this.projection = d.projection;
             this.width = d.width;
             this.height = d.height;
@@ -171,10 +168,6 @@ public final class Relief {
 
         public Relief relief() {
             return relief;
-        }
-
-        public Camera3D camera() {
-            return camera;
         }
 
         public int width() {
