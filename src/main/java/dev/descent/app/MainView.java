@@ -261,6 +261,15 @@ public final class MainView extends BorderPane {
             }
         });
         updateTitle();
+        // a beat may show the relief from its own camera; the next beat without one shows the plot again
+        lessons.reliefProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                relief3d.setCamera(dev.descent.export.LessonAnimation.camera(now));
+                show3d(true, false);
+            } else if (was != null) {
+                show3d(false, false);
+            }
+        });
         lessonSurface = ctl.session().surface();
         refreshControls();
         updateLesson();

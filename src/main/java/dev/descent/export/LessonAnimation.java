@@ -3,6 +3,7 @@ package dev.descent.export;
 import dev.descent.session.RunConfig;
 import dev.descent.session.SessionConfig;
 import dev.descent.session.ViewBox;
+import dev.descent.render.Camera3D;
 import dev.descent.session.Beat;
 import dev.descent.session.Lesson;
 import dev.descent.session.LessonCheck;
@@ -59,9 +60,11 @@ public final class LessonAnimation {
             SessionConfig s = look(lesson.session(), b);
             ExportRuns runs = ExportRuns.simulate(s, Math.max(1, ends[k]));
             int band = captionBand(height);
-            // the caption band says the beat: the plot carries the step counter and the legend
-            beats.add(new SceneFrames(runs, width, height - band, false, Math.max(1, ends[k]), Overlays.ALL.withTitle(false),
-                    null, null, null));
+            // the caption band says the beat: the plot (or the relief) carries the step counter and the legend
+            beats.add(b.relief() != null
+                    ? new ReliefFrames(runs, width, height - band, Overlays.ALL.withTitle(false), false, camera(b.relief()))
+                    : new SceneFrames(runs, width, height - band, false, Math.max(1, ends[k]), Overlays.ALL.withTitle(false),
+                            null, null, null));
             captions.add(b.caption());
             long span = ends[k] - from;
             long per = Math.max(1, (span + FRAMES_PER_BEAT - 1) / FRAMES_PER_BEAT);
@@ -73,6 +76,13 @@ public final class LessonAnimation {
             }
             from = ends[k];
         }
+    }
+
+    /** The 3-D view's camera a beat asks for: the window's first view where it leaves a value out. */
+    public static Camera3D camera(Beat.Relief r) {
+        Camera3D d = Camera3D.DEFAULT;
+        return new Camera3D(r.azimuth() != null ? r.azimuth() : d.azimuth(), r.elevation() != null ? r.elevation() : d.elevation(),
+                r.zoom() != null ? r.zoom() : d.zoom());
     }
 
     /** The session as the beat shows it: its runs visible, its overlays and view. */

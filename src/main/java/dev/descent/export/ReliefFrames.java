@@ -30,12 +30,12 @@ final class ReliefFrames implements FramePainter {
     private final Style style;
     private final ThreadLocal<Relief.Drawing> drawing;
 
-    private ReliefFrames(ExportRuns runs, ExportOptions o) {
+    ReliefFrames(ExportRuns runs, int width, int height, Overlays overlays, boolean dark, Camera3D camera) {
         this.runs = runs;
-        this.width = o.width();
-        this.height = o.height();
-        this.overlays = o.overlays();
-        this.dark = o.dark();
+        this.width = width;
+        this.height = height;
+        this.overlays = overlays;
+        this.dark = dark;
         this.style = Style.forSize(width, height, 1, dark);
         SessionConfig s = runs.session();
         ColorMap map;
@@ -45,13 +45,13 @@ final class ReliefFrames implements FramePainter {
             map = ColorMap.DEFAULT;
         }
         Relief.Drawing base = Relief.of(runs.surface(), runs.viewport(), map, GRID)
-                .draw(o.camera(), width, height, s.contourLines(), dark);
+                .draw(camera, width, height, s.contourLines(), dark);
         // each worker draws its own frames' paths on the shared relief
         this.drawing = ThreadLocal.withInitial(base::copy);
     }
 
     static ReliefFrames of(ExportRuns runs, ExportOptions o) {
-        return new ReliefFrames(runs, o);
+        return new ReliefFrames(runs, o.width(), o.height(), o.overlays(), o.dark(), o.camera());
     }
 
     @Override

@@ -16,9 +16,18 @@ import java.util.List;
  * @param gradientField overlay the gradient field; null keeps the session's setting
  * @param trail        recent steps drawn per path (0 = whole path); null keeps the session's setting
  * @param view         the part of the plane shown; null shows the lesson's own view
+ * @param relief       show the 3-D view from this camera in this beat; null shows the plot
  */
 public record Beat(String caption, List<String> runs, Long steps, String until, String run, Double tol,
-                   Boolean contourLines, Boolean gradientField, Integer trail, ViewBox view) {
+                   Boolean contourLines, Boolean gradientField, Integer trail, ViewBox view, Relief relief) {
+
+    /**
+     * The 3-D view's camera for a beat (the window's View → 3-D view): azimuth and elevation in
+     * degrees and a zoom, each left out for the window's first view (−30°, 35°, 1). The window keeps
+     * elevation within 5°–90° and zoom within 0.5–4.
+     */
+    public record Relief(Double azimuth, Double elevation, Double zoom) {
+    }
 
     public Beat {
         runs = runs == null ? null : List.copyOf(runs);

@@ -102,6 +102,10 @@ public final class Lessons {
             if (b.runs() != null) {
                 b.runs().forEach(n -> check(runs, n, at));
             }
+            if (b.relief() != null && java.util.stream.Stream.of(b.relief().azimuth(), b.relief().elevation(), b.relief().zoom())
+                    .anyMatch(v -> v != null && !Double.isFinite(v))) {
+                throw new IllegalStateException(at + "relief: azimuth, elevation and zoom must be finite numbers");
+            }
             if (b.until() != null) {
                 if (!EVENTS.contains(b.until())) {
                     throw new IllegalStateException(at + "unknown event '" + b.until() + "'; known: " + EVENTS);

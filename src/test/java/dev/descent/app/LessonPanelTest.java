@@ -71,6 +71,24 @@ class LessonPanelTest {
         return robot.lookup("#lessonCaption").queryAs(Label.class).getText();
     }
 
+    /** The saddle lesson's last beat shows the relief from its camera; going back shows the plot again. */
+    @Test
+    void aBeatWithAReliefShowsTheThreeDViewAndTheBeatBeforeThePlot(FxRobot robot) throws Exception {
+        var lesson = Lessons.load("saddle");
+        int last = lesson.beats().size();
+        robot.interact(() -> view.openLesson("saddle", last - 1));
+        assertTrue(view.plot().isVisible(), "beat " + (last - 1) + " is drawn on the plot");
+        assertFalse(view.relief3d().isVisible());
+        robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+        assertEquals(lesson.beats().get(last - 1).caption(), caption(robot));
+        assertTrue(view.relief3d().isVisible(), "the last beat shows the relief");
+        assertFalse(view.plot().isVisible());
+        assertEquals(new dev.descent.render.Camera3D(-60, 35, 1), view.relief3d().camera());
+        robot.press(KeyCode.LEFT).release(KeyCode.LEFT);
+        assertTrue(view.plot().isVisible(), "back on a beat without a relief: the plot");
+        assertFalse(view.relief3d().isVisible());
+    }
+
     @Test
     void beatsPlayToTheirStepsShowTheirRunsAndGoBack(FxRobot robot) throws Exception {
         VBox panel = robot.lookup("#lessonPanel").queryAs(VBox.class);

@@ -54,6 +54,31 @@ class LessonAnimationTest {
         assertNotEquals(first.getRGB(160, band + 60), first.getRGB(2, 2));
     }
 
+    /** A beat with a relief is drawn as the 3-D view from its camera; the same beat without one, as the plot. */
+    @Test
+    void aBeatWithAReliefIsDrawnInThreeD() {
+        Lesson l = Lessons.load("saddle");
+        dev.descent.session.Beat last = l.beats().get(l.beats().size() - 1);
+        assertEquals(new dev.descent.render.Camera3D(-60, 35, 1), LessonAnimation.camera(last.relief()));
+        assertEquals(new dev.descent.render.Camera3D(-30, 20, 1),
+                LessonAnimation.camera(new dev.descent.session.Beat.Relief(null, 20.0, null)), "left out: the window's first view");
+        List<dev.descent.session.Beat> flat = new java.util.ArrayList<>(l.beats());
+        flat.set(flat.size() - 1, new dev.descent.session.Beat(last.caption(), last.runs(), last.steps(), last.until(), last.run(),
+                last.tol(), last.contourLines(), last.gradientField(), last.trail(), last.view(), null));
+        Lesson plot = new Lesson(l.id(), l.session(), flat, l.claims());
+        LessonAnimation a = new LessonAnimation(l, 320, 240, 10, 0.2);
+        LessonAnimation b = new LessonAnimation(plot, 320, 240, 10, 0.2);
+        BufferedImage relief = a.render(a.frames() - 1);
+        BufferedImage flatImage = b.render(b.frames() - 1);
+        int differ = 0;
+        for (int y = LessonAnimation.captionBand(240); y < 240; y++) {
+            for (int x = 0; x < 320; x++) {
+                differ += relief.getRGB(x, y) != flatImage.getRGB(x, y) ? 1 : 0;
+            }
+        }
+        assertTrue(differ > 320 * 150 / 3, "the last beat is the relief, not the plot: " + differ + " pixels differ");
+    }
+
     @Test
     void writesAGifAndRefusesOtherFormats() throws Exception {
         LessonAnimation a = new LessonAnimation(Lessons.load("newton-vs-gd"), 200, 160, 10, 0.2);

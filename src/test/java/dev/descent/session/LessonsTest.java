@@ -139,12 +139,16 @@ class LessonsTest {
         Lesson badRun = new Lesson("t", s, List.of(), List.of(claim("reaches", "B", null, null, 1e-3, null, 10L)));
         m = assertThrows(IllegalStateException.class, () -> Lessons.validate(badRun, "t.json")).getMessage();
         assertTrue(m.contains("no run named 'B'"), m);
-        Lesson tooLong = new Lesson("t", s, List.of(new Beat("c", null, 10_000_000L, null, null, null, null, null, null, null)), List.of());
+        Lesson tooLong = new Lesson("t", s, List.of(new Beat("c", null, 10_000_000L, null, null, null, null, null, null, null, null)), List.of());
         m = assertThrows(IllegalStateException.class, () -> Lessons.validate(tooLong, "t.json")).getMessage();
         assertTrue(m.contains("t.json, beat 1: steps must be a whole number from 0 to 200000, got 10000000"), m);
-        Lesson badEvent = new Lesson("t", s, List.of(new Beat("c", null, 10L, "converged", "A", null, null, null, null, null)), List.of());
+        Lesson badEvent = new Lesson("t", s, List.of(new Beat("c", null, 10L, "converged", "A", null, null, null, null, null, null)), List.of());
         m = assertThrows(IllegalStateException.class, () -> Lessons.validate(badEvent, "t.json")).getMessage();
         assertTrue(m.contains("unknown event 'converged'"), m);
+        Lesson infinite = new Lesson("t", s, Lessons.parse("{\"version\": 1, \"beats\": [{\"caption\": \"c\", \"steps\": 5,"
+                + " \"relief\": {\"azimuth\": 10, \"zoom\": 1e400}}]}", "t.json").beats(), List.of());
+        m = assertThrows(IllegalStateException.class, () -> Lessons.validate(infinite, "t.json")).getMessage();
+        assertTrue(m.contains("t.json, beat 1: relief: azimuth, elevation and zoom must be finite numbers"), m);
         Lesson missing = new Lesson("t", s, List.of(), List.of(claim("reaches", "A", null, null, null, null, 10L)));
         m = assertThrows(IllegalStateException.class, () -> Lessons.validate(missing, "t.json")).getMessage();
         assertTrue(m.contains("reaches needs 'tol'"), m);

@@ -29,6 +29,7 @@ public final class LessonPlayer {
     private final ReadOnlyObjectWrapper<Lesson> lesson = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper beat = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Beat.Relief> relief = new ReadOnlyObjectWrapper<>();
     private long[] steps = new long[0];
     private boolean opening;
 
@@ -54,6 +55,11 @@ public final class LessonPlayer {
     /** The current beat's caption (the lesson's description on its introduction); empty with no lesson. */
     public ReadOnlyStringProperty captionProperty() {
         return caption.getReadOnlyProperty();
+    }
+
+    /** The 3-D view's camera the current beat asks for; null when it shows the plot (or no lesson is open). */
+    public ReadOnlyObjectProperty<Beat.Relief> reliefProperty() {
+        return relief.getReadOnlyProperty();
     }
 
     public boolean isActive() {
@@ -94,6 +100,7 @@ public final class LessonPlayer {
         steps = new long[0];
         beat.set(0);
         caption.set("");
+        relief.set(null);
     }
 
     /** The next beat; false when there is none. */
@@ -155,6 +162,7 @@ public final class LessonPlayer {
         }
         ViewBox view = b != null && b.view() != null ? b.view() : s.view();
         ctl.setView(view == null ? null : view.toViewport());
+        relief.set(b == null ? null : b.relief());
     }
 
     private long newestStep() {
