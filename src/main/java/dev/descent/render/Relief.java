@@ -206,8 +206,10 @@ public final class Relief {
             double[] t = new double[n * n];
             double[] shade = new double[n * n];
             double[] values = relief.field.values();
+            boolean[] bad = new boolean[n * n];
             for (int k = 0; k < n * n; k++) {
                 t[k] = relief.level(values[k]);
+                bad[k] = !Double.isFinite(values[k]);
             }
             double[] eye = projection.towardsEye();
             double lx = eye[0] + 0.35 * eye[1];
@@ -246,8 +248,10 @@ public final class Relief {
                     int b = a + 1;
                     int c = a + n + 1;
                     int d = a + n;
-                    triangle(sx, sy, sd, t, shade, a, b, c, lines);
-                    triangle(sx, sy, sd, t, shade, a, c, d, lines);
+                    // where f is undefined the relief is the plot's grey for it, at the top
+                    boolean undefined = bad[a] || bad[b] || bad[c] || bad[d];
+                    triangle(sx, sy, sd, t, shade, a, b, c, lines, undefined);
+                    triangle(sx, sy, sd, t, shade, a, c, d, lines, undefined);
                 }
             }
             floor();
@@ -255,7 +259,7 @@ public final class Relief {
 
         /** Fills one triangle of the mesh: depth-tested, colour and shade interpolated, contours drawn. */
         private void triangle(double[] sx, double[] sy, double[] sd, double[] t, double[] shade, int a, int b, int c,
-                              int lines) {
+                              int lines, boolean undefined) {
             double x0 = sx[a], y0 = sy[a], x1 = sx[b], y1 = sy[b], x2 = sx[c], y2 = sy[c];
             double area = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0);
             if (!(Math.abs(area) > 1e-9)) {
@@ -299,14 +303,14 @@ public final class Relief {
                     depth[p] = z;
                     double level = Math.max(0, Math.min(1, t[a] + dtx * ox + dty * oy));
                     double s = shade[a] + dsx * ox + dsy * oy;
-                    if (lines > 0 && perPixel < 0.4) { // where levels crowd closer than ~2 px, lines would merge into a dark wall
+                    if (lines > 0 && !undefined && perPixel < 0.4) { // where levels crowd closer than ~2 px, lines would merge into a dark wall
                         double x = level * lines;
                         double off = Math.abs(x - Math.rint(x));
                         if (Math.rint(x) >= 1 && Math.rint(x) < lines && off < 0.55 * perPixel) {
                             s *= 0.72;
                         }
                     }
-                    argb[p] = shaded(relief.map.argb(level), s);
+                    argb[p] = shaded(undefined ? ColorMap.BAD_ARGB : relief.map.argb(level), s);
                 }
             }
         }
@@ -360,10 +364,12 @@ public final class Relief {
                         double[] p = onRelief(r.startX(), r.startY(), relief.surface.value(r.startX(), r.startY()));
                         marker(g, p, () -> MarkerPainter.start(g, p[0], p[1], r.color(), style));
                     }
-                    int last = r.count() - 1;
-                    if (last >= 0 && relief.inView(r.xs()[last], r.ys()[last]) && Double.isFinite(r.fs()[last])) {
+                    int last = lastFinite(r);
+                    if (last >= 0 && relief.inView(r.xs()[last], r.ys()[last])) {
                         double[] p = onRelief(r.xs()[last], r.ys()[last], r.fs()[last]);
-                        marker(g, p, () -> MarkerPainter.head(g, p[0], p[1], r.color(), style));
+                        // a diverged run's ✕ where it was last seen, as on the plot
+                        marker(g, p, r.diverged() ? () -> MarkerPainter.diverged(g, p[0], p[1], style)
+                                : () -> MarkerPainter.head(g, p[0], p[1], r.color(), style));
                     }
                 }
                 axes(g, style);
@@ -376,6 +382,16 @@ public final class Relief {
             } finally {
                 g.dispose();
             }
+        }
+
+        /** The run's last point with x, y and f finite, or −1. */
+        private static int lastFinite(Run r) {
+            for (int k = r.count() - 1; k >= Math.max(0, r.from()); k--) {
+                if (Double.isFinite(r.xs()[k]) && Double.isFinite(r.ys()[k]) && Double.isFinite(r.fs()[k])) {
+                    return k;
+                }
+            }
+            return -1;
         }
 
         /** Whether a projected point lies in front of the relief (or off it). */

@@ -136,6 +136,22 @@ class ReliefTest {
         BufferedImage img = r.draw(Camera3D.DEFAULT, 320, 200, true, true).paint(List.of(run), Style.forSize(320, 200, 1, true));
         assertEquals(320, img.getWidth());
         assertEquals(0xFF0D1117, img.getRGB(2, 2), "the dark theme's background");
+
+        // from above: where f is undefined, the plot's grey; the diverged run's ✕ where it was last seen
+        Relief.Drawing above = r.draw(new Camera3D(0, 90, 1), 320, 200, false, false);
+        double[] undefined = above.project(-2, 0.5, 1);
+        assertEquals(ColorMap.BAD_ARGB, above.argbAt((int) undefined[0], (int) undefined[1]));
+        Relief.Run gone = new Relief.Run(ORANGE, "SGD", new double[] {1, 2, Double.NaN}, new double[] {0, 0.5, Double.NaN},
+                new double[] {0, 1, Double.POSITIVE_INFINITY}, 3, 0, 1, 0, false, true);
+        BufferedImage seen = above.paint(List.of(gone), Style.forSize(320, 200, 1));
+        double[] lastSeen = above.project(2, 0.5, r.level(1)); // point 1: the last with x, y and f finite
+        int red = 0;
+        for (int dy = -6; dy <= 6; dy++) {
+            for (int dx = -6; dx <= 6; dx++) {
+                red += seen.getRGB((int) lastSeen[0] + dx, (int) lastSeen[1] + dy) == MarkerPainter.DIVERGED.getRGB() ? 1 : 0;
+            }
+        }
+        assertTrue(red > 3, "the ✕ of a diverged run: " + red + " red pixels");
     }
 
     @Test
