@@ -103,6 +103,8 @@ public final class MainView extends BorderPane {
     private final PlotView plot;
     private final ReliefView relief3d;
     private final CheckMenuItem reliefItem = new CheckMenuItem("3-D view   (3)");
+    /** What only the plot draws (greyed out while the 3-D view is shown). */
+    private List<MenuItem> plotTools = List.of();
     private final SidePanel side;
     private final FileActions files;
     private final ChartsView charts;
@@ -531,6 +533,8 @@ public final class MainView extends BorderPane {
         plot.setVisible(!on);
         reliefItem.setSelected(on);
         reliefButton.setSelected(on);
+        plotTools.forEach(item -> item.setDisable(on));
+        fieldButton.setDisable(on);
         if (on) {
             relief3d.requestFocus();
             if (tell) {
@@ -538,6 +542,15 @@ public final class MainView extends BorderPane {
             }
         } else {
             plot.requestFocus();
+        }
+    }
+
+    /** + / −: the plot's view, or the relief's camera while it is shown. */
+    private void zoomIn(double factor) {
+        if (relief3d.isVisible()) {
+            relief3d.setCamera(relief3d.camera().zoomed(factor));
+        } else {
+            plot.zoomCentre(1 / factor);
         }
     }
 
@@ -694,7 +707,8 @@ public final class MainView extends BorderPane {
         darkItem.setOnAction(e -> setDark(darkItem.isSelected()));
         batchItem.setId("batchContoursItem");
         batchItem.setOnAction(e -> plot.setBatchContours(batchItem.isSelected()));
-        view.getItems().addAll(maps, linesItem, fieldItem, batchItem, trail, arrowsMenu(), workedItem, subStepsItem, curvatureItem,
+        plotTools = List.of(fieldItem, batchItem, arrowsMenu(), curvatureItem);
+        view.getItems().addAll(maps, linesItem, fieldItem, batchItem, trail, plotTools.get(2), workedItem, subStepsItem, curvatureItem,
                 charts.menuItem(), reliefItem, new SeparatorMenuItem(), resetView, darkItem);
 
         Menu help = new Menu("_Help");
@@ -1116,9 +1130,17 @@ public final class MainView extends BorderPane {
                 lessons.back();
             }
             case R, HOME -> ctl.reset();
-            case A -> cycleArrows();
+            case A, K -> {
+                if (relief3d.isVisible()) {
+                    return; // the plot's tools: not drawn on the relief
+                }
+                if (e.getCode() == KeyCode.A) {
+                    cycleArrows();
+                } else {
+                    plot.setCurvature(!plot.curvature(), null);
+                }
+            }
             case W -> showWorkedStep(!worked.isVisible());
-            case K -> plot.setCurvature(!plot.curvature(), null);
             case DIGIT0, NUMPAD0 -> {
                 if (relief3d.isVisible()) {
                     relief3d.setCamera(dev.descent.render.Camera3D.DEFAULT);
@@ -1127,8 +1149,8 @@ public final class MainView extends BorderPane {
                 }
             }
             case DIGIT3, NUMPAD3 -> show3d(!relief3d.isVisible());
-            case PLUS, EQUALS, ADD -> plot.zoomCentre(1 / 1.25);
-            case MINUS, SUBTRACT -> plot.zoomCentre(1.25);
+            case PLUS, EQUALS, ADD -> zoomIn(1.25);
+            case MINUS, SUBTRACT -> zoomIn(1 / 1.25);
             default -> {
                 return;
             }

@@ -352,10 +352,17 @@ class WindowTest {
 
         robot.type(KeyCode.DIGIT0);
         assertEquals(Camera3D.DEFAULT, relief.camera());
+        robot.type(KeyCode.EQUALS);
+        assertEquals(1.25, relief.camera().zoom(), 1e-12, "+ zooms the relief");
+        // the plot's own tools are greyed out: they draw nothing on the relief
+        assertTrue(robot.lookup("#gradientField").query().isDisabled());
+        robot.type(KeyCode.A);
+        assertEquals(PlotView.ArrowMode.OFF, view.plot().arrowMode(), "A does nothing here");
 
         robot.type(KeyCode.DIGIT3);
         assertTrue(view.plot().isVisible());
         assertFalse(relief.isVisible());
+        assertFalse(robot.lookup("#gradientField").query().isDisabled());
     }
 
     private static int count(BufferedImage img, int argb) {
