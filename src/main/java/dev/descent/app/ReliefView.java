@@ -5,6 +5,7 @@ import dev.descent.math.Viewport;
 import dev.descent.render.Camera3D;
 import dev.descent.render.ColorMap;
 import dev.descent.render.Relief;
+import dev.descent.render.ReliefDrawing;
 import dev.descent.render.Style;
 import dev.descent.session.RunConfig;
 import dev.descent.session.SessionConfig;
@@ -198,7 +199,7 @@ final class ReliefView extends Region {
      */
     private static final class Painter {
         private Relief relief;
-        private Relief.Drawing drawing;
+        private ReliefDrawing drawing;
         private Order drawn;
         private BufferedImage img;
 

@@ -4,6 +4,7 @@ import dev.descent.render.Camera3D;
 import dev.descent.render.ColorMap;
 import dev.descent.render.PresenterPainter;
 import dev.descent.render.Relief;
+import dev.descent.render.ReliefDrawing;
 import dev.descent.render.Style;
 import dev.descent.session.SessionConfig;
 import java.awt.Color;
@@ -28,7 +29,7 @@ final class ReliefFrames implements FramePainter {
     private final Overlays overlays;
     private final boolean dark;
     private final Style style;
-    private final ThreadLocal<Relief.Drawing> drawing;
+    private final ThreadLocal<ReliefDrawing> drawing;
 
     ReliefFrames(ExportRuns runs, int width, int height, Overlays overlays, boolean dark, Camera3D camera) {
         this.runs = runs;
@@ -44,7 +45,7 @@ final class ReliefFrames implements FramePainter {
         } catch (IllegalArgumentException e) {
             map = ColorMap.DEFAULT;
         }
-        Relief.Drawing base = Relief.of(runs.surface(), runs.viewport(), map, GRID)
+        ReliefDrawing base = Relief.of(runs.surface(), runs.viewport(), map, GRID)
                 .draw(camera, width, height, s.contourLines(), dark);
         // each worker draws its own frames' paths on the shared relief
         this.drawing = ThreadLocal.withInitial(base::copy);

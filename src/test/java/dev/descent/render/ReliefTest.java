@@ -23,7 +23,7 @@ class ReliefTest {
 
     @Test
     void lookingStraightDownXRunsRightAndYUpAsOnThePlot() {
-        Relief.Drawing d = Relief.of(BOWL, VIEW, ColorMap.VIRIDIS, 48).draw(new Camera3D(0, 90, 1), 500, 300, false, false);
+        ReliefDrawing d = Relief.of(BOWL, VIEW, ColorMap.VIRIDIS, 48).draw(new Camera3D(0, 90, 1), 500, 300, false, false);
         double[] lowerLeft = d.project(-2.5, -1.5, 0);
         double[] lowerRight = d.project(2.5, -1.5, 0);
         double[] upperLeft = d.project(-2.5, 1.5, 0);
@@ -46,7 +46,7 @@ class ReliefTest {
         assertEquals(1, r.level(Double.NaN));
         assertEquals(1, r.level(Double.POSITIVE_INFINITY));
         // from above, lit straight on, the bottom of the bowl has the colour map's lowest colour
-        Relief.Drawing d = r.draw(new Camera3D(0, 90, 1), 500, 300, true, false);
+        ReliefDrawing d = r.draw(new Camera3D(0, 90, 1), 500, 300, true, false);
         double[] bottom = d.project(0, 0, 0);
         int want = ColorMap.VIRIDIS.argb(0);
         int got = d.argbAt((int) bottom[0], (int) bottom[1]);
@@ -68,13 +68,13 @@ class ReliefTest {
         Relief.Run run = new Relief.Run(ORANGE, "SGD", xs, ys, fs, 3, 0, 2, 1, false, false);
         Style style = Style.forSize(600, 400, 1);
 
-        Relief.Drawing above = r.draw(new Camera3D(0, 90, 1), 600, 400, false, false);
+        ReliefDrawing above = r.draw(new Camera3D(0, 90, 1), 600, 400, false, false);
         BufferedImage seen = above.paint(List.of(run), style);
         double[] p = above.project(0.8, 0, lifted);
         assertEquals(ORANGE.getRGB(), seen.getRGB((int) p[0], (int) p[1]), "from above the path is in full colour");
 
         // nearly level with the rim, looking along y: the rim in front hides the bottom
-        Relief.Drawing low = r.draw(new Camera3D(0, 6, 1), 600, 400, false, false);
+        ReliefDrawing low = r.draw(new Camera3D(0, 6, 1), 600, 400, false, false);
         BufferedImage hidden = low.paint(List.of(run), style);
         double[] q = low.project(0.8, 0, lifted);
         int px = (int) q[0];
@@ -83,7 +83,7 @@ class ReliefTest {
         int relief = low.argbAt(px, py);
         assertNotEquals(ORANGE.getRGB(), shown, "hidden: not drawn over the rim");
         assertNotEquals(relief, shown, "but faintly there, to be followed");
-        assertEquals(Relief.mix(relief, ORANGE.getRGB(), 0.3), shown, "blended once, not once per stamp");
+        assertEquals(ReliefDrawing.mix(relief, ORANGE.getRGB(), 0.3), shown, "blended once, not once per stamp");
     }
 
     /**
@@ -106,7 +106,7 @@ class ReliefTest {
             fs[k] = BOWL.value(xs[k], ys[k]);
         }
         Style style = Style.forSize(400, 300, 1);
-        Relief.Drawing stepwise = r.draw(Camera3D.DEFAULT, 400, 300, true, false);
+        ReliefDrawing stepwise = r.draw(Camera3D.DEFAULT, 400, 300, true, false);
         BufferedImage img = new BufferedImage(400, 300, BufferedImage.TYPE_INT_ARGB_PRE);
         for (int count = 5; count <= n; count += 5) {
             stepwise.paint(List.of(new Relief.Run(ORANGE, "GD", xs, ys, fs, count, 0, xs[0], ys[0], false, false)), style, img);
@@ -138,7 +138,7 @@ class ReliefTest {
         assertEquals(0xFF0D1117, img.getRGB(2, 2), "the dark theme's background");
 
         // from above: where f is undefined, the plot's grey; the diverged run's ✕ where it was last seen
-        Relief.Drawing above = r.draw(new Camera3D(0, 90, 1), 320, 200, false, false);
+        ReliefDrawing above = r.draw(new Camera3D(0, 90, 1), 320, 200, false, false);
         double[] undefined = above.project(-2, 0.5, 1);
         assertEquals(ColorMap.BAD_ARGB, above.argbAt((int) undefined[0], (int) undefined[1]));
         Relief.Run gone = new Relief.Run(ORANGE, "SGD", new double[] {1, 2, Double.NaN}, new double[] {0, 0.5, Double.NaN},
