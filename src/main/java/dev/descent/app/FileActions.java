@@ -188,7 +188,7 @@ final class FileActions {
     }
 
     /**
-     * A session read from a file: a session file, or the session embedded in a PNG, GIF, MP4 or SVG
+     * A session read from a file: a session file, or the session embedded in a PNG, GIF, MP4, WebM or SVG
      * that Descent exported ({@code exported}).
      */
     record Opened(Path file, SessionConfig session, boolean exported) {
