@@ -208,6 +208,7 @@ public final class MainView extends BorderPane {
             }
         });
         this.mapsMenu = new MapsMenu(ctl, plot, () -> getScene() == null ? null : getScene().getWindow(), this::showMessage);
+        relief3d.setBasins(() -> mapsMenu.overlay().picture());
         getStyleClass().add("descent");
         getStylesheets().add(MainView.class.getResource("descent.css").toExternalForm());
 
@@ -408,6 +409,7 @@ public final class MainView extends BorderPane {
         Frame f = ctl.latest();
         worked.pulse(f, now); // first: in sub-step mode the plot's arrows follow the lines it shows
         if (relief3d.isVisible()) {
+            mapsMenu.overlay().update(plot.geometry()); // the basin map is made as for the plot, then draped over the relief
             relief3d.pulse(f);
         } else {
             plot.pulse(f);
@@ -541,6 +543,7 @@ public final class MainView extends BorderPane {
                 showMessage("3-D view: drag turns it, the wheel zooms, a double click or 0 turns it back; 3 returns to the plot");
             }
         } else {
+            plot.redraw();
             plot.requestFocus();
         }
     }

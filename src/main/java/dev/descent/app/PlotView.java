@@ -133,6 +133,12 @@ public final class PlotView extends Region {
         return pointer.getReadOnlyProperty();
     }
 
+    /** Paints everything again at the next pulse (back from the 3-D view, which took the basin map's news). */
+    void redraw() {
+        backDirty = true;
+        frontDirty = true;
+    }
+
     public void setDark(boolean d) {
         if (d != dark) {
             dark = d;

@@ -44,6 +44,9 @@ final class ReliefView extends Region {
     private final java.util.concurrent.atomic.AtomicBoolean painting = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicReference<Painted> finished = new java.util.concurrent.atomic.AtomicReference<>();
     private boolean dirty = true;
+    /** The basin map to drape over the relief while the map is on (null: none). */
+    private java.util.function.Supplier<dev.descent.export.MapUnderlay.Picture> basins = () -> null;
+    private dev.descent.export.MapUnderlay.Picture basinsOrdered;
     private double pressX;
     private double pressY;
     private Camera3D pressCamera;
@@ -102,6 +105,11 @@ final class ReliefView extends Region {
         }
     }
 
+    /** Where the basin map comes from: it is draped over the relief while it is on. */
+    void setBasins(java.util.function.Supplier<dev.descent.export.MapUnderlay.Picture> b) {
+        basins = b;
+    }
+
     void setDark(boolean d) {
         if (d != dark) {
             dark = d;
@@ -132,6 +140,10 @@ final class ReliefView extends Region {
         if (!isVisible() || getWidth() < 2 || getHeight() < 2) {
             return;
         }
+        dev.descent.export.MapUnderlay.Picture map = basins.get();
+        if (map != basinsOrdered) { // a map finished, or it was turned off
+            dirty = true;
+        }
         if (!dirty && frame.serial() == shownSerial || !painting.compareAndSet(false, true)) {
             return;
         }
@@ -144,7 +156,8 @@ final class ReliefView extends Region {
         int h = (int) Math.ceil(getHeight() * scale);
         SessionConfig s = ctl.session();
         Order order = new Order(ctl.surface(), ctl.viewport(), colorMap(s.colorMap()), s.contourLines(), dark, camera, w, h,
-                Style.forSize(w, h, scale * fontScale, dark), runs(frame, s));
+                Style.forSize(w, h, scale * fontScale, dark), runs(frame, s), map);
+        basinsOrdered = map;
         shownSerial = frame.serial();
         dirty = false;
         PAINTER.execute(() -> {
@@ -186,7 +199,7 @@ final class ReliefView extends Region {
 
     /** What the painter is asked to draw: everything it reads, taken on the JavaFX thread. */
     private record Order(Surface surface, Viewport view, ColorMap map, boolean lines, boolean dark, Camera3D camera,
-                         int width, int height, Style style, List<Relief.Run> runs) {
+                         int width, int height, Style style, List<Relief.Run> runs, dev.descent.export.MapUnderlay.Picture basins) {
     }
 
     private record Painted(BufferedImage image) {
@@ -209,8 +222,9 @@ final class ReliefView extends Region {
                 drawing = null;
             }
             if (drawing == null || drawing.width() != o.width() || drawing.height() != o.height() || o.lines() != drawn.lines()
-                    || o.dark() != drawn.dark() || !o.camera().equals(drawn.camera())) {
-                drawing = relief.draw(o.camera(), o.width(), o.height(), o.lines(), o.dark());
+                    || o.dark() != drawn.dark() || !o.camera().equals(drawn.camera()) || o.basins() != drawn.basins()) {
+                drawing = relief.draw(o.camera(), o.width(), o.height(), o.lines(), o.dark(),
+                        o.basins() == null ? null : dev.descent.export.MapUnderlay.drape(o.basins()));
             }
             drawn = o;
             if (img == null || img.getWidth() != o.width() || img.getHeight() != o.height()) {

@@ -118,6 +118,12 @@ public final class BasinMapOverlay {
     }
 
     /** The newest finished map, or null. */
+    /** The map as last finished, while the map is on; null otherwise. */
+    public MapUnderlay.Picture picture() {
+        Shown s = shown;
+        return enabled() && s != null ? s.picture() : null;
+    }
+
     public MapResult result() {
         Shown s = shown;
         return s == null ? null : s.result();

@@ -89,6 +89,12 @@ public final class MapUnderlay {
      * null when the session has no map.
      */
     public static Picture of(SessionConfig session, Surface surface, StaticLayer layer, int threads) {
+        Rectangle area = layer.transform().plotArea().getBounds();
+        return of(session, surface, layer.viewport(), area.width, area.height, threads);
+    }
+
+    /** The session's map over {@code view} for a picture {@code width × height} pixels big, or null without a map. */
+    public static Picture of(SessionConfig session, Surface surface, Viewport view, int width, int height, int threads) {
         BasinMapConfig m = session.basinMap();
         if (m == null || session.runs().isEmpty()) {
             return null;
@@ -96,11 +102,15 @@ public final class MapUnderlay {
         RunConfig run = session.runs().get(m.run());
         RunConfig other = m.compareWith() == null ? null : session.runs().get(m.compareWith());
         boolean batch = batched(run.toRunSpec(surface), other == null ? null : other.toRunSpec(surface));
-        Rectangle area = layer.transform().plotArea().getBounds();
         int d = batch ? 1 : 4;
-        int cols = Math.max(8, Math.min(MAX_CELLS, area.width / d));
-        int rows = Math.max(8, Math.min(MAX_CELLS, area.height / d));
-        return compute(surface, run, other, layer.viewport(), cols, rows, m.steps(), false, threads, () -> false);
+        int cols = Math.max(8, Math.min(MAX_CELLS, width / d));
+        int rows = Math.max(8, Math.min(MAX_CELLS, height / d));
+        return compute(surface, run, other, view, cols, rows, m.steps(), false, threads, () -> false);
+    }
+
+    /** The map draped over the 3-D view's relief, painted as on the plot. */
+    public static dev.descent.render.ReliefDrape drape(Picture p) {
+        return new dev.descent.render.ReliefDrape(p.cells(), p.view(), OPACITY, p.legend(), p.result().cells(), p.title());
     }
 
     /** Paints the map under the layer's contours and critical points (over its field), and the legend. */

@@ -45,8 +45,12 @@ final class ReliefFrames implements FramePainter {
         } catch (IllegalArgumentException e) {
             map = ColorMap.DEFAULT;
         }
+        // the session's basin map draped over the relief, as the plot's frames paint it under the runs
+        MapUnderlay.Picture basins = overlays.aids()
+                ? MapUnderlay.of(s, runs.surface(), runs.viewport(), width, height, Runtime.getRuntime().availableProcessors())
+                : null;
         ReliefDrawing base = Relief.of(runs.surface(), runs.viewport(), map, GRID)
-                .draw(camera, width, height, s.contourLines(), dark);
+                .draw(camera, width, height, s.contourLines(), dark, basins == null ? null : MapUnderlay.drape(basins));
         // each worker draws its own frames' paths on the shared relief
         this.drawing = ThreadLocal.withInitial(base::copy);
     }

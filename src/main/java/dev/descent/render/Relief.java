@@ -104,8 +104,13 @@ public final class Relief {
      * @param dark         the dark theme's background
      */
     public ReliefDrawing draw(Camera3D camera, int width, int height, boolean contourLines, boolean dark) {
+        return draw(camera, width, height, contourLines, dark, null);
+    }
+
+    /** {@link #draw(Camera3D, int, int, boolean, boolean)} with a map draped over it (null: none). */
+    public ReliefDrawing draw(Camera3D camera, int width, int height, boolean contourLines, boolean dark, ReliefDrape drape) {
         ReliefDrawing d = new ReliefDrawing(this, camera, width, height, dark);
-        d.fillRelief(contourLines);
+        d.fillRelief(contourLines, drape);
         return d;
     }
 }

@@ -27,6 +27,8 @@ public final class ReliefDrawing {
     /** Which run last blended each pixel, so a hidden path is blended once, not once per stamp. */
     private final int[] stamp;
     private int stamps;
+    /** A map draped over the relief (the basin map), or null. */
+    private ReliefDrape drape;
 
     ReliefDrawing(Relief relief, Camera3D camera, int width, int height, boolean dark) {
         if (width < 1 || height < 1) {
@@ -58,6 +60,7 @@ public final class ReliefDrawing {
         this.argb = d.argb;
         this.depth = d.depth;
         this.stamp = new int[d.stamp.length];
+        this.drape = d.drape;
     }
 
     public Relief relief() {
@@ -92,7 +95,8 @@ public final class ReliefDrawing {
         return depth[py * width + px];
     }
 
-    void fillRelief(boolean contourLines) {
+    void fillRelief(boolean contourLines, ReliefDrape drape) {
+        this.drape = drape;
         int n = relief.grid;
         double[] sx = new double[n * n];
         double[] sy = new double[n * n];
@@ -204,9 +208,23 @@ public final class ReliefDrawing {
                         s *= 0.72;
                     }
                 }
-                argb[p] = shaded(undefined ? ColorMap.BAD_ARGB : relief.map.argb(level), s);
+                int colour = undefined ? ColorMap.BAD_ARGB : relief.map.argb(level);
+                if (drape != null && !undefined) { // the point of the plane under this pixel, from the corners' weights
+                    colour = drape.over(colour, w0 * planeX(a) + w1 * planeX(b) + w2 * planeX(c),
+                            w0 * planeY(a) + w1 * planeY(b) + w2 * planeY(c));
+                }
+                argb[p] = shaded(colour, s);
             }
         }
+    }
+
+    /** The plane's x of mesh node k (nodes row by row from the view's bottom left corner). */
+    private double planeX(int k) {
+        return relief.view.xMin() + (k % relief.grid) * relief.view.width() / (relief.grid - 1);
+    }
+
+    private double planeY(int k) {
+        return relief.view.yMin() + (k / relief.grid) * relief.view.height() / (relief.grid - 1);
     }
 
     /** The box's floor outline, so the view's extent reads at any angle; hidden edges are not drawn. */
@@ -267,11 +285,20 @@ public final class ReliefDrawing {
                 }
             }
             axes(g, style);
+            // the runs' legend top right, the basin map's below it (top left is the window's play hint)
+            java.awt.geom.Rectangle2D area = new java.awt.geom.Rectangle2D.Double(0, 0, width, height);
             if (!runs.isEmpty()) {
                 List<LegendPainter.Entry> entries = runs.stream()
                         .map(r -> new LegendPainter.Entry(r.color(), r.label(), r.diverged())).toList();
-                LegendPainter.paint(g, new java.awt.geom.Rectangle2D.Double(0, 0, width, height), entries,
-                        LegendPainter.Corner.TOP_RIGHT, style);
+                java.awt.geom.Rectangle2D box = LegendPainter.paint(g, area, entries, LegendPainter.Corner.TOP_RIGHT, style);
+                if (box != null) {
+                    double top = box.getMaxY() + style.px(4);
+                    area = new java.awt.geom.Rectangle2D.Double(0, top, width, Math.max(1, height - top));
+                }
+            }
+            if (drape != null) {
+                BasinMapPainter.paintLegend(g, area, drape.legend(), drape.total(), style, drape.title(),
+                        LegendPainter.Corner.TOP_RIGHT);
             }
         } finally {
             g.dispose();

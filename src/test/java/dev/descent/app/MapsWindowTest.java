@@ -65,6 +65,44 @@ class MapsWindowTest {
         return r != null && r.cols() == (int) Math.round(g.width()) && r.rows() == (int) Math.round(g.height());
     }
 
+    /** Turned on in the 3-D view, the basin map is made as for the plot and draped over the relief. */
+    @Test
+    void theBasinMapIsDrapedOverTheReliefInTheThreeDView(FxRobot robot) throws Exception {
+        BasinMapOverlay map = view.basinMap();
+        robot.interact(() -> view.show3d(true));
+        waitFor(() -> view.relief3d().picture() != null);
+        java.awt.image.BufferedImage before = copy(robot, view.relief3d().picture());
+        robot.interact(() -> map.setEnabled(true));
+        waitFor(() -> fullResolution(map.result())); // made while the plot is hidden
+        // every start converges: the whole relief takes the minimum's basin colour, painted over it
+        waitFor(() -> {
+            java.awt.image.BufferedImage now = copy(robot, view.relief3d().picture());
+            int relief = 0;
+            int changed = 0;
+            for (int y = 0; y < now.getHeight(); y += 4) {
+                for (int x = 0; x < now.getWidth(); x += 4) {
+                    boolean drawn = before.getRGB(x, y) != 0xFFFFFFFF; // not the background
+                    relief += drawn ? 1 : 0;
+                    changed += drawn && now.getRGB(x, y) != before.getRGB(x, y) ? 1 : 0;
+                }
+            }
+            return relief > 100 && changed > relief / 2;
+        });
+        robot.interact(() -> {
+            map.setEnabled(false);
+            view.show3d(false);
+        });
+    }
+
+    private static java.awt.image.BufferedImage copy(FxRobot robot, java.awt.image.BufferedImage img) {
+        java.awt.image.BufferedImage[] out = new java.awt.image.BufferedImage[1];
+        robot.interact(() -> {
+            out[0] = new java.awt.image.BufferedImage(img.getWidth(), img.getHeight(), java.awt.image.BufferedImage.TYPE_INT_ARGB);
+            out[0].getGraphics().drawImage(img, 0, 0, null);
+        });
+        return out[0];
+    }
+
     @Test
     void basinMapCoversEveryPixelAndFollowsTheLearningRate(FxRobot robot) throws Exception {
         BasinMapOverlay map = view.basinMap();

@@ -135,6 +135,17 @@ class RenderCommandTest {
         assertTrue(count(b, orange) > 20, "the run lies on the relief");
         assertEquals("ravine", dev.descent.export.EmbeddedSession.read(relief).orElseThrow().surface());
 
+        // a session's basin map is draped over the relief, an aid as on the plot (--no-aids leaves it out)
+        Path draped = dir.resolve("draped.png");
+        Path bare = dir.resolve("bare.png");
+        String basins = Path.of("assets", "render-basin-map.png").toString(); // Adam's basins on Himmelblau
+        assertEquals(0, CliTest.run("render", "--session", basins, "--steps", "10", "--size", "320x180", "-q", "--3d",
+                "--out", draped.toString()).exit());
+        assertEquals(0, CliTest.run("render", "--session", basins, "--steps", "10", "--size", "320x180", "-q", "--3d",
+                "--no-aids", "--out", bare.toString()).exit());
+        assertTrue(differing(javax.imageio.ImageIO.read(draped.toFile()), javax.imageio.ImageIO.read(bare.toFile())) > 320 * 180 / 4,
+                "the basins colour the relief");
+
         Path out = dir.resolve("x.png");
         CliTest.assertRefused(CliTest.run("render", "--preset", "ravine", "--3d=1,2,3,4", "--out", out.toString()), "Invalid value for --3d");
         CliTest.assertRefused(CliTest.run("render", "--preset", "ravine", "--3d=-30,120", "--out", out.toString()), "elevation 5 to 90");

@@ -154,6 +154,30 @@ class ReliefTest {
         assertTrue(red > 3, "the ✕ of a diverged run: " + red + " red pixels");
     }
 
+    /** A map draped over the relief colours it as the plot paints the map over its own colours, inside the map's view only. */
+    @Test
+    void aDrapedMapColoursTheReliefInsideItsView() {
+        BufferedImage red = new BufferedImage(3, 3, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < 3; y++) {
+            for (int x = 0; x < 3; x++) {
+                red.setRGB(x, y, 0xFFCC0000);
+            }
+        }
+        // the map covers the left half of the view only
+        ReliefDrape drape = new ReliefDrape(red, new Viewport(-2.5, 0, -1.5, 1.5), 0.5f,
+                List.of(new BasinMapPainter.Entry(0xFFCC0000, "one basin", 9)), 9, "a map");
+        Relief r = Relief.of(BOWL, VIEW, ColorMap.VIRIDIS, 49);
+        ReliefDrawing d = r.draw(new Camera3D(0, 90, 1), 500, 300, false, false, drape);
+        ReliefDrawing plain = r.draw(new Camera3D(0, 90, 1), 500, 300, false, false);
+        double[] left = d.project(-1, 0, r.level(BOWL.value(-1, 0)));
+        double[] right = d.project(1, 0, r.level(BOWL.value(1, 0)));
+        int under = plain.argbAt((int) left[0], (int) left[1]);
+        int draped = d.argbAt((int) left[0], (int) left[1]);
+        assertTrue((draped >> 16 & 0xFF) > (under >> 16 & 0xFF) + 40 && (draped & 0xFF) < (under & 0xFF) - 20,
+                "half red over the relief's colour: " + Integer.toHexString(under) + " → " + Integer.toHexString(draped));
+        assertEquals(plain.argbAt((int) right[0], (int) right[1]), d.argbAt((int) right[0], (int) right[1]), "outside the map");
+    }
+
     @Test
     void theCameraWrapsTurnsAndKeepsItsTiltAndZoomInRange() {
         Camera3D c = new Camera3D(170, 35, 1).turned(20, 0);
