@@ -210,6 +210,15 @@ public final class ColorMap {
         return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
     }
 
+    /** Darkens a colour: 1 keeps it, 0 is black. */
+    static int shade(int argb, double k) {
+        int r = (int) Math.round(((argb >> 16) & 0xFF) * k);
+        int g = (int) Math.round(((argb >> 8) & 0xFF) * k);
+        int b = (int) Math.round((argb & 0xFF) * k);
+        return 0xFF000000 | r << 16 | g << 8 | b;
+    }
+
+    /** The colour {@code f} of the way from {@code a} to {@code b} (opaque). */
     static int lerp(int a, int b, double f) {
         int r = (int) Math.round(((a >> 16) & 0xFF) + f * (((b >> 16) & 0xFF) - ((a >> 16) & 0xFF)));
         int g = (int) Math.round(((a >> 8) & 0xFF) + f * (((b >> 8) & 0xFF) - ((a >> 8) & 0xFF)));

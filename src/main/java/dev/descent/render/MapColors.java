@@ -51,14 +51,6 @@ public final class MapColors {
         return p.isMinimum() ? MINIMUM[minima % MINIMUM.length] : OTHER[others % OTHER.length];
     }
 
-    /** Darkens a colour: 1 keeps it, 0 is black. */
-    static int shade(int argb, double k) {
-        int r = (int) Math.round(((argb >> 16) & 0xFF) * k);
-        int g = (int) Math.round(((argb >> 8) & 0xFF) * k);
-        int b = (int) Math.round((argb & 0xFF) * k);
-        return 0xFF000000 | r << 16 | g << 8 | b;
-    }
-
     /** The colour of cell k. */
     public static int cell(MapResult r, int k, Mode mode, ColorMap ramp, double[] lossRange) {
         int end = r.end()[k];
@@ -73,7 +65,7 @@ public final class MapColors {
                 }
                 // settled at step 0 keeps the full colour; settling at the last step darkens to 45 %
                 double f = r.stepBudget() == 0 ? 0 : Math.min(1, (double) r.steps()[k] / r.stepBudget());
-                yield shade(c, 1 - 0.55 * Math.sqrt(f));
+                yield ColorMap.shade(c, 1 - 0.55 * Math.sqrt(f));
             }
             case LOSS -> {
                 double l = r.loss()[k];

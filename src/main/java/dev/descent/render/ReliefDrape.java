@@ -49,7 +49,7 @@ public final class ReliefDrape {
     int over(int under, double x, double y) {
         int c = argbAt(x, y);
         double a = opacity * ((c >>> 24) / 255.0);
-        return a > 0 ? ReliefDrawing.mix(under, c | 0xFF000000, a) : under;
+        return a > 0 ? ColorMap.lerp(under, c | 0xFF000000, a) : under;
     }
 
     List<BasinMapPainter.Entry> legend() {

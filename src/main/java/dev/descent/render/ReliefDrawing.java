@@ -42,7 +42,7 @@ public final class ReliefDrawing {
         this.argb = new int[width * height];
         this.depth = new float[width * height];
         this.stamp = new int[width * height];
-        Arrays.fill(argb, dark ? 0xFF0D1117 : 0xFFFFFFFF);
+        Arrays.fill(argb, Style.background(dark).getRGB());
         Arrays.fill(depth, Float.POSITIVE_INFINITY);
     }
 
@@ -63,10 +63,6 @@ public final class ReliefDrawing {
         this.drape = d.drape;
     }
 
-    public Relief relief() {
-        return relief;
-    }
-
     public int width() {
         return width;
     }
@@ -80,19 +76,11 @@ public final class ReliefDrawing {
         return argb[py * width + px];
     }
 
-    /**
-     * Where a point of the plane at height level {@code t} lands: {x, y, depth}; the depth of the
-     * relief there is {@link #reliefDepth}.
-     */
+    /** Where a point of the plane at height level {@code t} lands: {x, y, depth}. */
     public double[] project(double x, double y, double t) {
         double[] out = new double[3];
         projection.apply(relief.u(x), relief.v(y), t * Camera3D.HEIGHT, out);
         return out;
-    }
-
-    /** The depth of the nearest relief at a pixel (+∞ where there is none). */
-    public float reliefDepth(int px, int py) {
-        return depth[py * width + px];
     }
 
     void fillRelief(boolean contourLines, ReliefDrape drape) {
@@ -213,7 +201,7 @@ public final class ReliefDrawing {
                     colour = drape.over(colour, w0 * planeX(a) + w1 * planeX(b) + w2 * planeX(c),
                             w0 * planeY(a) + w1 * planeY(b) + w2 * planeY(c));
                 }
-                argb[p] = shaded(colour, s);
+                argb[p] = ColorMap.shade(colour, s);
             }
         }
     }
@@ -316,7 +304,7 @@ public final class ReliefDrawing {
     }
 
     /** Whether a projected point lies in front of the relief (or off it). */
-    public boolean visible(double[] p) {
+    private boolean visible(double[] p) {
         int px = (int) Math.floor(p[0]);
         int py = (int) Math.floor(p[1]);
         if (px < 0 || py < 0 || px >= width || py >= height) {
@@ -346,7 +334,7 @@ public final class ReliefDrawing {
      */
     private void axes(Graphics2D g, Style style) {
         Viewport v = relief.view;
-        g.setColor(dark ? new Color(0xc9, 0xd1, 0xd9) : new Color(0x22, 0x22, 0x22));
+        g.setColor(style.text());
         double yEdge = project(v.xMin() + v.width() / 2, v.yMin(), 0)[1] >= project(v.xMin() + v.width() / 2, v.yMax(), 0)[1]
                 ? v.yMin() : v.yMax();
         double xEdge = project(v.xMin(), v.yMin() + v.height() / 2, 0)[1] >= project(v.xMax(), v.yMin() + v.height() / 2, 0)[1]
@@ -356,12 +344,12 @@ public final class ReliefDrawing {
         double step = Ticks.step(v.xMin(), v.xMax(), 5);
         g.setFont(style.tickFont());
         for (double x : Ticks.nice(v.xMin(), v.xMax(), 5)) {
-            g.draw(new java.awt.geom.Line2D.Double(at(x, yEdge, 0, 0), at(x, yEdge + 0.025 * outY, 0, 0)));
+            g.draw(new java.awt.geom.Line2D.Double(at(x, yEdge), at(x, yEdge + 0.025 * outY)));
             label(g, Ticks.format(x, step), x, yEdge + 0.08 * outY);
         }
         step = Ticks.step(v.yMin(), v.yMax(), 5);
         for (double y : Ticks.nice(v.yMin(), v.yMax(), 5)) {
-            g.draw(new java.awt.geom.Line2D.Double(at(xEdge, y, 0, 0), at(xEdge + 0.025 * outX, y, 0, 0)));
+            g.draw(new java.awt.geom.Line2D.Double(at(xEdge, y), at(xEdge + 0.025 * outX, y)));
             label(g, Ticks.format(y, step), xEdge + 0.08 * outX, y);
         }
         g.setFont(style.labelFont());
@@ -370,9 +358,10 @@ public final class ReliefDrawing {
         label(g, names.get(1), xEdge + 0.18 * outX, v.yMin() + v.height() / 2);
     }
 
-    private java.awt.geom.Point2D at(double x, double y, double dx, double dy) {
+    /** The floor's point (x, y) in the picture. */
+    private java.awt.geom.Point2D at(double x, double y) {
         double[] p = project(x, y, 0);
-        return new java.awt.geom.Point2D.Double(p[0] + dx, p[1] + dy);
+        return new java.awt.geom.Point2D.Double(p[0], p[1]);
     }
 
     /** A label centred on the floor's point (x, y). */
@@ -492,7 +481,7 @@ public final class ReliefDrawing {
                         out[p] = colour;
                         stamp[p] = stamps;
                     } else if (through && stamp[p] != stamps) {
-                        out[p] = mix(out[p], colour, 0.3);
+                        out[p] = ColorMap.lerp(out[p], colour, 0.3);
                         stamp[p] = stamps;
                     }
                 }
@@ -518,19 +507,5 @@ public final class ReliefDrawing {
             return k < 0 || Double.compare(r.xs()[k], lastX) == 0 && Double.compare(r.ys()[k], lastY) == 0
                     && Double.compare(r.fs()[k], lastF) == 0;
         }
-    }
-
-    static int shaded(int argb, double s) {
-        int r = (int) Math.min(255, ((argb >> 16) & 0xFF) * s);
-        int g = (int) Math.min(255, ((argb >> 8) & 0xFF) * s);
-        int b = (int) Math.min(255, (argb & 0xFF) * s);
-        return 0xFF000000 | r << 16 | g << 8 | b;
-    }
-
-    static int mix(int under, int over, double a) {
-        int r = (int) Math.round(((under >> 16) & 0xFF) * (1 - a) + ((over >> 16) & 0xFF) * a);
-        int g = (int) Math.round(((under >> 8) & 0xFF) * (1 - a) + ((over >> 8) & 0xFF) * a);
-        int b = (int) Math.round((under & 0xFF) * (1 - a) + (over & 0xFF) * a);
-        return 0xFF000000 | r << 16 | g << 8 | b;
     }
 }

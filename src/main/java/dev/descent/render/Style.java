@@ -26,7 +26,12 @@ public record Style(double unit, Font tickFont, Font labelFont, Font legendFont,
     public static Style forSize(int width, int height, double fontScale, boolean dark) {
         Style s = forSize(width, height, fontScale);
         return dark ? new Style(s.unit(), s.tickFont(), s.labelFont(), s.legendFont(), s.titleFont(),
-                new Color(0xc9, 0xd1, 0xd9), new Color(0x8b, 0x94, 0x9e), new Color(0x0d, 0x11, 0x17)) : s;
+                new Color(0xc9, 0xd1, 0xd9), new Color(0x8b, 0x94, 0x9e), background(true)) : s;
+    }
+
+    /** The background of a picture in the light or the dark theme. */
+    public static Color background(boolean dark) {
+        return dark ? new Color(0x0d, 0x11, 0x17) : Color.WHITE;
     }
 
     public static Style forSize(int width, int height, double fontScale) {
@@ -39,7 +44,7 @@ public record Style(double unit, Font tickFont, Font labelFont, Font legendFont,
                 new Font(Font.SERIF, Font.ITALIC, 1).deriveFont((float) (20 * u)),
                 new Font(Font.SANS_SERIF, Font.PLAIN, 1).deriveFont((float) (14 * u)),
                 new Font(Font.SANS_SERIF, Font.BOLD, 1).deriveFont((float) (16 * u)),
-                new Color(0x22, 0x22, 0x22), new Color(0x33, 0x33, 0x33), Color.WHITE);
+                new Color(0x22, 0x22, 0x22), new Color(0x33, 0x33, 0x33), background(false));
     }
 
     /** A length of {@code px} pixels at unit 1, scaled. */

@@ -58,7 +58,7 @@ class MapPaintersTest {
         int fast = MapColors.cell(quad(), 0, MapColors.Mode.ENDING, ColorMap.VIRIDIS, null);
         int late = MapColors.cell(slow, 0, MapColors.Mode.ENDING, ColorMap.VIRIDIS, null);
         assertEquals(fast, MapColors.ending(ENDS, 0));
-        assertEquals(MapColors.shade(fast, 0.45), late, "settling at the last step darkens to 45 %");
+        assertEquals(ColorMap.shade(fast, 0.45), late, "settling at the last step darkens to 45 %");
         List<BasinMapPainter.Entry> legend = BasinMapPainter.entries(quad());
         assertEquals(List.of("global minimum (0, 0)", "saddle (1, 1)", "not converged", "diverged"),
                 legend.stream().map(BasinMapPainter.Entry::label).toList());

@@ -83,7 +83,7 @@ class ReliefTest {
         int relief = low.argbAt(px, py);
         assertNotEquals(ORANGE.getRGB(), shown, "hidden: not drawn over the rim");
         assertNotEquals(relief, shown, "but faintly there, to be followed");
-        assertEquals(ReliefDrawing.mix(relief, ORANGE.getRGB(), 0.3), shown, "blended once, not once per stamp");
+        assertEquals(ColorMap.lerp(relief, ORANGE.getRGB(), 0.3), shown, "blended once, not once per stamp");
     }
 
     /**
