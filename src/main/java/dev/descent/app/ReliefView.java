@@ -155,7 +155,7 @@ final class ReliefView extends Region {
         int w = (int) Math.ceil(getWidth() * scale);
         int h = (int) Math.ceil(getHeight() * scale);
         SessionConfig s = ctl.session();
-        Order order = new Order(ctl.surface(), ctl.viewport(), colorMap(s.colorMap()), s.contourLines(), dark, camera, w, h,
+        Order order = new Order(ctl.surface(), ctl.viewport(), ColorMap.orDefault(s.colorMap()), s.contourLines(), dark, camera, w, h,
                 Style.forSize(w, h, scale * fontScale, dark), runs(frame, s), map);
         basinsOrdered = map;
         shownSerial = frame.serial();
@@ -242,14 +242,6 @@ final class ReliefView extends Region {
         t.setDaemon(true);
         return t;
     });
-
-    private static ColorMap colorMap(String name) {
-        try {
-            return ColorMap.byName(name == null ? "viridis" : name);
-        } catch (IllegalArgumentException e) {
-            return ColorMap.DEFAULT;
-        }
-    }
 
     /** The shown runs as they are at the frame, within the trail the session keeps. */
     private List<Relief.Run> runs(Frame frame, SessionConfig s) {

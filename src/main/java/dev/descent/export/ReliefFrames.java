@@ -39,17 +39,11 @@ final class ReliefFrames implements FramePainter {
         this.dark = dark;
         this.style = Style.forSize(width, height, 1, dark);
         SessionConfig s = runs.session();
-        ColorMap map;
-        try {
-            map = ColorMap.byName(s.colorMap());
-        } catch (IllegalArgumentException e) {
-            map = ColorMap.DEFAULT;
-        }
         // the session's basin map draped over the relief, as the plot's frames paint it under the runs
         MapUnderlay.Picture basins = overlays.aids()
                 ? MapUnderlay.of(s, runs.surface(), runs.viewport(), width, height, Runtime.getRuntime().availableProcessors())
                 : null;
-        ReliefDrawing base = Relief.of(runs.surface(), runs.viewport(), map, GRID)
+        ReliefDrawing base = Relief.of(runs.surface(), runs.viewport(), ColorMap.orDefault(s.colorMap()), GRID)
                 .draw(camera, width, height, s.contourLines(), dark, basins == null ? null : MapUnderlay.drape(basins));
         // each worker draws its own frames' paths on the shared relief
         this.drawing = ThreadLocal.withInitial(base::copy);

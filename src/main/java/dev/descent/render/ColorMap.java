@@ -136,6 +136,15 @@ public final class ColorMap {
                 + ALL.stream().map(ColorMap::name).collect(Collectors.joining(", ")));
     }
 
+    /** The map with this name, or {@link #DEFAULT} when there is none (null, or a name no map has). */
+    public static ColorMap orDefault(String name) {
+        try {
+            return name == null ? DEFAULT : byName(name);
+        } catch (IllegalArgumentException e) {
+            return DEFAULT;
+        }
+    }
+
     public String name() {
         return name;
     }

@@ -25,13 +25,7 @@ public final class PlotPainter {
         }
 
         public SceneSettings settings() {
-            ColorMap map;
-            try {
-                map = ColorMap.byName(colorMap == null ? "viridis" : colorMap);
-            } catch (IllegalArgumentException e) {
-                map = ColorMap.DEFAULT;
-            }
-            return SceneSettings.DEFAULT.withColorMap(map).withContourLines(contourLines).withGradientField(gradientField)
+            return SceneSettings.DEFAULT.withColorMap(ColorMap.orDefault(colorMap)).withContourLines(contourLines).withGradientField(gradientField)
                     .withEqualAspect(true).withDark(dark).withFontScale(scale);
         }
     }
