@@ -197,18 +197,11 @@ public class DescentApp extends Application {
 
     /** The camera remembered as "azimuth,elevation,zoom", or the first one when there is none or it is unreadable. */
     static dev.descent.render.Camera3D camera(String text) {
-        if (text != null) {
-            String[] p = text.split(",");
-            try {
-                if (p.length == 3) {
-                    return new dev.descent.render.Camera3D(Double.parseDouble(p[0]), Double.parseDouble(p[1]),
-                            Double.parseDouble(p[2]));
-                }
-            } catch (IllegalArgumentException e) { // NumberFormatException too
-                // the first camera
-            }
+        try {
+            return text == null ? dev.descent.render.Camera3D.DEFAULT : dev.descent.render.Camera3D.parse(text);
+        } catch (IllegalArgumentException e) {
+            return dev.descent.render.Camera3D.DEFAULT;
         }
-        return dev.descent.render.Camera3D.DEFAULT;
     }
 
     /** The remembered state of the selected run's chart row, when the user chose one. */
@@ -390,8 +383,7 @@ public class DescentApp extends Application {
             Properties ui = new Properties();
             ui.setProperty("dark", Boolean.toString(view.isDark()));
             ui.setProperty(VIEW_3D, Boolean.toString(view.relief3d().isVisible()));
-            dev.descent.render.Camera3D c = view.relief3d().camera();
-            ui.setProperty(CAMERA, c.azimuth() + "," + c.elevation() + "," + c.zoom());
+            ui.setProperty(CAMERA, view.relief3d().camera().text());
             if (stage != null) {
                 ui.setProperty("maximized", Boolean.toString(stage.isMaximized()));
                 if (!stage.isMaximized() && stage.getScene() != null) {

@@ -115,23 +115,11 @@ final class RenderCommand implements Callable<Integer> {
         if (text.isBlank()) {
             return Camera3D.DEFAULT;
         }
-        String[] parts = text.split(",", -1);
         try {
-            if (parts.length == 2 || parts.length == 3) {
-                double az = Double.parseDouble(parts[0].trim());
-                double el = Double.parseDouble(parts[1].trim());
-                double zoom = parts.length == 3 ? Double.parseDouble(parts[2].trim()) : 1;
-                if (Double.isFinite(az) && el >= Camera3D.MIN_ELEVATION && el <= Camera3D.MAX_ELEVATION
-                        && zoom >= Camera3D.MIN_ZOOM && zoom <= Camera3D.MAX_ZOOM) {
-                    return new Camera3D(az, el, zoom);
-                }
-            }
-        } catch (NumberFormatException e) {
-            // said below
+            return Camera3D.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid value for --3d: '" + text + "' (" + e.getMessage() + ")", e);
         }
-        throw new IllegalArgumentException("Invalid value for --3d: '" + text + "' (expected AZ,EL[,ZOOM] in degrees, such as -30,35:"
-                + " elevation " + (int) Camera3D.MIN_ELEVATION + " to " + (int) Camera3D.MAX_ELEVATION + ", zoom "
-                + Camera3D.MIN_ZOOM + " to " + (int) Camera3D.MAX_ZOOM + ")");
     }
 
     @Override
@@ -147,7 +135,7 @@ final class RenderCommand implements Callable<Integer> {
         PrintWriter err = commandSpec.commandLine().getErr();
         if (source.lesson != null) {
             if (view3d != null) {
-                throw new IllegalArgumentException("--3d draws a --session or a --preset; a --lesson's beats are drawn on the plot");
+                throw new IllegalArgumentException("--3d draws a --session or a --preset; a --lesson's beats say which of them show the 3-D view (relief)");
             }
             return lesson(format, wh, err);
         }

@@ -41,6 +41,35 @@ public record Camera3D(double azimuth, double elevation, double zoom) {
         return new Camera3D(azimuth, elevation, zoom * factor);
     }
 
+    /** "azimuth,elevation,zoom", as {@link #parse} reads it. */
+    public String text() {
+        return azimuth + "," + elevation + "," + zoom;
+    }
+
+    /**
+     * A camera written {@code AZ,EL[,ZOOM]} (degrees; zoom 1 when left out), elevation and zoom within
+     * their ranges.
+     *
+     * @throws IllegalArgumentException saying what is expected
+     */
+    public static Camera3D parse(String text) {
+        String[] parts = text.split(",", -1);
+        try {
+            if (parts.length == 2 || parts.length == 3) {
+                double az = Double.parseDouble(parts[0].trim());
+                double el = Double.parseDouble(parts[1].trim());
+                double zoom = parts.length == 3 ? Double.parseDouble(parts[2].trim()) : 1;
+                if (Double.isFinite(az) && el >= MIN_ELEVATION && el <= MAX_ELEVATION && zoom >= MIN_ZOOM && zoom <= MAX_ZOOM) {
+                    return new Camera3D(az, el, zoom);
+                }
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("expected AZ,EL[,ZOOM] in degrees, such as -30,35: elevation " + (int) MIN_ELEVATION
+                + " to " + (int) MAX_ELEVATION + ", zoom " + MIN_ZOOM + " to " + (int) MAX_ZOOM);
+    }
+
     /**
      * This camera's projection into an image of that size, its sines and cosines worked out once.
      * At zoom 1 the box (of the given half-widths) fills the image but for a margin, centred, at any angle.
