@@ -2,7 +2,6 @@ package dev.descent.export;
 
 import dev.descent.render.Camera3D;
 import dev.descent.render.ColorMap;
-import dev.descent.render.PresenterPainter;
 import dev.descent.render.Relief;
 import dev.descent.render.ReliefDrawing;
 import dev.descent.render.Style;
@@ -79,14 +78,8 @@ final class ReliefFrames implements FramePainter {
         drawing.get().paint(shown(step), style, img);
         g.drawImage(img, 0, 0, null);
         SessionConfig s = runs.session();
-        String title = overlays.title() ? s.title() : null;
-        String caption = overlays.title() ? s.description() : null;
-        long counter = overlays.step() ? SceneFrames.shownStep(runs.shown(), step) : -1;
-        if (counter >= 0 || title != null && !title.isBlank()) {
-            double scale = Math.max(0.45, Math.min(style.unit() * 0.8, width / 700.0));
-            boolean room = width >= 480 * style.unit() && height >= 260 * style.unit();
-            PresenterPainter.paintLabels(g, width, height, counter, title, room ? caption : null, scale, dark, true);
-        }
+        SceneFrames.paintWords(g, width, height, 0, style.unit(), overlays.step() ? SceneFrames.shownStep(runs.shown(), step) : -1,
+                overlays.title() ? s.title() : null, overlays.title() ? s.description() : null, dark);
     }
 
     private List<Relief.Run> shown(long step) {

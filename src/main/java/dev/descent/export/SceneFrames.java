@@ -211,28 +211,38 @@ public final class SceneFrames implements FramePainter {
         if (aids != null && overlays.aids()) {
             aids.paint(g, layer.transform(), layer.style(), step);
         }
-        long shownStep = overlays.step() ? shownStep(step) : -1;
-        boolean words = overlays.title() && ((title != null && !title.isBlank()) || (caption != null && !caption.isBlank()));
-        if (shownStep >= 0 || words) {
-            // inside the plot's axes: the words bottom left, the counter bottom right (the legend takes the top)
-            PlotTransform t = layer.transform();
-            Graphics2D p = (Graphics2D) g.create((int) Math.round(t.left()), (int) Math.round(t.top()),
-                    (int) Math.round(t.width()), (int) Math.round(t.height()));
-            try {
-                // presenter mode's sizes at 720p, scaled with the frame; a small frame keeps the title alone
-                double s = Math.max(0.45, Math.min(unit * 0.8, t.width() / 700.0));
-                boolean room = t.width() >= 480 * unit && t.height() >= 260 * unit;
-                // the arrows' scale note keeps the plot's bottom left line: the words sit above it
-                double note = aids instanceof RunArrows && overlays.aids() ? RunArrows.noteHeight(style) : 0;
-                PresenterPainter.paintLabels(p, (int) Math.round(t.width()), (int) Math.round(t.height() - note), shownStep,
-                        words ? title : null, words && room ? caption : null, s, dark, true);
-            } finally {
-                p.dispose();
-            }
+        // inside the plot's axes: the words bottom left, the counter bottom right (the legend takes the top)
+        PlotTransform t = layer.transform();
+        Graphics2D p = (Graphics2D) g.create((int) Math.round(t.left()), (int) Math.round(t.top()),
+                (int) Math.round(t.width()), (int) Math.round(t.height()));
+        try {
+            // the arrows' scale note keeps the plot's bottom left line: the words sit above it
+            double note = aids instanceof RunArrows && overlays.aids() ? RunArrows.noteHeight(style) : 0;
+            paintWords(p, t.width(), t.height(), note, unit, overlays.step() ? shownStep(step) : -1,
+                    overlays.title() ? title : null, overlays.title() ? caption : null, dark);
+        } finally {
+            p.dispose();
         }
         if (chartArea != null) {
             paintChart(g, step);
         }
+    }
+
+    /**
+     * A frame's step counter (bottom right; none when {@code counter} &lt; 0) and its title and caption
+     * (bottom left, above a note {@code note} px high) in a {@code w × h} area: presenter mode's sizes
+     * at 720p, scaled with the frame ({@code unit}); a small frame keeps the title alone.
+     */
+    static void paintWords(Graphics2D g, double w, double h, double note, double unit, long counter, String title,
+                           String caption, boolean dark) {
+        boolean words = (title != null && !title.isBlank()) || (caption != null && !caption.isBlank());
+        if (counter < 0 && !words) {
+            return;
+        }
+        double s = Math.max(0.45, Math.min(unit * 0.8, w / 700.0));
+        boolean room = w >= 480 * unit && h >= 260 * unit;
+        PresenterPainter.paintLabels(g, (int) Math.round(w), (int) Math.round(h - note), counter, words ? title : null,
+                words && room ? caption : null, s, dark, true);
     }
 
     private long shownStep(long step) {
