@@ -548,6 +548,15 @@ public final class MainView extends BorderPane {
         }
     }
 
+    /** 0, View → Reset view, the toolbar's button: the plot's view, or the relief's first camera while it is shown. */
+    private void resetView() {
+        if (relief3d.isVisible()) {
+            relief3d.setCamera(dev.descent.render.Camera3D.DEFAULT);
+        } else {
+            ctl.setView(null);
+        }
+    }
+
     /** + / −: the plot's view, or the relief's camera while it is shown. */
     private void zoomIn(double factor) {
         if (relief3d.isVisible()) {
@@ -705,13 +714,14 @@ public final class MainView extends BorderPane {
             trail.getItems().add(item);
         }
         MenuItem resetView = new MenuItem("Reset view   (0)");
-        resetView.setOnAction(e -> ctl.setView(null));
+        resetView.setOnAction(e -> resetView());
         darkItem.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
         darkItem.setOnAction(e -> setDark(darkItem.isSelected()));
         batchItem.setId("batchContoursItem");
         batchItem.setOnAction(e -> plot.setBatchContours(batchItem.isSelected()));
-        plotTools = List.of(fieldItem, batchItem, arrowsMenu(), curvatureItem);
-        view.getItems().addAll(maps, linesItem, fieldItem, batchItem, trail, plotTools.get(2), workedItem, subStepsItem, curvatureItem,
+        Menu arrows = arrowsMenu();
+        plotTools = List.of(fieldItem, batchItem, arrows, curvatureItem);
+        view.getItems().addAll(maps, linesItem, fieldItem, batchItem, trail, arrows, workedItem, subStepsItem, curvatureItem,
                 charts.menuItem(), reliefItem, new SeparatorMenuItem(), resetView, darkItem);
 
         Menu help = new Menu("_Help");
@@ -810,7 +820,7 @@ public final class MainView extends BorderPane {
         });
 
         Button fit = toolButton("resetView", "mdi2a-arrow-expand-all", "Reset the view (0)");
-        fit.setOnAction(e -> ctl.setView(null));
+        fit.setOnAction(e -> resetView());
         fieldButton.setId("gradientField");
         fieldButton.setGraphic(new FontIcon("mdi2a-arrow-top-right"));
         fieldButton.getStyleClass().add(Styles.BUTTON_ICON);
@@ -926,10 +936,6 @@ public final class MainView extends BorderPane {
         showMessage(ctl.redo() ? "Redone" : "Nothing to redo");
     }
 
-    /**
-     * Before another session replaces this one: when it has unsaved changes, asks whether to save
-     * them, discard them or stay. True when the replacement may go ahead.
-     */
     private final javafx.beans.property.ReadOnlyStringWrapper title = new javafx.beans.property.ReadOnlyStringWrapper("Descent");
 
     /**
@@ -947,6 +953,10 @@ public final class MainView extends BorderPane {
         title.set(ctl.hasUnsavedChanges() ? "• " + t : t);
     }
 
+    /**
+     * Before another session replaces this one: when it has unsaved changes, asks whether to save
+     * them, discard them or stay. True when the replacement may go ahead.
+     */
     boolean mayReplaceSession() {
         if (!ctl.hasUnsavedChanges()) {
             return true;
@@ -1133,24 +1143,20 @@ public final class MainView extends BorderPane {
                 lessons.back();
             }
             case R, HOME -> ctl.reset();
-            case A, K -> {
+            case A -> {
                 if (relief3d.isVisible()) {
-                    return; // the plot's tools: not drawn on the relief
+                    return; // the plot's tool: not drawn on the relief
                 }
-                if (e.getCode() == KeyCode.A) {
-                    cycleArrows();
-                } else {
-                    plot.setCurvature(!plot.curvature(), null);
+                cycleArrows();
+            }
+            case K -> {
+                if (relief3d.isVisible()) {
+                    return;
                 }
+                plot.setCurvature(!plot.curvature(), null);
             }
             case W -> showWorkedStep(!worked.isVisible());
-            case DIGIT0, NUMPAD0 -> {
-                if (relief3d.isVisible()) {
-                    relief3d.setCamera(dev.descent.render.Camera3D.DEFAULT);
-                } else {
-                    ctl.setView(null);
-                }
-            }
+            case DIGIT0, NUMPAD0 -> resetView();
             case DIGIT3, NUMPAD3 -> show3d(!relief3d.isVisible());
             case PLUS, EQUALS, ADD -> zoomIn(1.25);
             case MINUS, SUBTRACT -> zoomIn(1 / 1.25);
