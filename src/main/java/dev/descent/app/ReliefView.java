@@ -199,7 +199,15 @@ final class ReliefView extends Region {
 
     /** What the painter is asked to draw: everything it reads, taken on the JavaFX thread. */
     private record Order(Surface surface, Viewport view, ColorMap map, boolean lines, boolean dark, Camera3D camera,
-                         int width, int height, Style style, List<Relief.Run> runs, dev.descent.export.MapUnderlay.Picture basins) {
+                         int width, int height, Style style, List<Shown> runs, dev.descent.export.MapUnderlay.Picture basins) {
+    }
+
+    /**
+     * A shown run as the frame has it: its history is an immutable snapshot, read (x, y and f copied
+     * out) on the painter's thread, not in the pulse.
+     */
+    private record Shown(java.awt.Color color, String label, dev.descent.sim.History.Snapshot history, int from, double x0,
+                         double y0, boolean selected, boolean diverged) {
     }
 
     private record Painted(BufferedImage image) {
@@ -215,6 +223,8 @@ final class ReliefView extends Region {
         private ReliefDrawing drawing;
         private Order drawn;
         private BufferedImage img;
+        /** Each shown run's x, y and f, copied from its history into arrays kept from frame to frame. */
+        private final List<double[][]> points = new ArrayList<>();
 
         BufferedImage paint(Order o) {
             if (relief == null || relief.surface() != o.surface() || !relief.view().equals(o.view()) || o.map() != drawn.map()) {
@@ -231,8 +241,29 @@ final class ReliefView extends Region {
                 img = new BufferedImage(o.width(), o.height(), BufferedImage.TYPE_INT_ARGB_PRE);
             }
             // the JavaFX thread has copied the last picture before it orders the next
-            drawing.paint(o.runs(), o.style(), img);
+            drawing.paint(runs(o.runs()), o.style(), img);
             return img;
+        }
+
+        private List<Relief.Run> runs(List<Shown> shown) {
+            List<Relief.Run> out = new ArrayList<>(shown.size());
+            for (int i = 0; i < shown.size(); i++) {
+                Shown r = shown.get(i);
+                int rows = r.history().rows();
+                if (points.size() <= i) {
+                    points.add(new double[3][0]);
+                }
+                double[][] xyf = points.get(i);
+                for (int c = 0; c < 3; c++) {
+                    if (xyf[c].length < rows) {
+                        xyf[c] = new double[Math.max(rows, 2 * xyf[c].length)];
+                    }
+                    r.history().copy(c + 1, xyf[c]); // channels 1, 2, 3: x, y, f
+                }
+                out.add(new Relief.Run(r.color(), r.label(), xyf[0], xyf[1], xyf[2], rows, r.from(), r.x0(), r.y0(),
+                        r.selected(), r.diverged()));
+            }
+            return out;
         }
     }
 
@@ -244,22 +275,18 @@ final class ReliefView extends Region {
     });
 
     /** The shown runs as they are at the frame, within the trail the session keeps. */
-    private List<Relief.Run> runs(Frame frame, SessionConfig s) {
-        List<Relief.Run> out = new ArrayList<>();
+    private List<Shown> runs(Frame frame, SessionConfig s) {
+        List<Shown> out = new ArrayList<>();
         for (int i = 0; i < s.runs().size(); i++) {
             RunConfig m = s.runs().get(i);
             RunFrame r = ctl.frameOf(frame, i);
             if (r == null || !m.shown()) {
                 continue;
             }
-            var hist = r.history();
-            int rows = hist.rows();
-            double[] xs = hist.channel(1);
-            double[] ys = hist.channel(2);
-            double[] fs = hist.channel(3);
+            int rows = r.history().rows();
             int from = s.trail() > 0 ? Math.max(0, rows - s.trail()) : 0;
-            out.add(new Relief.Run(PlotView.color(m.color()), PlotView.label(m, r), xs, ys, fs, rows, from, r.spec().x0(),
-                    r.spec().y0(), i == ctl.selected(), r.status() == dev.descent.sim.RunStatus.DIVERGED));
+            out.add(new Shown(PlotView.color(m.color()), PlotView.label(m, r), r.history(), from, r.spec().x0(), r.spec().y0(),
+                    i == ctl.selected(), r.status() == dev.descent.sim.RunStatus.DIVERGED));
         }
         return out;
     }
