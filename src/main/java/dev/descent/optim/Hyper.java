@@ -151,17 +151,21 @@ public final class Hyper<O, T> {
 
     /** {@code weight_decay} (λ), from 0 to 1. */
     public static <O> Hyper<O, Double> weightDecay(double def, String help, Function<O, Double> read) {
-        return real("weight_decay", "λ", def, 0, 1, Scale.LINEAR, help, read);
+        return weightDecay(def, "λ", help, read);
+    }
+
+    private static <O> Hyper<O, Double> weightDecay(double def, String symbol, String help, Function<O, Double> read) {
+        return real("weight_decay", symbol, def, 0, 1, Scale.LINEAR, help, read);
     }
 
     /** {@code weight_decay} = 0, coupled: "L2 penalty added to the gradient". */
     public static <O> Hyper<O, Double> l2(Function<O, Double> read) {
-        return weightDecay(0, "L2 penalty added to the gradient", read);
+        return l2("λ", read);
     }
 
     /** {@link #l2} under another symbol, where λ already names a setting of the optimizer (ASGD's lambd). */
     public static <O> Hyper<O, Double> l2(String symbol, Function<O, Double> read) {
-        return real("weight_decay", symbol, 0, 0, 1, Scale.LINEAR, "L2 penalty added to the gradient", read);
+        return weightDecay(0, symbol, "L2 penalty added to the gradient", read);
     }
 
     /** {@code maximize}, off. */
